@@ -1,0 +1,245 @@
+"""Our own AudioLDM sampling loop over the diffusers/transformers components.
+
+It follows diffusers' deprecated ``AudioLDMPipeline`` step by step (a conformance test holds it to
+that pipeline: same seed → same audio) and adds what a server needs:
+
+* prompts padded to the longest prompt of the batch instead of to 512 tokens (identical
+  embeddings thanks to the attention mask, ~20× cheaper) and an LRU cache of prompt embeddings;
+* several jobs in one batch, each with its own random generators, so a job's audio does not
+  depend on what it was batched with;
+* a progress callback and cancellation between steps;
+* exact integer frame counts (the caller passes frames, see :mod:`engine.length`).
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .errors import Cancelled, InvalidInput
+from .length import FRAME_MULTIPLE, HOP_SAMPLES
+from .models import AudioLDMComponents
+
+#: Scheduler names accepted on the wire → (diffusers class name, config overrides).
+SCHEDULERS = {
+    "ddim": ("DDIMScheduler", {}),
+    "dpmsolver++": ("DPMSolverMultistepScheduler", {"algorithm_type": "dpmsolver++"}),
+    "euler": ("EulerDiscreteScheduler", {}),
+    "pndm": ("PNDMScheduler", {"skip_prk_steps": True}),
+    "lms": ("LMSDiscreteScheduler", {}),
+}
+SCHEDULER_ALIASES = {"dpm++": "dpmsolver++", "dpm-solver++": "dpmsolver++", "dpmsolver": "dpmsolver++"}
+
+MAX_STEPS = 500
+MAX_VARIATIONS = 16
+MAX_PROMPT_CHARS = 2000
+SEED_RANGE = 2**32  # seeds are recorded in sidecars and sent over OSC as ints: keep them 32-bit
+
+
+@dataclass
+class SamplingJob:
+    """One prompt's worth of work: ``variations`` waveforms of ``frames`` mel frames."""
+
+    prompt: str
+    frames: int
+    seeds: list[int]
+    negative_prompt: str = ""
+    steps: int = 10
+    guidance: float = 2.5
+    eta: float = 0.0
+    scheduler: str = "ddim"
+
+    @property
+    def variations(self) -> int:
+        return len(self.seeds)
+
+    def batch_key(self) -> tuple:
+        """Jobs with equal keys can share a batch: they walk the same timesteps on same-shaped latents."""
+        return (self.frames, self.steps, float(self.guidance), float(self.eta), self.scheduler)
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class _EmbeddingCache:
+    """A small LRU of normalized CLAP text embeddings keyed by text."""
+
+    size: int = 64
+    entries: OrderedDict = field(default_factory=OrderedDict)
+    hits: int = 0
+    misses: int = 0
+
+    def get(self, text: str):
+        if text in self.entries:
+            self.entries.move_to_end(text)
+            self.hits += 1
+            return self.entries[text]
+        self.misses += 1
+        return None
+
+    def put(self, text: str, embedding: torch.Tensor) -> None:
+        self.entries[text] = embedding
+        self.entries.move_to_end(text)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+def normalize_scheduler_name(name: str) -> str:
+    if not isinstance(name, str):
+        raise InvalidInput(f"scheduler must be a name, got {name!r}")
+    key = SCHEDULER_ALIASES.get(name.strip().lower(), name.strip().lower())
+    if key not in SCHEDULERS:
+        raise InvalidInput(f"unknown scheduler {name!r}: use one of {', '.join(SCHEDULERS)}")
+    return key
+
+
+class AudioLDMSampler:
+    """Text → 16 kHz waveforms with classifier-free guidance, for a batch of :class:`SamplingJob`."""
+
+    def __init__(self, components: AudioLDMComponents, embedding_cache_size: int = 64):
+        self.components = components
+        self.embedding_cache = _EmbeddingCache(size=embedding_cache_size)
+        vae = components.vae
+        self.vae_scale_factor = 2 ** (len(vae.config.block_out_channels) - 1)
+        self.mel_bins = int(components.vocoder.config.model_in_dim)
+        self.hop = int(np.prod(components.vocoder.config.upsample_rates))
+        if self.hop != HOP_SAMPLES or self.vae_scale_factor != FRAME_MULTIPLE:
+            raise InvalidInput(f"{components.model_id}: expected a ×{HOP_SAMPLES} vocoder and a ×{FRAME_MULTIPLE} "
+                               f"VAE, got ×{self.hop} and ×{self.vae_scale_factor}")
+
+    # -- 1. inputs -----------------------------------------------------------------------------
+
+    def check_inputs(self, jobs: Sequence[SamplingJob]) -> None:
+        if not jobs:
+            raise InvalidInput("no jobs to sample")
+        for job in jobs:
+            if not isinstance(job.prompt, str) or not job.prompt.strip():
+                raise InvalidInput(f"prompt must be non-empty text, got {job.prompt!r}")
+            if len(job.prompt) > MAX_PROMPT_CHARS:
+                raise InvalidInput(f"prompt is {len(job.prompt)} characters, the limit is {MAX_PROMPT_CHARS}")
+            if not isinstance(job.negative_prompt, str) or len(job.negative_prompt) > MAX_PROMPT_CHARS:
+                raise InvalidInput(f"negative prompt must be text under {MAX_PROMPT_CHARS} characters, "
+                                   f"got {job.negative_prompt!r:.60}")
+            if not isinstance(job.frames, int) or job.frames <= 0 or job.frames % self.vae_scale_factor:
+                raise InvalidInput(f"frames must be a positive multiple of {self.vae_scale_factor}, got {job.frames!r}")
+            if isinstance(job.steps, bool) or not isinstance(job.steps, int) or not 1 <= job.steps <= MAX_STEPS:
+                raise InvalidInput(f"steps must be an integer 1..{MAX_STEPS}, got {job.steps!r}")
+            if not _is_number(job.guidance) or not 0 <= job.guidance <= 30:
+                raise InvalidInput(f"guidance must be a number 0..30, got {job.guidance!r}")
+            if not _is_number(job.eta) or not 0 <= job.eta <= 1:
+                raise InvalidInput(f"eta must be a number 0..1, got {job.eta!r}")
+            if not 1 <= len(job.seeds) <= MAX_VARIATIONS:
+                raise InvalidInput(f"variations must be 1..{MAX_VARIATIONS}, got {len(job.seeds)}")
+            for seed in job.seeds:
+                if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < SEED_RANGE:
+                    raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {seed!r}")
+            normalize_scheduler_name(job.scheduler)
+        keys = {job.batch_key() for job in jobs}
+        if len(keys) > 1:
+            raise InvalidInput(f"jobs in one batch must share frames/steps/guidance/eta/scheduler, got {sorted(keys)}")
+
+    # -- 2. text ---------------------------------------------------------------------------------
+
+    @torch.inference_mode()
+    def encode_texts(self, texts: Sequence[str]) -> torch.Tensor:
+        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache.
+
+        Misses are encoded in one call padded to the longest text (not 512): with the attention
+        mask the pooled embedding is the same, at a fraction of the cost.
+        """
+        c = self.components
+        missing = list(dict.fromkeys(t for t in texts if self.embedding_cache.get(t) is None))
+        if missing:
+            tokens = c.tokenizer(missing, padding="longest", truncation=True,
+                                 max_length=c.tokenizer.model_max_length, return_tensors="pt")
+            output = c.text_encoder(tokens.input_ids.to(c.device), attention_mask=tokens.attention_mask.to(c.device))
+            embeds = F.normalize(output.text_embeds, dim=-1).to(dtype=c.dtype)
+            for text, embed in zip(missing, embeds):
+                self.embedding_cache.put(text, embed)
+        return torch.stack([self.embedding_cache.entries[t] for t in texts])
+
+    def make_scheduler(self, name: str):
+        """A fresh scheduler per batch: multistep schedulers keep state between steps."""
+        import diffusers
+
+        class_name, overrides = SCHEDULERS[normalize_scheduler_name(name)]
+        return getattr(diffusers, class_name).from_config(self.components.scheduler.config, **overrides)
+
+    # -- the loop --------------------------------------------------------------------------------
+
+    @torch.inference_mode()
+    def __call__(self, jobs: Sequence[SamplingJob], callback: ProgressCallback | None = None,
+                 should_cancel: Callable[[], bool] | None = None) -> list[list[np.ndarray]]:
+        """Sample every job; returns, per job, one float32 16 kHz waveform per seed (frames × 160 samples)."""
+        from diffusers.utils.torch_utils import randn_tensor
+
+        # 1. Check inputs
+        self.check_inputs(jobs)
+        c = self.components
+        first = jobs[0]
+        do_cfg = first.guidance > 1.0
+
+        # 2. Encode prompts; one row per variation, unconditional rows first (as the pipeline)
+        cond_texts = [job.prompt for job in jobs for _ in job.seeds]
+        uncond_texts = [job.negative_prompt for job in jobs for _ in job.seeds]
+        embeds = self.encode_texts(uncond_texts + cond_texts if do_cfg else cond_texts)
+
+        # 3. Prepare timesteps on a scheduler of our own
+        scheduler = self.make_scheduler(first.scheduler)
+        scheduler.set_timesteps(first.steps, device=c.device)
+        timesteps = scheduler.timesteps
+
+        # 4. Prepare latents: one CPU generator per variation, so seeds mean the same everywhere
+        generators = [torch.Generator("cpu").manual_seed(seed) for job in jobs for seed in job.seeds]
+        shape = (len(generators), c.unet.config.in_channels, first.frames // self.vae_scale_factor,
+                 self.mel_bins // self.vae_scale_factor)
+        latents = randn_tensor(shape, generator=generators, device=c.device, dtype=c.dtype)
+        latents = latents * scheduler.init_noise_sigma
+        step_kwargs = self._step_kwargs(scheduler, generators, first.eta)
+
+        # 5. Denoising loop
+        for i, t in enumerate(timesteps):
+            if should_cancel is not None and should_cancel():
+                raise Cancelled(f"cancelled before step {i + 1} of {len(timesteps)}")
+            model_input = torch.cat([latents] * 2) if do_cfg else latents
+            model_input = scheduler.scale_model_input(model_input, t)
+            noise_pred = c.unet(model_input, t, encoder_hidden_states=None, class_labels=embeds).sample
+            if do_cfg:
+                noise_uncond, noise_text = noise_pred.chunk(2)
+                noise_pred = noise_uncond + first.guidance * (noise_text - noise_uncond)
+            latents = scheduler.step(noise_pred, t, latents, **step_kwargs).prev_sample
+            if callback is not None:
+                callback(i + 1, len(timesteps))
+
+        # 6. Decode: latents → mel spectrogram (VAE) → waveform (HiFi-GAN)
+        mel = c.vae.decode(latents / c.vae.config.scaling_factor).sample
+        waveforms = c.vocoder(mel.squeeze(1)).float().cpu().numpy()
+
+        # 7. Split the batch back into jobs
+        results, row = [], 0
+        for job in jobs:
+            results.append([waveforms[row + k] for k in range(job.variations)])
+            row += job.variations
+        return results
+
+    @staticmethod
+    def _step_kwargs(scheduler, generators, eta) -> dict:
+        accepted = set(inspect.signature(scheduler.step).parameters)
+        kwargs = {}
+        if "eta" in accepted:
+            kwargs["eta"] = eta
+        if "generator" in accepted:
+            kwargs["generator"] = generators
+        return kwargs
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
