@@ -1,0 +1,118 @@
+"""Length editing: exact-length cuts, anti-click fades and seamless loops.
+
+All functions work along axis 0, so they take mono (n,) and multichannel (n, ch) audio alike,
+and return new arrays (the input is never modified).
+"""
+
+import numbers
+
+import numpy as np
+from scipy.signal import windows
+
+from engine.errors import InvalidInput
+
+# 50 ms is long enough to hide the seam of noisy/tonal textures and short enough not to smear
+# rhythmic material audibly.
+LOOP_CROSSFADE_MS = 50.0
+
+# A generated clip may come back a few samples short of the requested length (model frames and
+# resampling round); more than this means the caller asked for too little audio.
+_MAX_SHORTFALL = 0.01
+
+
+def _check_count(name: str, value) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+        raise InvalidInput(f"{name} must be a non-negative integer, got {value!r}")
+    return int(value)
+
+
+def _check_ms(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < float("inf"):
+        raise InvalidInput(f"{name} must be a finite number >= 0, got {value!r}")
+    return float(value)
+
+
+def _ms_to_samples(ms: float, rate: int) -> int:
+    return int(round(ms * rate / 1000.0))
+
+
+def _along_time(curve: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Shape a per-sample curve so it broadcasts over the channels of ``x``."""
+    return curve if x.ndim == 1 else curve[:, None]
+
+
+def fit_length(x: np.ndarray, n: int) -> np.ndarray:
+    """Return exactly ``n`` samples of ``x``: cut, or zero-pad a shortfall of at most 1%.
+
+    A larger shortfall raises InvalidInput: the generator is asked for extra audio, so it means a
+    bug upstream rather than something to paper over with silence.
+    """
+    n = _check_count("length", n)
+    x = np.asarray(x)
+    if len(x) >= n:
+        return x[:n].copy()
+    missing = n - len(x)
+    if missing > _MAX_SHORTFALL * n:
+        raise InvalidInput(
+            f"audio has {len(x)} samples but {n} were requested: short by {missing} (> 1%), "
+            "the generator produced too little audio (bug upstream)"
+        )
+    return np.pad(x, [(0, missing)] + [(0, 0)] * (x.ndim - 1))
+
+
+def apply_fades(x: np.ndarray, rate: int, fade_in_ms: float = 2.0, fade_out_ms: float = 10.0) -> np.ndarray:
+    """Apply raised-cosine (half-Hann) fades so the clip starts and ends at zero without clicks.
+
+    A fade longer than half the clip is shortened to half the clip; 0 ms disables that fade.
+    The first sample and the last sample become exactly 0. Not for loops: use make_loop.
+    """
+    fade_in_ms = _check_ms("fade_in_ms", fade_in_ms)
+    fade_out_ms = _check_ms("fade_out_ms", fade_out_ms)
+    x = np.asarray(x)
+    y = x.astype(np.result_type(x.dtype, np.float32), copy=True)
+    half = len(y) // 2
+    k_in = min(_ms_to_samples(fade_in_ms, rate), half)
+    k_out = min(_ms_to_samples(fade_out_ms, rate), half)
+    if k_in:
+        # The rising half of a (2k+1)-point Hann window: 0 at the first sample, just under 1 at the k-th.
+        y[:k_in] *= _along_time(windows.hann(2 * k_in + 1)[:k_in], y)
+    if k_out:
+        y[len(y) - k_out :] *= _along_time(windows.hann(2 * k_out + 1)[k_out + 1 :], y)
+    return y
+
+
+def loop_crossfade_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> int:
+    """Crossfade length make_loop uses for an ``n``-sample loop: ``crossfade_ms``, at most n // 4."""
+    n = _check_count("loop length", n)
+    return min(_ms_to_samples(_check_ms("crossfade_ms", crossfade_ms), rate), n // 4)
+
+
+def loop_tail_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> int:
+    """How many samples beyond ``n`` the caller must generate for make_loop (the crossfade tail)."""
+    return loop_crossfade_samples(n, rate, crossfade_ms)
+
+
+def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> np.ndarray:
+    """Return exactly ``n`` samples of ``x`` that loop seamlessly.
+
+    ``x`` needs at least ``n + loop_tail_samples(n, rate, crossfade_ms)`` samples. The audio that
+    follows the loop point, ``x[n:n+xf]``, is crossfaded into the head ``x[:xf]``, so playing
+    ``y[n-1]`` (= ``x[n-1]``) then ``y[0]`` (= ``x[n]``) continues ``x`` naturally, and by ``y[xf]``
+    the head is back to the original ``x[xf]``. The sin/cos (equal-power) curves keep the level
+    steady for uncorrelated material, which generated textures are over a 50 ms span.
+    """
+    n = _check_count("loop length", n)
+    xf = loop_crossfade_samples(n, rate, crossfade_ms)
+    x = np.asarray(x)
+    if len(x) < n + xf:
+        raise InvalidInput(
+            f"loop of {n} samples needs {n + xf} samples of audio (crossfade {xf}), got {len(x)}"
+        )
+    y = x[:n].astype(np.result_type(x.dtype, np.float32), copy=True)
+    if xf:
+        # t = i / xf: the tail has full weight at i = 0 (y[0] = x[n]), and the head reaches full
+        # weight at i = xf, exactly where the untouched part of y begins.
+        angle = np.arange(xf) * (np.pi / 2 / xf)
+        head, tail = _along_time(np.sin(angle), y), _along_time(np.cos(angle), y)
+        y[:xf] = x[:xf] * head + x[n : n + xf] * tail
+    return y

@@ -1,0 +1,162 @@
+"""DAW-ready files: safe names and atomic, never-overwriting writes of audio and its JSON sidecar.
+
+A DAW (or a script polling the folder) may pick a file up the moment its name appears, so a
+file is written under a hidden temporary name, synced, and only then published under its final
+name. Publishing never replaces an existing file: two jobs that pick the same name must not
+silently destroy one result.
+"""
+
+import contextlib
+import json
+import numbers
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from engine.errors import InvalidInput
+
+# name -> (soundfile format, subtype, extension)
+FORMATS = {
+    "wav24": ("WAV", "PCM_24", ".wav"),
+    "wav16": ("WAV", "PCM_16", ".wav"),
+    "wav32f": ("WAV", "FLOAT", ".wav"),
+    "flac": ("FLAC", "PCM_24", ".flac"),
+}
+DEFAULT_FORMAT = "wav24"
+
+# Device names Windows reserves in every folder, whatever the extension.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
+_SHORT_ID = re.compile(r"[A-Za-z0-9]{1,32}")
+
+
+def check_format(name) -> tuple[str, str, str]:
+    """Return (soundfile format, subtype, extension) for an output format name, else raise InvalidInput."""
+    if name not in FORMATS:
+        raise InvalidInput(f"output format must be one of {', '.join(FORMATS)}, got {name!r}")
+    return FORMATS[name]
+
+
+def slugify(prompt: str, max_len: int = 40) -> str:
+    """Turn free text into a file-name stem that is safe on every OS: ``rain-on-a-tin-roof``.
+
+    Lowercase ASCII letters and digits joined by '-', cut at a word boundary to ``max_len``;
+    no separators or dots survive, so the result can never be a path. Empty input gives
+    "untitled"; a Windows device name (con, nul, com1...) gets a "-audio" suffix.
+    """
+    if isinstance(max_len, bool) or not isinstance(max_len, numbers.Integral) or max_len < 1:
+        raise InvalidInput(f"max_len must be a positive integer, got {max_len!r}")
+    # NFKD splits accented letters into letter + mark, so "café" keeps its "cafe".
+    ascii_text = unicodedata.normalize("NFKD", str(prompt)).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_len:
+            break
+        slug = candidate
+    if not slug and words:
+        slug = words[0][:max_len]  # a single word longer than max_len: cut inside it
+    if not slug:
+        return "untitled"
+    if slug in _WINDOWS_RESERVED:
+        slug += "-audio"
+    return slug
+
+
+def output_name(prompt: str, seed: int, short_id: str, fmt: str, name_hint: str | None = None) -> str:
+    """File name for a result, e.g. ``rain-on-a-tin-roof_1234_3fa2c1.wav``.
+
+    A client's ``name_hint``, when given, replaces the prompt as the stem and is slugified the
+    same way, so "../../x" or "C:\\x" still yields a plain name inside the output folder.
+    """
+    ext = check_format(fmt)[2]
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise InvalidInput(f"seed must be an integer, got {seed!r}")
+    if not isinstance(short_id, str) or not _SHORT_ID.fullmatch(short_id):
+        raise InvalidInput(f"short id must be 1-32 ASCII letters/digits, got {short_id!r}")
+    stem = slugify(name_hint) if name_hint and name_hint.strip() else slugify(prompt)
+    return f"{stem}_{seed}_{short_id}{ext}"
+
+
+def sidecar_path(audio_path) -> Path:
+    """Path of the JSON metadata sidecar of an audio file: same stem, ".json"."""
+    return Path(audio_path).with_suffix(".json")
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the new directory entry itself durable; POSIX only (Windows cannot open folders).
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some network file systems refuse fsync on folders; the file is already published
+    finally:
+        os.close(fd)
+
+
+def _publish(tmp: str, path: Path) -> None:
+    """Give ``tmp`` the name ``path``, raising FileExistsError rather than replacing a file."""
+    try:
+        # link() fails atomically if the name is taken, which os.replace cannot do.
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (FAT/exFAT, some network mounts): check, then rename. Only on such
+        # file systems does a small window remain for a concurrent writer to take the name.
+        if path.exists():
+            raise FileExistsError(f"{path} already exists") from None
+        os.replace(tmp, path)
+
+
+def _write_atomic(path, write) -> Path:
+    """Run ``write(binary_file)`` on a hidden temp file next to ``path``, sync it, then publish it."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        _publish(tmp, path)
+    finally:
+        # After a hard link the temp name is a second link to drop; after a failure, the debris.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    _fsync_dir(path.parent)
+    return path
+
+
+def write_audio_atomic(path, data: np.ndarray, rate: int, fmt: str) -> Path:
+    """Write float audio ((n,) or (n, ch)) to ``path`` in format ``fmt`` atomically; never overwrites.
+
+    Raises FileExistsError if ``path`` exists. For integer formats libsndfile clips samples
+    beyond [-1, 1] (it does not wrap them around).
+    """
+    major, subtype, _ = check_format(fmt)
+    data = np.asarray(data)
+    if data.ndim not in (1, 2) or not np.issubdtype(data.dtype, np.floating):
+        raise InvalidInput(f"audio must be float with shape (n,) or (n, ch), got {data.dtype} {data.shape}")
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Integral) or rate <= 0:
+        raise InvalidInput(f"sample rate must be a positive integer, got {rate!r}")
+    # The temp name has no audio extension, so the format must be explicit.
+    return _write_atomic(path, lambda f: sf.write(f, data, rate, format=major, subtype=subtype))
+
+
+def write_json_atomic(path, obj) -> Path:
+    """Write ``obj`` as UTF-8 JSON (indent 2, trailing newline) to ``path`` atomically; never overwrites.
+
+    NaN/inf are refused (ValueError) because strict JSON parsers in DAW scripts reject them.
+    """
+    # Serialize before touching the disk, so a bad object leaves nothing behind.
+    text = json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return _write_atomic(path, lambda f: f.write(text.encode("utf-8")))
