@@ -304,11 +304,22 @@ def build_random_components(name: str, seed: int = 0) -> dict:
     return build_components(configs, seed=seed)
 
 
-def save_components(parts: dict, folder: Path, safe_serialization: bool = True) -> Path:
-    """Write components in the hub's diffusers layout (used by tests and `bench/`)."""
+def save_components(parts: dict, folder: Path, weights: str | dict = "safetensors") -> Path:
+    """Write components in the hub's diffusers layout (used by tests and `bench/`).
+
+    ``weights`` is ``"safetensors"``, ``"bin"`` (the format of the original hub upload) or a dict
+    per component. transformers ≥5 only writes safetensors, so ``.bin`` is written as the plain
+    state dict that older hub revisions hold.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("text_encoder", "unet", "vae", "vocoder"):
-        parts[name].save_pretrained(folder / name, safe_serialization=safe_serialization)
+        kind = weights[name] if isinstance(weights, dict) else weights
+        model = parts[name]
+        if kind == "safetensors" or name in ("unet", "vae"):
+            model.save_pretrained(folder / name, safe_serialization=kind == "safetensors")
+        else:
+            model.config.save_pretrained(folder / name)
+            torch.save(model.state_dict(), folder / name / "pytorch_model.bin")
     parts["scheduler"].save_pretrained(folder / "scheduler")
     parts["tokenizer"].save_pretrained(folder / "tokenizer")
     (folder / "model_index.json").write_text((SHIPPED_CONFIG_DIR / "model_index.json").read_text())

@@ -1,0 +1,230 @@
+"""Request → DAW-ready files: the engine's front door.
+
+One :class:`RenderRequest` becomes ``variations`` files. The data path, one module per stage:
+
+    sampler (16 kHz) → resample (soxr) → edit (exact length, loop or fades) → loudness → writer
+
+Requests whose sampling parameters match (:meth:`RenderRequest.batch_key`) can be rendered as one
+batch; each result is the same as rendering it alone.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import secrets
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from . import __version__
+from .edit import apply_fades, fit_length, loop_tail_samples, make_loop
+from .errors import InvalidInput
+from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, frames_for_samples
+from .loudness import normalize
+from .models import AudioLDMComponents, load_model
+from .resample import check_rate, resample
+from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, normalize_scheduler_name
+from .writer import check_format, output_name, sidecar_path, write_audio_atomic, write_json_atomic
+
+#: Extra 16 kHz samples generated past the end so the resampler's tail never falls short.
+RESAMPLE_MARGIN = 64
+LOUDNESS_MODES = ("lufs", "peak", "off")
+
+
+@dataclass
+class RenderRequest:
+    """Everything one generation needs; defaults are what a musician gets without asking."""
+
+    prompt: str
+    length: MusicalLength
+    out_dir: Path
+    negative_prompt: str = ""
+    steps: int = 10
+    guidance: float = 2.5
+    variations: int = 1
+    seed: int | None = None
+    eta: float = 0.0
+    scheduler: str = "ddim"
+    sample_rate: int = 48000
+    channels: int = 1
+    format: str = "wav24"
+    loudness: str = "lufs"
+    target: float | None = None
+    ceiling_dbtp: float = -1.0
+    loop: bool = False
+    fade_in_ms: float = 2.0
+    fade_out_ms: float = 10.0
+    name_hint: str | None = None
+    seeds: list[int] = field(default_factory=list)
+
+    def check_inputs(self) -> None:
+        """Validate and normalize in place; every message names the field and its bad value."""
+        if not isinstance(self.length, MusicalLength):
+            raise InvalidInput(f"length must be a MusicalLength, got {self.length!r}")
+        if isinstance(self.variations, bool) or not isinstance(self.variations, int) or not (
+            1 <= self.variations <= MAX_VARIATIONS
+        ):
+            raise InvalidInput(f"variations must be an integer 1..{MAX_VARIATIONS}, got {self.variations!r}")
+        if self.seed is not None and (isinstance(self.seed, bool) or not isinstance(self.seed, int)
+                                      or not 0 <= self.seed < SEED_RANGE):
+            raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {self.seed!r}")
+        check_rate(self.sample_rate)
+        if self.channels not in (1, 2) or isinstance(self.channels, bool):
+            raise InvalidInput(f"channels must be 1 (mono) or 2 (dual-mono stereo), got {self.channels!r}")
+        check_format(self.format)
+        if self.loudness not in LOUDNESS_MODES:
+            raise InvalidInput(f"loudness must be one of {', '.join(LOUDNESS_MODES)}, got {self.loudness!r}")
+        for name in ("fade_in_ms", "fade_out_ms"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1000:
+                raise InvalidInput(f"{name} must be 0..1000 ms, got {value!r}")
+        self.scheduler = normalize_scheduler_name(self.scheduler)
+        if not self.seeds:
+            base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
+            self.seeds = [(base + k) % SEED_RANGE for k in range(self.variations)]
+
+    def output_samples(self) -> int:
+        return self.length.samples(self.sample_rate)
+
+    def sampling_job(self) -> SamplingJob:
+        """What the sampler must produce: enough 16 kHz audio for the exact length, plus a loop tail."""
+        needed = self.output_samples() + (loop_tail_samples(self.output_samples(), self.sample_rate)
+                                          if self.loop else 0)
+        model_samples = -(-needed * MODEL_RATE // self.sample_rate) + RESAMPLE_MARGIN
+        return SamplingJob(
+            prompt=self.prompt, negative_prompt=self.negative_prompt, frames=frames_for_samples(model_samples),
+            seeds=list(self.seeds), steps=self.steps, guidance=self.guidance, eta=self.eta, scheduler=self.scheduler,
+        )
+
+
+@dataclass
+class RenderedFile:
+    """One written file and the metadata of its sidecar."""
+
+    path: Path
+    sidecar: Path
+    metadata: dict
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class Engine:
+    """A resident model plus the post-processing chain. Not thread-safe: one worker calls it."""
+
+    def __init__(self, components: AudioLDMComponents, limits: LengthLimits = DEFAULT_LIMITS):
+        self.components = components
+        self.sampler = AudioLDMSampler(components)
+        self.limits = limits
+
+    @classmethod
+    def from_pretrained(cls, model_id: str, device: str = "auto", dtype: str = "auto", **kwargs) -> "Engine":
+        return cls(load_model(model_id, device=device, dtype=dtype), **kwargs)
+
+    @property
+    def model_id(self) -> str:
+        return self.components.model_id
+
+    def warm_up(self) -> None:
+        """One throwaway step so the first real request does not pay for lazy initialisation."""
+        self.sampler([SamplingJob(prompt="warm up", frames=16, seeds=[0], steps=1)])
+
+    def render(self, request: RenderRequest, progress: ProgressCallback | None = None,
+               should_cancel: Callable[[], bool] | None = None) -> list[RenderedFile]:
+        return self.render_batch([request], progress, should_cancel)[0]
+
+    def render_batch(self, requests: Sequence[RenderRequest], progress: ProgressCallback | None = None,
+                     should_cancel: Callable[[], bool] | None = None) -> list[list[RenderedFile]]:
+        """Render compatible requests in one sampler batch; returns files per request."""
+        for request in requests:
+            request.check_inputs()
+            request.length.check(self.limits)
+        jobs = [request.sampling_job() for request in requests]
+        started = time.perf_counter()
+        waveforms = self.sampler(jobs, callback=progress, should_cancel=should_cancel)
+        sampling_seconds = time.perf_counter() - started
+        return [
+            [self.deliver(request, wave, seed, variation, sampling_seconds / len(requests))
+             for variation, (wave, seed) in enumerate(zip(waves, request.seeds))]
+            for request, waves in zip(requests, waveforms)
+        ]
+
+    def deliver(self, request: RenderRequest, wave16k: np.ndarray, seed: int, variation: int,
+                sampling_seconds: float = 0.0) -> RenderedFile:
+        """Post-process one 16 kHz waveform into a written file with its sidecar."""
+        timings = {"sampling": sampling_seconds}
+        clock = time.perf_counter()
+
+        def lap(stage):
+            nonlocal clock
+            now = time.perf_counter()
+            timings[stage] = now - clock
+            clock = now
+
+        rate, n = request.sample_rate, request.output_samples()
+        audio = resample(wave16k, MODEL_RATE, rate)
+        lap("resample")
+        if request.loop:
+            audio = make_loop(audio, n, rate)
+        else:
+            audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
+        lap("edit")
+        audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
+                                  ceiling_dbtp=request.ceiling_dbtp)
+        lap("loudness")
+        if request.channels == 2:
+            audio = np.stack([audio, audio], axis=1)
+
+        out_dir = Path(request.out_dir).expanduser()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        short_id = uuid.uuid4().hex[:6]
+        path = out_dir / output_name(request.prompt, seed, short_id, request.format, name_hint=request.name_hint)
+        write_audio_atomic(path, audio, rate, request.format)
+        lap("write")
+        metadata = self._metadata(request, path, seed, variation, report, audio.shape[0], timings)
+        write_json_atomic(sidecar_path(path), metadata)
+        return RenderedFile(path=path, sidecar=sidecar_path(path), metadata=metadata)
+
+    def _metadata(self, request, path, seed, variation, report, samples, timings) -> dict:
+        c = self.components
+        meta = {
+            "file": path.name,
+            "prompt": request.prompt,
+            "negative_prompt": request.negative_prompt,
+            "seed": seed,
+            "variation": variation,
+            "steps": request.steps,
+            "guidance": request.guidance,
+            "eta": request.eta,
+            "scheduler": request.scheduler,
+            "model": c.model_id,
+            "test_model": c.is_test_model,
+            **request.length.as_dict(),
+            "samples": samples,
+            "sample_rate": request.sample_rate,
+            "channels": request.channels,
+            "format": request.format,
+            "loop": request.loop,
+            "loudness_mode": report.mode,
+            "loudness_target": report.target,
+            "true_peak_ceiling_dbtp": request.ceiling_dbtp,
+            "lufs": report.measured_lufs,
+            "true_peak_dbtp": report.true_peak_dbtp,
+            "gain_db": report.gain_db,
+            "limited": report.limited,
+            "loudness_note": report.note,
+            "device": str(c.device),
+            "dtype": str(c.dtype).replace("torch.", ""),
+            "timings_s": {k: round(v, 6) for k, v in timings.items()},
+            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "engine": f"audioldm-bridge {__version__}",
+        }
+        if c.is_test_model:
+            from .tiny import TEST_MODEL_LABEL
+
+            meta["note"] = TEST_MODEL_LABEL
+        return meta

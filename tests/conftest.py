@@ -1,0 +1,32 @@
+"""Shared fixtures: one tiny model per test session (it is seeded, so every test sees the same one)."""
+
+import os
+import warnings
+
+import pytest
+
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("DIFFUSERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+warnings.filterwarnings("ignore", category=FutureWarning)
+
+
+@pytest.fixture(scope="session")
+def tiny_components():
+    from engine.models import load_model
+
+    return load_model("tiny", device="cpu")
+
+
+@pytest.fixture(scope="session")
+def sampler(tiny_components):
+    from engine.sampler import AudioLDMSampler
+
+    return AudioLDMSampler(tiny_components)
+
+
+@pytest.fixture(scope="session")
+def engine(tiny_components):
+    from engine.render import Engine
+
+    return Engine(tiny_components)

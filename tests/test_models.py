@@ -1,0 +1,166 @@
+"""Model resolution and loading: local folders (.bin and .safetensors), the HF cache offline,
+the full-size architecture from the shipped configs, and clear errors."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from engine import models
+from engine.errors import ModelUnavailable
+from engine.sampler import AudioLDMSampler, SamplingJob
+from engine.tiny import build_tiny_components
+
+REPO = Path(__file__).resolve().parents[1]
+FAKE_COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.fixture(scope="module")
+def tiny_folders(tmp_path_factory):
+    """The tiny model saved twice in the hub layout: all safetensors, and all .bin (old hub revisions)."""
+    parts = build_tiny_components()
+    root = tmp_path_factory.mktemp("models")
+    return {kind: models.save_components(parts, root / kind, weights=kind) for kind in ("safetensors", "bin")}
+
+
+def _reference_audio(components):
+    return AudioLDMSampler(components)([SamplingJob("wind chimes", 24, [3])])[0][0]
+
+
+@pytest.mark.parametrize("kind", ["safetensors", "bin"])
+def test_local_folder_loads_both_weight_formats(tiny_folders, tiny_components, kind):
+    folder = tiny_folders[kind]
+    suffix = ".safetensors" if kind == "safetensors" else ".bin"
+    assert all(list((folder / c).glob(f"*{suffix}")) for c in ("text_encoder", "unet", "vae", "vocoder"))
+    loaded = models.load_model(str(folder), device="cpu")
+    assert loaded.source == str(folder) and not loaded.is_test_model
+    np.testing.assert_array_equal(_reference_audio(loaded), _reference_audio(tiny_components))
+
+
+def _fake_hf_cache(cache: Path, repo_id: str, folder: Path) -> Path:
+    """The layout huggingface_hub writes: refs/main → a commit whose snapshot holds the files."""
+    repo_dir = cache / f"models--{repo_id.replace('/', '--')}"
+    (repo_dir / "refs").mkdir(parents=True)
+    (repo_dir / "refs" / "main").write_text(FAKE_COMMIT)
+    shutil.copytree(folder, repo_dir / "snapshots" / FAKE_COMMIT)
+    return repo_dir / "snapshots" / FAKE_COMMIT
+
+
+def _cli(args, env_extra, cwd):
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-m", "bridge.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_hub_id_resolves_from_the_hf_cache_offline(tiny_folders, tmp_path):
+    """The real loading path: hub id → huggingface_hub → HF cache, with HF_HUB_OFFLINE=1."""
+    cache = tmp_path / "hub"
+    _fake_hf_cache(cache, "cvssp/audioldm-s-full-v2", tiny_folders["bin"])
+    out = tmp_path / "out"
+    result = _cli(["generate", "hiss", "--seconds", "0.5", "--model", "cvssp/audioldm-s-full-v2",
+                   "--out", str(out), "--json", "--seed", "1"],
+                  {"HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(cache), "PYTHONPATH": str(REPO)}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    assert reply["model"] == "cvssp/audioldm-s-full-v2"
+    assert Path(reply["files"][0]["path"]).is_file() and reply["files"][0]["samples"] == 24000
+
+
+def test_uncached_model_offline_is_one_clear_error(tmp_path):
+    result = _cli(["generate", "hiss", "--seconds", "1", "--model", "cvssp/audioldm-m-full", "--out", str(tmp_path)],
+                  {"HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path / "empty"), "PYTHONPATH": str(REPO)},
+                  cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "'cvssp/audioldm-m-full' is not in the local Hugging Face cache" in lines[0]
+    assert "HF_HUB_OFFLINE=1" in lines[0] and "hf download cvssp/audioldm-m-full" in lines[0]
+    assert "--model tiny" in lines[0]
+    assert not list(tmp_path.glob("*.wav"))
+
+
+def test_cache_lookup_in_process(tiny_folders, tmp_path, monkeypatch):
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    snapshot = _fake_hf_cache(tmp_path, "cvssp/audioldm", tiny_folders["safetensors"])
+    assert models.resolve_model_folder("cvssp/audioldm", cache_dir=tmp_path) == snapshot
+    assert models.cached_models(tmp_path)["cvssp/audioldm"] > 0
+    with pytest.raises(ModelUnavailable, match="'cvssp/audioldm-l-full' is not in the local Hugging Face cache"):
+        models.resolve_model_folder("cvssp/audioldm-l-full", cache_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "model_id, message",
+    [
+        ("./no/such/folder", "model folder './no/such/folder' does not exist"),
+        ("audioldm-s-full-v2", "unknown model 'audioldm-s-full-v2'"),
+        ("random:audioldm-xl", "unknown random model 'audioldm-xl'"),
+    ],
+)
+def test_unavailable_models_name_themselves(model_id, message):
+    with pytest.raises(ModelUnavailable, match=message):
+        models.load_model(model_id, device="cpu")
+
+
+def test_incomplete_folder_names_what_is_missing(tiny_folders, tmp_path):
+    broken = shutil.copytree(tiny_folders["safetensors"], tmp_path / "broken")
+    (broken / "vae" / "diffusion_pytorch_model.safetensors").unlink()
+    shutil.rmtree(broken / "tokenizer")
+    with pytest.raises(ModelUnavailable, match=r"missing vae/diffusion_pytorch_model.safetensors or .*\.bin, tokenizer/"):
+        models.load_model(str(broken), device="cpu")
+
+
+@pytest.mark.parametrize("name, total", [("audioldm-s-full-v2", 420_980_338), ("audioldm-m-full", 651_898_354),
+                                         ("audioldm-l-full", 975_082_866)])
+def test_random_full_size_architectures_have_the_published_sizes(name, total):
+    with torch.device("meta"):  # shapes only: no memory, no time
+        parts = models.build_random_components(name)
+    assert sum(p.numel() for k in ("text_encoder", "unet", "vae", "vocoder") for p in parts[k].parameters()) == total
+    assert models.KNOWN_MODELS[f"cvssp/{name}"] == total
+
+
+@pytest.mark.slow
+def test_full_size_hub_layout_with_mixed_weight_formats(tmp_path, monkeypatch):
+    """Shipped configs + random weights, saved as the hub has them (.bin and .safetensors), loaded offline."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    parts = models.build_random_components("audioldm-s-full-v2", seed=1)
+    folder = models.save_components(parts, tmp_path / "s", weights={
+        "text_encoder": "bin", "unet": "bin", "vae": "safetensors", "vocoder": "safetensors"})
+    for rel in ("unet/config.json", "vae/config.json"):
+        shipped = json.loads((models.SHIPPED_CONFIG_DIR / rel).read_text())
+        saved = json.loads((folder / rel).read_text())
+        assert all(saved[k] == v for k, v in shipped.items() if not k.startswith("_"))
+    loaded = models.load_model(str(folder), device="cpu")
+    assert loaded.parameter_count == 420_980_338
+    for name in ("unet", "vocoder"):
+        original = dict(parts[name].named_parameters())
+        for key, value in list(getattr(loaded, name).named_parameters())[::25]:
+            torch.testing.assert_close(value, original[key], rtol=0, atol=0)
+
+
+def test_device_and_dtype_choice():
+    assert models.pick_device("cpu").type == "cpu"
+    assert models.pick_dtype(torch.device("cpu")) == torch.float32
+    assert models.pick_dtype(torch.device("cuda")) == torch.float16
+    assert models.pick_dtype(torch.device("cpu"), "bf16") == torch.bfloat16
+    with pytest.raises(ModelUnavailable, match="unknown dtype 'fp8'"):
+        models.pick_dtype(torch.device("cpu"), "fp8")
+    if not torch.cuda.is_available():
+        with pytest.raises(ModelUnavailable, match="CUDA is not available"):
+            models.pick_device("cuda")
+        assert models.pick_device("auto").type in ("cpu", "mps")
+
+
+def test_loaded_model_is_resident_in_eval_mode(tiny_components):
+    for name in ("text_encoder", "unet", "vae", "vocoder"):
+        module = getattr(tiny_components, name)
+        assert not module.training
+        assert all(not p.requires_grad for p in module.parameters())
+    assert tiny_components.is_test_model
