@@ -140,18 +140,25 @@ class Engine:
     def render_batch(self, requests: Sequence[RenderRequest], progress: ProgressCallback | None = None,
                      should_cancel: Callable[[], bool] | None = None) -> list[list[RenderedFile]]:
         """Render compatible requests in one sampler batch; returns files per request."""
+        waveforms, sampling_seconds = self.sample(requests, progress, should_cancel)
+        return [self.deliver_all(request, waves, sampling_seconds / len(requests))
+                for request, waves in zip(requests, waveforms)]
+
+    def sample(self, requests: Sequence[RenderRequest], progress: ProgressCallback | None = None,
+               should_cancel: Callable[[], bool] | None = None) -> tuple[list[list[np.ndarray]], float]:
+        """The model part of a batch: 16 kHz waveforms per request and variation, and the time it took."""
         for request in requests:
             request.check_inputs()
             request.length.check(self.limits)
         jobs = [request.sampling_job() for request in requests]
         started = time.perf_counter()
         waveforms = self.sampler(jobs, callback=progress, should_cancel=should_cancel)
-        sampling_seconds = time.perf_counter() - started
-        return [
-            [self.deliver(request, wave, seed, variation, sampling_seconds / len(requests))
-             for variation, (wave, seed) in enumerate(zip(waves, request.seeds))]
-            for request, waves in zip(requests, waveforms)
-        ]
+        return waveforms, time.perf_counter() - started
+
+    def deliver_all(self, request: RenderRequest, waves: Sequence[np.ndarray],
+                    sampling_seconds: float = 0.0) -> list[RenderedFile]:
+        return [self.deliver(request, wave, seed, variation, sampling_seconds)
+                for variation, (wave, seed) in enumerate(zip(waves, request.seeds))]
 
     def deliver(self, request: RenderRequest, wave16k: np.ndarray, seed: int, variation: int,
                 sampling_seconds: float = 0.0) -> RenderedFile:

@@ -116,10 +116,10 @@ def _publish(tmp: str, path: Path) -> None:
         os.replace(tmp, path)
 
 
-def _write_atomic(path, write) -> Path:
+def _write_atomic(path, write, replace: bool = False) -> Path:
     """Run ``write(binary_file)`` on a hidden temp file next to ``path``, sync it, then publish it."""
     path = Path(path)
-    if path.exists():
+    if not replace and path.exists():
         raise FileExistsError(f"{path} already exists")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -127,7 +127,10 @@ def _write_atomic(path, write) -> Path:
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        _publish(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _publish(tmp, path)
     finally:
         # After a hard link the temp name is a second link to drop; after a failure, the debris.
         with contextlib.suppress(FileNotFoundError):
@@ -152,11 +155,13 @@ def write_audio_atomic(path, data: np.ndarray, rate: int, fmt: str) -> Path:
     return _write_atomic(path, lambda f: sf.write(f, data, rate, format=major, subtype=subtype))
 
 
-def write_json_atomic(path, obj) -> Path:
-    """Write ``obj`` as UTF-8 JSON (indent 2, trailing newline) to ``path`` atomically; never overwrites.
+def write_json_atomic(path, obj, replace: bool = False) -> Path:
+    """Write ``obj`` as UTF-8 JSON (indent 2, trailing newline) to ``path`` atomically.
 
+    Never overwrites unless ``replace`` (for files a client owns and polls, like the CLI's
+    ``--result-file``: a reader sees the old or the new content, never a half-written file).
     NaN/inf are refused (ValueError) because strict JSON parsers in DAW scripts reject them.
     """
     # Serialize before touching the disk, so a bad object leaves nothing behind.
     text = json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    return _write_atomic(path, lambda f: f.write(text.encode("utf-8")))
+    return _write_atomic(path, lambda f: f.write(text.encode("utf-8")), replace=replace)
