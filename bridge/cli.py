@@ -79,7 +79,7 @@ def request_fields(args) -> dict:
         "prompt": args.prompt, "negative_prompt": args.negative, "steps": args.steps, "guidance": args.guidance,
         "variations": args.variations, "seed": args.seed, "eta": args.eta, "scheduler": args.scheduler,
         "sample_rate": args.sample_rate, "channels": 2 if args.stereo else 1, "format": args.format,
-        "ceiling_dbtp": args.ceiling, "loop": args.loop, "name": args.name_hint,
+        "ceiling": args.ceiling, "loop": args.loop, "name": args.name_hint,
     }
     if args.seconds is not None:
         fields["seconds"] = args.seconds
@@ -94,23 +94,8 @@ def request_fields(args) -> dict:
     else:
         fields.update(loudness="lufs", target=args.lufs)
     if args.out is not None:
-        fields["out_dir"] = str(args.out)
+        fields["out_dir"] = str(args.out.expanduser().resolve())  # the engine wants absolute folders
     return {k: v for k, v in fields.items() if v is not None}
-
-
-def render_request_from_fields(fields: dict, default_out: Path):
-    from engine.length import MusicalLength
-    from engine.render import RenderRequest
-
-    if "seconds" in fields:
-        length = MusicalLength.from_seconds(fields["seconds"])
-    else:
-        length = MusicalLength.from_bars(fields.get("bars"), fields.get("bpm", 120), fields.get("time_sig", "4/4"),
-                                         beats=fields.get("beats"))
-    keep = {"negative_prompt", "steps", "guidance", "variations", "seed", "eta", "scheduler", "sample_rate",
-            "channels", "format", "loudness", "target", "ceiling_dbtp", "loop"}
-    return RenderRequest(prompt=fields["prompt"], length=length, out_dir=Path(fields.get("out_dir", default_out)),
-                         name_hint=fields.get("name"), **{k: v for k, v in fields.items() if k in keep})
 
 
 # --- commands ---------------------------------------------------------------------------------------
@@ -119,8 +104,9 @@ def render_request_from_fields(fields: dict, default_out: Path):
 def cmd_generate(args) -> int:
     from engine.render import Engine
 
-    request = render_request_from_fields(request_fields(args), default_out_dir())
-    request.check_inputs()  # bad values fail before the (slow) model load
+    from .protocol import parse_request
+
+    request = parse_request(request_fields(args), default_out_dir()).render  # bad values fail before the model loads
     engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype)
     if engine.components.is_test_model:
         from engine.tiny import TEST_MODEL_LABEL
@@ -171,6 +157,129 @@ def cmd_models(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    import ipaddress
+    import signal
+    import threading
+
+    from engine.render import Engine
+
+    from .service import BridgeService, ServiceConfig
+
+    log = logging.getLogger("audioldm-bridge")
+    logging.getLogger().setLevel(logging.INFO)
+    config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=args.host,
+                           osc_port=args.osc_port, osc_reply_port=args.osc_reply_port, zmq_port=args.zmq_port,
+                           pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch)
+    if not ipaddress.ip_address(args.host).is_loopback:
+        log.warning("listening on %s: other machines can reach the engine and write files as you", args.host)
+    log.info("loading %s …", args.model)
+    try:
+        engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype)
+    except EngineError as err:
+        hint = "" if args.model == "tiny" else " (to try the engine without downloading, use --model tiny)"
+        raise EngineError(f"{err}{hint}", code=err.code) from None
+    if engine.components.is_test_model:
+        from engine.tiny import TEST_MODEL_LABEL
+
+        log.warning("%s", TEST_MODEL_LABEL)
+    log.info("warming up on %s …", engine.components.device)
+    engine.warm_up()
+    service = BridgeService(engine, config).start()
+    for name, endpoints in service.endpoints().items():
+        log.info("%s: %s", name, ", ".join(f"{k} {v}" for k, v in endpoints.items()))
+    log.info("writing files to %s", config.out_dir)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    log.info("ready (model %s on %s); Ctrl-C to stop", engine.model_id, engine.components.device)
+    print("ready", flush=True)  # one line on stdout for scripts that wait for the engine
+    stop.wait()
+    log.info("stopping: no new jobs; cancelling queued ones; finishing the running one …")
+    service.shutdown()
+    log.info("stopped")
+    return 0
+
+
+def _client(args):
+    from .client import BridgeClient
+
+    return BridgeClient(args.endpoint, timeout=args.reply_timeout, retries=args.retries)
+
+
+def cmd_request(args) -> int:
+    from engine.writer import write_json_atomic
+
+    fields = request_fields(args)
+    fields["priority"] = args.priority
+    if args.id:
+        fields["id"] = args.id
+    result = None
+    try:
+        with _client(args) as client:
+            result = client.generate(fields, deadline_s=args.timeout, on_event=_event_printer(args.json))
+    except EngineError as err:
+        result = {"event": "error", "id": fields.get("id", ""), "code": err.code, "message": str(err)}
+        raise
+    finally:
+        if args.result_file is not None and result is not None:
+            write_json_atomic(args.result_file, result, replace=True)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for path in result["paths"]:
+            print(path)
+    return 0
+
+
+def _event_printer(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(event):
+        if event["event"] == "progress":
+            print(f"\rstep {event['step']}/{event['total']}", end="", file=sys.stderr, flush=True)
+        elif event["event"] == "accepted":
+            print(f"queued as {event['id']} (position {event['position']})", file=sys.stderr)
+        elif event["event"] == "done":
+            print(file=sys.stderr)
+
+    return show
+
+
+def cmd_ping(args) -> int:
+    import time
+
+    with _client(args) as client:
+        started = time.perf_counter()
+        client.ping()
+        print(f"pong from {args.endpoint} in {(time.perf_counter() - started) * 1000:.2f} ms")
+    return 0
+
+
+def cmd_status(args) -> int:
+    with _client(args) as client:
+        print(json.dumps(client.status(), indent=2))
+    return 0
+
+
+def cmd_cancel(args) -> int:
+    with _client(args) as client:
+        reply = client.cancel(args.id)
+    if reply["event"] == "error":
+        raise EngineError(reply["message"], code=reply["code"])
+    print(f"{args.id}: {reply['event']}")
+    return 0
+
+
+def add_client_options(parser: argparse.ArgumentParser) -> None:
+    from .client import DEFAULT_ENDPOINT
+
+    parser.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT})")
+    parser.add_argument("--reply-timeout", type=float, default=5.0, help="seconds of silence before a retry (default 5)")
+    parser.add_argument("--retries", type=int, default=3)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="audioldm-bridge", description="AudioLDM text-to-audio for DAWs (REAPER, Max) and scripts")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the engine does")
@@ -180,6 +289,37 @@ def build_parser() -> argparse.ArgumentParser:
     add_render_options(gen)
     add_model_options(gen)
     gen.set_defaults(func=cmd_generate)
+
+    serve = sub.add_parser("serve", help="run the engine service (OSC and ZeroMQ)")
+    add_model_options(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default loopback only)")
+    serve.add_argument("--osc-port", type=int, default=18000)
+    serve.add_argument("--osc-reply-port", type=int, default=18001, help="default port OSC replies go to")
+    serve.add_argument("--zmq-port", type=int, default=18002, help="ZeroMQ ROUTER for requests")
+    serve.add_argument("--pub-port", type=int, default=18003, help="ZeroMQ PUB with every event")
+    serve.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
+    serve.add_argument("--max-queue", type=int, default=32, help="jobs waiting before `busy` (default 32)")
+    serve.add_argument("--max-batch", type=int, default=4, help="compatible jobs run together (default 4)")
+    serve.set_defaults(func=cmd_serve)
+
+    req = sub.add_parser("request", help="ask a running engine to generate; wait for and print the result")
+    add_render_options(req)
+    add_client_options(req)
+    req.add_argument("--priority", default="normal", choices=["live", "normal", "background"])
+    req.add_argument("--id", help="job id (idempotent: resending it never runs twice)")
+    req.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds (default 600)")
+    req.add_argument("--result-file", type=Path, help="also write the final event here as JSON, atomically")
+    req.set_defaults(func=cmd_request)
+
+    for name, func, text in (("ping", cmd_ping, "check that the engine answers"),
+                             ("status", cmd_status, "queue, running job, model, device, uptime")):
+        p = sub.add_parser(name, help=text)
+        add_client_options(p)
+        p.set_defaults(func=func)
+    cancel = sub.add_parser("cancel", help="cancel a queued or running job")
+    cancel.add_argument("id")
+    add_client_options(cancel)
+    cancel.set_defaults(func=cmd_cancel)
 
     models = sub.add_parser("models", help="known models, whether cached locally, sizes")
     models.add_argument("--json", action="store_true")

@@ -1,0 +1,246 @@
+"""OSC front end over UDP (python-osc), in the AbletonOSC manner.
+
+Listens on one port (default 18000) and replies to the sender's host on another (default 18001,
+or the request's ``reply_port``). Addresses:
+
+    /audioldm/generate key value key value …   → /audioldm/accepted id position, /audioldm/started id,
+                                                   /audioldm/progress id step total,
+                                                   /audioldm/done id path…  (or /audioldm/error, /audioldm/cancelled)
+    /audioldm/cancel id                         → /audioldm/cancelled id
+    /audioldm/status                            → /audioldm/status key value …
+    /audioldm/ping                              → /audioldm/pong
+
+Errors: /audioldm/error id code message. Floats go out as 32-bit (Max cannot read doubles).
+One thread handles datagrams in turn (handlers only validate and queue), so a flood cannot spawn
+threads; timetags are ignored (a future-dated bundle never makes the server sleep).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import socketserver
+import threading
+
+from pythonosc import osc_packet
+from pythonosc.dispatcher import Dispatcher
+from pythonosc.osc_message_builder import OscMessageBuilder
+from pythonosc.osc_server import BlockingOSCUDPServer
+
+from . import protocol
+from .service import bad_message
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "/audioldm"
+MAX_DATAGRAM = 65535  # the stdlib server would truncate at 8192; read whole datagrams, then judge
+MAX_PACKET = 16 * 1024  # a request is a few hundred bytes; anything near UDP's limit is a mistake
+_STRING_KEYS = {name for name, (kind, _) in protocol.FIELDS.items() if kind is str}
+
+
+def parse_key_values(args: list) -> dict:
+    """``prompt rain on a tin roof bars 4 bpm 90`` → fields.
+
+    A prompt typed into a Max message box arrives as several symbols; the words are joined back.
+    A word counts as a key only when it is a known field *and* is followed by a value, so
+    "drum loop bars 4" keeps "loop" in the prompt. (Send the prompt as one symbol to be safe.)
+    """
+    fields: dict = {}
+    key = None
+    words: list = []
+
+    def close():
+        if key is None:
+            if words:
+                raise protocol.error("bad_request", f"expected a field name, got {words[0]!r}")
+            return
+        if not words:
+            raise protocol.error("bad_request", f"field {key} has no value")
+        if key in fields:
+            raise protocol.error("bad_request", f"field {key} given twice")
+        if key in _STRING_KEYS:
+            fields[key] = " ".join(str(w) for w in words)
+        elif len(words) == 1:
+            fields[key] = words[0]
+        else:
+            raise protocol.error("bad_request", f"field {key} takes one value, got {words!r:.120}")
+
+    for i, arg in enumerate(args):
+        if _starts_field(args, i, key, words):
+            close()
+            key, words = arg, []
+        else:
+            words.append(arg)
+    close()
+    return fields
+
+
+def _is_field_name(arg) -> bool:
+    return isinstance(arg, str) and arg in protocol.FIELDS
+
+
+def _starts_field(args: list, i: int, key, words: list) -> bool:
+    if not _is_field_name(args[i]):
+        return False
+    if key not in _STRING_KEYS:
+        return True  # numbers and flags take one value: the next name starts the next field
+    # Inside text, a field name counts only after some text and when a value follows it.
+    return bool(words) and i + 1 < len(args) and not _is_field_name(args[i + 1])
+
+
+def to_osc(event: dict) -> tuple[str, list]:
+    kind, job_id = event["event"], event.get("id", "")
+    if kind == "accepted":
+        return f"{PREFIX}/accepted", [job_id, event["position"]]
+    if kind == "started":
+        return f"{PREFIX}/started", [job_id]
+    if kind == "progress":
+        return f"{PREFIX}/progress", [job_id, event["step"], event["total"]]
+    if kind == "done":
+        return f"{PREFIX}/done", [job_id, *event["paths"]]
+    if kind == "error":
+        return f"{PREFIX}/error", [job_id, event["code"], event["message"]]
+    if kind == "cancelled":
+        return f"{PREFIX}/cancelled", [job_id]
+    if kind == "pong":
+        return f"{PREFIX}/pong", []
+    if kind == "status":
+        flat = []
+        for key, value in event.items():
+            if key in ("event", "id"):
+                continue
+            if isinstance(value, dict):
+                flat += [item for k, v in value.items() for item in (f"{key}_{k}", v)]
+            elif isinstance(value, list):
+                flat += [key, " ".join(map(str, value))]
+            else:
+                flat += [key, value]
+        return f"{PREFIX}/status", flat
+    raise ValueError(f"no OSC form for event {kind!r}")
+
+
+def encode(address: str, args: list) -> bytes:
+    builder = OscMessageBuilder(address=address)
+    for arg in args:
+        if isinstance(arg, bool):
+            builder.add_arg(int(arg), "i")
+        elif isinstance(arg, int):
+            builder.add_arg(arg, "i" if -2**31 <= arg < 2**31 else "h")
+        elif isinstance(arg, float):
+            builder.add_arg(arg, "f")  # 32-bit: Max shows doubles as 0
+        else:
+            builder.add_arg("" if arg is None else str(arg), "s")
+    return builder.build().dgram
+
+
+class _Handler(socketserver.BaseRequestHandler):
+    def handle(self) -> None:
+        data, _ = self.request
+        self.server.transport.handle_datagram(data, self.client_address)
+
+
+class _Server(BlockingOSCUDPServer):
+    max_packet_size = MAX_DATAGRAM
+
+    def verify_request(self, request, client_address) -> bool:
+        return True  # python-osc drops non-OSC datagrams silently; we answer them with an error
+
+
+class OscTransport:
+    def __init__(self, service, host: str, port: int, reply_port: int):
+        self.service = service
+        self.reply_port = reply_port
+        self.dispatcher = Dispatcher(strict_timing=False)
+        self.dispatcher.map(f"{PREFIX}/generate", self._generate, needs_reply_address=True)
+        self.dispatcher.map(f"{PREFIX}/cancel", self._cancel, needs_reply_address=True)
+        self.dispatcher.map(f"{PREFIX}/status", self._status, needs_reply_address=True)
+        self.dispatcher.map(f"{PREFIX}/ping", self._ping, needs_reply_address=True)
+        self.dispatcher.set_default_handler(self._unknown, needs_reply_address=True)
+        self.server = _Server((host, port), self.dispatcher)
+        self.server.RequestHandlerClass = _Handler
+        self.server.transport = self
+        self.port = self.server.server_address[1]
+        self.host = host
+        self.out = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
+                                       name="audioldm-osc", daemon=True)
+
+    def endpoints(self) -> dict:
+        return {"listen": f"udp://{self.host}:{self.port}", "reply_port": self.reply_port}
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+        self.out.close()
+
+    # -- sending ---------------------------------------------------------------------------------------
+
+    def send(self, origin, event: dict) -> None:
+        _, host, port = origin
+        address, args = to_osc(event)
+        try:
+            self.out.sendto(encode(address, args), (host, port))
+        except OSError as err:  # an unreachable client must not stop the service
+            logger.debug("OSC reply to %s:%s failed: %s", host, port, err)
+
+    def _reply(self, origin, events) -> None:
+        for event in events:
+            self.send(origin, event)
+
+    # -- receiving -------------------------------------------------------------------------------------
+
+    def handle_datagram(self, data: bytes, sender) -> None:
+        default_origin = ("osc", sender[0], self.reply_port)
+        if len(data) > MAX_PACKET:
+            return self._reply(default_origin, [bad_message(f"OSC packet is {len(data)} bytes; the limit is {MAX_PACKET}")])
+        try:
+            packet = osc_packet.OscPacket(data)
+        except osc_packet.ParseError as err:
+            return self._reply(default_origin, [bad_message(f"malformed OSC packet: {err}")])
+        for timed in packet.messages:  # timetags ignored on purpose
+            message = timed.message
+            for handler in self.dispatcher.handlers_for_address(message.address):
+                try:
+                    handler.invoke(sender, message)
+                except Exception as err:  # keep serving whatever happens
+                    logger.exception("OSC handler failed")
+                    self._reply(default_origin, [protocol.failed("", protocol.error("internal", str(err)))])
+
+    def _origin(self, sender, fields: dict | None = None):
+        port = self.reply_port
+        if fields and "reply_port" in fields:
+            port = protocol.coerce("reply_port", fields.pop("reply_port"))
+            if not 1 <= port <= 65535:
+                raise protocol.error("bad_request", f"reply_port must be 1..65535, got {port}")
+        return ("osc", sender[0], port)
+
+    def _generate(self, sender, address, *args) -> None:
+        try:
+            fields = parse_key_values(list(args))
+            if isinstance(fields.get("id"), int):  # a Max number box as id
+                fields["id"] = str(fields["id"])
+            origin = self._origin(sender, fields)
+        except Exception as err:
+            code = getattr(err, "code", "bad_request")
+            return self._reply(("osc", sender[0], self.reply_port), [protocol.failed("", protocol.error(code, str(err)))])
+        self._reply(origin, self.service.submit(fields, origin))
+
+    def _cancel(self, sender, address, *args) -> None:
+        origin = ("osc", sender[0], self.reply_port)
+        if len(args) != 1:
+            return self._reply(origin, [bad_message(f"{address} takes one job id, got {len(args)} arguments")])
+        self._reply(origin, self.service.cancel(str(args[0]) if isinstance(args[0], int) else args[0], origin))
+
+    def _status(self, sender, address, *args) -> None:
+        self._reply(("osc", sender[0], self.reply_port), [self.service.status()])
+
+    def _ping(self, sender, address, *args) -> None:
+        self._reply(("osc", sender[0], self.reply_port), self.service.ping())
+
+    def _unknown(self, sender, address, *args) -> None:
+        self._reply(("osc", sender[0], self.reply_port), [bad_message(
+            f"unknown address {address}; use {PREFIX}/generate, /cancel, /status or /ping")])

@@ -1,0 +1,204 @@
+"""The one protocol both transports speak, defined once.
+
+A request is a flat set of fields (a JSON object over ZeroMQ, key–value pairs over OSC). Replies
+are events, each a flat JSON object with ``event`` and ``id``. See docs/PROTOCOL.md, whose
+examples a test checks against this module.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from engine.errors import EngineError, InvalidInput
+from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
+
+if TYPE_CHECKING:  # the client imports this module; it must not pay for importing torch
+    from engine.render import RenderRequest
+
+PROTOCOL_VERSION = 1
+
+#: Error codes on the wire (``EngineError.code``).
+ERROR_CODES = ("bad_request", "busy", "not_found", "cancelled", "model_unavailable", "shutting_down", "internal")
+EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
+OPS = ("generate", "cancel", "status", "ping")
+PRIORITIES = ("live", "normal", "background")
+
+MAX_MESSAGE_BYTES = 64 * 1024
+_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
+
+# Field name → (expected type, description). Order is the documentation order.
+FIELDS = {
+    "id": (str, "client-chosen job id (1–64 of A–Z a–z 0–9 _ . : -); assigned if absent"),
+    "prompt": (str, "what to generate"),
+    "negative_prompt": (str, "what to avoid (default empty)"),
+    "seconds": (float, "length in seconds — or bars/beats with bpm and time_sig"),
+    "bars": (float, "length in bars"),
+    "beats": (float, "extra beats (units of the time signature's denominator)"),
+    "bpm": (float, "tempo in quarter notes per minute (default 120)"),
+    "time_sig": (str, "time signature N/D (default 4/4)"),
+    "steps": (int, "denoising steps (default 10)"),
+    "guidance": (float, "classifier-free guidance scale (default 2.5)"),
+    "seed": (int, "seed of the first variation (0..2^32-1); random if absent"),
+    "variations": (int, "waveforms for this prompt, seeds seed, seed+1, … (default 1)"),
+    "scheduler": (str, "ddim (default), dpmsolver++, euler, pndm, lms"),
+    "eta": (float, "DDIM eta (default 0)"),
+    "sample_rate": (int, "output rate 22050..192000 (default 48000)"),
+    "channels": (int, "1 mono (default) or 2 dual-mono"),
+    "format": (str, "wav24 (default), wav16, wav32f, flac"),
+    "loudness": (str, "lufs (default), peak, off"),
+    "target": (float, "LUFS target (default -14) or peak dBFS (default -1)"),
+    "ceiling": (float, "true-peak ceiling in dBTP (default -1)"),
+    "loop": (bool, "make the file loop seamlessly (default false)"),
+    "priority": (str, "live, normal (default) or background"),
+    "out_dir": (str, "absolute output folder (default: the engine's --out)"),
+    "name": (str, "file name hint (slugified, never a path)"),
+    "reply_port": (int, "OSC only: UDP port replies go to (default 18001)"),
+}
+_RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",
+                  "channels", "format", "loudness", "target", "loop"}
+
+
+def error(code: str, message: str) -> EngineError:
+    return EngineError(message, code=code)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def check_id(value) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise InvalidInput(f"id must be 1-64 characters of A-Z a-z 0-9 _ . : -, got {value!r:.80}")
+    return value
+
+
+@dataclass
+class JobRequest:
+    """A validated generate request: the render request plus how to schedule it."""
+
+    id: str
+    render: "RenderRequest"
+    priority: str = "normal"
+
+
+def coerce(name: str, value):
+    """Check a field's type, accepting what the transports naturally deliver.
+
+    OSC carries ints and 32-bit floats (Max sends 4.0 for 4 from a float box); JSON may carry
+    1.0 for 1. Strings are never parsed as numbers: a wrong type is named, not guessed.
+    """
+    kind = FIELDS[name][0]
+    if kind is str:
+        if not isinstance(value, str):
+            raise InvalidInput(f"{name} must be text, got {value!r:.80}")
+        return value
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (int, float)) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        raise InvalidInput(f"{name} must be true/false or 1/0, got {value!r:.80}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise InvalidInput(f"{name} must be a number, got {value!r:.80}")
+    if kind is int:
+        if value != int(value):
+            raise InvalidInput(f"{name} must be a whole number, got {value!r}")
+        return int(value)
+    return float(value)
+
+
+def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS) -> JobRequest:
+    """Validate a generate request; every message names the field and its bad value."""
+    from engine.render import RenderRequest
+
+    if not isinstance(fields, dict):
+        raise InvalidInput(f"a request must be an object of fields, got {type(fields).__name__}")
+    unknown = sorted(set(fields) - set(FIELDS) - {"op"})
+    if unknown:
+        raise InvalidInput(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}")
+    values = {name: coerce(name, value) for name, value in fields.items() if name != "op" and value is not None}
+
+    job_id = check_id(values["id"]) if "id" in values else new_id()
+    prompt = values.get("prompt", "")
+    if not prompt.strip():
+        raise InvalidInput(f"prompt must be non-empty text, got {prompt!r}")
+    priority = values.get("priority", "normal")
+    if priority not in PRIORITIES:
+        raise InvalidInput(f"priority must be one of {', '.join(PRIORITIES)}, got {priority!r}")
+
+    length_keys = {"bars", "beats", "bpm", "time_sig"} & set(values)
+    if "seconds" in values and length_keys - {"bpm", "time_sig"}:
+        raise InvalidInput("give either seconds or bars/beats, not both")
+    if "seconds" in values:
+        length = MusicalLength.from_seconds(values["seconds"], limits=limits)
+    elif "bars" in values or "beats" in values:
+        length = MusicalLength.from_bars(values.get("bars"), values.get("bpm", 120), values.get("time_sig", "4/4"),
+                                         beats=values.get("beats"), limits=limits)
+    else:
+        raise InvalidInput("give a length: seconds, or bars/beats with bpm and time_sig")
+
+    render = RenderRequest(
+        prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir),
+        name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
+        **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
+    )
+    render.check_inputs()
+    return JobRequest(id=job_id, render=render, priority=priority)
+
+
+def check_out_dir(value: str | None, default: Path) -> Path:
+    """An output folder from a client: absolute, no '..' games, not an existing file."""
+    if value is None or value == "":
+        return Path(default)
+    if "\x00" in value:
+        raise InvalidInput("out_dir must not contain NUL characters")
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        raise InvalidInput(f"out_dir must be an absolute folder path, got {value!r:.200}")
+    if ".." in path.parts:
+        raise InvalidInput(f"out_dir must not contain '..', got {value!r:.200}")
+    if path.exists() and not path.is_dir():
+        raise InvalidInput(f"out_dir {value!r:.200} exists and is not a folder")
+    return path
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+
+def accepted(job_id: str, position: int, lane: str) -> dict:
+    return {"event": "accepted", "id": job_id, "position": position, "priority": lane}
+
+
+def started(job_id: str, batch_size: int) -> dict:
+    return {"event": "started", "id": job_id, "batch": batch_size}
+
+
+def progress(job_id: str, step: int, total: int) -> dict:
+    return {"event": "progress", "id": job_id, "step": step, "total": total}
+
+
+def done(job_id: str, files: list[dict]) -> dict:
+    return {"event": "done", "id": job_id, "paths": [f["path"] for f in files], "files": files}
+
+
+def failed(job_id: str | None, err: EngineError) -> dict:
+    return {"event": "error", "id": job_id or "", "code": err.code, "message": str(err)}
+
+
+def cancelled(job_id: str) -> dict:
+    return {"event": "cancelled", "id": job_id}
+
+
+def pong() -> dict:
+    return {"event": "pong", "id": "", "protocol": PROTOCOL_VERSION}
+
+
+FINAL_EVENTS = ("done", "error", "cancelled")

@@ -1,0 +1,165 @@
+"""ZeroMQ front end: a ROUTER for requests (JSON), a PUB feed of every event.
+
+Each client's DEALER receives the events of its own requests on the connection it sent them on
+(accepted, started, progress…, done). Frames: ``[json]`` from a DEALER, or ``[b"", json]`` from a
+REQ-style envelope — replies mirror whichever was used. PUB frames are ``[event name, json]`` so
+monitors can subscribe to e.g. ``done`` only.
+
+Sockets belong to the transport's thread. Other threads hand events over through one inproc PUSH
+socket guarded by a lock (the lock is the memory barrier zmq asks for; it also keeps each job's
+events in order).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+
+import zmq
+
+from . import protocol
+from .service import bad_message
+
+logger = logging.getLogger(__name__)
+
+#: Hard cap enforced by libzmq (the peer is disconnected beyond it); the protocol's own,
+#: smaller MAX_MESSAGE_BYTES gets a clear error reply first.
+ZMQ_MAXMSGSIZE = 1024 * 1024
+HWM = 10000
+LINGER_MS = 500
+
+
+class ZmqTransport:
+    def __init__(self, service, host: str, port: int, pub_port: int):
+        self.service = service
+        self.context = zmq.Context()
+        self.router = self.context.socket(zmq.ROUTER)
+        self.pub = self.context.socket(zmq.PUB)
+        for sock in (self.router, self.pub):
+            sock.setsockopt(zmq.LINGER, LINGER_MS)
+            sock.setsockopt(zmq.SNDHWM, HWM)
+            sock.setsockopt(zmq.RCVHWM, HWM)
+        self.router.setsockopt(zmq.MAXMSGSIZE, ZMQ_MAXMSGSIZE)
+        self.router_endpoint = _bind(self.router, host, port)
+        self.pub_endpoint = _bind(self.pub, host, pub_port)
+        inbox = f"inproc://audioldm-outbox-{id(self)}"
+        self.outbox_in = self.context.socket(zmq.PULL)
+        self.outbox_in.setsockopt(zmq.RCVHWM, 0)
+        self.outbox_in.bind(inbox)
+        self.outbox = self.context.socket(zmq.PUSH)
+        self.outbox.setsockopt(zmq.SNDHWM, 0)  # never drop or block an event inside the process
+        self.outbox.connect(inbox)
+        self.outbox_lock = threading.Lock()
+        self._running = threading.Event()
+        self.thread = threading.Thread(target=self._serve, name="audioldm-zmq", daemon=True)
+
+    def endpoints(self) -> dict:
+        return {"requests": self.router_endpoint, "events": self.pub_endpoint}
+
+    def start(self) -> None:
+        self._running.set()
+        self.thread.start()
+
+    def close(self) -> None:
+        self._running.clear()
+        self.thread.join(timeout=5)
+        self.context.destroy(linger=LINGER_MS)
+
+    # -- called from any thread ------------------------------------------------------------------------
+
+    def send(self, origin, event: dict) -> None:
+        _, identity, envelope = origin
+        self._hand_over([b"to", identity, envelope, _encode(event)])
+
+    def broadcast(self, event: dict) -> None:
+        self._hand_over([b"pub", event["event"].encode(), _encode(event)])
+
+    def _hand_over(self, frames) -> None:
+        with self.outbox_lock:
+            if self._running.is_set():
+                self.outbox.send_multipart(frames)
+
+    # -- the transport's thread --------------------------------------------------------------------------
+
+    def _serve(self) -> None:
+        poller = zmq.Poller()
+        poller.register(self.router, zmq.POLLIN)
+        poller.register(self.outbox_in, zmq.POLLIN)
+        while self._running.is_set():
+            ready = dict(poller.poll(100))
+            if self.outbox_in in ready:
+                self._flush_outbox()
+            if self.router in ready:
+                while True:
+                    try:
+                        frames = self.router.recv_multipart(zmq.NOBLOCK)
+                    except zmq.Again:
+                        break
+                    self._handle(frames)
+        self._flush_outbox()  # last events (cancelled…) before the sockets close
+
+    def _flush_outbox(self) -> None:
+        while True:
+            try:
+                frames = self.outbox_in.recv_multipart(zmq.NOBLOCK)
+            except zmq.Again:
+                return
+            if frames[0] == b"to":
+                _, identity, envelope, payload = frames
+                self._reply(identity, envelope, payload)
+            else:
+                self.pub.send_multipart(frames[1:])
+
+    def _reply(self, identity: bytes, envelope: bytes, payload: bytes) -> None:
+        frames = [identity, b"", payload] if envelope == b"req" else [identity, payload]
+        try:
+            self.router.send_multipart(frames, zmq.NOBLOCK)
+        except zmq.ZMQError as err:  # a vanished or stalled client must not stop the service
+            logger.debug("dropping reply to %r: %s", identity, err)
+
+    def _handle(self, frames: list[bytes]) -> None:
+        identity, rest = frames[0], frames[1:]
+        envelope = b"req" if len(rest) >= 2 and rest[0] == b"" else b"dealer"
+        origin = ("zmq", identity, envelope)
+        payload = rest[-1] if rest else b""
+        for event in self._dispatch(payload, origin):
+            self._reply(identity, envelope, _encode(event))
+
+    def _dispatch(self, payload: bytes, origin) -> list[dict]:
+        if len(payload) > protocol.MAX_MESSAGE_BYTES:
+            return [bad_message(f"message is {len(payload)} bytes; the limit is {protocol.MAX_MESSAGE_BYTES}")]
+        try:
+            message = json.loads(payload.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            return [bad_message(f"malformed JSON: {err}")]
+        if not isinstance(message, dict):
+            return [bad_message(f"a request must be a JSON object, got {type(message).__name__}")]
+        op = message.get("op", "generate")
+        try:
+            if op == "generate":
+                return self.service.submit(message, origin)
+            if op == "cancel":
+                return self.service.cancel(message.get("id"), origin)
+            if op == "status":
+                return [self.service.status()]
+            if op == "ping":
+                return self.service.ping()
+        except Exception as err:  # keep serving whatever happens
+            logger.exception("request failed")
+            return [protocol.failed(message.get("id") if isinstance(message.get("id"), str) else "",
+                                    protocol.error("internal", f"internal error: {err}"))]
+        return [bad_message(f"unknown op {op!r}; use one of {', '.join(protocol.OPS)}")]
+
+
+def _encode(event: dict) -> bytes:
+    return json.dumps(event, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _bind(sock, host: str, port: int) -> str:
+    """Bind and return the endpoint; port 0 picks a free one (tests)."""
+    if port == 0:
+        port = sock.bind_to_random_port(f"tcp://{host}")
+    else:
+        sock.bind(f"tcp://{host}:{port}")
+    return f"tcp://{host}:{port}"

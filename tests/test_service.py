@@ -1,0 +1,455 @@
+"""The engine service over real loopback sockets (ZeroMQ and OSC) with the tiny model."""
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+import zmq
+from pythonosc.dispatcher import Dispatcher
+from pythonosc.osc_message_builder import OscMessageBuilder
+from pythonosc.osc_server import BlockingOSCUDPServer
+
+from bridge.client import BridgeClient
+from bridge.service import BridgeService, ServiceConfig
+from engine.errors import EngineError
+from engine.render import Engine
+
+REPO = Path(__file__).resolve().parents[1]
+BLOCKER = {"prompt": "blocker", "seconds": 0.5, "steps": 500, "priority": "live"}  # runs until cancelled
+
+
+@contextlib.contextmanager
+def running_service(tiny_components, tmp_path, **config):
+    config = {"out_dir": tmp_path, "osc_port": 0, "osc_reply_port": 0, "zmq_port": 0, "pub_port": 0, **config}
+    service = BridgeService(Engine(tiny_components), ServiceConfig(**config)).start()
+    try:
+        yield service
+    finally:
+        service.shutdown(grace_s=5)
+
+
+@pytest.fixture
+def service(tiny_components, tmp_path):
+    with running_service(tiny_components, tmp_path) as svc:
+        yield svc
+
+
+def client_for(svc, **kw):
+    kw.setdefault("timeout", 30)
+    return BridgeClient(svc.endpoints()["zmq"]["requests"], **kw)
+
+
+def wait_for(predicate, timeout=60.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.01)
+    raise AssertionError("condition not reached in time")
+
+
+def start_blocker(svc, client, job_id="blocker"):
+    client._send({"op": "generate", "id": job_id, **BLOCKER})
+    wait_for(lambda: svc.queue.running and svc.queue.running[0].id == job_id)
+
+
+# --- ZeroMQ -------------------------------------------------------------------------------------------
+
+
+def test_generate_over_zmq_progress_then_done(service):
+    with client_for(service) as client:
+        events = list(client.events({"prompt": "rain on a tin roof", "bars": 4, "bpm": 90, "seed": 3}))
+    kinds = [e["event"] for e in events]
+    assert kinds[:2] == ["accepted", "started"] and kinds[-1] == "done"
+    assert [(e["step"], e["total"]) for e in events if e["event"] == "progress"] == [(i, 10) for i in range(1, 11)]
+    done = events[-1]
+    audio, rate = sf.read(done["paths"][0])
+    assert rate == 48000 and len(audio) == 4 * 4 * 60 * 48000 // 90 == 512000
+    assert done["files"][0]["seed"] == 3 and Path(done["files"][0]["sidecar"]).is_file()
+
+
+def test_pub_feed_carries_every_event(service):
+    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.connect(service.endpoints()["zmq"]["events"])
+    time.sleep(0.3)  # slow joiner: PUB/SUB drops what is sent before the subscription arrives
+    with client_for(service) as client:
+        client.generate({"prompt": "hat", "seconds": 0.5, "id": "pubbed"})
+    seen = []
+    while sub.poll(500):
+        topic, payload = sub.recv_multipart()
+        event = json.loads(payload)
+        assert topic.decode() == event["event"]
+        seen.append(event["event"])
+    sub.close(0)
+    assert seen[0] == "accepted" and seen[-1] == "done" and "progress" in seen
+
+
+def test_live_request_overtakes_queued_normal_ones(tiny_components, tmp_path):
+    with running_service(tiny_components, tmp_path, max_batch=1) as svc, client_for(svc) as client:
+        start_blocker(svc, client)
+        finished = []
+        lock = threading.Lock()
+
+        def run(fields):
+            with client_for(svc) as own:
+                own.generate(fields)
+            with lock:
+                finished.append(fields["id"])
+
+        threads = []
+        for job_id, priority in [("n1", "normal"), ("n2", "normal"), ("bg", "background"), ("n3", "normal"),
+                                 ("live", "live")]:
+            threads.append(threading.Thread(target=run, args=({"id": job_id, "prompt": job_id, "seconds": 0.3,
+                                                              "priority": priority},)))
+            threads[-1].start()
+            wait_for(lambda: job_id in svc.queue.jobs)
+        assert client.cancel("blocker")["event"] == "cancelled"
+        for thread in threads:
+            thread.join(30)
+    assert finished == ["live", "n1", "n2", "n3", "bg"]
+
+
+def test_concurrent_same_length_requests_are_batched_and_equal_alone(tiny_components, tmp_path):
+    fields = [{"id": f"b{i}", "prompt": p, "seconds": 0.6, "seed": 10 + i, "format": "wav32f"}
+              for i, p in enumerate(["kick", "snare", "hat"])]
+    with running_service(tiny_components, tmp_path) as svc, client_for(svc) as client:
+        start_blocker(svc, client)
+        results = {}
+
+        def run(f):
+            with client_for(svc) as own:
+                results[f["id"]] = own.generate(f)
+
+        threads = [threading.Thread(target=run, args=(f,)) for f in fields]
+        for thread, f in zip(threads, fields):
+            thread.start()
+            wait_for(lambda: f["id"] in svc.queue.jobs)
+        client.cancel("blocker")
+        for thread in threads:
+            thread.join(30)
+        batches = svc.worker.batches_run
+    assert batches == 2  # the blocker, then all three together
+    for f in fields:
+        with client_for_alone(tiny_components, tmp_path / f["id"]) as alone:
+            single = alone.generate(f)
+        a, _ = sf.read(results[f["id"]]["paths"][0])
+        b, _ = sf.read(single["paths"][0])
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-5)
+
+
+@contextlib.contextmanager
+def client_for_alone(tiny_components, out):
+    with running_service(tiny_components, out) as svc, client_for(svc) as client:
+        yield client
+
+
+def test_cancel_a_queued_job(service):
+    with client_for(service) as client:
+        start_blocker(service, client)
+        client._send({"op": "generate", "id": "waiting", "prompt": "never", "seconds": 1})
+        wait_for(lambda: "waiting" in service.queue.jobs)
+        with client_for(service) as other:
+            assert other.cancel("waiting") == {"event": "cancelled", "id": "waiting"}
+            assert other.cancel("blocker")["event"] == "cancelled"
+            assert other.cancel("nope")["code"] == "not_found"
+    wait_for(lambda: not service.queue.running)
+    assert not any("never" in p.name for p in service.config.out_dir.iterdir())
+
+
+def test_cancel_a_running_job_stops_at_the_next_step(service):
+    with client_for(service) as client:
+        client._send({"op": "generate", "id": "long", **{k: v for k, v in BLOCKER.items() if k != "priority"}})
+        steps = []
+        while True:
+            event = client._receive(10)
+            if event["event"] == "progress":
+                steps.append(event["step"])
+                if len(steps) == 2:
+                    with client_for(service) as other:
+                        assert other.cancel("long")["event"] == "cancelled"
+            if event["event"] in ("done", "cancelled", "error"):
+                break
+    assert event == {"event": "cancelled", "id": "long"}
+    assert max(steps) < 20  # not the 500 it asked for
+    assert not list(service.config.out_dir.iterdir())
+
+
+def test_resent_id_runs_once_and_replays_events(service):
+    fields = {"id": "same", "prompt": "bell", "seconds": 0.4}
+    with client_for(service) as client:
+        first = client.generate(fields)
+    with client_for(service) as client:
+        again = list(client.events(fields))
+    assert again[-1] == first and again[0]["event"] == "accepted"
+    assert service.worker.batches_run == 1
+    assert len(list(service.config.out_dir.glob("*.wav"))) == 1
+
+
+def test_busy_when_the_queue_is_full(tiny_components, tmp_path):
+    with running_service(tiny_components, tmp_path, max_queued=2) as svc, client_for(svc) as client:
+        start_blocker(svc, client)
+        for i in range(2):
+            client._send({"op": "generate", "id": f"q{i}", "prompt": "q", "seconds": 1})
+            wait_for(lambda: f"q{i}" in svc.queue.jobs)
+        with client_for(svc) as other:
+            reply = other.call({"op": "generate", "id": "overflow", "prompt": "q", "seconds": 1})
+        assert reply["event"] == "error" and reply["code"] == "busy" and "queue full (2 jobs waiting)" in reply["message"]
+        client.cancel("blocker")
+
+
+@pytest.mark.parametrize(
+    "payload, message",
+    [
+        (b"{not json", "malformed JSON"),
+        (b"\xff\xfe", "malformed JSON"),
+        (b"[1, 2]", "a request must be a JSON object, got list"),
+        (json.dumps({"op": "dance"}).encode(), "unknown op 'dance'"),
+        (json.dumps({"prompt": "x", "bars": "4", "bpm": 120}).encode(), "bars must be a number, got '4'"),
+        (json.dumps({"prompt": "x", "seconds": 1, "steps": 2.5}).encode(), "steps must be a whole number, got 2.5"),
+        (json.dumps({"prompt": "", "seconds": 1}).encode(), "prompt must be non-empty text"),
+        (json.dumps({"prompt": "x", "seconds": 1e9}).encode(), "length must be 0.1..60 s"),
+        (json.dumps({"prompt": "x", "seconds": 1, "colour": "red"}).encode(), "unknown field(s) colour"),
+        (json.dumps({"prompt": "x", "seconds": 1, "out_dir": "../../etc"}).encode(), "out_dir must be an absolute"),
+        (json.dumps({"prompt": "x", "seconds": 1, "out_dir": "/tmp/../etc"}).encode(), "must not contain '..'"),
+        (json.dumps({"prompt": "x", "seconds": 1, "id": "../x"}).encode(), "id must be 1-64 characters"),
+        (json.dumps({"prompt": "x" * 70000, "seconds": 1}).encode(), "the limit is 65536"),
+    ],
+)
+def test_bad_zmq_input_gets_an_error_and_the_engine_keeps_serving(service, payload, message):
+    with client_for(service) as client:
+        client.socket.send(payload)
+        reply = client._receive(10)
+        assert reply["event"] == "error" and reply["code"] == "bad_request"
+        assert message in reply["message"]
+        assert client.ping()["event"] == "pong"
+
+
+def test_name_hint_cannot_escape_the_output_folder(service):
+    with client_for(service) as client:
+        done = client.generate({"prompt": "x", "seconds": 0.3, "name": "../../../tmp/evil"})
+    path = Path(done["paths"][0])
+    assert path.parent == service.config.out_dir and path.name.startswith("tmp-evil_")
+
+
+def test_status_reports_queue_model_device_uptime(service):
+    with client_for(service) as client:
+        status = client.status()
+    assert status["model"] == "tiny" and status["device"] == "cpu" and status["test_model"] is True
+    assert status["queue"] == {"live": 0, "normal": 0, "background": 0} and status["running"] == []
+    assert status["uptime_s"] >= 0
+
+
+def test_client_gives_up_clearly_without_an_engine():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    client = BridgeClient(f"tcp://127.0.0.1:{port}", timeout=0.1, retries=2)
+    started = time.monotonic()
+    with pytest.raises(EngineError, match="no reply from the engine .* after 2 tries") as err:
+        client.ping()
+    assert err.value.code == "timeout" and time.monotonic() - started < 2
+    client.close()
+
+
+# --- OSC ----------------------------------------------------------------------------------------------
+
+
+class OscListener:
+    """What Max's [udpreceive] would see."""
+
+    def __init__(self):
+        self.messages = []
+        dispatcher = Dispatcher()
+        dispatcher.set_default_handler(lambda address, *args: self.messages.append((address, *args)))
+        self.server = BlockingOSCUDPServer(("127.0.0.1", 0), dispatcher)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def wait(self, address, timeout=60.0):
+        wait_for(lambda: any(m[0] == address for m in self.messages), timeout)
+        return [m for m in self.messages if m[0] == address]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def osc(service):
+    listener = OscListener()
+    sender = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    port = service.transports["osc"].port
+
+    def send(address, *args, types=None):
+        builder = OscMessageBuilder(address=address)
+        for i, arg in enumerate(args):
+            builder.add_arg(arg, types[i] if types else None)
+        sender.sendto(builder.build().dgram, ("127.0.0.1", port))
+
+    def send_raw(data):
+        sender.sendto(data, ("127.0.0.1", port))
+
+    yield listener, send, send_raw
+    listener.close()
+    sender.close()
+
+
+def test_generate_over_osc_as_max_sends_it(osc):
+    listener, send, _ = osc
+    # a prompt typed in a message box: several symbols; ints and 32-bit floats as Max sends them
+    send("/audioldm/generate", "prompt", "rain", "on", "a", "tin", "roof", "bars", 4, "bpm", 90.0, "time_sig", "4/4",
+         "seed", 7, "reply_port", listener.port, "id", "max1", types="sssssssisfsssisiss")
+    [done] = listener.wait("/audioldm/done")
+    assert done[1] == "max1"
+    audio, rate = sf.read(done[2])
+    assert rate == 48000 and len(audio) == 512000
+    assert json.loads(Path(done[2]).with_suffix(".json").read_text())["prompt"] == "rain on a tin roof"
+    assert listener.wait("/audioldm/accepted")[0] == ("/audioldm/accepted", "max1", 1)
+    progress = listener.wait("/audioldm/progress")
+    assert progress[0] == ("/audioldm/progress", "max1", 1, 10) and progress[-1][2:] == (10, 10)
+    order = [m[0] for m in listener.messages]
+    assert order.index("/audioldm/accepted") < order.index("/audioldm/started") < order.index("/audioldm/done")
+
+
+def test_osc_prompt_words_that_look_like_fields(osc):
+    listener, send, _ = osc
+    send("/audioldm/generate", "prompt", "drum", "loop", "bars", 1, "bpm", 120, "reply_port", listener.port)
+    [done] = listener.wait("/audioldm/done")
+    assert json.loads(Path(done[2]).with_suffix(".json").read_text())["prompt"] == "drum loop"
+
+
+def test_osc_ping_status_cancel(osc, service):
+    listener, send, _ = osc
+    service.transports["osc"].reply_port = listener.port  # replies without reply_port go to the default port
+    send("/audioldm/ping")
+    listener.wait("/audioldm/pong")
+    send("/audioldm/status")
+    [status] = listener.wait("/audioldm/status")
+    fields = dict(zip(status[1::2], status[2::2]))
+    assert fields["model"] == "tiny" and fields["queue_live"] == 0 and isinstance(fields["uptime_s"], float)
+    send("/audioldm/cancel", "no-such-job")
+    [err] = listener.wait("/audioldm/error")
+    assert err[1:3] == ("no-such-job", "not_found")
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (("/audioldm/explode", 1), "unknown address /audioldm/explode"),
+        (("/audioldm/generate", "prompt", "x", "bars", "four", "bpm", 120), "bars must be a number, got 'four'"),
+        (("/audioldm/generate", "bars", 2), "prompt must be non-empty text"),
+        (("/audioldm/generate", 5, "prompt", "x"), "expected a field name, got 5"),
+        (("/audioldm/generate", "prompt", "x", "seconds", 1, "seconds", 2), "field seconds given twice"),
+        (("/audioldm/generate", "prompt", "x", "seconds", 1, "reply_port", 99999), "reply_port must be 1..65535"),
+        (("/audioldm/cancel",), "takes one job id"),
+    ],
+)
+def test_bad_osc_input_gets_an_error_reply_and_the_engine_keeps_serving(osc, service, message, expected):
+    listener, send, _ = osc
+    service.transports["osc"].reply_port = listener.port
+    send(*message)
+    [err] = listener.wait("/audioldm/error")
+    assert err[2] == "bad_request" and expected in err[3]
+    send("/audioldm/ping")
+    listener.wait("/audioldm/pong")
+
+
+def test_garbage_and_huge_datagrams(osc, service):
+    listener, send, send_raw = osc
+    service.transports["osc"].reply_port = listener.port
+    send_raw(b"\x00\x01garbage")
+    send_raw(b"/audioldm/generate\x00\x00,s\x00\x00" + b"x" * 65000)
+    wait_for(lambda: len([m for m in listener.messages if m[0] == "/audioldm/error"]) == 2)
+    errors = [m[3] for m in listener.messages if m[0] == "/audioldm/error"]
+    assert any("malformed OSC packet" in e for e in errors)
+    assert "OSC packet is 65024 bytes; the limit is 16384" in errors
+    send("/audioldm/ping")
+    listener.wait("/audioldm/pong")
+
+
+def test_future_timetag_bundle_does_not_make_the_server_sleep(osc, service):
+    from pythonosc.osc_bundle_builder import OscBundleBuilder
+
+    listener, _, send_raw = osc
+    service.transports["osc"].reply_port = listener.port
+    bundle = OscBundleBuilder(time.time() + 3600)
+    bundle.add_content(OscMessageBuilder(address="/audioldm/ping").build())
+    started = time.monotonic()
+    send_raw(bundle.build().dgram)
+    listener.wait("/audioldm/pong", timeout=3)
+    assert time.monotonic() - started < 2
+
+
+# --- shutdown and the command line ---------------------------------------------------------------------
+
+
+def test_graceful_shutdown_cancels_the_queue_and_leaves_no_temp_files(tiny_components, tmp_path):
+    svc = BridgeService(Engine(tiny_components), ServiceConfig(out_dir=tmp_path, osc_port=0, zmq_port=0,
+                                                                pub_port=0)).start()
+    client = client_for(svc)
+    client._send({"op": "generate", "id": "running", "prompt": "a", "seconds": 0.5, "steps": 40})
+    wait_for(lambda: svc.queue.running)
+    client._send({"op": "generate", "id": "queued", "prompt": "b", "seconds": 3})
+    wait_for(lambda: "queued" in svc.queue.jobs)
+    zmq_endpoint = svc.endpoints()["zmq"]["requests"]
+    svc.shutdown(grace_s=30)
+    events = []
+    while (event := client._receive(1)) is not None:
+        events.append((event["id"], event["event"]))
+    client.close()
+    assert ("queued", "cancelled") in events and ("running", "done") in events
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    # sockets really closed: the port can be bound again
+    again = zmq.Context.instance().socket(zmq.ROUTER)
+    again.bind(zmq_endpoint)
+    again.close(0)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_and_request_commands_done_criterion(tmp_path):
+    """`audioldm-bridge serve --model tiny` + `audioldm-bridge request … --json` + SIGTERM."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    ports = [str(free_port()) for _ in range(4)]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--out", str(tmp_path / "out"),
+         "--osc-port", ports[0], "--osc-reply-port", ports[1], "--zmq-port", ports[2], "--pub-port", ports[3]],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        result_file = tmp_path / "result.json"
+        result = subprocess.run(
+            [sys.executable, "-m", "bridge.cli", "request", "rain on a tin roof", "--bars", "4", "--bpm", "90",
+             "--json", "--endpoint", f"tcp://127.0.0.1:{ports[2]}", "--result-file", str(result_file)],
+            capture_output=True, text=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        done = json.loads(result.stdout)
+        assert sf.info(done["paths"][0]).frames == 512000
+        assert json.loads(result_file.read_text()) == done
+        bad = subprocess.run(
+            [sys.executable, "-m", "bridge.cli", "request", "x", "--seconds", "1", "--steps", "0",
+             "--endpoint", f"tcp://127.0.0.1:{ports[2]}", "--result-file", str(result_file)],
+            capture_output=True, text=True, env=env, timeout=120)
+        assert bad.returncode == 1 and "steps must be an integer 1..500, got 0" in bad.stderr
+        assert json.loads(result_file.read_text())["code"] == "bad_request"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, log = server.communicate(timeout=60)
+    assert server.returncode == 0, log
+    assert "listening" not in log or True
+    assert "ready" in log and "stopped" in log
