@@ -177,7 +177,7 @@ def cmd_serve(args) -> int:
     try:
         engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype)
     except EngineError as err:
-        hint = "" if args.model == "tiny" else " (to try the engine without downloading, use --model tiny)"
+        hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
         raise EngineError(f"{err}{hint}", code=err.code) from None
     if engine.components.is_test_model:
         from engine.tiny import TEST_MODEL_LABEL
