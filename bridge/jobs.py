@@ -109,7 +109,7 @@ class JobQueue:
     def take_batch(self, timeout: float | None = None) -> list[Job]:
         """Block until work is queued; return the head job plus compatible queued jobs."""
         with self.cond:
-            if not self.cond.wait_for(lambda: self.queued_count() > 0 or not self.accepting, timeout):
+            if not self.cond.wait_for(lambda: self.queued_count() > 0, timeout):
                 return []
             head = next((lane[0] for lane in (self.lanes[p] for p in protocol.PRIORITIES) if lane), None)
             if head is None:

@@ -8,13 +8,18 @@ that pipeline: same seed → same audio) and adds what a server needs:
 * several jobs in one batch, each with its own random generators, so a job's audio does not
   depend on what it was batched with;
 * a progress callback and cancellation between steps;
-* exact integer frame counts (the caller passes frames, see :mod:`engine.length`).
+* exact integer frame counts (the caller passes frames, see :mod:`engine.length`);
+* on the CPU, channels-last (NHWC) activations for the UNet and the VAE and a HiFi-GAN forward
+  that runs its 1-D convolutions as NHWC 2-D convolutions: oneDNN's fastest layout, ~10 % less
+  time per stage on a 2-core EPYC, same weights, results within ~1e-5 (see BENCHMARKS.md);
+* optional per-stage timings (``record_timings``), free when off.
 """
 
 from __future__ import annotations
 
 import inspect
 import math
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -114,6 +119,12 @@ class AudioLDMSampler:
         if self.hop != HOP_SAMPLES or self.vae_scale_factor != FRAME_MULTIPLE:
             raise InvalidInput(f"{components.model_id}: expected a ×{HOP_SAMPLES} vocoder and a ×{FRAME_MULTIPLE} "
                                f"VAE, got ×{self.hop} and ×{self.vae_scale_factor}")
+        #: NHWC activations and the 2-D HiFi-GAN path: measured faster with oneDNN on the CPU only.
+        self.channels_last = components.device.type == "cpu"
+        self.fast_vocoder = self.channels_last and _hifigan_supported(components.vocoder)
+        #: When true, each call fills :attr:`timings` with seconds per stage (text, unet, vae, vocoder).
+        self.record_timings = False
+        self.timings: dict[str, float] = {}
 
     # -- 1. inputs -----------------------------------------------------------------------------
 
@@ -184,6 +195,7 @@ class AudioLDMSampler:
         # 1. Check inputs
         self.check_inputs(jobs)
         c = self.components
+        clock = self._clock_start()
         first = jobs[0]
         do_cfg = first.guidance > 1.0
 
@@ -191,6 +203,7 @@ class AudioLDMSampler:
         cond_texts = [job.prompt for job in jobs for _ in job.seeds]
         uncond_texts = [job.negative_prompt for job in jobs for _ in job.seeds]
         embeds = self.encode_texts(uncond_texts + cond_texts if do_cfg else cond_texts)
+        clock = self._lap("text", clock)
 
         # 3. Prepare timesteps on a scheduler of our own
         scheduler = self.make_scheduler(first.scheduler)
@@ -211,6 +224,8 @@ class AudioLDMSampler:
                 raise Cancelled(f"cancelled before step {i + 1} of {len(timesteps)}")
             model_input = torch.cat([latents] * 2) if do_cfg else latents
             model_input = scheduler.scale_model_input(model_input, t)
+            if self.channels_last:
+                model_input = model_input.contiguous(memory_format=torch.channels_last)
             noise_pred = c.unet(model_input, t, encoder_hidden_states=None, class_labels=embeds).sample
             if do_cfg:
                 noise_uncond, noise_text = noise_pred.chunk(2)
@@ -219,9 +234,18 @@ class AudioLDMSampler:
             if callback is not None:
                 callback(i + 1, len(timesteps))
 
+        clock = self._lap("unet", clock)
+
         # 6. Decode: latents → mel spectrogram (VAE) → waveform (HiFi-GAN)
-        mel = c.vae.decode(latents / c.vae.config.scaling_factor).sample
-        waveforms = c.vocoder(mel.squeeze(1)).float().cpu().numpy()
+        latents = latents / c.vae.config.scaling_factor
+        if self.channels_last:
+            latents = latents.contiguous(memory_format=torch.channels_last)
+        mel = c.vae.decode(latents).sample
+        clock = self._lap("vae", clock)
+        mel = mel.squeeze(1)
+        wave = _hifigan_forward(c.vocoder, mel) if self.fast_vocoder else c.vocoder(mel)
+        waveforms = wave.float().cpu().numpy()
+        self._lap("vocoder", clock)
 
         # 7. Split the batch back into jobs
         results, row = [], 0
@@ -229,6 +253,19 @@ class AudioLDMSampler:
             results.append([waveforms[row + k] for k in range(job.variations)])
             row += job.variations
         return results
+
+    def _clock_start(self) -> float:
+        if self.record_timings:
+            self.timings = {}
+            return time.perf_counter()
+        return 0.0
+
+    def _lap(self, stage: str, clock: float) -> float:
+        if not self.record_timings:
+            return clock
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - clock
+        return now
 
     @staticmethod
     def _step_kwargs(scheduler, generators, eta) -> dict:
@@ -239,6 +276,73 @@ class AudioLDMSampler:
         if "generator" in accepted:
             kwargs["generator"] = generators
         return kwargs
+
+
+# --- HiFi-GAN with its 1-D convolutions run as NHWC 2-D convolutions --------------------------------
+
+
+def _hifigan_supported(vocoder) -> bool:
+    """True for a SpeechT5HifiGan whose structure :func:`_hifigan_forward` reproduces exactly."""
+    try:
+        from transformers import SpeechT5HifiGan
+        from transformers.models.speecht5.modeling_speecht5 import HifiGanResidualBlock
+    except ImportError:
+        return False
+    if type(vocoder) is not SpeechT5HifiGan or type(vocoder).forward.__qualname__ != "SpeechT5HifiGan.forward":
+        return False
+    if type(vocoder).__call__ is not torch.nn.Module.__call__ or vocoder._forward_hooks or vocoder._forward_pre_hooks:
+        return False
+    convs = [m for m in vocoder.modules() if isinstance(m, (torch.nn.Conv1d, torch.nn.ConvTranspose1d))]
+    return (
+        all(type(block) is HifiGanResidualBlock for block in vocoder.resblocks)
+        and all(m.padding_mode == "zeros" and m.groups == 1 and not m._forward_hooks and not m._forward_pre_hooks
+                for m in convs)
+        and all(m.output_padding == (0,) for m in vocoder.upsampler)
+        and len(vocoder.resblocks) == vocoder.num_upsamples * vocoder.num_kernels
+    )
+
+
+def _conv(conv, x: torch.Tensor) -> torch.Tensor:
+    """``conv`` (Conv1d or ConvTranspose1d) applied to x of shape (N, C, 1, L) in channels-last."""
+    weight = conv.weight.unsqueeze(2)  # (out, in, 1, k) or (in, out, 1, k)
+    if isinstance(conv, torch.nn.ConvTranspose1d):
+        return F.conv_transpose2d(x, weight, conv.bias, stride=(1, conv.stride[0]), padding=(0, conv.padding[0]),
+                                  dilation=(1, conv.dilation[0]))
+    return F.conv2d(x, weight, conv.bias, stride=(1, conv.stride[0]), padding=(0, conv.padding[0]),
+                    dilation=(1, conv.dilation[0]))
+
+
+def _hifigan_forward(vocoder, spectrogram: torch.Tensor) -> torch.Tensor:
+    """``SpeechT5HifiGan.forward`` for a batched (batch, frames, mel bins) input, step for step.
+
+    oneDNN runs NHWC 2-D convolutions faster than 1-D ones on the CPU: same weights, same
+    operations, differences at float rounding level.
+    """
+    cfg = vocoder.config
+    if cfg.normalize_before:
+        spectrogram = (spectrogram - vocoder.mean) / vocoder.scale
+    x = spectrogram.transpose(2, 1).unsqueeze(2).contiguous(memory_format=torch.channels_last)
+    x = _conv(vocoder.conv_pre, x)
+    for i in range(vocoder.num_upsamples):
+        x = F.leaky_relu(x, cfg.leaky_relu_slope)
+        x = _conv(vocoder.upsampler[i], x)
+        res_state = None
+        for j in range(vocoder.num_kernels):
+            out = _resblock(vocoder.resblocks[i * vocoder.num_kernels + j], x)
+            res_state = out if res_state is None else res_state.add_(out)
+        x = res_state / vocoder.num_kernels
+    x = F.leaky_relu(x)
+    x = _conv(vocoder.conv_post, x)
+    return torch.tanh(x).reshape(x.shape[0], -1)
+
+
+def _resblock(block, x: torch.Tensor) -> torch.Tensor:
+    for conv1, conv2 in zip(block.convs1, block.convs2):
+        residual = x
+        x = _conv(conv1, F.leaky_relu(x, block.leaky_relu_slope))
+        x = _conv(conv2, F.leaky_relu(x, block.leaky_relu_slope))
+        x = x + residual
+    return x
 
 
 def _is_number(value) -> bool:
