@@ -398,14 +398,14 @@ def test_graceful_shutdown_cancels_the_queue_and_leaves_no_temp_files(tiny_compo
     svc = BridgeService(Engine(tiny_components), ServiceConfig(out_dir=tmp_path, osc_port=0, zmq_port=0,
                                                                 pub_port=0)).start()
     client = client_for(svc)
-    client._send({"op": "generate", "id": "running", "prompt": "a", "seconds": 0.5, "steps": 40})
+    client._send({"op": "generate", "id": "running", "prompt": "a", "seconds": 0.5, "steps": 20})
     wait_for(lambda: svc.queue.running)
     client._send({"op": "generate", "id": "queued", "prompt": "b", "seconds": 3})
     wait_for(lambda: "queued" in svc.queue.jobs)
     zmq_endpoint = svc.endpoints()["zmq"]["requests"]
-    svc.shutdown(grace_s=30)
+    svc.shutdown(grace_s=120)
     events = []
-    while (event := client._receive(1)) is not None:
+    while (event := client._receive(5)) is not None:
         events.append((event["id"], event["event"]))
     client.close()
     assert ("queued", "cancelled") in events and ("running", "done") in events
