@@ -162,6 +162,7 @@ def cmd_serve(args) -> int:
     import signal
     import threading
 
+    from engine.length import LengthLimits
     from engine.render import Engine
 
     from .service import BridgeService, ServiceConfig
@@ -175,7 +176,8 @@ def cmd_serve(args) -> int:
         log.warning("listening on %s: other machines can reach the engine and write files as you", args.host)
     log.info("loading %s …", args.model)
     try:
-        engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype)
+        engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype,
+                                        limits=LengthLimits(max_seconds=args.max_seconds))
     except EngineError as err:
         hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
         raise EngineError(f"{err}{hint}", code=err.code) from None
@@ -300,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
     serve.add_argument("--max-queue", type=int, default=32, help="jobs waiting before `busy` (default 32)")
     serve.add_argument("--max-batch", type=int, default=4, help="compatible jobs run together (default 4)")
+    serve.add_argument("--max-seconds", type=float, default=60.0, help="longest clip accepted (default 60)")
     serve.set_defaults(func=cmd_serve)
 
     req = sub.add_parser("request", help="ask a running engine to generate; wait for and print the result")
