@@ -129,6 +129,7 @@ def load_model(model_id: str = DEFAULT_MODEL, device: str | None = "auto", dtype
         parts, source = load_components_from_folder(folder), str(folder)
     for name in ("text_encoder", "unet", "vae", "vocoder"):
         parts[name] = parts[name].to(device=torch_device, dtype=torch_dtype).eval().requires_grad_(False)
+    optimize_for_inference(parts)
     components = AudioLDMComponents(
         **parts, model_id=model_id, device=torch_device, dtype=torch_dtype,
         is_test_model=model_id == "tiny", source=source,
@@ -136,6 +137,33 @@ def load_model(model_id: str = DEFAULT_MODEL, device: str | None = "auto", dtype
     logger.info("loaded %s (%s) on %s/%s, %.1fM parameters", model_id, source, torch_device,
                 str(torch_dtype).replace("torch.", ""), components.parameter_count / 1e6)
     return components
+
+
+def optimize_for_inference(parts: dict) -> dict:
+    """Load-time changes that keep the math: fold weight-norm into plain weights.
+
+    HiFi-GAN checkpoints trained with weight norm may carry it as a parametrization (or the old
+    forward pre-hook), which recomputes every convolution's weight on every call; folding it
+    leaves the same weights. The AudioLDM checkpoints and the random/tiny models have none, so
+    this is a no-op there. Layout changes (channels-last) are made per call in the sampler, where
+    they were measured to help (see BENCHMARKS.md).
+    """
+    from torch.nn.utils import parametrize
+
+    for name in ("text_encoder", "unet", "vae", "vocoder"):
+        model = parts.get(name)
+        if not isinstance(model, torch.nn.Module):
+            continue
+        for module in model.modules():
+            if parametrize.is_parametrized(module, "weight") and any(
+                "WeightNorm" in type(p).__name__ or "weight_norm" in type(p).__name__.lower()
+                for p in module.parametrizations["weight"]
+            ):
+                parametrize.remove_parametrizations(module, "weight", leave_parametrized=True)
+            for key, hook in list(module._forward_pre_hooks.items()):
+                if type(hook).__name__ == "WeightNorm":
+                    torch.nn.utils.remove_weight_norm(module, hook.name)
+    return parts
 
 
 # --- finding a checkpoint ------------------------------------------------------------------------

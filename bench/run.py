@@ -1,0 +1,76 @@
+"""``python -m bench.run [--quick] [--only E1,E2,E5] [--out bench/results/NAME.json]``"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import shutil
+import sys
+import time
+import warnings
+from pathlib import Path
+
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("DIFFUSERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+warnings.filterwarnings("ignore")
+
+
+def print_table(rows: list[list[str]]) -> None:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    for k, row in enumerate(rows):
+        print("  " + "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)))
+        if k == 0:
+            print("  " + "  ".join("-" * w for w in widths))
+
+
+def main(argv=None) -> int:
+    from . import experiments  # noqa: F401  (registers E1, E2, E5 and any extensions)
+    from .core import DEFAULT_MODEL, EXPERIMENTS, Context, machine_info
+
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (about 5 min in-process on 2 cores)")
+    parser.add_argument("--only", default="", help=f"comma-separated experiments ({', '.join(EXPERIMENTS)})")
+    parser.add_argument("--out", default=None, help="results JSON (default bench/results/<timestamp>.json)")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    args = parser.parse_args(argv)
+
+    names = [n.strip() for n in args.only.split(",") if n.strip()] or [n for n, e in EXPERIMENTS.items() if e.default]
+    unknown = [n for n in names if n not in EXPERIMENTS]
+    if unknown:
+        parser.error(f"unknown experiment(s) {', '.join(unknown)}; known: {', '.join(EXPERIMENTS)}")
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = Path(args.out or Path(__file__).parent / "results" / f"{stamp}{'-quick' if args.quick else ''}.json")
+
+    ctx = Context(quick=args.quick, model_id=args.model)
+    report = {"created": stamp, "quick": args.quick, "model": args.model, "machine": machine_info(),
+              "experiments": {}}
+    started = time.perf_counter()
+    try:
+        for name in names:
+            exp = EXPERIMENTS[name]
+            print(f"\n== {name}: {exp.title}", flush=True)
+            t0 = time.perf_counter()
+            try:
+                result = exp.func(ctx)
+            except Exception as err:  # one failing experiment must not lose the others
+                result = {"error": f"{type(err).__name__}: {err}"}
+                print(f"  {name} failed: {result['error']}", file=sys.stderr)
+            result["wall_s"] = round(time.perf_counter() - t0, 1)
+            report["experiments"][name] = result
+            if "table" in result:
+                print_table(result["table"])
+            print(f"  ({name} took {result['wall_s']:.0f} s)", flush=True)
+            out.parent.mkdir(parents=True, exist_ok=True)  # write after each experiment: partial results survive
+            report["total_s"] = round(time.perf_counter() - started, 1)
+            out.write_text(json.dumps(report, indent=1, default=str))
+    finally:
+        shutil.rmtree(ctx.workdir, ignore_errors=True)
+    print(f"\nresults: {out}  (total {report['total_s']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
