@@ -30,8 +30,6 @@ from .resample import check_rate, resample
 from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, normalize_scheduler_name
 from .writer import check_format, output_name, sidecar_path, write_audio_atomic, write_json_atomic
 
-#: Extra 16 kHz samples generated past the end so the resampler's tail never falls short.
-RESAMPLE_MARGIN = 64
 LOUDNESS_MODES = ("lufs", "peak", "off")
 
 
@@ -94,7 +92,10 @@ class RenderRequest:
         """What the sampler must produce: enough 16 kHz audio for the exact length, plus a loop tail."""
         needed = self.output_samples() + (loop_tail_samples(self.output_samples(), self.sample_rate)
                                           if self.loop else 0)
-        model_samples = -(-needed * MODEL_RATE // self.sample_rate) + RESAMPLE_MARGIN
+        # No extra frames for the resampler: HiFi-GAN's transposed convolutions already leave 32
+        # samples past frames × 160, and an extra frame would cost a whole 40 ms grid step
+        # (5.12 s would decode 516 frames instead of the pipeline's 512).
+        model_samples = -(-needed * MODEL_RATE // self.sample_rate)
         return SamplingJob(
             prompt=self.prompt, negative_prompt=self.negative_prompt, frames=frames_for_samples(model_samples),
             seeds=list(self.seeds), steps=self.steps, guidance=self.guidance, eta=self.eta, scheduler=self.scheduler,
