@@ -6,7 +6,6 @@ the given components, measures, and shuts it down.
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import statistics
 import tempfile
@@ -15,18 +14,12 @@ import time
 from pathlib import Path
 
 from bridge.client import BridgeClient
-from bridge.service import BridgeService, ServiceConfig
+from bridge.service import ServiceConfig, serving
 from engine.render import Engine
 
 
-@contextlib.contextmanager
 def service(components, out_dir: Path, **config):
-    config = {"out_dir": out_dir, "osc_port": 0, "osc_reply_port": 0, "zmq_port": 0, "pub_port": 0, **config}
-    svc = BridgeService(Engine(components), ServiceConfig(**config)).start()
-    try:
-        yield svc
-    finally:
-        svc.shutdown(grace_s=600)
+    return serving(Engine(components), ServiceConfig.on_free_ports(out_dir, **config), shutdown_grace_s=600)
 
 
 def _client(svc) -> BridgeClient:

@@ -222,6 +222,8 @@ def cmd_request(args) -> int:
             result = client.generate(fields, deadline_s=args.timeout, on_event=_event_printer(args.json))
     except EngineError as err:
         result = {"event": "error", "id": fields.get("id", ""), "code": err.code, "message": str(err)}
+        if err.code == "bad_request":  # the engine refused an argument: a usage error, as for generate
+            raise InvalidInput(str(err)) from None
         raise
     finally:
         if args.result_file is not None and result is not None:

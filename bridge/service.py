@@ -7,6 +7,7 @@ goes to all of its origins and to the ZeroMQ PUB feed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -36,6 +37,12 @@ class ServiceConfig:
     shutdown_grace_s: float = 30.0
     enable_osc: bool = True
     enable_zmq: bool = True
+
+    @classmethod
+    def on_free_ports(cls, out_dir: Path, **overrides) -> "ServiceConfig":
+        """Every port picked by the OS (tests, benchmarks, several engines on one machine)."""
+        return cls(**{"out_dir": out_dir, "osc_port": 0, "osc_reply_port": 0, "zmq_port": 0, "pub_port": 0,
+                      **overrides})
 
 
 class BridgeService:
@@ -150,6 +157,16 @@ class BridgeService:
         zmq = self.transports.get("zmq")
         if zmq is not None:
             zmq.broadcast(event)
+
+
+@contextlib.contextmanager
+def serving(engine: Engine, config: ServiceConfig, shutdown_grace_s: float | None = None):
+    """A started service for the duration of a ``with`` block, shut down gracefully after it."""
+    service = BridgeService(engine, config).start()
+    try:
+        yield service
+    finally:
+        service.shutdown(shutdown_grace_s)
 
 
 def bad_message(message: str) -> dict:
