@@ -128,7 +128,10 @@ def load_model(model_id: str = DEFAULT_MODEL, device: str | None = "auto", dtype
         folder = resolve_model_folder(model_id, cache_dir=cache_dir)
         parts, source = load_components_from_folder(folder), str(folder)
     for name in ("text_encoder", "unet", "vae", "vocoder"):
-        parts[name] = parts[name].to(device=torch_device, dtype=torch_dtype).eval().requires_grad_(False)
+        module = parts[name]
+        if module.dtype != torch_dtype:  # diffusers warns on every .to(dtype=…), even a no-op one
+            module = module.to(dtype=torch_dtype)
+        parts[name] = module.to(device=torch_device).eval().requires_grad_(False)
     optimize_for_inference(parts)
     components = AudioLDMComponents(
         **parts, model_id=model_id, device=torch_device, dtype=torch_dtype,

@@ -164,3 +164,9 @@ def test_loaded_model_is_resident_in_eval_mode(tiny_components):
         assert not module.training
         assert all(not p.requires_grad for p in module.parameters())
     assert tiny_components.is_test_model
+
+
+def test_requested_dtype_is_applied():
+    components = models.load_model("tiny", device="cpu", dtype="bf16")
+    assert all(getattr(components, n).dtype == torch.bfloat16 for n in ("text_encoder", "unet", "vae", "vocoder"))
+    assert components.dtype == torch.bfloat16
