@@ -33,7 +33,7 @@ def default_out_dir() -> Path:
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    from engine.models import DEFAULT_MODEL
+    from engine.catalog import DEFAULT_MODEL
 
     parser.add_argument("--model", default=DEFAULT_MODEL,
                         help=f"hub id, local diffusers folder, 'tiny' or 'random:audioldm-s-full-v2' (default {DEFAULT_MODEL})")
@@ -133,7 +133,8 @@ def _progress_printer(quiet: bool):
 
 
 def cmd_models(args) -> int:
-    from engine.models import DEFAULT_MODEL, KNOWN_MODELS, LICENCE_NOTE, RANDOM_UNET_WIDTHS, cached_models
+    from engine.catalog import DEFAULT_MODEL, KNOWN_MODELS, LICENCE_NOTE, RANDOM_UNET_WIDTHS
+    from engine.models import cached_models
 
     cached = cached_models()
     rows = [{"id": model_id, "parameters": params, "cached": model_id in cached,
@@ -212,10 +213,11 @@ def _client(args):
 def cmd_request(args) -> int:
     from engine.writer import write_json_atomic
 
+    from . import protocol
+
     fields = request_fields(args)
     fields["priority"] = args.priority
-    if args.id:
-        fields["id"] = args.id
+    fields["id"] = args.id or protocol.new_id()  # known up front, so even a timeout names its job
     result = None
     try:
         with _client(args) as client:

@@ -108,8 +108,8 @@ class BridgeClient:
             if event is None:
                 silent += 1
                 if silent > self.retries:
-                    raise EngineError(f"the engine at {self.endpoint} stopped answering (job {message['id']})",
-                                      code="timeout")
+                    what = "stopped answering" if seen else "did not answer (is `audioldm-bridge serve` running?)"
+                    raise EngineError(f"the engine at {self.endpoint} {what} (job {message['id']})", code="timeout")
                 self._connect()
                 self._send(message)
                 continue

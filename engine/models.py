@@ -24,32 +24,13 @@ from pathlib import Path
 
 import torch
 
+from .catalog import DEFAULT_MODEL, KNOWN_MODELS, LICENCE_NOTE, RANDOM_UNET_WIDTHS  # noqa: F401 (re-exported)
 from .errors import ModelUnavailable
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "cvssp/audioldm-s-full-v2"
-
-#: The AudioLDM family on the hub, with exact parameter counts (see docs/MODELS.md).
-KNOWN_MODELS = {
-    "cvssp/audioldm-s-full-v2": 420_980_338,
-    "cvssp/audioldm-s-full": 420_980_338,
-    "cvssp/audioldm": 420_980_338,
-    "cvssp/audioldm-m-full": 651_898_354,
-    "cvssp/audioldm-l-full": 975_082_866,
-}
-
-LICENCE_NOTE = "AudioLDM weights are licensed CC BY-NC-SA 4.0: non-commercial use only."
-
 #: Configs and tokenizer of cvssp/audioldm-s-full-v2, shipped as package data.
 SHIPPED_CONFIG_DIR = Path(__file__).parent / "data" / "audioldm-s-full-v2"
-
-#: Sizes differ only in the UNet's widths (derived; the totals match the hub model cards).
-RANDOM_UNET_WIDTHS = {
-    "audioldm-s-full-v2": [128, 256, 384, 640],
-    "audioldm-m-full": [192, 384, 576, 960],
-    "audioldm-l-full": [256, 512, 768, 1280],
-}
 
 COMPONENTS = ("tokenizer", "text_encoder", "unet", "vae", "vocoder", "scheduler")
 _WEIGHT_FILES = {

@@ -445,3 +445,14 @@ def test_serve_and_request_commands_done_criterion(tmp_path):
         _, log = server.communicate(timeout=60)
     assert server.returncode == 0, log
     assert "ready" in log and "stopped" in log
+
+
+def test_client_commands_do_not_load_torch():
+    """REAPER launches `audioldm-bridge request` per generation: it must start fast, without torch."""
+    code = ("import sys, bridge.cli, bridge.client, bridge.protocol; bridge.cli.build_parser(); "
+            "from engine.writer import write_json_atomic; "
+            "print(sorted(m for m in ('torch', 'diffusers', 'transformers') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
