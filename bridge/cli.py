@@ -115,7 +115,7 @@ def cmd_generate(args) -> int:
     files = engine.render(request, progress=_progress_printer(args.json))
     if args.json:
         print(json.dumps({"model": engine.model_id, "files": [
-            {"path": str(f.path), "sidecar": str(f.sidecar), **f.metadata} for f in files]}, indent=2))
+            f.as_dict() for f in files]}, indent=2))
     else:
         for f in files:
             print(f.path)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
@@ -38,7 +37,6 @@ class Job:
     state: str = "queued"  # queued → running → done | error | cancelled
     events: list = field(default_factory=list)  # history, replayed to a client that resends the id
     cancel_requested: bool = False
-    submitted: float = field(default_factory=time.monotonic)
 
     @property
     def id(self) -> str:
@@ -128,7 +126,7 @@ class JobQueue:
             self.running = batch
             return batch
 
-    def finish(self, batch: list[Job]) -> None:
+    def finish(self) -> None:
         with self.cond:
             self.running = []
             self.cond.notify_all()
@@ -182,7 +180,7 @@ class Worker(threading.Thread):
                 try:
                     self.run_batch(batch)
                 finally:
-                    self.queue.finish(batch)
+                    self.queue.finish()
 
     def run_batch(self, batch: list[Job]) -> None:
         live = [job for job in batch if not job.cancel_requested]
@@ -239,8 +237,7 @@ class Worker(threading.Thread):
                 self._end(job, "error", protocol.failed(job.id, EngineError(f"could not write the file: {err}")))
             else:
                 self.jobs_done += 1
-                self._end(job, "done", protocol.done(job.id, [
-                    {"path": str(f.path), "sidecar": str(f.sidecar), **f.metadata} for f in files]))
+                self._end(job, "done", protocol.done(job.id, [f.as_dict() for f in files]))
 
     def _end(self, job: Job, state: str, event: dict) -> None:
         job.state = state

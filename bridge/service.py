@@ -134,7 +134,7 @@ class BridgeService:
         return {
             "event": "status", "id": "", "version": __version__, "protocol": protocol.PROTOCOL_VERSION,
             "model": c.model_id, "test_model": c.is_test_model, "device": str(c.device),
-            "dtype": str(c.dtype).replace("torch.", ""), "uptime_s": round(time.monotonic() - self.started_at, 3),
+            "dtype": c.dtype_name, "uptime_s": round(time.monotonic() - self.started_at, 3),
             "jobs_done": self.worker.jobs_done, "batches_run": self.worker.batches_run,
             **self.queue.snapshot(),
         }

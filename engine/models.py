@@ -60,6 +60,10 @@ class AudioLDMComponents:
     extra: dict = field(default_factory=dict)
 
     @property
+    def dtype_name(self) -> str:
+        return str(self.dtype).removeprefix("torch.")
+
+    @property
     def parameter_count(self) -> int:
         return sum(
             p.numel() for m in (self.text_encoder, self.unet, self.vae, self.vocoder) for p in m.parameters()
@@ -119,7 +123,7 @@ def load_model(model_id: str = DEFAULT_MODEL, device: str | None = "auto", dtype
         is_test_model=model_id == "tiny", source=source,
     )
     logger.info("loaded %s (%s) on %s/%s, %.1fM parameters", model_id, source, torch_device,
-                str(torch_dtype).replace("torch.", ""), components.parameter_count / 1e6)
+                components.dtype_name, components.parameter_count / 1e6)
     return components
 
 

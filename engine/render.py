@@ -110,6 +110,10 @@ class RenderedFile:
     sidecar: Path
     metadata: dict
 
+    def as_dict(self) -> dict:
+        """What clients get: both paths plus the sidecar data."""
+        return {"path": str(self.path), "sidecar": str(self.sidecar), **self.metadata}
+
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -226,7 +230,7 @@ class Engine:
             "limited": report.limited,
             "loudness_note": report.note,
             "device": str(c.device),
-            "dtype": str(c.dtype).replace("torch.", ""),
+            "dtype": c.dtype_name,
             "timings_s": {k: round(v, 6) for k, v in timings.items()},
             "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "engine": f"audioldm-bridge {__version__}",
