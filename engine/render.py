@@ -166,7 +166,11 @@ class Engine:
         for request in requests:
             request.check_inputs()
             request.length.check(self.limits)
-        jobs = [request.sampling_job() for request in requests]
+        return self.sample_jobs([request.sampling_job() for request in requests], progress, should_cancel)
+
+    def sample_jobs(self, jobs: Sequence[SamplingJob], progress: ProgressCallback | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> tuple[list[list[np.ndarray]], float]:
+        """Sample validated jobs as one batch: waveforms per job and variation, and the time it took."""
         started = time.perf_counter()
         waveforms = self.sampler(jobs, callback=progress, should_cancel=should_cancel)
         return waveforms, time.perf_counter() - started
