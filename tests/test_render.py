@@ -1,6 +1,7 @@
 """Request → DAW-ready files, end to end with the tiny model: exact length, loudness, loop, formats,
 atomic writes, sidecars, and the one-shot CLI."""
 
+import itertools
 import json
 import os
 import subprocess
@@ -308,7 +309,9 @@ def test_a_name_collision_never_replaces_a_written_file(engine, kick16k, tmp_pat
     import engine.render as render_module
 
     fixed = uuid.UUID("0123456789abcdef0123456789abcdef")
-    monkeypatch.setattr(render_module.uuid, "uuid4", lambda: fixed)
+    real_uuid4 = uuid.uuid4
+    ids = itertools.chain([fixed, fixed], iter(real_uuid4, None))  # a retry gets fresh ids
+    monkeypatch.setattr(render_module.uuid, "uuid4", lambda: next(ids))
     first = deliver(engine, tmp_path, kick16k, seed=5)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert sorted(before) == sorted([first.path.name, first.sidecar.name])
