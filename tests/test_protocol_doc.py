@@ -132,7 +132,6 @@ def test_every_documented_error_code_is_one_the_code_emits():
     assert [code for code in table_rows("## Errors") if code not in emitted] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 7: the `timeout` code the client and CLI write is undocumented")
 def test_every_error_code_the_code_emits_is_documented():
     documented = set(table_rows("## Errors"))
     assert {code: where for code, where in emitted_error_codes().items() if code not in documented} == {}
