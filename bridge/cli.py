@@ -304,6 +304,18 @@ def _request_from_args(args) -> dict:
     return fields
 
 
+def _check_reachable(args) -> None:
+    """One ping with a short timeout: an engine that is down is reported at once, as `unreachable`."""
+    from .client import BridgeClient
+
+    try:
+        with BridgeClient(args.endpoint, timeout=args.ping_timeout, retries=1) as client:
+            client.ping()
+    except EngineError:
+        raise EngineError(f"the engine at {args.endpoint} does not answer (is `audioldm-bridge serve` running?)",
+                          code="unreachable") from None
+
+
 def cmd_request(args) -> int:
     from . import protocol
 
@@ -316,6 +328,8 @@ def cmd_request(args) -> int:
     show = _event_printer(args.json)
     final = None
     try:
+        if args.ping_timeout is not None:
+            _check_reachable(args)
         with _client(args) as client:
             for event in client.events(fields, deadline_s=args.timeout):
                 if show is not None:
@@ -433,6 +447,9 @@ def build_parser() -> argparse.ArgumentParser:
     req.add_argument("--priority", choices=["live", "normal", "background"], help="default normal")
     req.add_argument("--id", help="job id (idempotent: resending it never runs twice)")
     req.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds (default 600)")
+    req.add_argument("--ping-timeout", type=float,
+                     help="ping first; if the engine does not answer within this many seconds, fail at once "
+                          "with code `unreachable` (what the REAPER actions use to offer starting it)")
     req.add_argument("--result-file", type=Path,
                      help="keep the latest event here as JSON, replaced atomically: accepted, started, "
                           "progress…, then exactly one of done / error / cancelled")

@@ -271,7 +271,7 @@ class FakeReaper:
         for name in self.API:
             api[name] = getattr(self, name)
         lua.globals().reaper = make_strict("reaper", api, missing)
-        gfx = lua.table(w=0, h=0, x=0, y=0, mouse_x=0, mouse_y=0, mouse_cap=0)
+        gfx = lua.table(w=0.0, h=0.0, x=0.0, y=0.0, mouse_x=0.0, mouse_y=0.0, mouse_cap=0.0)  # floats, as in REAPER
         for name in ("init", "quit", "setfont", "set", "rect", "drawstr", "measurestr", "getchar", "update"):
             gfx[name] = getattr(self, "gfx_" + name)
         self.gfx = gfx
@@ -629,7 +629,7 @@ class FakeReaper:
 
     def gfx_init(self, name, w=0, h=0, *rest):
         self.gfx_open = True
-        self.gfx.w, self.gfx.h = w, h
+        self.gfx.w, self.gfx.h = float(w), float(h)
         return 1
 
     def gfx_quit(self):
@@ -655,7 +655,7 @@ class FakeReaper:
     def gfx_getchar(self, *args):
         if not self.gfx_open:
             return -1
-        return self.gfx_chars.pop(0) if self.gfx_chars else 0
+        return float(self.gfx_chars.pop(0)) if self.gfx_chars else 0.0
 
     def gfx_update(self):
         return None

@@ -139,3 +139,16 @@ def test_ping_result_file_pong_and_down(service, tmp_path):
     assert run.returncode == 1
     event = json.loads(down.read_text())
     assert event["event"] == "error" and event["code"] == "timeout" and "serve" in event["message"]
+
+
+def test_request_with_ping_timeout_reports_an_engine_that_is_down_at_once(tmp_path):
+    request = tmp_path / "req.json"
+    request.write_text(json.dumps({"prompt": "x", "seconds": 1}))
+    result = tmp_path / "result.json"
+    started = time.monotonic()
+    run = cli("request", "--request-file", request, "--result-file", result, "--endpoint", "tcp://127.0.0.1:9",
+              "--ping-timeout", "0.3")
+    assert run.returncode == 1 and "does not answer" in run.stderr
+    assert time.monotonic() - started < 10  # not the 3 × 5 s of the lazy-pirate retries
+    event = json.loads(result.read_text())
+    assert event["event"] == "error" and event["code"] == "unreachable"

@@ -191,7 +191,8 @@ def test_time_selection_three_variations_are_takes_of_one_item(make_fake):
 
 
 def test_done_criterion_engine_started_from_reaper_time_selection_over_tempo_change(make_fake, tmp_path):
-    """Engine down → the action offers to start it → `serve --model tiny` → ping → request → inserted."""
+    """Engine down → the action offers to start it → `serve --model tiny` → ping until it answers → request →
+    inserted: an item as long as the selection to the sample at the project rate, normalized, one undo step."""
     port = free_port()
     options = (f"--model tiny --zmq-port {port} --pub-port {free_port()} --osc-port {free_port()} "
                f"--osc-reply-port {free_port()} --out {tmp_path / 'engine-out'}")
@@ -202,7 +203,8 @@ def test_done_criterion_engine_started_from_reaper_time_selection_over_tempo_cha
     fake.mb_answers = [IDYES]
     run_action(fake, "Generate for time selection", timeout=240)
     assert "not running" in fake.messages[0][0] and len(fake.messages) == 1
-    assert fake.launched("serve") and len(fake.launched("ping")) >= 2
+    assert len(fake.launched("serve")) == 1 and fake.launched("ping")
+    assert len(fake.launched("request")) == 2  # `unreachable` at once, then again once the engine answers
     [item] = track.items
     length = fake.selection[1] - fake.selection[0]
     assert item.position == 3.25 and item.length == length
@@ -251,17 +253,17 @@ def test_engine_down_and_start_declined_inserts_nothing(make_fake):
     fake.mb_answers = [IDNO]
     run_action(fake, "Generate for time selection")
     assert [m for m, _ in fake.messages] and "Start it now?" in fake.messages[0][0]
-    assert not fake.launched("serve") and not fake.launched("request")
+    assert not fake.launched("serve") and not fake.launched("ping") and len(fake.launched("request")) == 1
     assert not track.items and fake.undo_begins == 0 and not job_files(fake)
 
 
 def press_cancel_when_generating(fake):
     """Click the Cancel button (press, then release) once the job reports progress."""
     if any(t.startswith("step") for t in fake.gfx_text) and not getattr(fake, "_clicked", 0):
-        fake.gfx.mouse_x, fake.gfx.mouse_y, fake.gfx.mouse_cap = 350, 80, 1
+        fake.gfx.mouse_x, fake.gfx.mouse_y, fake.gfx.mouse_cap = 350.0, 80.0, 1.0
         fake._clicked = 1
     elif getattr(fake, "_clicked", 0) == 1:
-        fake.gfx.mouse_cap = 0
+        fake.gfx.mouse_cap = 0.0
         fake._clicked = 2
 
 

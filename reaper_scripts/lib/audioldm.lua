@@ -409,7 +409,7 @@ function A.read_json(path)
   return json.decode(text)
 end
 
--- The job: ping (start the engine if asked), request, poll, then hand over ---------------------------------
+-- The job: request (start the engine if asked, ping until it answers), poll, hand over ---------------
 
 local Job = {}
 Job.__index = Job
@@ -438,12 +438,12 @@ function A.start_job(spec)
   self.result_file = join(self.job_dir, self.id .. ".result.json")
   self.ping_file = join(self.job_dir, self.id .. ".ping.json")
   self.timeout = tonumber(spec.settings.timeout)
-  self.status = "checking the engine…"
+  self.status = "sending…"
   self.fraction = 0
-  self.window = A.ProgressWindow.open(self.label)
-  if not self:ping() then return nil end
-  self.state = "ping"
   self.started_engine = false
+  self.window = A.ProgressWindow.open(self.label)
+  self:submit()
+  if self.finished then return nil end
   reaper.defer(function() self:tick() end)
   return self
 end
@@ -461,6 +461,7 @@ function Job:ping()
   return ok
 end
 
+--- Launch `audioldm-bridge request`; it pings first and reports an engine that is down as `unreachable`.
 function Job:submit()
   local fields = {}
   for k, v in pairs(self.fields) do fields[k] = v end
@@ -468,11 +469,11 @@ function Job:submit()
   fields.out_dir = self.out_dir
   local ok, problem = A.write_file(self.request_file, json.encode(fields))
   if not ok then return self:finish("cannot write the request file: " .. tostring(problem)) end
+  os.remove(self.result_file)
   self.state = "running"
-  self.status = "queued…"
   self.submitted = reaper.time_precise()
   local launched, why = launch(self:args("request", "--request-file", self.request_file, "--result-file",
-    self.result_file, "--endpoint", self.settings.endpoint, "--timeout", self.timeout))
+    self.result_file, "--endpoint", self.settings.endpoint, "--timeout", self.timeout, "--ping-timeout", 3))
   if not launched then return self:finish(why) end
 end
 
@@ -506,40 +507,37 @@ function Job:tick()
 end
 
 function Job:poll(now)
-  if self.state == "ping" or self.state == "starting" then
+  if self.state == "starting" then
     local answer = A.read_json(self.ping_file)
     if answer and answer.event == "pong" then
       self:submit()
-    elseif answer and self.state == "ping" then
-      self:offer_start(answer)
-    elseif answer then -- still starting: ask again
+    elseif answer then -- not up yet: ask again
       if now - self.start_sent > A.ENGINE_START_TIMEOUT then
         return self:finish("The engine was started but did not answer within " .. A.ENGINE_START_TIMEOUT ..
           " s. Start it by hand (" .. self.command .. " serve) to see why.")
       end
       self:ping()
     elseif now - self.ping_sent > A.PING_START_TIMEOUT then
-      self:finish("audioldm-bridge did not run (no answer from\n" .. self.command .. "\nwithin " ..
-        A.PING_START_TIMEOUT .. " s). Check its path in \"AudioLDM - Settings\".")
+      self:finish("audioldm-bridge ping did not run within " .. A.PING_START_TIMEOUT .. " s.")
     end
     return
   end
   local event = A.read_json(self.result_file)
   if event then self:on_event(event) end
-  if self.finished then return end
+  if self.finished or self.state == "starting" then return end
   if self.state == "cancelling" and now - self.cancel_sent > A.CANCEL_GRACE then
     self:finish(self.cancel_reason)
   elseif self.state == "running" and now - self.submitted > self.timeout then
     self:cancel("Gave up after " .. self.settings.timeout .. " s without a result; nothing was inserted.")
   elseif self.state == "running" and not event and now - self.submitted > A.PING_START_TIMEOUT then
-    self:finish("audioldm-bridge request did not start within " .. A.PING_START_TIMEOUT .. " s.")
+    self:finish("audioldm-bridge did not run (nothing from\n" .. self.command .. "\nwithin " ..
+      A.PING_START_TIMEOUT .. " s). Check its path in \"AudioLDM - Settings\".")
   end
 end
 
-function Job:offer_start(answer)
-  local choice = A.message("The AudioLDM engine is not running at " .. self.settings.endpoint .. " (" ..
-    tostring(answer.message) .. ").\n\nStart it now? It runs in the background until you close it; loading " ..
-    "the model takes a while.", 4)
+function Job:offer_start()
+  local choice = A.message("The AudioLDM engine is not running (nothing answers at " .. self.settings.endpoint ..
+    ").\n\nStart it now? It runs in the background until you close it; loading the model takes a while.", 4)
   if choice ~= 6 then return self:finish(nil) end
   local args = self:args("serve")
   for word in self.settings.serve_options:gmatch("%S+") do args[#args + 1] = word end
@@ -570,6 +568,7 @@ function Job:on_event(event)
     self:finish(self.cancel_reason)
   elseif kind == "error" then
     if self.state == "cancelling" then return self:finish(self.cancel_reason) end
+    if event.code == "unreachable" and not self.started_engine then return self:offer_start() end
     self:finish("The engine could not generate this:\n" .. tostring(event.message) ..
       " (" .. tostring(event.code) .. ")")
   end
