@@ -169,7 +169,9 @@ def test_fake_time_map_follows_the_documented_units(make_fake):
 # --- time selection, variations, end to end ---------------------------------------------------------
 
 
-def test_time_selection_three_variations_are_takes_of_one_item(make_fake):
+def test_done_criterion_time_selection_over_tempo_change_three_variations_one_item(make_fake):
+    """On the selected track: one item exactly as long as the selection (to the sample at the project's
+    rate), loudness-normalized, its takes the variations, one undo step — engine running the tiny model."""
     fake = make_fake(project_rate=None, device_rate=44100)  # no project rate: the device's
     track = fake.add_track(selected=True)
     fake.selection = (3.0, 5.5)  # across the 120 → 90 BPM change at 4 s
@@ -182,7 +184,9 @@ def test_time_selection_three_variations_are_takes_of_one_item(make_fake):
     assert len(item.takes) == 3 and item.active is item.takes[0]
     assert [t.name for t in item.takes] == [f"{prompt} · seed {s}" for s in (11, 12, 13)]
     for take in item.takes:
-        assert sf.info(take.source.path).frames == round(2.5 * 44100) == take.source.frames
+        audio, rate = sf.read(take.source.path)
+        assert rate == 44100 and len(audio) == round(2.5 * 44100) == take.source.frames
+        assert abs(pyloudnorm.Meter(rate).integrated_loudness(audio) - -14) < 0.5  # normalized (-1 dBTP ceiling)
         sidecar = json.loads(Path(take.source.path).with_suffix(".json").read_text(encoding="utf-8"))
         assert sidecar["prompt"] == prompt and sidecar["negative_prompt"] == "hiss, hum"
     assert fake.undo_begins == 1 and len(fake.undo_blocks) == 1 and fake.undo_blocks[0].startswith("AudioLDM: insert")
@@ -190,7 +194,43 @@ def test_time_selection_three_variations_are_takes_of_one_item(make_fake):
     assert all(not re.search(r"[\"',\n☕]", arg) for arg in request)  # the prompt never reaches a command line
 
 
-def test_done_criterion_engine_started_from_reaper_time_selection_over_tempo_change(make_fake, tmp_path):
+def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, tiny_components, tmp_path):
+    """Engine down → the action offers to start it → launches `serve` with the start options → pings until
+    the engine answers → request → inserted. Here the engine that comes up is an in-process one on the
+    endpoint's port (the launched serve is stopped at once); the slow test below starts a real one."""
+    port = free_port()
+    fake = make_fake(endpoint=f"tcp://127.0.0.1:{port}", ext={"serve_options": "--model tiny --max-queue 7"})
+    track = fake.add_track(selected=True)
+    fake.selection = (3.5, 4.5)
+    fake.dialog_answers = [["rain on a tin roof", "1", "", ""]]
+    fake.mb_answers = [IDYES]
+    services = []
+
+    def engine_comes_up(f):
+        if f.launched("serve") and not services:
+            for argv, proc in f.processes:
+                if "serve" in argv:
+                    proc.kill()
+            services.append(serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path, zmq_port=port),
+                                    shutdown_grace_s=5))
+            services[0].__enter__()
+
+    try:
+        run_action(fake, "Generate for time selection", on_tick=engine_comes_up)
+    finally:
+        if services:
+            services[0].__exit__(None, None, None)
+    assert "not running" in fake.messages[0][0] and len(fake.messages) == 1
+    [serve] = fake.launched("serve")
+    assert serve[1:] == ["serve", "--model", "tiny", "--max-queue", "7"]
+    assert fake.launched("ping") and len(fake.launched("request")) == 2
+    [item] = track.items
+    assert item.position == 3.5 and item.length == 1.0 and item.active.source.frames == 44100
+    assert fake.undo_begins == 1 and not job_files(fake)
+
+
+@pytest.mark.slow
+def test_engine_started_from_reaper_for_real(make_fake, tmp_path):
     """Engine down → the action offers to start it → `serve --model tiny` → ping until it answers → request →
     inserted: an item as long as the selection to the sample at the project rate, normalized, one undo step."""
     port = free_port()
