@@ -276,6 +276,10 @@ class FakeReaper:
             gfx[name] = getattr(self, "gfx_" + name)
         self.gfx = gfx
         lua.globals().gfx = make_strict("gfx", gfx, missing)
+        # These wait for the child process: inside REAPER they freeze the UI.
+        lua.execute("""
+            os.execute = function() error("os.execute blocks REAPER's UI: use reaper.ExecProcess(cmd, -2)", 2) end
+            io.popen = function() error("io.popen blocks REAPER's UI: use reaper.ExecProcess(cmd, -2)", 2) end""")
 
     def _missing(self, name):
         self.missing.append(name)

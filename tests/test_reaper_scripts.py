@@ -156,6 +156,25 @@ def test_bars_span_along_the_tempo_map(make_fake, cursor, bars, start, end):
     assert abs(got_start - float(start)) < 1e-9 and abs(got_end - float(end)) < 1e-9
 
 
+def test_output_folder_project_unsaved_and_fixed(make_fake, tmp_path):
+    fake = make_fake(project_file=str(tmp_path / "song.rpp"))
+    lib = lua_lib(fake)
+    s = lib.load_settings()
+    assert lib.output_folder(s) == os.path.join(fake.media_path, "AudioLDM")
+    fake.project_file = ""  # unsaved: REAPER's default media folder, or the configured one
+    assert lib.output_folder(s) == os.path.join(fake.media_path, "AudioLDM")
+    s.unsaved_folder = str(tmp_path / "unsaved")
+    assert lib.output_folder(s) == str(tmp_path / "unsaved")
+    s.folder = str(tmp_path / "always")
+    assert lib.output_folder(s) == str(tmp_path / "always")
+
+
+def test_scripts_never_call_blocking_process_functions():
+    for path in [*ACTIONS, *(SCRIPTS / "lib").glob("*.lua")]:
+        code = path.read_text(encoding="utf-8")
+        assert "os.execute" not in code and "io.popen" not in code, path.name
+
+
 def test_fake_time_map_follows_the_documented_units(make_fake):
     fake = make_fake()
     starts = bar_starts()
@@ -200,7 +219,7 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
     endpoint's port (the launched serve is stopped at once); the slow test below starts a real one."""
     port = free_port()
     fake = make_fake(endpoint=f"tcp://127.0.0.1:{port}", ext={"serve_options": "--model tiny --max-queue 7"})
-    track = fake.add_track(selected=True)
+    fake.add_track("not selected")
     fake.selection = (3.5, 4.5)
     fake.dialog_answers = [["rain on a tin roof", "1", "", ""]]
     fake.mb_answers = [IDYES]
@@ -224,6 +243,8 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
     [serve] = fake.launched("serve")
     assert serve[1:] == ["serve", "--model", "tiny", "--max-queue", "7"]
     assert fake.launched("ping") and len(fake.launched("request")) == 2
+    track = fake.tracks[-1]  # no track was selected: a new one, named after the prompt
+    assert len(fake.tracks) == 2 and track.name == "rain on a tin roof" and not fake.tracks[0].items
     [item] = track.items
     assert item.position == 3.5 and item.length == 1.0 and item.active.source.frames == 44100
     assert fake.undo_begins == 1 and not job_files(fake)
