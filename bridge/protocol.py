@@ -27,7 +27,7 @@ PROTOCOL_VERSION = 1
 
 #: Error codes on the wire (``EngineError.code``).
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
-               "shutting_down", "internal", "timeout")
+               "shutting_down", "internal", "timeout", "unreachable")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
 OPS = ("generate", "cancel", "status", "ping")
 PRIORITIES = ("live", "normal", "background")
