@@ -21,16 +21,24 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .edit import apply_fades, fit_length, loop_tail_samples, make_loop
-from .errors import InvalidInput
+import soundfile as sf
+
+from .edit import apply_fades, fit_length, loop_preroll_samples, make_loop
+from .errors import EngineError, InvalidInput
 from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, frames_for_samples
-from .loudness import normalize
+from .loudness import check_settings, integrated_lufs, normalize, true_peak_dbtp
 from .models import AudioLDMComponents, load_model
 from .resample import check_rate, resample
-from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, normalize_scheduler_name
-from .writer import check_format, output_name, sidecar_path, write_audio_atomic, write_json_atomic
+from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, check_job, normalize_scheduler_name
+from .writer import check_format, output_name, publish_with_sidecar, stage_audio
 
-LOUDNESS_MODES = ("lufs", "peak", "off")
+#: A fresh random suffix is tried this many times when a file name is taken.
+NAME_ATTEMPTS = 8
+MAX_NAME_HINT_CHARS = 200
+#: Rounding to 16/24-bit can lift a sample at the ceiling by half a step (0.0003 dB at 16 bit);
+#: aiming this much lower keeps the *file's* true peak under the ceiling.
+_QUANTIZATION_MARGIN_DB = {"wav16": 0.01, "wav24": 0.001, "flac": 0.001, "wav32f": 0.0}
+
 
 #: The live lane's common lengths: 1, 2 and 4 bars of 4/4 at 120 BPM (2, 4 and 8 s). A compiled
 #: engine warms these shapes up at start so a performance never waits on a compile.
@@ -78,8 +86,10 @@ class RenderRequest:
         if self.channels not in (1, 2) or isinstance(self.channels, bool):
             raise InvalidInput(f"channels must be 1 (mono) or 2 (dual-mono stereo), got {self.channels!r}")
         check_format(self.format)
-        if self.loudness not in LOUDNESS_MODES:
-            raise InvalidInput(f"loudness must be one of {', '.join(LOUDNESS_MODES)}, got {self.loudness!r}")
+        check_settings(self.loudness, self.target, self.ceiling_dbtp)
+        if self.name_hint is not None and (not isinstance(self.name_hint, str)
+                                           or len(self.name_hint) > MAX_NAME_HINT_CHARS):
+            raise InvalidInput(f"name must be text of at most {MAX_NAME_HINT_CHARS} characters, got {self.name_hint!r:.80}")
         for name in ("fade_in_ms", "fade_out_ms"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1000:
@@ -88,13 +98,14 @@ class RenderRequest:
         if not self.seeds:
             base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
             self.seeds = [(base + k) % SEED_RANGE for k in range(self.variations)]
+        check_job(self.sampling_job())  # prompt, steps, guidance, eta…: refused now, not after queuing
 
     def output_samples(self) -> int:
         return self.length.samples(self.sample_rate)
 
     def sampling_job(self) -> SamplingJob:
-        """What the sampler must produce: enough 16 kHz audio for the exact length, plus a loop tail."""
-        needed = self.output_samples() + (loop_tail_samples(self.output_samples(), self.sample_rate)
+        """What the sampler must produce: enough 16 kHz audio for the exact length (after a loop's pre-roll)."""
+        needed = self.output_samples() + (loop_preroll_samples(self.output_samples(), self.sample_rate)
                                           if self.loop else 0)
         # No extra frames for the resampler: HiFi-GAN's transposed convolutions already leave 32
         # samples past frames × 160, and an extra frame would cost a whole 40 ms grid step
@@ -171,7 +182,11 @@ class Engine:
         for request in requests:
             request.check_inputs()
             request.length.check(self.limits)
-        jobs = [request.sampling_job() for request in requests]
+        return self.sample_jobs([request.sampling_job() for request in requests], progress, should_cancel)
+
+    def sample_jobs(self, jobs: Sequence[SamplingJob], progress: ProgressCallback | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> tuple[list[list[np.ndarray]], float]:
+        """Sample validated jobs as one batch: waveforms per job and variation, and the time it took."""
         started = time.perf_counter()
         waveforms = self.sampler(jobs, callback=progress, should_cancel=should_cancel)
         return waveforms, time.perf_counter() - started
@@ -200,24 +215,40 @@ class Engine:
             audio = make_loop(audio, n, rate)
         else:
             audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
+        if request.channels == 2:  # before loudness: BS.1770 sums channels, so measure what is written
+            audio = np.stack([audio, audio], axis=1)
         lap("edit")
         audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
-                                  ceiling_dbtp=request.ceiling_dbtp)
+                                  ceiling_dbtp=request.ceiling_dbtp - _QUANTIZATION_MARGIN_DB[request.format],
+                                  circular=request.loop)
         lap("loudness")
-        if request.channels == 2:
-            audio = np.stack([audio, audio], axis=1)
 
         out_dir = Path(request.out_dir).expanduser()
         out_dir.mkdir(parents=True, exist_ok=True)
-        short_id = uuid.uuid4().hex[:6]
-        path = out_dir / output_name(request.prompt, seed, short_id, request.format, name_hint=request.name_hint)
-        write_audio_atomic(path, audio, rate, request.format)
-        lap("write")
-        metadata = self._metadata(request, path, seed, variation, report, audio.shape[0], timings)
-        write_json_atomic(sidecar_path(path), metadata)
-        return RenderedFile(path=path, sidecar=sidecar_path(path), metadata=metadata)
+        staged = stage_audio(out_dir, audio, rate, request.format)
+        try:
+            # The sidecar states what the file on disk measures (after quantization), as a meter would.
+            written, _ = sf.read(staged, dtype="float64", always_2d=False)
+            measured = {"lufs": _finite_or_none(integrated_lufs(written, rate)),
+                        "true_peak_dbtp": _finite_or_none(true_peak_dbtp(written, rate, circular=request.loop))}
+            lap("write")
+            for _ in range(NAME_ATTEMPTS):
+                path = out_dir / output_name(request.prompt, seed, uuid.uuid4().hex[:6], request.format,
+                                             name_hint=request.name_hint)
+                metadata = self._metadata(request, path, seed, variation, report, measured, written.shape[0], timings)
+                try:
+                    path, sidecar = publish_with_sidecar(staged, path, metadata)
+                    break
+                except FileExistsError:
+                    continue  # the name is taken: nothing was published; another suffix
+            else:
+                raise EngineError(f"could not find a free file name in {out_dir} after {NAME_ATTEMPTS} tries",
+                                  code="internal")
+        finally:
+            staged.unlink(missing_ok=True)
+        return RenderedFile(path=path, sidecar=sidecar, metadata=metadata)
 
-    def _metadata(self, request, path, seed, variation, report, samples, timings) -> dict:
+    def _metadata(self, request, path, seed, variation, report, measured, samples, timings) -> dict:
         c = self.components
         meta = {
             "file": path.name,
@@ -240,8 +271,7 @@ class Engine:
             "loudness_mode": report.mode,
             "loudness_target": report.target,
             "true_peak_ceiling_dbtp": request.ceiling_dbtp,
-            "lufs": report.measured_lufs,
-            "true_peak_dbtp": report.true_peak_dbtp,
+            **measured,
             "gain_db": report.gain_db,
             "limited": report.limited,
             "loudness_note": report.note,
@@ -256,3 +286,7 @@ class Engine:
 
             meta["note"] = TEST_MODEL_LABEL
         return meta
+
+
+def _finite_or_none(value: float) -> float | None:
+    return value if np.isfinite(value) else None
