@@ -48,6 +48,7 @@ class Context:
     """What experiments share: mode, the loaded model (lazily, once), engine, seed pipeline, scratch dir."""
 
     quick: bool = False
+    short: bool = False  # fewest repetitions (implies quick): for a heavily shared machine
     model_id: str = DEFAULT_MODEL
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="audioldm-bench-")))
     results: dict = field(default_factory=dict)

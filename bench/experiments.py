@@ -73,7 +73,7 @@ def e1_contestants(ctx: Context) -> tuple[dict, dict, str | None]:
 @experiment("E1", "End to end in-process: seed pipeline vs engine (auto dtype, and same dtype), A/B alternating",
             quick_budget_s=240)
 def e1_end_to_end(ctx: Context) -> dict:
-    plan = [(5.12, 3), (2.56, 2)] if ctx.quick else [(5.12, 7), (2.56, 5)]
+    plan = [(5.12, 2)] if ctx.short else [(5.12, 3), (2.56, 2)] if ctx.quick else [(5.12, 7), (2.56, 5)]
     steps = 10
     contestants, ratios, skipped = e1_contestants(ctx)
     for _, dtype in contestants.values():  # load outside the timings
@@ -152,7 +152,7 @@ def e2_breakdown(ctx: Context) -> dict:
 
 
 def e2_stage_table(ctx: Context, dtype: str, seconds: float = 5.12, steps: int = 10, runs: int | None = None) -> dict:
-    runs = runs or (2 if ctx.quick else 4)
+    runs = runs or (1 if ctx.short else 2 if ctx.quick else 4)
     engine = ctx.engine_for(dtype)
     sampler = engine.sampler
     samples = []

@@ -39,11 +39,21 @@ def main(argv=None) -> int:
     parser.add_argument("--only", default="", help=f"comma-separated experiments ({', '.join(EXPERIMENTS)})")
     parser.add_argument("--out", default=None, help="results JSON (default bench/results/<timestamp>.json)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch intra-op threads (default: torch's choice). On a machine shared with other "
+                             "busy processes, 1 avoids OpenMP threads waiting on each other (measured ~12× slowdowns)")
+    parser.add_argument("--short", action="store_true",
+                        help="fewest repetitions that still alternate (E1: 5.12 s only, 2 rounds; E2: 1 run; E6: 3 runs)")
     parser.add_argument("--gpu", action="store_true", help=f"the GPU section ({', '.join(GPU_SECTION)}) on CUDA")
     parser.add_argument("--device", default=None,
                         help="override the device (e.g. `--gpu --device cpu --model tiny` smoke-tests the GPU section)")
     args = parser.parse_args(argv)
 
+    if args.threads:
+        import torch
+
+        os.environ["OMP_NUM_THREADS"] = str(args.threads)  # for subprocesses (E5's memory probes)
+        torch.set_num_threads(args.threads)
     device = args.device or ("cuda" if args.gpu else "cpu")
     if device.startswith("cuda"):
         import torch
@@ -59,9 +69,10 @@ def main(argv=None) -> int:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = Path(args.out or Path(__file__).parent / "results" / f"{stamp}{'-quick' if args.quick else ''}.json")
 
-    ctx = Context(quick=args.quick, model_id=args.model, device=device,
+    ctx = Context(quick=args.quick or args.short, short=args.short, model_id=args.model, device=device,
                   baseline_dtype="fp16" if device.startswith("cuda") else "fp32")
-    report = {"created": stamp, "quick": args.quick, "model": args.model, "device": device, "machine": machine_info(),
+    report = {"created": stamp, "quick": args.quick, "short": args.short, "model": args.model, "device": device,
+              "load_avg_at_start": os.getloadavg(), "machine": machine_info(),
               "experiments": {}}
     started = time.perf_counter()
     try:

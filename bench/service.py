@@ -208,7 +208,7 @@ def e6_live_latency(ctx: Context) -> dict:
     of the background job's steps; without preemption each would wait for the whole background job."""
     import random
 
-    runs = 5 if ctx.quick else 12
+    runs = 3 if ctx.short else 5 if ctx.quick else 12
     live = {"prompt": "tight kick and snare loop", "bars": 2, "bpm": 120, "steps": 10, "priority": "live"}
     background = {"id": "e6-background", "prompt": "slowly evolving ambient texture", "seconds": 10.24,
                   "steps": 500, "priority": "background", "seed": 7}
