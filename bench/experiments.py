@@ -201,9 +201,11 @@ def e5_memory(ctx: Context) -> dict:
         "random:audioldm-s-full-v2", "random:audioldm-m-full", "random:audioldm-l-full"]
     results = {}
     rows = [["model", "dtype", "parameters", "steps", "load s", "generate s", "peak at load GB", "peak RSS GB"]]
+    if ctx.short:  # load only (0 steps): the weights' share of memory, per dtype, for s, m and l
+        models = ["random:audioldm-s-full-v2", "random:audioldm-m-full", "random:audioldm-l-full"]
     for model in models:
         for dtype in ("fp32", "bf16"):
-            steps = 10 if dtype == "fp32" or cpu_has_native_bf16() else 1
+            steps = 0 if ctx.short else 10 if dtype == "fp32" or cpu_has_native_bf16() else 1
             proc = subprocess.run([sys.executable, "-m", "bench.memory_probe", model, "5.12", str(ctx.out_dir("e5")),
                                    dtype, str(steps)], capture_output=True, text=True, timeout=3600)
             key = f"{model} {dtype}"
@@ -218,6 +220,17 @@ def e5_memory(ctx: Context) -> dict:
             print(f"  E5 {key}: peak at load {r['peak_after_load_gb']:.2f} GB, peak {r['peak_rss_gb']:.2f} GB",
                   flush=True)
     return {"models": results, "table": rows}
+
+
+@experiment("E2b", "bf16 vs fp32 per stage where bf16 is not native (0.32 s, 2 steps)", quick_budget_s=120,
+            default=False)
+def e2b_bf16_probe(ctx: Context) -> dict:
+    """E2's bf16 probe alone: why ``auto`` keeps fp32 on a CPU without native bf16."""
+    probe = {dt: e2_stage_table(ctx, dt, seconds=0.32, steps=2, runs=1) for dt in ("fp32", "bf16")}
+    f32, b16 = probe["fp32"]["stage_median_s"], probe["bf16"]["stage_median_s"]
+    rows = [["stage (0.32 s, 2 steps)", "fp32 s", "bf16 s", "bf16 ÷ fp32"]]
+    rows += [[n, f"{f32[n]:.3f}", f"{b16[n]:.3f}", f"×{b16[n] / f32[n]:.1f}"] for n in ("text", "unet", "vae", "vocoder")]
+    return {"probe": probe, "table": rows}
 
 
 @experiment("A1", "Ablation: engine speed-ups switched off one at a time (5.12 s, 10 steps)", default=False)

@@ -36,8 +36,9 @@ def main(model: str, seconds: float, out_dir: str, dtype: str = "fp32", steps: i
     after_load, peak_after_load = rss_gb(), peak_gb()
     t0 = time.perf_counter()
     with torch.inference_mode():
-        engine.render(RenderRequest(prompt="a dog barking", length=MusicalLength.from_seconds(seconds),
-                                    out_dir=out_dir, seed=1, steps=steps))
+        if steps > 0:  # 0: load only
+            engine.render(RenderRequest(prompt="a dog barking", length=MusicalLength.from_seconds(seconds),
+                                        out_dir=out_dir, seed=1, steps=steps))
     generate_s = time.perf_counter() - t0
     print(json.dumps({"model": model, "dtype": engine.components.dtype_name, "steps": steps,
                       "parameters": engine.components.parameter_count, "load_s": load_s, "generate_s": generate_s,

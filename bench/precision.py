@@ -185,7 +185,8 @@ def d1_bf16_deviation(ctx: Context) -> dict:
     native = cpu_has_native_bf16()
     out = {"native_bf16": native, "prompt": PROMPT, "seed": SEED, "models": {}}
     # tiny: 1.28 s (its cost is Python overhead, not FLOPs); full size: 5.12 s and 10 steps, as E1
-    plans = [("tiny", 128, 10), (ctx.model_id, 512, 10)]
+    # (--short: 1.28 s and only the per-stage and shipped configurations, for a shared machine)
+    plans = [("tiny", 128, 10), (ctx.model_id, 128 if ctx.short else 512, 10)]
     for model_id, frames, steps in plans:
         print(f"  D1 {model_id}, {frames} frames, {steps} steps", flush=True)
         fp32 = ctx.components if model_id == ctx.model_id and ctx.components.dtype == torch.float32 else None
@@ -194,7 +195,10 @@ def d1_bf16_deviation(ctx: Context) -> dict:
         if model_id == "tiny" or native:  # real bf16 kernels where they run at a usable speed
             real = {"auto (all but text)": _real(model_id, CONFIGS["auto (all but text)"]),
                     "all": _real(model_id, STAGES)}
-        out["models"][model_id] = deviation(fp32, frames, steps, real_bf16=real)
+        configs = CONFIGS
+        if ctx.short and model_id != "tiny":
+            configs = {k: v for k, v in CONFIGS.items() if k in ("unet", "vae", "vocoder", "auto (all but text)")}
+        out["models"][model_id] = deviation(fp32, frames, steps, configs=configs, real_bf16=real)
     rows = [["model", "bf16 stages", "method", "stage output", "stage SNR dB", "waveform SNR dB", "log-mel dist dB"]]
     for model_id, result in out["models"].items():
         for name, r in result["configs"].items():
