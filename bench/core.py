@@ -18,6 +18,9 @@ EXPERIMENTS: dict[str, "Experiment"] = {}
 
 DEFAULT_MODEL = "random:audioldm-s-full-v2"
 PROMPT = "a dog barking in the rain, distant thunder"
+
+#: What ``python -m bench.run --gpu`` runs (on CUDA, fp16 as the seed pipeline's documented dtype).
+GPU_SECTION = ("E1", "E2", "G1")
 SEED = 1234
 
 
@@ -45,47 +48,74 @@ class Context:
     """What experiments share: mode, the loaded model (lazily, once), engine, seed pipeline, scratch dir."""
 
     quick: bool = False
+    short: bool = False  # fewest repetitions (implies quick): for a heavily shared machine
     model_id: str = DEFAULT_MODEL
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="audioldm-bench-")))
     results: dict = field(default_factory=dict)
-    _components: object = None
-    _engine: object = None
-    _pipeline: object = None
+    device: str = "cpu"
+    #: The seed pipeline's dtype as its documentation runs it: fp32 on the CPU, fp16 on CUDA.
+    baseline_dtype: str = "fp32"
+    compile: bool = False
+    _sets: dict = field(default_factory=dict)  # dtype request → loaded components
+    _engines: dict = field(default_factory=dict)
+    _pipelines: dict = field(default_factory=dict)
     load_seconds: float | None = None
 
-    @property
-    def components(self):
-        if self._components is None:
-            from engine.models import load_model
+    def components_for(self, dtype: str):
+        """Components loaded with ``--dtype dtype`` (auto, fp32, bf16, fp16); sets with equal dtypes are shared."""
+        from engine.models import load_model, pick_device, pick_stage_dtypes
 
+        stage_dtypes = pick_stage_dtypes(pick_device(self.device), dtype)
+        key = tuple(stage_dtypes.values())
+        if key not in self._sets:
             started = time.perf_counter()
-            self._components = load_model(self.model_id, device="cpu")
+            self._sets[key] = load_model(self.model_id, device=self.device, dtype=dtype, compile=self.compile)
             self.load_seconds = time.perf_counter() - started
-        return self._components
+        return self._sets[key]
 
-    @property
-    def engine(self):
-        if self._engine is None:
-            from engine.render import Engine
+    def engine_for(self, dtype: str):
+        from engine.render import Engine
 
-            self._engine = Engine(self.components)
-        return self._engine
+        c = self.components_for(dtype)
+        if id(c) not in self._engines:
+            self._engines[id(c)] = Engine(c)
+        return self._engines[id(c)]
 
-    @property
-    def pipeline(self):
-        """diffusers' AudioLDMPipeline built from the SAME component objects as the engine."""
-        if self._pipeline is None:
+    def pipeline_for(self, dtype: str):
+        """diffusers' AudioLDMPipeline built from the SAME component objects as ``engine_for(dtype)``."""
+        c = self.components_for(dtype)
+        if id(c) not in self._pipelines:
             import warnings
 
             from diffusers import AudioLDMPipeline
 
-            c = self.components
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                self._pipeline = AudioLDMPipeline(vae=c.vae, text_encoder=c.text_encoder, tokenizer=c.tokenizer,
-                                                  unet=c.unet, scheduler=c.scheduler, vocoder=c.vocoder)
-            self._pipeline.set_progress_bar_config(disable=True)
-        return self._pipeline
+                pipe = AudioLDMPipeline(vae=c.vae, text_encoder=c.text_encoder, tokenizer=c.tokenizer,
+                                        unet=c.unet, scheduler=c.scheduler, vocoder=c.vocoder)
+            pipe.set_progress_bar_config(disable=True)
+            self._pipelines[id(c)] = pipe
+        return self._pipelines[id(c)]
+
+    # The seed pipeline's dtype: what E1b, E3, A1 and the memory figures use.
+    @property
+    def components(self):
+        return self.components_for(self.baseline_dtype)
+
+    @property
+    def engine(self):
+        return self.engine_for(self.baseline_dtype)
+
+    @property
+    def pipeline(self):
+        return self.pipeline_for(self.baseline_dtype)
+
+    def sync(self) -> None:
+        """Wait for queued GPU work, so wall times cover it."""
+        if self.device.startswith("cuda"):
+            import torch
+
+            torch.cuda.synchronize()
 
     def out_dir(self, name: str) -> Path:
         path = self.workdir / name
@@ -159,9 +189,14 @@ def wait_for_quiet(max_wait_s: float = 120.0, idle_fraction: float = 0.85, windo
 def machine_info() -> dict:
     import torch
 
+    from engine.models import cpu_has_native_bf16
+
     info = {"python": platform.python_version(), "platform": platform.platform(), "torch": torch.__version__,
             "torch_threads": torch.get_num_threads(), "torch_interop_threads": torch.get_num_interop_threads(),
-            "cpu_count": os.cpu_count()}
+            "cpu_count": os.cpu_count(), "cpu_native_bf16": cpu_has_native_bf16(),
+            "cpu_capability": torch.backends.cpu.get_cpu_capability()}
+    if torch.cuda.is_available():
+        info["gpu"] = torch.cuda.get_device_name(0)
     try:
         import diffusers
         import transformers

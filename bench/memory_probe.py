@@ -1,4 +1,4 @@
-"""``python -m bench.memory_probe MODEL SECONDS OUT_DIR``: load, render once, print one JSON line.
+"""``python -m bench.memory_probe MODEL SECONDS OUT_DIR [DTYPE [STEPS]]``: load, render once, print one JSON line.
 
 Run in a fresh process so ``ru_maxrss`` is this model's peak alone (Linux: kilobytes).
 """
@@ -18,7 +18,11 @@ def rss_gb() -> float:
     return float("nan")
 
 
-def main(model: str, seconds: float, out_dir: str) -> None:
+def peak_gb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
+def main(model: str, seconds: float, out_dir: str, dtype: str = "fp32", steps: int = 10) -> None:
     warnings.simplefilter("ignore")
     import torch
 
@@ -27,18 +31,21 @@ def main(model: str, seconds: float, out_dir: str) -> None:
     from engine.render import Engine, RenderRequest
 
     t0 = time.perf_counter()
-    engine = Engine(load_model(model, device="cpu"))
+    engine = Engine(load_model(model, device="cpu", dtype=dtype))
     load_s = time.perf_counter() - t0
-    after_load = rss_gb()
+    after_load, peak_after_load = rss_gb(), peak_gb()
     t0 = time.perf_counter()
     with torch.inference_mode():
-        engine.render(RenderRequest(prompt="a dog barking", length=MusicalLength.from_seconds(seconds),
-                                    out_dir=out_dir, seed=1))
+        if steps > 0:  # 0: load only
+            engine.render(RenderRequest(prompt="a dog barking", length=MusicalLength.from_seconds(seconds),
+                                        out_dir=out_dir, seed=1, steps=steps))
     generate_s = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
-    print(json.dumps({"model": model, "parameters": engine.components.parameter_count, "load_s": load_s,
-                      "generate_s": generate_s, "rss_after_load_gb": after_load, "peak_rss_gb": peak}))
+    print(json.dumps({"model": model, "dtype": engine.components.dtype_name, "steps": steps,
+                      "parameters": engine.components.parameter_count, "load_s": load_s, "generate_s": generate_s,
+                      "rss_after_load_gb": after_load, "peak_after_load_gb": peak_after_load,
+                      "peak_rss_gb": peak_gb()}))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]), sys.argv[3])
+    args = sys.argv[1:]
+    main(args[0], float(args[1]), args[2], *(args[3:4]), *(int(a) for a in args[4:5]))

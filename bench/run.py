@@ -1,4 +1,8 @@
-"""``python -m bench.run [--quick] [--only E1,E2,E5] [--out bench/results/NAME.json]``"""
+"""``python -m bench.run [--quick] [--gpu] [--only E1,E2,E5] [--out bench/results/NAME.json]``
+
+``--gpu`` runs the GPU section (E1, E2, G1 on CUDA, fp16 as the pipeline's baseline, ≤ 10 min on one
+GPU) and writes the same JSON; it refuses to start without a CUDA device.
+"""
 
 from __future__ import annotations
 
@@ -28,24 +32,47 @@ def print_table(rows: list[list[str]]) -> None:
 
 def main(argv=None) -> int:
     from . import experiments  # noqa: F401  (registers E1, E2, E5 and any extensions)
-    from .core import DEFAULT_MODEL, EXPERIMENTS, Context, machine_info
+    from .core import DEFAULT_MODEL, EXPERIMENTS, GPU_SECTION, Context, machine_info
 
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about 5 min in-process on 2 cores)")
     parser.add_argument("--only", default="", help=f"comma-separated experiments ({', '.join(EXPERIMENTS)})")
     parser.add_argument("--out", default=None, help="results JSON (default bench/results/<timestamp>.json)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch intra-op threads (default: torch's choice). On a machine shared with other "
+                             "busy processes, 1 avoids OpenMP threads waiting on each other (measured ~12× slowdowns)")
+    parser.add_argument("--short", action="store_true",
+                        help="fewest repetitions that still alternate (E1: 5.12 s only, 2 rounds; E2: 1 run; E6: 3 runs)")
+    parser.add_argument("--gpu", action="store_true", help=f"the GPU section ({', '.join(GPU_SECTION)}) on CUDA")
+    parser.add_argument("--device", default=None,
+                        help="override the device (e.g. `--gpu --device cpu --model tiny` smoke-tests the GPU section)")
     args = parser.parse_args(argv)
 
-    names = [n.strip() for n in args.only.split(",") if n.strip()] or [n for n, e in EXPERIMENTS.items() if e.default]
+    if args.threads:
+        import torch
+
+        os.environ["OMP_NUM_THREADS"] = str(args.threads)  # for subprocesses (E5's memory probes)
+        torch.set_num_threads(args.threads)
+    device = args.device or ("cuda" if args.gpu else "cpu")
+    if device.startswith("cuda"):
+        import torch
+
+        if not torch.cuda.is_available():
+            parser.exit(2, "no CUDA device here: --gpu measures on a GPU machine "
+                           "(to smoke-test the section on the CPU: --gpu --device cpu --model tiny)\n")
+    default_names = list(GPU_SECTION) if args.gpu else [n for n, e in EXPERIMENTS.items() if e.default]
+    names = [n.strip() for n in args.only.split(",") if n.strip()] or default_names
     unknown = [n for n in names if n not in EXPERIMENTS]
     if unknown:
         parser.error(f"unknown experiment(s) {', '.join(unknown)}; known: {', '.join(EXPERIMENTS)}")
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = Path(args.out or Path(__file__).parent / "results" / f"{stamp}{'-quick' if args.quick else ''}.json")
 
-    ctx = Context(quick=args.quick, model_id=args.model)
-    report = {"created": stamp, "quick": args.quick, "model": args.model, "machine": machine_info(),
+    ctx = Context(quick=args.quick or args.short, short=args.short, model_id=args.model, device=device,
+                  baseline_dtype="fp16" if device.startswith("cuda") else "fp32")
+    report = {"created": stamp, "quick": args.quick, "short": args.short, "model": args.model, "device": device,
+              "load_avg_at_start": os.getloadavg(), "machine": machine_info(),
               "experiments": {}}
     started = time.perf_counter()
     try:

@@ -197,3 +197,66 @@ def e4_transport(ctx: Context) -> dict:
                        ["tiny request overhead (ZeroMQ − in-process, median)",
                         f"{result['tiny_request']['overhead_ms']:.1f}", ""]]
     return result
+
+
+@experiment("E6", "Live latency: 2 bars at 120 BPM, idle engine vs while a long background job runs",
+            quick_budget_s=300)
+def e6_live_latency(ctx: Context) -> dict:
+    """Send → `done` (file written) of a `live` request of 2 bars at 120 BPM (4 s, 10 steps) through
+    ZeroMQ: first on an idle engine, then while a long `background` job (10.24 s, 500 steps, far
+    longer than the whole measurement) is being sampled. The live requests land at arbitrary points
+    of the background job's steps; without preemption each would wait for the whole background job."""
+    import random
+
+    runs = 3 if ctx.short else 5 if ctx.quick else 12
+    live = {"prompt": "tight kick and snare loop", "bars": 2, "bpm": 120, "steps": 10, "priority": "live"}
+    background = {"id": "e6-background", "prompt": "slowly evolving ambient texture", "seconds": 10.24,
+                  "steps": 500, "priority": "background", "seed": 7}
+    components = ctx.components_for("auto")
+    rng = random.Random(6)
+    out = {"dtype": components.dtype_name, "live_request": live, "background_request": background}
+    with service(components, ctx.out_dir("e6")) as svc:
+        zmq_request_seconds(svc, {**live, "seed": 0})  # warm-up
+        wait_for_quiet(30)
+        idle = [zmq_request_seconds(svc, {**live, "seed": 1 + i}) for i in range(runs)]
+        progress_times, result = [], {}
+
+        def run_background():
+            with _client(svc) as client:
+                try:
+                    client.generate(background, on_event=lambda e: e["event"] == "progress"
+                                    and progress_times.append(time.perf_counter()))
+                except Exception as err:  # cancelled at the end, as intended
+                    result["end"] = str(err)
+
+        thread = threading.Thread(target=run_background)
+        thread.start()
+        deadline = time.perf_counter() + 600
+        while len(progress_times) < 2 and time.perf_counter() < deadline:
+            time.sleep(0.01)
+        step_s = progress_times[1] - progress_times[0]
+        busy = []
+        for i in range(runs):
+            time.sleep(rng.uniform(0, step_s))  # land anywhere within a background step
+            busy.append(zmq_request_seconds(svc, {**live, "seed": 1 + i}))
+            print(f"  E6 busy live request {i + 1}/{runs}: {busy[-1]:.2f} s", flush=True)
+        steps_done = len(progress_times)
+        with _client(svc) as client:
+            client.cancel(background["id"])
+        thread.join(600)
+        preemptions = svc.worker.preemptions
+    pct = lambda xs, q: sorted(xs)[min(len(xs) - 1, round(q * (len(xs) - 1)))]  # noqa: E731 (nearest rank)
+    out.update({
+        "idle_s": idle, "busy_s": busy, "runs": runs,
+        "idle_p50_s": pct(idle, 0.5), "idle_p95_s": pct(idle, 0.95),
+        "busy_p50_s": pct(busy, 0.5), "busy_p95_s": pct(busy, 0.95),
+        "background_steps_done": steps_done, "background_steps_total": background["steps"],
+        "background_first_step_s": step_s, "preemptions": preemptions,
+        "background_remaining_s_estimate": (background["steps"] - steps_done) * step_s,
+    })
+    out["table"] = [["live request 2 bars @120", "p50 s", "p95 s", "n"],
+                    ["idle engine", f"{out['idle_p50_s']:.2f}", f"{out['idle_p95_s']:.2f}", str(runs)],
+                    ["background job running", f"{out['busy_p50_s']:.2f}", f"{out['busy_p95_s']:.2f}", str(runs)],
+                    ["(one background step, 10.24 s batch 2)", f"{step_s:.2f}", "", ""],
+                    ["(background left when cancelled, est.)", f"{out['background_remaining_s_estimate']:.0f}", "", ""]]
+    return out

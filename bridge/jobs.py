@@ -7,6 +7,10 @@
   guidance), not only in jobs: a request with more variations than fit is split into parts that
   run as consecutive batches; its files are written together when the last part is done. Each
   result equals running alone.
+* A ``live`` job does not wait for a lower-priority batch to finish: between two denoising steps
+  the worker runs the waiting live work to the end (its file written), then resumes the
+  preempted batch where it stopped. A live request waits at most one step of the batch in
+  progress (or its VAE + vocoder, if it arrived after the last step).
 * Cancel works on queued jobs (removed) and running ones (stop at the next denoising step; a
   batch keeps running for its other members and the cancelled job's audio is discarded). Once a
   job is writing its files it can no longer be cancelled, and the canceller is told so.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
@@ -38,6 +43,9 @@ logger = logging.getLogger(__name__)
 Publish = Callable[["Job", dict], None]
 
 QUEUED, RUNNING, DELIVERING = "queued", "running", "delivering"
+
+#: Lanes whose jobs preempt a running batch of a lower lane between denoising steps.
+PREEMPTING_LANES = ("live",)
 
 
 @dataclass
@@ -199,27 +207,50 @@ class JobQueue:
             if not self.cond.wait_for(lambda: self.queued_count() > 0, timeout):
                 return []
             lane = next(self.lanes[p] for p in protocol.PRIORITIES if self.lanes[p])
-            head = lane[0]
-            key = head.request.render.sampling_job().batch_key()
-            budget = self.variations_per_batch(head.request)
-            parts = [Part(head, head.pending[:budget])]
-            budget -= len(parts[0].variations)
-            # Batch-mates come from the head's own lane only: a lower-priority job never slows a
-            # higher-priority batch, and a job joins whole or not at all.
-            for job in list(lane)[1:]:
-                if len(parts) >= self.max_batch or budget <= 0:
-                    break
-                if len(job.pending) <= budget and job.request.render.sampling_job().batch_key() == key:
-                    parts.append(Part(job, list(job.pending)))
-                    budget -= len(job.pending)
-            for part in parts:
-                job = part.job
-                job.state = RUNNING
-                job.pending = job.pending[len(part.variations):] if job is head else []
-                if not job.pending:
-                    lane.remove(job)
+            parts = self._take(lane)
             self.parts = parts
             return parts
+
+    def take_preempting(self, running_lane: str) -> list[Part]:
+        """Without waiting: a batch from a preempting lane above ``running_lane``, to run nested inside
+        the current batch (between two of its steps); [] when there is none. Both batches count as
+        running until :meth:`finish_preempting`."""
+        with self.cond:
+            above = protocol.PRIORITIES[:protocol.PRIORITIES.index(running_lane)]
+            lane = next((self.lanes[p] for p in above if p in PREEMPTING_LANES and self.lanes[p]), None)
+            if lane is None:
+                return []
+            parts = self._take(lane)
+            self.parts = self.parts + parts
+            return parts
+
+    def finish_preempting(self, parts: list[Part]) -> None:
+        with self.cond:
+            self.parts = [part for part in self.parts if part not in parts]
+            self.cond.notify_all()
+
+    def _take(self, lane: deque) -> list[Part]:
+        """The head job's next part plus compatible jobs of ``lane`` (the caller holds the lock)."""
+        head = lane[0]
+        key = head.request.render.sampling_job().batch_key()
+        budget = self.variations_per_batch(head.request)
+        parts = [Part(head, head.pending[:budget])]
+        budget -= len(parts[0].variations)
+        # Batch-mates come from the head's own lane only: a lower-priority job never slows a
+        # higher-priority batch, and a job joins whole or not at all.
+        for job in list(lane)[1:]:
+            if len(parts) >= self.max_batch or budget <= 0:
+                break
+            if len(job.pending) <= budget and job.request.render.sampling_job().batch_key() == key:
+                parts.append(Part(job, list(job.pending)))
+                budget -= len(job.pending)
+        for part in parts:
+            job = part.job
+            job.state = RUNNING
+            job.pending = job.pending[len(part.variations):] if job is head else []
+            if not job.pending:
+                lane.remove(job)
+        return parts
 
     def finish_batch(self) -> None:
         with self.cond:
@@ -278,6 +309,7 @@ class Worker(threading.Thread):
         self.publish = publish
         self.batches_run = 0
         self.jobs_done = 0
+        self.preemptions = 0  # batches run between the steps of a lower-priority one
         self._stopping = threading.Event()
 
     def stop(self) -> None:
@@ -301,6 +333,9 @@ class Worker(threading.Thread):
                 self.queue.finish_batch()
 
     def run_batch(self, parts: list[Part]) -> None:
+        lane = parts[0].job.request.priority
+        preemptible = any(lane in protocol.PRIORITIES[protocol.PRIORITIES.index(p) + 1:] for p in PREEMPTING_LANES)
+        preempted_s = 0.0
         live = []
         for part in parts:
             if part.job.cancel_requested:
@@ -315,6 +350,7 @@ class Worker(threading.Thread):
                 self.publish(part.job, protocol.started(part.job.id, len(live)))
 
         def on_progress(step: int, total: int) -> None:
+            nonlocal preempted_s
             for part in live:
                 job = part.job
                 if job.finished:
@@ -323,6 +359,8 @@ class Worker(threading.Thread):
                     self._end(job, "cancelled", protocol.cancelled(job.id))
                 else:
                     self.publish(job, protocol.progress(job.id, job.steps_done + step, job.steps * job.parts))
+            if preemptible and not self._stopping.is_set():
+                preempted_s += self.run_preempting(lane)
 
         def should_cancel() -> bool:
             # Stop the batch only when nobody in it still wants the result.
@@ -340,6 +378,7 @@ class Worker(threading.Thread):
                 self._end(part.job, "error", protocol.failed(part.job.id, err))
             return
         # (any other exception: run() fails every job of the batch with `internal`)
+        seconds = max(0.0, seconds - preempted_s)  # the live work run in between is not this batch's
 
         for part, waves in zip(live, waveforms):
             job = part.job
@@ -352,6 +391,26 @@ class Worker(threading.Thread):
             if job.pending or job.finished:
                 continue  # more parts to come, or already ended (cancelled mid-batch)
             self.deliver(job)
+
+    def run_preempting(self, running_lane: str) -> float:
+        """Run every waiting batch of a preempting lane now, nested in the running batch's step loop
+        (same thread, so the model is never used twice at once). Returns the seconds it took."""
+        started = time.perf_counter()
+        while not self._stopping.is_set():
+            parts = self.queue.take_preempting(running_lane)
+            if not parts:
+                break
+            self.preemptions += 1
+            try:
+                self.run_batch(parts)
+            except Exception as err:  # as in run(): fail what it concerned; the outer batch goes on
+                logger.exception("preempting batch failed")
+                for part in parts:
+                    self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
+                        "internal", f"internal error: {type(err).__name__}: {err}")))
+            finally:
+                self.queue.finish_preempting(parts)
+        return time.perf_counter() - started
 
     def deliver(self, job: Job) -> None:
         if not self.queue.start_delivery(job):

@@ -34,8 +34,28 @@ def read_configs(folder: Path = SHIPPED_CONFIG_DIR) -> dict:
     }
 
 
-def build_components(configs: dict, seed: int = 0) -> dict:
-    """Instantiate every component from config dicts with seeded random weights."""
+def cast(module: torch.nn.Module, dtype: torch.dtype) -> torch.nn.Module:
+    """``module.to(dtype)`` only when needed: diffusers warns on every cast, even a no-op one.
+
+    ``Module.to`` replaces one parameter at a time, so the old copy is freed as it goes.
+    """
+    if module.dtype == dtype:
+        return module
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*should be kept in float32.*")
+        return module.to(dtype=dtype)
+
+
+def build_components(configs: dict, seed: int = 0, dtypes: dict | None = None) -> dict:
+    """Instantiate every component from config dicts with seeded random weights.
+
+    The weights are drawn in fp32 (so every dtype gets the same weights, rounded) and each
+    component is cast to ``dtypes[stage]`` as soon as it is built: at most one component's fp32
+    copy exists at a time.
+    """
+    dtypes = dtypes or {}
     from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
     from transformers import AutoTokenizer, ClapTextConfig, ClapTextModelWithProjection, SpeechT5HifiGan
     from transformers import SpeechT5HifiGanConfig
@@ -46,18 +66,23 @@ def build_components(configs: dict, seed: int = 0) -> dict:
 
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        parts = {
-            "text_encoder": ClapTextModelWithProjection(ClapTextConfig(**hf_kwargs(configs["text_encoder"]))),
-            "unet": UNet2DConditionModel.from_config(configs["unet"]),
-            "vae": AutoencoderKL.from_config(configs["vae"]),
-            "vocoder": SpeechT5HifiGan(SpeechT5HifiGanConfig(**hf_kwargs(configs["vocoder"]))),
+        builders = {
+            "text_encoder": lambda: ClapTextModelWithProjection(ClapTextConfig(**hf_kwargs(configs["text_encoder"]))),
+            "unet": lambda: UNet2DConditionModel.from_config(configs["unet"]),
+            "vae": lambda: AutoencoderKL.from_config(configs["vae"]),
+            "vocoder": lambda: SpeechT5HifiGan(SpeechT5HifiGanConfig(**hf_kwargs(configs["vocoder"]))),
         }
+        parts = {}
+        for name, build in builders.items():  # same order as before: same random weights
+            module = build()
+            parts[name] = cast(module, dtypes[name]) if name in dtypes else module
+            del module
     parts["scheduler"] = DDIMScheduler.from_config(configs["scheduler"])
     parts["tokenizer"] = AutoTokenizer.from_pretrained(SHIPPED_CONFIG_DIR / "tokenizer")
     return parts
 
 
-def build_random_components(name: str, seed: int = 0) -> dict:
+def build_random_components(name: str, seed: int = 0, dtypes: dict | None = None) -> dict:
     name = name.removeprefix("cvssp/")
     if name not in RANDOM_UNET_WIDTHS:
         raise ModelUnavailable(f"unknown random model {name!r}: use one of "
@@ -65,7 +90,7 @@ def build_random_components(name: str, seed: int = 0) -> dict:
     configs = copy.deepcopy(read_configs())
     configs["unet"]["block_out_channels"] = list(RANDOM_UNET_WIDTHS[name])
     configs["unet"]["cross_attention_dim"] = list(RANDOM_UNET_WIDTHS[name])
-    return build_components(configs, seed=seed)
+    return build_components(configs, seed=seed, dtypes=dtypes)
 
 
 def save_components(parts: dict, folder: Path, weights: str | dict = "safetensors") -> Path:

@@ -25,6 +25,7 @@ import torch
 
 from .building import (SHIPPED_CONFIG_DIR, build_random_components, read_configs,  # noqa: F401 (re-exported)
                        save_components)
+from .building import cast as _cast
 from .catalog import DEFAULT_MODEL, KNOWN_MODELS, LICENCE_NOTE, RANDOM_UNET_WIDTHS  # noqa: F401 (re-exported)
 from .errors import ModelUnavailable
 
@@ -32,6 +33,17 @@ logger = logging.getLogger(__name__)
 
 
 COMPONENTS = ("tokenizer", "text_encoder", "unet", "vae", "vocoder", "scheduler")
+#: The four model stages, in data-path order; each may run in its own dtype.
+STAGES = ("text_encoder", "unet", "vae", "vocoder")
+
+#: Stages that ``--dtype auto`` keeps in fp32 on a CPU that runs bf16 natively. Chosen by
+#: measurement (``python -m bench.run --only D1``, BENCHMARKS.md "bf16 deviation"): the text
+#: encoder costs < 1 % of a request, so bf16 buys nothing there, while its embedding steers every
+#: denoising step.
+CPU_BF16_FP32_STAGES = ("text_encoder",)
+
+_DTYPES = {"fp32": torch.float32, "float32": torch.float32, "fp16": torch.float16, "float16": torch.float16,
+           "bf16": torch.bfloat16, "bfloat16": torch.bfloat16}
 _WEIGHT_FILES = {
     "text_encoder": ("model.safetensors", "pytorch_model.bin"),
     "vocoder": ("model.safetensors", "pytorch_model.bin"),
@@ -53,14 +65,29 @@ class AudioLDMComponents:
     scheduler: object
     model_id: str
     device: torch.device
-    dtype: torch.dtype
+    dtype: torch.dtype  # the UNet's (the denoising loop's) dtype; see stage_dtypes for the others
     is_test_model: bool = False
     source: str = ""
     extra: dict = field(default_factory=dict)
+    stage_dtypes: dict = field(default_factory=dict)  # stage name → torch.dtype (empty: all ``dtype``)
+    compiled: str | None = None  # torch.compile backend the stages were compiled with, if any
+
+    def __post_init__(self):
+        self.stage_dtypes = {stage: self.stage_dtypes.get(stage, self.dtype) for stage in STAGES}
+
+    def stage_dtype(self, stage: str) -> torch.dtype:
+        return self.stage_dtypes[stage]
 
     @property
     def dtype_name(self) -> str:
-        return str(self.dtype).removeprefix("torch.")
+        """``bfloat16``, or ``bfloat16 (text_encoder float32)`` when stages differ: sidecars and status show it."""
+        main = _dtype_name(self.dtype)
+        others = [f"{stage} {_dtype_name(dt)}" for stage, dt in self.stage_dtypes.items() if dt != self.dtype]
+        return f"{main} ({', '.join(others)})" if others else main
+
+    @property
+    def stage_dtype_names(self) -> dict[str, str]:
+        return {stage: _dtype_name(dt) for stage, dt in self.stage_dtypes.items()}
 
     @property
     def parameter_count(self) -> int:
@@ -86,44 +113,117 @@ def pick_device(requested: str | None = "auto") -> torch.device:
     return device
 
 
+def cpu_has_native_bf16() -> bool:
+    """True where the CPU computes bf16 in hardware (AVX512-BF16 or AMX), as torch reports it.
+
+    Elsewhere torch still runs bf16, but emulated: measured 7× (convolutions) to 70× (matmuls)
+    slower than fp32 on an AVX2-only EPYC, so ``auto`` must not pick it there.
+    """
+    cpu = getattr(torch, "cpu", None)
+    checks = [getattr(cpu, name, None) for name in ("_is_avx512_bf16_supported", "_is_amx_tile_supported")]
+    try:
+        return any(check() for check in checks if check is not None)
+    except RuntimeError:  # cpuinfo could not initialise: assume the common case, no bf16
+        return False
+
+
+def _dtype_name(dtype: torch.dtype) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
 def pick_dtype(device: torch.device, requested: str | None = "auto") -> torch.dtype:
-    """fp16 on CUDA (half the memory, tensor cores), fp32 elsewhere (CPU fp16 is slow)."""
+    """The denoising loop's dtype: fp16 on CUDA (half the memory, tensor cores), bf16 on a CPU
+    with native bf16 (≈1.8× faster, see BENCHMARKS.md), fp32 elsewhere (CPU fp16 and emulated
+    bf16 are slow; ``fp32`` is also the bit-faithful choice the conformance test uses)."""
+    return pick_stage_dtypes(device, requested)["unet"]
+
+
+def pick_stage_dtypes(device: torch.device, requested: str | None = "auto") -> dict[str, torch.dtype]:
+    """Stage → dtype. An explicit dtype applies to every stage; ``auto`` may mix (see CPU_BF16_FP32_STAGES)."""
     if requested in (None, "", "auto"):
-        return torch.float16 if device.type == "cuda" else torch.float32
-    table = {"fp32": torch.float32, "float32": torch.float32, "fp16": torch.float16, "float16": torch.float16,
-             "bf16": torch.bfloat16, "bfloat16": torch.bfloat16}
-    if requested not in table:
+        if device.type == "cuda":
+            return dict.fromkeys(STAGES, torch.float16)
+        if device.type == "cpu" and cpu_has_native_bf16():
+            return {stage: torch.float32 if stage in CPU_BF16_FP32_STAGES else torch.bfloat16 for stage in STAGES}
+        return dict.fromkeys(STAGES, torch.float32)
+    if requested not in _DTYPES:
         raise ModelUnavailable(f"unknown dtype {requested!r} (use auto, fp32, fp16 or bf16)")
-    return table[requested]
+    return dict.fromkeys(STAGES, _DTYPES[requested])
 
 
 def load_model(model_id: str = DEFAULT_MODEL, device: str | None = "auto", dtype: str | None = "auto",
-               cache_dir: str | os.PathLike | None = None) -> AudioLDMComponents:
-    """Load (or build) a model and make it resident: eval mode, on ``device``, in ``dtype``."""
+               cache_dir: str | os.PathLike | None = None, compile: bool | str = False) -> AudioLDMComponents:
+    """Load (or build) a model and make it resident: eval mode, on ``device``, each stage in its dtype.
+
+    Weights arrive in their final dtype (``torch_dtype`` for checkpoints; built models are cast one
+    component at a time), so no full fp32 copy is ever held next to a bf16/fp16 model.
+    ``compile`` (True or a torch.compile backend name) compiles the UNet, VAE decoder and vocoder;
+    each new input shape then compiles once, which :meth:`engine.render.Engine.warm_up` front-loads.
+    """
     torch_device = pick_device(device)
-    torch_dtype = pick_dtype(torch_device, dtype)
+    dtypes = pick_stage_dtypes(torch_device, dtype)
     if model_id == "tiny":
         from .tiny import build_tiny_components
 
-        parts, source = build_tiny_components(), "built in-process (seeded tiny test model)"
+        parts, source = build_tiny_components(dtypes=dtypes), "built in-process (seeded tiny test model)"
     elif model_id.startswith("random:"):
-        parts, source = build_random_components(model_id.split(":", 1)[1]), "full-size architecture, random weights"
+        parts = build_random_components(model_id.split(":", 1)[1], dtypes=dtypes)
+        source = "full-size architecture, random weights"
     else:
         folder = resolve_model_folder(model_id, cache_dir=cache_dir)
-        parts, source = load_components_from_folder(folder), str(folder)
-    for name in ("text_encoder", "unet", "vae", "vocoder"):
-        module = parts[name]
-        if module.dtype != torch_dtype:  # diffusers warns on every .to(dtype=…), even a no-op one
-            module = module.to(dtype=torch_dtype)
-        parts[name] = module.to(device=torch_device).eval().requires_grad_(False)
+        parts, source = load_components_from_folder(folder, dtypes=dtypes), str(folder)
+    for name in STAGES:
+        parts[name] = _cast(parts[name], dtypes[name]).to(device=torch_device).eval().requires_grad_(False)
     optimize_for_inference(parts)
+    use_sdpa_attention(parts)
     components = AudioLDMComponents(
-        **parts, model_id=model_id, device=torch_device, dtype=torch_dtype,
+        **parts, model_id=model_id, device=torch_device, dtype=dtypes["unet"], stage_dtypes=dtypes,
         is_test_model=model_id == "tiny", source=source,
     )
+    if compile:
+        compile_stages(components, backend="inductor" if compile is True else compile)
     logger.info("loaded %s (%s) on %s/%s, %.1fM parameters", model_id, source, torch_device,
                 components.dtype_name, components.parameter_count / 1e6)
     return components
+
+
+def use_sdpa_attention(parts) -> None:
+    """PyTorch's fused scaled-dot-product attention in the UNet and the VAE (flash / memory-efficient
+    kernels on CUDA, the fused CPU kernel elsewhere). diffusers ≥ 0.20 defaults to it; set it
+    explicitly so an older default or a checkpoint's saved processor cannot silently differ."""
+    try:
+        from diffusers.models.attention_processor import AttnProcessor2_0
+    except ImportError:
+        return
+    if not hasattr(torch.nn.functional, "scaled_dot_product_attention"):
+        return
+    for name in ("unet", "vae"):
+        model = parts[name] if isinstance(parts, dict) else getattr(parts, name)
+        if hasattr(model, "set_attn_processor"):
+            model.set_attn_processor(AttnProcessor2_0())
+
+
+def compile_stages(components: AudioLDMComponents, backend: str = "inductor") -> AudioLDMComponents:
+    """torch.compile the UNet, the VAE decoder and the vocoder in place (each module stays the same
+    object, so a pipeline built from the components uses the compiled code too).
+
+    Shapes are static (``dynamic=False``: the fastest kernels per shape); each clip length and
+    batch size compiles once and is cached, up to ``MAX_COMPILED_SHAPES`` per module.
+    """
+    import torch._dynamo
+
+    config = torch._dynamo.config
+    for name in ("recompile_limit", "cache_size_limit"):  # the name changed across torch versions
+        if hasattr(config, name):
+            setattr(config, name, max(getattr(config, name), MAX_COMPILED_SHAPES))
+    for module in (components.unet, components.vae.decoder, components.vocoder):
+        module.compile(backend=backend, dynamic=False)
+    components.compiled = backend
+    return components
+
+
+#: Distinct shapes (clip length × batch) each compiled module keeps before falling back to eager.
+MAX_COMPILED_SHAPES = 64
 
 
 def optimize_for_inference(parts: dict) -> dict:
@@ -252,18 +352,30 @@ def cached_models(cache_dir=None) -> dict[str, int]:
 # --- building and loading components -------------------------------------------------------------
 
 
-def load_components_from_folder(folder: Path) -> dict:
+def load_components_from_folder(folder: Path, dtypes: dict | None = None) -> dict:
+    """Every component from a diffusers folder; weights are converted to ``dtypes[stage]`` as they load."""
     from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
     from transformers import AutoTokenizer, ClapTextModelWithProjection, SpeechT5HifiGan
 
+    dtypes = dtypes or dict.fromkeys(STAGES, torch.float32)
+    hf_dtype = _transformers_dtype_kwarg()
     try:
         return {
             "tokenizer": AutoTokenizer.from_pretrained(folder / "tokenizer"),
-            "text_encoder": ClapTextModelWithProjection.from_pretrained(folder / "text_encoder"),
-            "unet": UNet2DConditionModel.from_pretrained(folder / "unet"),
-            "vae": AutoencoderKL.from_pretrained(folder / "vae"),
-            "vocoder": SpeechT5HifiGan.from_pretrained(folder / "vocoder"),
+            "text_encoder": ClapTextModelWithProjection.from_pretrained(folder / "text_encoder",
+                                                                        **{hf_dtype: dtypes["text_encoder"]}),
+            "unet": UNet2DConditionModel.from_pretrained(folder / "unet", torch_dtype=dtypes["unet"]),
+            "vae": AutoencoderKL.from_pretrained(folder / "vae", torch_dtype=dtypes["vae"]),
+            "vocoder": SpeechT5HifiGan.from_pretrained(folder / "vocoder", **{hf_dtype: dtypes["vocoder"]}),
             "scheduler": DDIMScheduler.from_pretrained(folder / "scheduler"),
         }
     except (OSError, ValueError, KeyError) as err:
         raise ModelUnavailable(f"could not load the model in {folder}: {err}") from err
+
+
+def _transformers_dtype_kwarg() -> str:
+    """transformers renamed ``torch_dtype`` to ``dtype`` in 4.56 (the old name still works, with a warning)."""
+    import transformers
+
+    major, minor = (int(x) for x in transformers.__version__.split(".")[:2])
+    return "dtype" if (major, minor) >= (4, 56) else "torch_dtype"

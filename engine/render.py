@@ -40,6 +40,10 @@ MAX_NAME_HINT_CHARS = 200
 _QUANTIZATION_MARGIN_DB = {"wav16": 0.01, "wav24": 0.001, "flac": 0.001, "wav32f": 0.0}
 
 
+#: The live lane's common lengths: 1, 2 and 4 bars of 4/4 at 120 BPM (2, 4 and 8 s). A compiled
+#: engine warms these shapes up at start so a performance never waits on a compile.
+LIVE_WARM_UP_LENGTHS = tuple(MusicalLength.from_bars(bars, bpm=120) for bars in (1, 2, 4))
+
 
 @dataclass
 class RenderRequest:
@@ -138,16 +142,28 @@ class Engine:
         self.limits = limits
 
     @classmethod
-    def from_pretrained(cls, model_id: str, device: str = "auto", dtype: str = "auto", **kwargs) -> "Engine":
-        return cls(load_model(model_id, device=device, dtype=dtype), **kwargs)
+    def from_pretrained(cls, model_id: str, device: str = "auto", dtype: str = "auto", compile: bool | str = False,
+                        **kwargs) -> "Engine":
+        return cls(load_model(model_id, device=device, dtype=dtype, compile=compile), **kwargs)
 
     @property
     def model_id(self) -> str:
         return self.components.model_id
 
-    def warm_up(self) -> None:
-        """One throwaway step so the first real request does not pay for lazy initialisation."""
-        self.sampler([SamplingJob(prompt="warm up", frames=16, seeds=[0], steps=1)])
+    def warm_up(self, lengths: Sequence[MusicalLength] | None = None, sample_rate: int = 48000) -> list[int]:
+        """Throwaway one-step generations so first requests do not pay for lazy initialisation.
+
+        A compiled model compiles once per input shape, which would stall the first request of each
+        length for seconds to minutes: it warms up ``lengths`` (default :data:`LIVE_WARM_UP_LENGTHS`,
+        what a performance asks for) at one variation. Returns the frame counts warmed up.
+        """
+        if lengths is None:
+            lengths = LIVE_WARM_UP_LENGTHS if self.components.compiled else ()
+        frames = sorted({RenderRequest(prompt="warm up", length=length, out_dir=Path("."), seeds=[0],
+                                       sample_rate=sample_rate).sampling_job().frames for length in lengths}) or [16]
+        for count in frames:
+            self.sampler([SamplingJob(prompt="warm up", frames=count, seeds=[0], steps=1)])
+        return frames
 
     def render(self, request: RenderRequest, progress: ProgressCallback | None = None,
                should_cancel: Callable[[], bool] | None = None) -> list[RenderedFile]:

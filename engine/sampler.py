@@ -12,6 +12,9 @@ that pipeline: same seed → same audio) and adds what a server needs:
 * on the CPU, channels-last (NHWC) activations for the UNet and the VAE and a HiFi-GAN forward
   that runs its 1-D convolutions as NHWC 2-D convolutions: oneDNN's fastest layout, ~10 % less
   time per stage on a 2-core EPYC, same weights, results within ~1e-5 (see BENCHMARKS.md);
+* each stage in its own dtype (:attr:`AudioLDMComponents.stage_dtypes`, e.g. a bf16 UNet with an
+  fp32 text encoder); latents, guidance and the scheduler's arithmetic stay in fp32 whatever the
+  UNet runs in (tiny tensors, and a bf16 scheduler step would round the latents every step);
 * optional per-stage timings (``record_timings``), free when off.
 """
 
@@ -144,9 +147,11 @@ class AudioLDMSampler:
         if self.hop != HOP_SAMPLES or self.vae_scale_factor != FRAME_MULTIPLE:
             raise InvalidInput(f"{components.model_id}: expected a ×{HOP_SAMPLES} vocoder and a ×{FRAME_MULTIPLE} "
                                f"VAE, got ×{self.hop} and ×{self.vae_scale_factor}")
-        #: NHWC activations and the 2-D HiFi-GAN path: measured faster with oneDNN on the CPU only.
+        #: NHWC activations and the 2-D HiFi-GAN path: measured faster with oneDNN on the CPU only
+        #: (on CUDA cuDNN picks its own layouts; a compiled vocoder runs its own generated kernels).
         self.channels_last = components.device.type == "cpu"
-        self.fast_vocoder = self.channels_last and _hifigan_supported(components.vocoder)
+        self.fast_vocoder = (self.channels_last and not components.compiled
+                             and _hifigan_supported(components.vocoder))
         #: When true, each call fills :attr:`timings` with seconds per stage (text, unet, vae, vocoder).
         self.record_timings = False
         self.timings: dict[str, float] = {}
@@ -177,7 +182,7 @@ class AudioLDMSampler:
             tokens = c.tokenizer(missing, padding="longest", truncation=True,
                                  max_length=c.tokenizer.model_max_length, return_tensors="pt")
             output = c.text_encoder(tokens.input_ids.to(c.device), attention_mask=tokens.attention_mask.to(c.device))
-            embeds = F.normalize(output.text_embeds, dim=-1).to(dtype=c.dtype)
+            embeds = F.normalize(output.text_embeds, dim=-1).to(dtype=c.stage_dtype("unet"))
             for text, embed in zip(missing, embeds):
                 self.embedding_cache.put(text, embed)
         return torch.stack([self.embedding_cache.entries[t] for t in texts])
@@ -219,19 +224,20 @@ class AudioLDMSampler:
         generators = [torch.Generator("cpu").manual_seed(seed) for job in jobs for seed in job.seeds]
         shape = (len(generators), c.unet.config.in_channels, first.frames // self.vae_scale_factor,
                  self.mel_bins // self.vae_scale_factor)
-        latents = randn_tensor(shape, generator=generators, device=c.device, dtype=c.dtype)
+        latents = randn_tensor(shape, generator=generators, device=c.device, dtype=torch.float32)
         latents = latents * scheduler.init_noise_sigma
         step_kwargs = self._step_kwargs(scheduler, generators, first.eta)
+        unet_dtype = c.stage_dtype("unet")
 
-        # 5. Denoising loop
+        # 5. Denoising loop (latents and scheduler in fp32; the UNet in its own dtype)
         for i, t in enumerate(timesteps):
             if should_cancel is not None and should_cancel():
                 raise Cancelled(f"cancelled before step {i + 1} of {len(timesteps)}")
             model_input = torch.cat([latents] * 2) if do_cfg else latents
-            model_input = scheduler.scale_model_input(model_input, t)
+            model_input = scheduler.scale_model_input(model_input, t).to(unet_dtype)
             if self.channels_last:
                 model_input = model_input.contiguous(memory_format=torch.channels_last)
-            noise_pred = c.unet(model_input, t, encoder_hidden_states=None, class_labels=embeds).sample
+            noise_pred = c.unet(model_input, t, encoder_hidden_states=None, class_labels=embeds).sample.float()
             if do_cfg:
                 noise_uncond, noise_text = noise_pred.chunk(2)
                 noise_pred = noise_uncond + first.guidance * (noise_text - noise_uncond)
@@ -242,12 +248,12 @@ class AudioLDMSampler:
         clock = self._lap("unet", clock)
 
         # 6. Decode: latents → mel spectrogram (VAE) → waveform (HiFi-GAN)
-        latents = latents / c.vae.config.scaling_factor
+        latents = (latents / c.vae.config.scaling_factor).to(c.stage_dtype("vae"))
         if self.channels_last:
             latents = latents.contiguous(memory_format=torch.channels_last)
         mel = c.vae.decode(latents).sample
         clock = self._lap("vae", clock)
-        mel = mel.squeeze(1)
+        mel = mel.squeeze(1).to(c.stage_dtype("vocoder"))
         wave = _hifigan_forward(c.vocoder, mel) if self.fast_vocoder else c.vocoder(mel)
         waveforms = wave.float().cpu().numpy()
         self._lap("vocoder", clock)
@@ -268,6 +274,8 @@ class AudioLDMSampler:
     def _lap(self, stage: str, clock: float) -> float:
         if not self.record_timings:
             return clock
+        if self.components.device.type == "cuda":  # kernels run asynchronously: wait for the stage's
+            torch.cuda.synchronize(self.components.device)
         now = time.perf_counter()
         self.timings[stage] = self.timings.get(stage, 0.0) + now - clock
         return now

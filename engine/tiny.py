@@ -39,5 +39,5 @@ def tiny_configs() -> dict:
     return configs
 
 
-def build_tiny_components(seed: int = TINY_SEED) -> dict:
-    return build_components(tiny_configs(), seed=seed)
+def build_tiny_components(seed: int = TINY_SEED, dtypes: dict | None = None) -> dict:
+    return build_components(tiny_configs(), seed=seed, dtypes=dtypes)

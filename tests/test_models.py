@@ -217,3 +217,126 @@ def test_requested_dtype_is_applied():
     components = models.load_model("tiny", device="cpu", dtype="bf16")
     assert all(getattr(components, n).dtype == torch.bfloat16 for n in ("text_encoder", "unet", "vae", "vocoder"))
     assert components.dtype == torch.bfloat16
+
+
+# --- dtype per stage, SDPA, compile ------------------------------------------------------------------
+
+
+def test_native_bf16_is_what_the_cpu_flags_say():
+    """torch's answer against the kernel's own list of CPU flags (Linux only)."""
+    cpuinfo = Path("/proc/cpuinfo")
+    if not cpuinfo.is_file():
+        pytest.skip("no /proc/cpuinfo to compare with")
+    flags = set(next(line for line in cpuinfo.read_text().splitlines() if line.startswith("flags")).split())
+    assert models.cpu_has_native_bf16() == bool({"avx512_bf16", "amx_tile"} & flags)
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_auto_dtype_per_device_and_cpu(monkeypatch, native):
+    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: native)
+    cpu = models.pick_stage_dtypes(torch.device("cpu"))
+    if native:  # bf16 where it is fast; the text encoder stays fp32 (measured: costs < 1 %)
+        assert cpu == {"text_encoder": torch.float32, "unet": torch.bfloat16, "vae": torch.bfloat16,
+                       "vocoder": torch.bfloat16}
+    else:
+        assert set(cpu.values()) == {torch.float32}
+    assert models.pick_dtype(torch.device("cpu")) == cpu["unet"]
+    assert set(models.pick_stage_dtypes(torch.device("cuda")).values()) == {torch.float16}
+    assert set(models.pick_stage_dtypes(torch.device("mps")).values()) == {torch.float32}
+    # an explicit dtype is every stage's, whatever the CPU can do
+    assert set(models.pick_stage_dtypes(torch.device("cpu"), "fp32").values()) == {torch.float32}
+    assert set(models.pick_stage_dtypes(torch.device("cpu"), "bf16").values()) == {torch.bfloat16}
+
+
+def test_auto_on_a_bf16_cpu_loads_mixed_stages_and_names_them(monkeypatch, tiny_components, tmp_path):
+    from engine.length import MusicalLength
+    from engine.render import Engine, RenderRequest
+
+    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: True)
+    mixed = models.load_model("tiny", device="cpu", dtype="auto")
+    assert mixed.text_encoder.dtype == torch.float32
+    assert all(getattr(mixed, n).dtype == torch.bfloat16 for n in ("unet", "vae", "vocoder"))
+    assert mixed.dtype == torch.bfloat16 and mixed.dtype_name == "bfloat16 (text_encoder float32)"
+    # same weights, rounded: the bf16 stages hold the fp32 model's values, nothing else
+    for name in ("unet", "vocoder"):
+        ref = dict(getattr(tiny_components, name).named_parameters())
+        for key, value in getattr(mixed, name).named_parameters():
+            torch.testing.assert_close(value, ref[key].to(torch.bfloat16), rtol=0, atol=0)
+    files = Engine(mixed).render(RenderRequest(prompt="hiss", length=MusicalLength.from_seconds(0.32),
+                                               out_dir=tmp_path, seed=3, steps=2, loudness="off"))
+    assert files[0].metadata["dtype"] == "bfloat16 (text_encoder float32)"
+    assert json.loads(files[0].sidecar.read_text())["dtype"] == "bfloat16 (text_encoder float32)"
+    # bf16 stays close to fp32 (≥ 20 dB SNR on the tiny model); the fp32 path itself is held to 1e-5
+    job = SamplingJob("hiss", 32, [3], steps=4)
+    ref = AudioLDMSampler(tiny_components)([job])[0][0]
+    ours = AudioLDMSampler(mixed)([job])[0][0]
+    assert ours.dtype == np.float32
+    snr = 10 * np.log10(np.sum(ref**2) / np.sum((ours - ref) ** 2))
+    assert 20 < snr < 200, snr
+
+
+def test_checkpoint_weights_load_directly_in_the_requested_dtype(tiny_folders, tiny_components):
+    loaded = models.load_model(str(tiny_folders["safetensors"]), device="cpu", dtype="bf16")
+    for name in ("text_encoder", "unet", "vae", "vocoder"):
+        ref = dict(getattr(tiny_components, name).named_parameters())
+        params = list(getattr(loaded, name).named_parameters())
+        assert {p.dtype for _, p in params} == {torch.bfloat16}
+        for key, value in params[::7]:
+            torch.testing.assert_close(value, ref[key].to(torch.bfloat16), rtol=0, atol=0)
+
+
+def test_attention_runs_on_pytorch_sdpa(tiny_components):
+    from diffusers.models.attention_processor import AttnProcessor2_0
+
+    for name in ("unet", "vae"):
+        processors = getattr(tiny_components, name).attn_processors
+        assert processors and all(isinstance(p, AttnProcessor2_0) for p in processors.values())
+
+
+@pytest.mark.slow  # dynamo traces the UNet, VAE decoder and vocoder: ~30 s of CPU even for the tiny model
+def test_compile_warms_up_the_live_lengths_and_then_never_recompiles(tiny_components, monkeypatch, tmp_path):
+    """torch.compile wiring with a counting backend (runs the traced graphs eagerly: exact, no codegen)."""
+    from engine import render
+    from engine.length import MusicalLength
+
+    live_frames = [render.RenderRequest(prompt="x", length=length, out_dir=tmp_path).sampling_job().frames
+                   for length in render.LIVE_WARM_UP_LENGTHS]
+    assert live_frames == [200, 400, 800]  # 1, 2 and 4 bars at 120 BPM (2, 4, 8 s) in 10 ms frames
+    monkeypatch.setattr(render, "LIVE_WARM_UP_LENGTHS", (MusicalLength.from_seconds(0.32),))  # one cheap shape
+
+    compiled_graphs = []
+
+    def counting_backend(graph_module, example_inputs):
+        compiled_graphs.append(graph_module)
+        return graph_module.forward
+
+    import torch._dynamo
+
+    torch._dynamo.reset()
+    components = models.load_model("tiny", device="cpu", compile=counting_backend)
+    assert components.compiled is counting_backend
+    engine = render.Engine(components)
+    assert not engine.sampler.fast_vocoder  # the compiled vocoder module runs, not the eager 2-D path
+    assert engine.warm_up() == [32]  # a compiled engine warms up the live lengths by default
+    assert compiled_graphs
+    after_warm_up = len(compiled_graphs)
+    job = SamplingJob("snare", 32, [5], steps=3)
+    ours = engine.sampler([job])[0][0]
+    assert len(compiled_graphs) == after_warm_up  # a warmed-up length compiles nothing more
+    ref = AudioLDMSampler(tiny_components)([job])[0][0]
+    np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-5)
+    torch._dynamo.reset()
+
+
+@pytest.mark.slow
+def test_inductor_compiled_tiny_model_matches_eager(tiny_components):
+    """The real compiler (C++ codegen on the CPU): minutes on 2 cores, hence slow."""
+    import torch._dynamo
+
+    torch._dynamo.reset()
+    components = models.load_model("tiny", device="cpu", compile=True)
+    job = SamplingJob("snare", 48, [5], steps=2)
+    ours = AudioLDMSampler(components)([job])[0][0]
+    ref = AudioLDMSampler(tiny_components)([job])[0][0]
+    np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-4)
+    torch._dynamo.reset()

@@ -139,6 +139,35 @@ def test_live_request_overtakes_queued_normal_ones(tiny_components, tmp_path):
     assert finished == ["live", "n1", "n2", "n3", "bg"]
 
 
+def test_live_request_preempts_a_running_background_job_between_steps(tiny_components, tmp_path):
+    """The live job is done while the background job is mid-way; the background audio is unchanged."""
+    background = {"id": "bg", "prompt": "long texture", "seconds": 0.5, "steps": 150, "priority": "background",
+                  "seed": 4, "format": "wav32f"}
+    with running_service(tiny_components, tmp_path) as svc, client_for(svc) as client:
+        steps_seen, results = [], {}
+
+        def run_background():
+            with client_for(svc, timeout=120) as own:
+                results["bg"] = own.generate(background, on_event=lambda e: e["event"] == "progress"
+                                             and steps_seen.append(e["step"]))
+
+        thread = threading.Thread(target=run_background)
+        thread.start()
+        wait_for(lambda: len(steps_seen) >= 3)
+        results["live"] = client.generate({"id": "live", "prompt": "kick", "seconds": 0.3, "priority": "live"})
+        background_step_when_live_done = steps_seen[-1]
+        thread.join(120)
+        preemptions = svc.worker.preemptions
+    assert results["live"]["event"] == "done" and results["bg"]["event"] == "done"
+    assert background_step_when_live_done < 150  # it did not wait for the background job to finish
+    assert preemptions == 1 and steps_seen == list(range(1, 151))
+    with client_for_alone(tiny_components, tmp_path / "alone") as alone:
+        single = alone.generate({**background, "priority": "normal"})
+    a, _ = sf.read(results["bg"]["paths"][0])
+    b, _ = sf.read(single["paths"][0])
+    np.testing.assert_array_equal(a, b)  # preemption changes when, never what
+
+
 def test_concurrent_same_length_requests_are_batched_and_equal_alone(tiny_components, tmp_path):
     fields = [{"id": f"b{i}", "prompt": p, "seconds": 0.6, "seed": 10 + i, "format": "wav32f"}
               for i, p in enumerate(["kick", "snare", "hat"])]
