@@ -114,8 +114,8 @@ def test_repaint_keeps_the_rest_within_the_vae_round_trip_error(engine, tmp_path
 
 
 def test_extend_has_the_exact_length_along_a_tempo_change(engine, tmp_path):
-    """A 2-bar take at 120 BPM continued by 1 bar of 7/8 at 93.5 BPM: the bar lengths add up exactly."""
-    take = MusicalLength.from_bars(2, 120, "4/4")
+    """A 1-bar take at 120 BPM continued by 1 bar of 7/8 at 93.5 BPM: the bar lengths add up exactly."""
+    take = MusicalLength.from_bars(1, 120, "4/4")
     original = write_tone(tmp_path / "take.wav", float(take.seconds), level=0.1).astype(np.float32)
     [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), extend_bars=1, bpm=93.5, time_sig="7/8",
                    format="wav32f")
