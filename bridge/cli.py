@@ -190,6 +190,22 @@ def cmd_models(args) -> int:
     return 0
 
 
+def resolve_host(host: str) -> str:
+    """``--host`` as an IPv4 address both transports can bind: a name like ``localhost`` is resolved."""
+    import ipaddress
+    import socket
+
+    try:
+        return str(ipaddress.IPv4Address(host))
+    except ValueError:
+        pass
+    try:
+        return socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_DGRAM)[0][4][0]
+    except (socket.gaierror, UnicodeError, IndexError):
+        raise InvalidInput(f"--host {host!r} is not an IPv4 address or a name this machine resolves "
+                           "(use 127.0.0.1 for this machine only)") from None
+
+
 def cmd_serve(args) -> int:
     import ipaddress
     import signal
@@ -202,35 +218,52 @@ def cmd_serve(args) -> int:
 
     log = logging.getLogger("audioldm-bridge")
     logging.getLogger().setLevel(logging.INFO)
-    config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=args.host,
+    for name in ("osc_port", "osc_reply_port", "zmq_port", "pub_port"):
+        if not 0 <= getattr(args, name) <= 65535:
+            raise InvalidInput(f"--{name.replace('_', '-')} must be 0..65535, got {getattr(args, name)}")
+    for name in ("max_queue", "max_batch", "max_batch_rows"):
+        if getattr(args, name) < 1:
+            raise InvalidInput(f"--{name.replace('_', '-')} must be at least 1, got {getattr(args, name)}")
+    host = resolve_host(args.host)
+    config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,
                            osc_port=args.osc_port, osc_reply_port=args.osc_reply_port, zmq_port=args.zmq_port,
-                           pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch)
-    if not ipaddress.ip_address(args.host).is_loopback:
-        log.warning("listening on %s: other machines can reach the engine and write files as you", args.host)
-    log.info("loading %s …", args.model)
+                           pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch,
+                           max_batch_rows=args.max_batch_rows)
+    limits = LengthLimits(max_seconds=args.max_seconds)  # checked before any socket or model
+    if not ipaddress.ip_address(host).is_loopback:
+        log.warning("listening on %s: other machines can reach the engine and write files as you", host)
+    # Bind before loading: a taken port is reported in a second, not after the model has loaded.
+    service = BridgeService(None, config).bind()
     try:
-        engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype,
-                                        limits=LengthLimits(max_seconds=args.max_seconds),
-                                        ranking_model=args.clap_model)
-    except EngineError as err:
-        hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
-        raise EngineError(f"{err}{hint}", code=err.code) from None
-    if engine.components.is_test_model:
-        from engine.tiny import TEST_MODEL_LABEL
+        log.info("loading %s …", args.model)
+        try:
+            engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, limits=limits,
+                                            ranking_model=args.clap_model)
+        except EngineError as err:
+            hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
+            raise EngineError(f"{err}{hint}", code=err.code) from None
+        if engine.components.is_test_model:
+            from engine.tiny import TEST_MODEL_LABEL
 
-        log.warning("%s", TEST_MODEL_LABEL)
-    log.info("warming up on %s …", engine.components.device)
-    engine.warm_up()
-    service = BridgeService(engine, config).start()
+            log.warning("%s", TEST_MODEL_LABEL)
+        log.info("warming up on %s …", engine.components.device)
+        engine.warm_up()
+        service.start(engine)
+    except BaseException:
+        service.shutdown(0)
+        raise
     for name, endpoints in service.endpoints().items():
         log.info("%s: %s", name, ", ".join(f"{k} {v}" for k, v in endpoints.items()))
     log.info("writing files to %s", config.out_dir)
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    # Ctrl-C everywhere, SIGTERM from service managers, Ctrl-Break in a Windows console.
+    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGBREAK", None)):
+        if sig is not None:
+            signal.signal(sig, lambda *_: stop.set())
     log.info("ready (model %s on %s); Ctrl-C to stop", engine.model_id, engine.components.device)
     print("ready", flush=True)  # one line on stdout for scripts that wait for the engine
-    stop.wait()
+    while not stop.wait(0.5):  # a timed wait: Windows delivers Ctrl-C only between waits
+        pass
     log.info("stopping: no new jobs; cancelling queued ones; finishing the running one …")
     service.shutdown()
     log.info("stopped")
@@ -339,6 +372,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
     serve.add_argument("--max-queue", type=int, default=32, help="jobs waiting before `busy` (default 32)")
     serve.add_argument("--max-batch", type=int, default=4, help="compatible jobs run together (default 4)")
+    serve.add_argument("--max-batch-rows", type=int, default=16,
+                       help="UNet rows per batch: variations x 2 with guidance (default 16); bigger requests run in parts")
     serve.add_argument("--max-seconds", type=float, default=60.0, help="longest clip accepted (default 60)")
     serve.set_defaults(func=cmd_serve)
 

@@ -2,17 +2,25 @@
 
 * ``live`` before ``normal`` before ``background``; FIFO inside a lane.
 * A full queue answers ``busy`` at once — nothing is dropped silently.
-* The worker takes the head job and every queued job that can share its batch (same frames,
-  steps, guidance, eta, scheduler), up to ``max_batch``; each result equals running alone.
+* The worker takes the head job and queued jobs *of the same lane* that can share its batch (same
+  frames, steps, guidance, eta, scheduler). A batch is limited in UNet rows (variations × 2 with
+  guidance), not only in jobs: a request with more variations than fit is split into parts that
+  run as consecutive batches; its files are written together when the last part is done. Each
+  result equals running alone.
 * Cancel works on queued jobs (removed) and running ones (stop at the next denoising step; a
-  batch keeps running for its other members and the cancelled job's audio is discarded).
-* Ids are idempotent: submitting a known id returns the existing job, whose events are replayed.
+  batch keeps running for its other members and the cancelled job's audio is discarded). Once a
+  job is writing its files it can no longer be cancelled, and the canceller is told so.
+* Every job ends exactly once (done, error or cancelled); the transition happens under the
+  queue's lock, and only the thread that made it publishes the final event.
+* Ids are idempotent: a known id with the same request returns the existing job (its latest event
+  is replayed); a known id with a different request is refused.
 
 Events go to one ``publish(job, event)`` callable supplied by the service.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections import OrderedDict, deque
@@ -29,14 +37,25 @@ logger = logging.getLogger(__name__)
 
 Publish = Callable[["Job", dict], None]
 
+QUEUED, RUNNING, DELIVERING = "queued", "running", "delivering"
+
 
 @dataclass
 class Job:
     request: JobRequest
     origins: list = field(default_factory=list)  # where its events go (transport-specific reply addresses)
-    state: str = "queued"  # queued → running → done | error | cancelled
-    events: list = field(default_factory=list)  # history, replayed to a client that resends the id
+    state: str = QUEUED  # queued → running → delivering → done | error | cancelled
+    last_event: dict | None = None  # replayed to a client that resends the id
     cancel_requested: bool = False
+    pending: list[int] = field(default_factory=list)  # variation indices not yet sampled
+    waves: dict = field(default_factory=dict)  # variation index → 16 kHz waveform, until delivery
+    sampling_seconds: float = 0.0
+    parts: int = 1  # batches this job is expected to take (for cumulative progress)
+    steps_done: int = 0
+
+    def __post_init__(self):
+        if not self.pending:
+            self.pending = list(range(len(self.request.render.seeds)))
 
     @property
     def id(self) -> str:
@@ -46,28 +65,60 @@ class Job:
     def finished(self) -> bool:
         return self.state in protocol.FINAL_EVENTS
 
+    @property
+    def steps(self) -> int:
+        return self.request.render.steps
+
+
+@dataclass
+class Part:
+    """Some variations of one job, sampled in the current batch."""
+
+    job: Job
+    variations: list[int]
+
+    def sampling_job(self):
+        job = self.job.request.render.sampling_job()
+        return dataclasses.replace(job, seeds=[job.seeds[i] for i in self.variations])
+
+
+def rows_per_variation(request: JobRequest) -> int:
+    """UNet rows one variation costs: two with classifier-free guidance (conditional + unconditional)."""
+    return 2 if request.render.guidance > 1.0 else 1
+
 
 class JobQueue:
     """Thread-safe; the transports submit and cancel, the worker takes batches."""
 
-    def __init__(self, max_queued: int = 32, max_batch: int = 4, keep_finished: int = 1000):
+    def __init__(self, max_queued: int = 32, max_batch: int = 4, max_batch_rows: int = 16, keep_finished: int = 1000):
         self.max_queued = max_queued
         self.max_batch = max_batch
+        self.max_batch_rows = max_batch_rows
         self.keep_finished = keep_finished
         self.lanes: dict[str, deque[Job]] = {lane: deque() for lane in protocol.PRIORITIES}
         self.jobs: OrderedDict[str, Job] = OrderedDict()  # every known id, oldest first
-        self.running: list[Job] = []
+        self.parts: list[Part] = []  # the batch being sampled
         self.accepting = True
         self.cond = threading.Condition()
 
+    @property
+    def running(self) -> list[Job]:
+        return [part.job for part in self.parts]
+
     def queued_count(self) -> int:
         return sum(len(lane) for lane in self.lanes.values())
+
+    def variations_per_batch(self, request: JobRequest) -> int:
+        return max(1, self.max_batch_rows // rows_per_variation(request))
 
     def submit(self, request: JobRequest, origin) -> tuple[Job, bool]:
         """Queue a job; returns (job, is_new). A known id returns the existing job with the origin added."""
         with self.cond:
             existing = self.jobs.get(request.id)
             if existing is not None:
+                if existing.request.fingerprint != request.fingerprint:
+                    raise protocol.error("bad_request", f"id {request.id!r} is already used by a different request; "
+                                                        "choose a new id for a new request")
                 if origin not in existing.origins:
                     existing.origins.append(origin)
                 return existing, False
@@ -76,6 +127,7 @@ class JobQueue:
             if self.queued_count() >= self.max_queued:
                 raise protocol.error("busy", f"queue full ({self.max_queued} jobs waiting); try again later")
             job = Job(request=request, origins=[origin])
+            job.parts = -(-len(job.pending) // self.variations_per_batch(request))
             self.lanes[request.priority].append(job)
             self.jobs[job.id] = job
             self._forget_old()
@@ -93,53 +145,111 @@ class JobQueue:
                         return position
             return 0
 
-    def cancel(self, job_id: str) -> Job:
-        """Mark a job cancelled. Raises not_found for unknown ids. Returns the job."""
+    def cancel(self, job_id: str) -> tuple[Job, str]:
+        """Cancel a job. Returns (job, outcome):
+
+        ``cancelled`` — it was waiting and is now cancelled (the caller publishes that, once);
+        ``requested`` — it is being sampled: the worker ends it at the next step;
+        ``delivering`` — its files are being written: too late to cancel;
+        ``ended`` — it had already ended (``job.state`` says how).
+        Raises not_found for unknown ids.
+        """
         with self.cond:
             job = self.jobs.get(job_id)
             if job is None:
                 raise protocol.error("not_found", f"no job with id {job_id!r}")
-            if job.state == "queued":
-                self.lanes[job.request.priority].remove(job)
+            if job.finished:
+                return job, "ended"
+            if job.state == DELIVERING:
+                return job, "delivering"
             job.cancel_requested = True
-            return job
+            lane = self.lanes[job.request.priority]
+            if job in lane:
+                lane.remove(job)
+            if any(part.job is job for part in self.parts):
+                return job, "requested"
+            job.state = "cancelled"
+            job.waves.clear()
+            return job, "cancelled"
 
-    def take_batch(self, timeout: float | None = None) -> list[Job]:
-        """Block until work is queued; return the head job plus compatible queued jobs."""
+    def end(self, job: Job, state: str) -> bool:
+        """Make a job's one final transition; False if it had already ended (publish nothing then)."""
+        with self.cond:
+            if job.finished:
+                return False
+            job.state = state
+            job.waves.clear()
+            lane = self.lanes[job.request.priority]
+            if job in lane:
+                lane.remove(job)
+            self.cond.notify_all()
+            return True
+
+    def start_delivery(self, job: Job) -> bool:
+        """Running → delivering, unless a cancel got there first. Past this point cancel says too late."""
+        with self.cond:
+            if job.finished or job.cancel_requested:
+                return False
+            job.state = DELIVERING
+            return True
+
+    def take_batch(self, timeout: float | None = None) -> list[Part]:
+        """Block until work is queued; return the head job's next part plus compatible jobs of its lane."""
         with self.cond:
             if not self.cond.wait_for(lambda: self.queued_count() > 0, timeout):
                 return []
-            head = next((lane[0] for lane in (self.lanes[p] for p in protocol.PRIORITIES) if lane), None)
-            if head is None:
-                return []
+            lane = next(self.lanes[p] for p in protocol.PRIORITIES if self.lanes[p])
+            head = lane[0]
             key = head.request.render.sampling_job().batch_key()
-            batch = [head]
-            for lane_name in protocol.PRIORITIES:
-                for job in list(self.lanes[lane_name]):
-                    if len(batch) >= self.max_batch:
-                        break
-                    if job is not head and job.request.render.sampling_job().batch_key() == key:
-                        batch.append(job)
-            for job in batch:
-                self.lanes[job.request.priority].remove(job)
-                job.state = "running"
-            self.running = batch
-            return batch
+            budget = self.variations_per_batch(head.request)
+            parts = [Part(head, head.pending[:budget])]
+            budget -= len(parts[0].variations)
+            # Batch-mates come from the head's own lane only: a lower-priority job never slows a
+            # higher-priority batch, and a job joins whole or not at all.
+            for job in list(lane)[1:]:
+                if len(parts) >= self.max_batch or budget <= 0:
+                    break
+                if len(job.pending) <= budget and job.request.render.sampling_job().batch_key() == key:
+                    parts.append(Part(job, list(job.pending)))
+                    budget -= len(job.pending)
+            for part in parts:
+                job = part.job
+                job.state = RUNNING
+                job.pending = job.pending[len(part.variations):] if job is head else []
+                if not job.pending:
+                    lane.remove(job)
+            self.parts = parts
+            return parts
 
-    def finish(self) -> None:
+    def finish_batch(self) -> None:
         with self.cond:
-            self.running = []
+            self.parts = []
             self.cond.notify_all()
 
     def drain(self) -> list[Job]:
-        """Stop accepting and take every queued job out (the service cancels them)."""
+        """Stop accepting; take out and cancel every job that has not started. Returns them (the
+        service publishes their `cancelled`). Jobs already running keep their remaining parts."""
         with self.cond:
             self.accepting = False
-            queued = [job for lane in self.lanes.values() for job in lane]
+            drained = []
             for lane in self.lanes.values():
-                lane.clear()
+                for job in list(lane):
+                    if job.state == QUEUED:
+                        lane.remove(job)
+                        job.cancel_requested = True
+                        job.state = "cancelled"
+                        drained.append(job)
             self.cond.notify_all()
-            return queued
+            return drained
+
+    def busy(self) -> bool:
+        """A batch is running or a started job still has parts to run."""
+        with self.cond:
+            return bool(self.parts) or any(lane for lane in self.lanes.values())
+
+    def unfinished(self) -> list[Job]:
+        with self.cond:
+            return [job for job in self.jobs.values() if not job.finished]
 
     def snapshot(self) -> dict:
         with self.cond:
@@ -148,6 +258,7 @@ class JobQueue:
                 "running": [job.id for job in self.running],
                 "max_queued": self.max_queued,
                 "max_batch": self.max_batch,
+                "max_batch_rows": self.max_batch_rows,
             }
 
     def _forget_old(self) -> None:
@@ -157,7 +268,8 @@ class JobQueue:
 
 
 class Worker(threading.Thread):
-    """The one thread that touches the model."""
+    """The one thread that touches the model. Whatever goes wrong, it fails the jobs concerned
+    and goes on serving."""
 
     def __init__(self, engine: Engine, queue: JobQueue, publish: Publish):
         super().__init__(name="audioldm-worker", daemon=True)
@@ -175,70 +287,97 @@ class Worker(threading.Thread):
 
     def run(self) -> None:
         while not self._stopping.is_set():
-            batch = self.queue.take_batch(timeout=0.5)
-            if batch:
-                try:
-                    self.run_batch(batch)
-                finally:
-                    self.queue.finish()
+            parts = self.queue.take_batch(timeout=0.5)
+            if not parts:
+                continue
+            try:
+                self.run_batch(parts)
+            except Exception as err:  # a bug must not kill the worker: fail what it concerned, keep serving
+                logger.exception("batch failed")
+                for part in parts:
+                    self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
+                        "internal", f"internal error: {type(err).__name__}: {err}")))
+            finally:
+                self.queue.finish_batch()
 
-    def run_batch(self, batch: list[Job]) -> None:
-        live = [job for job in batch if not job.cancel_requested]
-        for job in batch:
-            if job.cancel_requested:
-                self._end(job, "cancelled", protocol.cancelled(job.id))
+    def run_batch(self, parts: list[Part]) -> None:
+        live = []
+        for part in parts:
+            if part.job.cancel_requested:
+                self._end(part.job, "cancelled", protocol.cancelled(part.job.id))
+                continue
+            try:  # an init audio read and encoded, a ranking model loaded: before any step, failing alone
+                self.engine.prepare(part.job.request.render)
+            except EngineError as err:
+                self._end(part.job, "error", protocol.failed(part.job.id, err))
+                continue
+            live.append(part)
         if not live:
             return
         self.batches_run += 1
-        for job in live:
-            self.publish(job, protocol.started(job.id, len(live)))
+        for part in live:
+            if part.variations[0] == 0:  # the job's first part
+                self.publish(part.job, protocol.started(part.job.id, len(live)))
 
         def on_progress(step: int, total: int) -> None:
-            for job in live:
+            for part in live:
+                job = part.job
                 if job.finished:
                     continue
                 if job.cancel_requested:  # batch mates go on; this one is over from the client's view
                     self._end(job, "cancelled", protocol.cancelled(job.id))
                 else:
-                    self.publish(job, protocol.progress(job.id, step, total))
+                    self.publish(job, protocol.progress(job.id, job.steps_done + step, job.steps * job.parts))
 
         def should_cancel() -> bool:
             # Stop the batch only when nobody in it still wants the result.
-            return self._stopping.is_set() or all(job.cancel_requested for job in live)
+            return self._stopping.is_set() or all(part.job.cancel_requested for part in live)
 
         try:
-            waveforms, seconds = self.engine.sample([job.request.render for job in live], on_progress, should_cancel)
+            waveforms, seconds = self.engine.sample_jobs([part.sampling_job() for part in live], on_progress,
+                                                         should_cancel)
         except Cancelled:
-            for job in live:
-                if not job.finished:
-                    self._end(job, "cancelled", protocol.cancelled(job.id))
+            for part in live:
+                self._end(part.job, "cancelled", protocol.cancelled(part.job.id))
             return
         except EngineError as err:
-            for job in live:
-                self._end(job, "error", protocol.failed(job.id, err))
+            for part in live:
+                self._end(part.job, "error", protocol.failed(part.job.id, err))
             return
-        except Exception as err:  # a bug must not kill the worker: report it and keep serving
-            logger.exception("batch failed")
-            for job in live:
-                self._end(job, "error", protocol.failed(job.id, EngineError(f"internal error: {err}")))
-            return
+        # (any other exception: run() fails every job of the batch with `internal`)
 
-        for job, waves in zip(live, waveforms):
-            if job.finished:
-                continue
-            if job.cancel_requested:
+        for part, waves in zip(live, waveforms):
+            job = part.job
+            if job.cancel_requested:  # cancelled after its last step: discard, say so once
                 self._end(job, "cancelled", protocol.cancelled(job.id))
                 continue
-            try:
-                files = self.engine.deliver_all(job.request.render, waves, seconds / len(live))
-            except EngineError as err:
-                self._end(job, "error", protocol.failed(job.id, err))
-            except OSError as err:
-                self._end(job, "error", protocol.failed(job.id, EngineError(f"could not write the file: {err}")))
-            else:
-                self.jobs_done += 1
-                self._end(job, "done", protocol.done(job.id, [f.as_dict() for f in files]))
+            job.waves.update(zip(part.variations, waves))
+            job.sampling_seconds += seconds * len(part.variations) / sum(len(p.variations) for p in live)
+            job.steps_done = min(job.steps_done + job.steps, job.steps * job.parts)
+            if job.pending or job.finished:
+                continue  # more parts to come, or already ended (cancelled mid-batch)
+            self.deliver(job)
+
+    def deliver(self, job: Job) -> None:
+        if not self.queue.start_delivery(job):
+            self._end(job, "cancelled", protocol.cancelled(job.id))
+            return
+        render = job.request.render
+        waves = [job.waves[i] for i in range(len(render.seeds))]
+        try:
+            files = self.engine.deliver_all(render, waves, job.sampling_seconds)
+        except EngineError as err:
+            self._end(job, "error", protocol.failed(job.id, err))
+        except OSError as err:
+            self._end(job, "error", protocol.failed(job.id, EngineError(f"could not write the file: {err}")))
+        except Exception as err:
+            logger.exception("delivery failed")
+            self._end(job, "error", protocol.failed(job.id, protocol.error(
+                "internal", f"internal error while writing: {type(err).__name__}: {err}")))
+        else:
+            self.jobs_done += 1
+            self._end(job, "done", protocol.done(job.id, [f.as_dict() for f in files]))
 
     def _end(self, job: Job, state: str, event: dict) -> None:
-        job.state = state
-        self.publish(job, event)
+        if self.queue.end(job, state):
+            self.publish(job, event)

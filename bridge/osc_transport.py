@@ -10,7 +10,10 @@ or the request's ``reply_port``). Addresses:
     /audioldm/status                            → /audioldm/status key value …
     /audioldm/ping                              → /audioldm/pong
 
-Errors: /audioldm/error id code message. Floats go out as 32-bit (Max cannot read doubles).
+Every address takes ``reply_port N`` (cancel: ``/audioldm/cancel id reply_port N``). Errors:
+/audioldm/error id code message. Floats go out as 32-bit (Max cannot read doubles); floats that
+come in as 32-bit are read as the shortest decimal that gives the same float32 (133.7, not
+133.6999969…).
 One thread handles datagrams in turn (handlers only validate and queue), so a flood cannot spawn
 threads; timetags are ignored (a future-dated bundle never makes the server sleep).
 """
@@ -28,7 +31,7 @@ from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
 
 from . import protocol
-from .service import bad_message
+from .protocol import bad_message
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +89,14 @@ def _starts_field(args: list, i: int, key, words: list) -> bool:
         return True  # numbers and flags take one value: the next name starts the next field
     # Inside text, a field name counts only after some text and when a value follows it.
     return bool(words) and i + 1 < len(args) and not _is_field_name(args[i + 1])
+
+
+def _reply_port_hint(args: list, default: int) -> int:
+    """Where to send an error about a message that did not parse: its ``reply_port`` if it has one."""
+    for key, value in zip(args, args[1:]):
+        if key == "reply_port" and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535:
+            return value
+    return default
 
 
 def to_osc(event: dict) -> tuple[str, list]:
@@ -210,36 +221,59 @@ class OscTransport:
                     logger.exception("OSC handler failed")
                     self._reply(default_origin, [protocol.failed("", protocol.error("internal", str(err)))])
 
-    def _origin(self, sender, fields: dict | None = None):
+    def _origin(self, sender, fields: dict):
         port = self.reply_port
-        if fields and "reply_port" in fields:
+        if "reply_port" in fields:
             port = protocol.coerce("reply_port", fields.pop("reply_port"))
             if not 1 <= port <= 65535:
                 raise protocol.error("bad_request", f"reply_port must be 1..65535, got {port}")
         return ("osc", sender[0], port)
 
-    def _generate(self, sender, address, *args) -> None:
+    def _fields(self, sender, address, args, allowed: set | None = None):
+        """Key–value arguments → (fields, origin); on bad input reply with an error and return None."""
         try:
-            fields = parse_key_values(list(args))
+            fields = parse_key_values([protocol.shortest_float32(a) if isinstance(a, float) else a for a in args])
             if isinstance(fields.get("id"), int):  # a Max number box as id
                 fields["id"] = str(fields["id"])
+            extra = sorted(set(fields) - allowed - {"reply_port"}) if allowed is not None else []
             origin = self._origin(sender, fields)
+            if extra:
+                raise protocol.error("bad_request", f"{address} takes {', '.join(sorted(allowed | {'reply_port'}))}; "
+                                                    f"got {', '.join(extra)}")
+            return fields, origin
         except Exception as err:
             code = getattr(err, "code", "bad_request")
-            return self._reply(("osc", sender[0], self.reply_port), [protocol.failed("", protocol.error(code, str(err)))])
-        self._reply(origin, self.service.submit(fields, origin))
+            self._reply(("osc", sender[0], _reply_port_hint(args, self.reply_port)),
+                        [protocol.failed("", protocol.error(code, str(err)))])
+            return None
+
+    def _generate(self, sender, address, *args) -> None:
+        parsed = self._fields(sender, address, list(args))
+        if parsed is not None:
+            fields, origin = parsed
+            self._reply(origin, self.service.submit(fields, origin))
 
     def _cancel(self, sender, address, *args) -> None:
-        origin = ("osc", sender[0], self.reply_port)
-        if len(args) != 1:
-            return self._reply(origin, [bad_message(f"{address} takes one job id, got {len(args)} arguments")])
-        self._reply(origin, self.service.cancel(str(args[0]) if isinstance(args[0], int) else args[0], origin))
+        args = list(args)
+        if args and not (isinstance(args[0], str) and args[0] in ("id", "reply_port")):
+            args = ["id", *args]  # `/audioldm/cancel take-1 …`: the id comes first, unnamed
+        parsed = self._fields(sender, address, args, allowed={"id"})
+        if parsed is None:
+            return
+        fields, origin = parsed
+        if "id" not in fields:
+            return self._reply(origin, [bad_message(f"{address} takes a job id: {address} ID [reply_port N]")])
+        self._reply(origin, self.service.cancel(fields["id"], origin))
 
     def _status(self, sender, address, *args) -> None:
-        self._reply(("osc", sender[0], self.reply_port), [self.service.status()])
+        parsed = self._fields(sender, address, list(args), allowed=set())
+        if parsed is not None:
+            self._reply(parsed[1], [self.service.status()])
 
     def _ping(self, sender, address, *args) -> None:
-        self._reply(("osc", sender[0], self.reply_port), self.service.ping())
+        parsed = self._fields(sender, address, list(args), allowed=set())
+        if parsed is not None:
+            self._reply(parsed[1], self.service.ping())
 
     def _unknown(self, sender, address, *args) -> None:
         self._reply(("osc", sender[0], self.reply_port), [bad_message(

@@ -7,8 +7,10 @@ examples a test checks against this module.
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import struct
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,8 @@ if TYPE_CHECKING:  # the client imports this module; it must not pay for importi
 PROTOCOL_VERSION = 1
 
 #: Error codes on the wire (``EngineError.code``).
-ERROR_CODES = ("bad_request", "busy", "not_found", "cancelled", "model_unavailable", "shutting_down", "internal")
+ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
+               "shutting_down", "internal", "timeout")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
 OPS = ("generate", "cancel", "status", "ping")
 PRIORITIES = ("live", "normal", "background")
@@ -77,6 +80,29 @@ def error(code: str, message: str) -> EngineError:
     return EngineError(message, code=code)
 
 
+def bad_message(message: str) -> dict:
+    """An error event for input that never became a request (malformed JSON, unknown address…)."""
+    return failed("", InvalidInput(message))
+
+
+def shortest_float32(value: float) -> float:
+    """A float that arrived as 32 bits (OSC's ``f``) as the decimal it was typed as: 133.7, not
+    133.6999969482. Floats that are not exactly float32 values (OSC ``d``, JSON) pass unchanged."""
+    if not math.isfinite(value):
+        return value
+    try:
+        as32 = struct.unpack("<f", struct.pack("<f", value))[0]
+    except OverflowError:
+        return value
+    if as32 != value:
+        return value
+    for digits in range(1, 10):  # 9 significant digits always round-trip a float32
+        candidate = float(f"{value:.{digits}g}")
+        if struct.unpack("<f", struct.pack("<f", candidate))[0] == value:
+            return candidate
+    return value
+
+
 def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
@@ -94,6 +120,7 @@ class JobRequest:
     id: str
     render: "RenderRequest"
     priority: str = "normal"
+    fingerprint: str = ""  # the request's fields, canonical: a resent id must carry the same ones
 
 
 def coerce(name: str, value):
@@ -173,7 +200,8 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     )
     render.check_inputs()
     render.check_length(limits)
-    return JobRequest(id=job_id, render=render, priority=priority)
+    fingerprint = json.dumps({k: v for k, v in values.items() if k not in ("id", "reply_port")}, sort_keys=True)
+    return JobRequest(id=job_id, render=render, priority=priority, fingerprint=fingerprint)
 
 
 def check_input_file(value: str) -> Path:

@@ -14,12 +14,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import zmq
+
 from engine import __version__
-from engine.errors import EngineError, InvalidInput
+from engine.errors import EngineError
 from engine.render import Engine
 
 from . import protocol
 from .jobs import Job, JobQueue, Worker
+from .osc_transport import OscTransport
+from .zmq_transport import ZmqTransport
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +38,7 @@ class ServiceConfig:
     pub_port: int = 18003
     max_queued: int = 32
     max_batch: int = 4
+    max_batch_rows: int = 16
     shutdown_grace_s: float = 30.0
     enable_osc: bool = True
     enable_zmq: bool = True
@@ -46,11 +51,14 @@ class ServiceConfig:
 
 
 class BridgeService:
-    def __init__(self, engine: Engine, config: ServiceConfig):
+    """Bind first (:meth:`bind`: a taken port fails before a model is loaded), then :meth:`start`."""
+
+    def __init__(self, engine: Engine | None, config: ServiceConfig):
         self.engine = engine
         self.config = config
-        self.queue = JobQueue(max_queued=config.max_queued, max_batch=config.max_batch)
-        self.worker = Worker(engine, self.queue, self.publish)
+        self.queue = JobQueue(max_queued=config.max_queued, max_batch=config.max_batch,
+                              max_batch_rows=config.max_batch_rows)
+        self.worker: Worker | None = None
         self.transports: dict = {}
         self.started_at = time.monotonic()
         # Held while an event is recorded and sent, so every origin sees a job's events in order
@@ -59,15 +67,38 @@ class BridgeService:
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self) -> "BridgeService":
-        from .osc_transport import OscTransport
-        from .zmq_transport import ZmqTransport
+    def bind(self) -> "BridgeService":
+        """Open every socket (nothing is served yet). Raises EngineError naming a taken port."""
+        if self.transports:
+            return self
+        c = self.config
+        wanted = []
+        if c.enable_zmq:
+            wanted.append(("zmq", lambda: ZmqTransport(self, c.host, c.zmq_port, c.pub_port),
+                           f"ZeroMQ ports {c.zmq_port}/{c.pub_port} (--zmq-port/--pub-port)"))
+        if c.enable_osc:
+            wanted.append(("osc", lambda: OscTransport(self, c.host, c.osc_port, c.osc_reply_port),
+                           f"OSC port {c.osc_port} (--osc-port)"))
+        try:
+            for name, make, what in wanted:
+                try:
+                    self.transports[name] = make()
+                except (OSError, zmq.ZMQError) as err:
+                    reason = getattr(err, "strerror", None) or str(err)
+                    raise EngineError(f"cannot listen on {c.host}, {what}: {reason} "
+                                      f"(is another engine running? pick other ports)", code="internal") from None
+        except EngineError:
+            for transport in self.transports.values():
+                transport.close()
+            self.transports = {}
+            raise
+        return self
 
-        if self.config.enable_zmq:
-            self.transports["zmq"] = ZmqTransport(self, self.config.host, self.config.zmq_port, self.config.pub_port)
-        if self.config.enable_osc:
-            self.transports["osc"] = OscTransport(self, self.config.host, self.config.osc_port,
-                                                  self.config.osc_reply_port)
+    def start(self, engine: Engine | None = None) -> "BridgeService":
+        if engine is not None:
+            self.engine = engine
+        self.bind()
+        self.worker = Worker(self.engine, self.queue, self.publish)
         for transport in self.transports.values():
             transport.start()
         self.worker.start()
@@ -81,14 +112,16 @@ class BridgeService:
         """Stop accepting, cancel what waits, let the running batch finish (or cancel it), close sockets."""
         grace_s = self.config.shutdown_grace_s if grace_s is None else grace_s
         for job in self.queue.drain():
-            job.cancel_requested = True
-            job.state = "cancelled"
             self.publish(job, protocol.cancelled(job.id))
         deadline = time.monotonic() + grace_s
-        while self.queue.running and time.monotonic() < deadline:
+        while self.queue.busy() and time.monotonic() < deadline:
             time.sleep(0.05)
-        self.worker.stop()  # a batch still running stops at its next step, as cancelled
-        self.worker.join(timeout=60)
+        if self.worker is not None:
+            self.worker.stop()  # a batch still running stops at its next step, as cancelled
+            self.worker.join(timeout=60)
+        for job in self.queue.unfinished():  # parts that never ran: every job still ends once
+            if self.queue.end(job, "cancelled"):
+                self.publish(job, protocol.cancelled(job.id))
         for transport in self.transports.values():
             transport.close()
 
@@ -110,24 +143,26 @@ class BridgeService:
             if is_new:
                 self.publish(job, protocol.accepted(job.id, self.queue.position(job), request.priority))
                 return []
-            # A resent id: replay what happened so far to the sender; nothing runs twice.
-            return list(job.events)
+            # A resent id: tell the sender where the job stands (its latest event); nothing runs twice.
+            return [job.last_event] if job.last_event else []
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:
-            job = self.queue.cancel(protocol.check_id(job_id))
+            job, outcome = self.queue.cancel(protocol.check_id(job_id))
         except EngineError as err:
             return [protocol.failed(job_id if isinstance(job_id, str) else "", err)]
+        if outcome == "ended":
+            # Not a second final event for the job: a refusal of this request (id "").
+            return [protocol.failed("", protocol.error("not_cancellable", f"job {job.id} already ended ({job.state})"))]
+        if outcome == "delivering":
+            return [protocol.failed("", protocol.error(
+                "not_cancellable", f"job {job.id} is writing its files; it will end as done"))]
         with self._lock:
             if origin not in job.origins:
                 job.origins.append(origin)
-        if job.state == "queued":
-            job.state = "cancelled"
-            self.publish(job, protocol.cancelled(job.id))
-            return []  # publish already reached every origin, this one included
-        if job.finished:
-            return [job.events[-1]]  # already over: say how it ended
-        return []  # running: the worker sends `cancelled` at the next step
+        if outcome == "cancelled":
+            self.publish(job, protocol.cancelled(job.id))  # reaches every origin, this one included
+        return []  # requested: the worker sends `cancelled` at the next step
 
     def status(self) -> dict:
         c = self.engine.components
@@ -135,7 +170,8 @@ class BridgeService:
             "event": "status", "id": "", "version": __version__, "protocol": protocol.PROTOCOL_VERSION,
             "model": c.model_id, "test_model": c.is_test_model, "device": str(c.device),
             "dtype": c.dtype_name, "uptime_s": round(time.monotonic() - self.started_at, 3),
-            "jobs_done": self.worker.jobs_done, "batches_run": self.worker.batches_run,
+            "jobs_done": self.worker.jobs_done if self.worker else 0,
+            "batches_run": self.worker.batches_run if self.worker else 0,
             **self.queue.snapshot(),
         }
 
@@ -146,7 +182,7 @@ class BridgeService:
 
     def publish(self, job: Job, event: dict) -> None:
         with self._lock:
-            job.events.append(event)
+            job.last_event = event
             for origin in job.origins:
                 transport = self.transports.get(origin[0])
                 if transport is not None:
@@ -168,7 +204,3 @@ def serving(engine: Engine, config: ServiceConfig, shutdown_grace_s: float | Non
     finally:
         service.shutdown(shutdown_grace_s)
 
-
-def bad_message(message: str) -> dict:
-    """An error event for input that never became a request (malformed JSON, unknown address…)."""
-    return protocol.failed("", InvalidInput(message))

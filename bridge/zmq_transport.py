@@ -19,7 +19,7 @@ import threading
 import zmq
 
 from . import protocol
-from .service import bad_message
+from .protocol import bad_message
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +41,12 @@ class ZmqTransport:
             sock.setsockopt(zmq.SNDHWM, HWM)
             sock.setsockopt(zmq.RCVHWM, HWM)
         self.router.setsockopt(zmq.MAXMSGSIZE, ZMQ_MAXMSGSIZE)
-        self.router_endpoint = _bind(self.router, host, port)
-        self.pub_endpoint = _bind(self.pub, host, pub_port)
+        try:
+            self.router_endpoint = _bind(self.router, host, port)
+            self.pub_endpoint = _bind(self.pub, host, pub_port)
+        except zmq.ZMQError:
+            self.context.destroy(linger=0)  # release the port that did bind
+            raise
         inbox = f"inproc://audioldm-outbox-{id(self)}"
         self.outbox_in = self.context.socket(zmq.PULL)
         self.outbox_in.setsockopt(zmq.RCVHWM, 0)

@@ -87,32 +87,50 @@ def loop_crossfade_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFA
     return min(_ms_to_samples(_check_ms("crossfade_ms", crossfade_ms), rate), n // 4)
 
 
-def loop_tail_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> int:
-    """How many samples beyond ``n`` the caller must generate for make_loop (the crossfade tail)."""
+def loop_preroll_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> int:
+    """How many samples *before* the loop the caller must generate for make_loop (the pre-roll)."""
     return loop_crossfade_samples(n, rate, crossfade_ms)
 
 
-def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> np.ndarray:
-    """Return exactly ``n`` samples of ``x`` that loop seamlessly.
+def crossfade_gains(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fade-out and fade-in curves for crossfading ``a`` into ``b`` at a steady level.
 
-    ``x`` needs at least ``n + loop_tail_samples(n, rate, crossfade_ms)`` samples. The audio that
-    follows the loop point, ``x[n:n+xf]``, is crossfaded into the head ``x[:xf]``, so playing
-    ``y[n-1]`` (= ``x[n-1]``) then ``y[0]`` (= ``x[n]``) continues ``x`` naturally, and by ``y[xf]``
-    the head is back to the original ``x[xf]``. The sin/cos (equal-power) curves keep the level
-    steady for uncorrelated material, which generated textures are over a 50 ms span.
+    Equal-gain curves (sum 1) keep the level of correlated material (a tone crossfaded with
+    itself), equal-power curves (squares sum to 1) that of uncorrelated material (noise); either
+    one alone is 3 dB off on the other. Measuring the correlation ρ of the two segments and
+    normalising linear ramps by ``sqrt(out² + in² + 2ρ·out·in)`` keeps the expected level flat for
+    any ρ (ρ is floored at -0.5: anti-phase material cancels whatever the curve).
+    """
+    k = len(a)
+    t = np.linspace(0.0, 1.0, k) if k > 1 else np.ones(k)
+    energy = float(np.sqrt(np.sum(a.astype(np.float64) ** 2) * np.sum(b.astype(np.float64) ** 2)))
+    rho = float(np.sum(a.astype(np.float64) * b)) / energy if energy > 0 else 0.0
+    rho = min(1.0, max(-0.5, rho))
+    fade_out, fade_in = 1.0 - t, t
+    norm = np.sqrt(fade_out**2 + fade_in**2 + 2.0 * rho * fade_out * fade_in)
+    return fade_out / norm, fade_in / norm
+
+
+def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> np.ndarray:
+    """Return exactly ``n`` samples of ``x`` that loop seamlessly, the loop's start untouched.
+
+    ``x`` is ``p = loop_preroll_samples(n, rate, crossfade_ms)`` samples of pre-roll followed by at
+    least ``n`` samples of the loop: ``y = x[p:p+n]``, except that its last ``p`` samples are
+    crossfaded into the pre-roll ``x[:p]``. So ``y[0]`` (the downbeat) is exactly as generated,
+    and playing ``y[n-1]`` (= ``x[p-1]``) then ``y[0]`` (= ``x[p]``) continues ``x`` naturally.
+    The curves adapt to the material's correlation (see :func:`crossfade_gains`): no level bump
+    for tonal or noisy material.
     """
     n = _check_count("loop length", n)
-    xf = loop_crossfade_samples(n, rate, crossfade_ms)
+    p = loop_preroll_samples(n, rate, crossfade_ms)
     x = np.asarray(x)
-    if len(x) < n + xf:
+    if len(x) < n + p:
         raise InvalidInput(
-            f"loop of {n} samples needs {n + xf} samples of audio (crossfade {xf}), got {len(x)}"
+            f"loop of {n} samples needs {n + p} samples of audio (pre-roll {p}), got {len(x)}"
         )
-    y = x[:n].astype(np.result_type(x.dtype, np.float32), copy=True)
-    if xf:
-        # t = i / xf: the tail has full weight at i = 0 (y[0] = x[n]), and the head reaches full
-        # weight at i = xf, exactly where the untouched part of y begins.
-        angle = np.arange(xf) * (np.pi / 2 / xf)
-        head, tail = _along_time(np.sin(angle), y), _along_time(np.cos(angle), y)
-        y[:xf] = x[:xf] * head + x[n : n + xf] * tail
+    y = x[p : p + n].astype(np.result_type(x.dtype, np.float32), copy=True)
+    if p:
+        tail, preroll = y[n - p :], x[:p]
+        fade_out, fade_in = crossfade_gains(tail, preroll)
+        y[n - p :] = tail * _along_time(fade_out, y) + preroll * _along_time(fade_in, y)
     return y

@@ -48,7 +48,7 @@ def exact(value, name: str) -> Fraction:
     return result
 
 
-def parse_time_signature(value) -> tuple[int, int]:
+def parse_time_signature(value, limits: LengthLimits = DEFAULT_LIMITS) -> tuple[int, int]:
     """'7/8' or (7, 8) → (7, 8)."""
     if isinstance(value, str):
         parts = value.strip().split("/")
@@ -61,8 +61,8 @@ def parse_time_signature(value) -> tuple[int, int]:
         num, den = value
     else:
         raise InvalidInput(f"time signature must look like 4/4, got {value!r}")
-    if not 1 <= num <= DEFAULT_LIMITS.max_numerator:
-        raise InvalidInput(f"time signature numerator must be 1..{DEFAULT_LIMITS.max_numerator}, got {num}")
+    if not 1 <= num <= limits.max_numerator:
+        raise InvalidInput(f"time signature numerator must be 1..{limits.max_numerator}, got {num}")
     if den not in VALID_DENOMINATORS:
         raise InvalidInput(f"time signature denominator must be one of {VALID_DENOMINATORS}, got {den}")
     return num, den
@@ -92,9 +92,10 @@ class MusicalLength:
         if bars is None and beats is None:
             raise InvalidInput("give bars or beats (or seconds)")
         bpm_f = exact(bpm, "bpm")
-        if not limits.min_bpm <= bpm_f <= limits.max_bpm:
+        # Limits are compared as the decimals they are written as: 0.1 means 1/10, not the binary float.
+        if not exact(limits.min_bpm, "min_bpm") <= bpm_f <= exact(limits.max_bpm, "max_bpm"):
             raise InvalidInput(f"bpm must be {limits.min_bpm:g}..{limits.max_bpm:g}, got {bpm}")
-        num, den = parse_time_signature(time_signature)
+        num, den = parse_time_signature(time_signature, limits)
         bars_f = exact(bars, "bars") if bars is not None else Fraction(0)
         beats_f = exact(beats, "beats") if beats is not None else Fraction(0)
         if bars_f < 0 or beats_f < 0:
@@ -111,7 +112,7 @@ class MusicalLength:
         return length
 
     def check(self, limits: LengthLimits) -> None:
-        if not limits.min_seconds <= self.seconds <= limits.max_seconds:
+        if not exact(limits.min_seconds, "min_seconds") <= self.seconds <= exact(limits.max_seconds, "max_seconds"):
             what = f"{float(self.seconds):.4g} s"
             if self.bpm is not None:
                 what += f" ({self.describe()})"

@@ -34,6 +34,8 @@ _LUFS_TOLERANCE = 0.1
 # Peaks under this are numeric noise (below 20-bit resolution): treated as silence, never
 # amplified.
 _SILENCE_DBFS = -120.0
+# Samples borrowed from the other end of a loop: more than the true-peak interpolator's reach.
+_CIRCULAR_PAD = 64
 # Driving the limiter harder than this just to win loudness squashes the sound; past it the
 # target is reported unreachable and the ceiling wins.
 _MAX_EXTRA_DRIVE_DB = 6.0
@@ -72,10 +74,13 @@ def _db(linear: float) -> float:
     return 20.0 * math.log10(linear) if linear > 0 else -math.inf
 
 
-def _oversampling(rate: int) -> int:
-    # Annex 2 asks for 4x at 48 kHz, i.e. a ~192 kHz analysis rate; like libebur128, use 2x at
-    # 96 kHz and none from 192 kHz on.
-    return 4 if rate < 96000 else 2 if rate < 192000 else 1
+#: BS.1770-4 annex 2 measures true peak at (at least) 192 kHz: 4x at 48 kHz.
+TRUE_PEAK_RATE = 192000
+
+
+def oversampling_factor(rate: int) -> int:
+    """Smallest whole factor that takes ``rate`` to at least 192 kHz (44.1 kHz: 5x, 96 kHz: 2x)."""
+    return max(1, -(-TRUE_PEAK_RATE // rate))
 
 
 @functools.lru_cache(maxsize=None)
@@ -85,9 +90,17 @@ def _interpolator(factor: int) -> np.ndarray:
     return firwin(12 * factor + 1, 1.0 / factor, window=("kaiser", 5.0)).astype(np.float32)
 
 
-def _peak_envelope(x: np.ndarray, rate: int) -> np.ndarray:
-    """Per-sample true-peak envelope: the largest oversampled magnitude in [i, i+1), over channels."""
-    factor = _oversampling(rate)
+def _peak_envelope(x: np.ndarray, rate: int, circular: bool = False) -> np.ndarray:
+    """Per-sample true-peak envelope: the largest oversampled magnitude in [i, i+1), over channels.
+
+    ``circular`` treats ``x`` as a loop: the interpolator sees the other end across each edge
+    instead of silence, so peaks at the seam are measured as a loop plays them.
+    """
+    factor = oversampling_factor(rate)
+    if circular and factor > 1:
+        pad = min(len(x), _CIRCULAR_PAD)
+        wrapped = np.concatenate([x[len(x) - pad :], x, x[:pad]])
+        return _peak_envelope(wrapped, rate)[pad : pad + len(x)]
     if factor == 1:
         up = np.abs(x)
     else:
@@ -100,13 +113,15 @@ def _peak_envelope(x: np.ndarray, rate: int) -> np.ndarray:
     return env.astype(np.float64)
 
 
-def true_peak_dbtp(x: np.ndarray, rate: int) -> float:
-    """True peak of ``x`` ((n,) or (n, ch)) in dBTP per BS.1770-4 annex 2; -inf for silence."""
+def true_peak_dbtp(x: np.ndarray, rate: int, circular: bool = False) -> float:
+    """True peak of ``x`` ((n,) or (n, ch)) in dBTP per BS.1770-4 annex 2; -inf for silence.
+
+    ``circular``: measure ``x`` as a loop (the seam's intersample peaks included)."""
     x = _as_audio(x)
     rate = _check_rate(rate)
     if not np.any(x):
         return -math.inf
-    return _db(float(_peak_envelope(x, rate).max()))
+    return _db(float(_peak_envelope(x, rate, circular).max()))
 
 
 def integrated_lufs(x: np.ndarray, rate: int) -> float:
@@ -130,7 +145,7 @@ def integrated_lufs(x: np.ndarray, rate: int) -> float:
     return lufs if math.isfinite(lufs) else -math.inf
 
 
-def _limit(x: np.ndarray, env: np.ndarray, ceiling: float, rate: int) -> tuple[np.ndarray, bool]:
+def _limit(x: np.ndarray, env: np.ndarray, ceiling: float, rate: int, circular: bool = False) -> tuple[np.ndarray, bool]:
     """Lookahead peak limiter: scale ``x`` so that its true-peak envelope ``env`` stays under ``ceiling``.
 
     The per-sample required gain is spread with a centred moving minimum and then a centred
@@ -142,7 +157,9 @@ def _limit(x: np.ndarray, env: np.ndarray, ceiling: float, rate: int) -> tuple[n
         return x, False
     required = np.minimum(1.0, ceiling / np.maximum(env, 1e-300))
     width = 2 * max(1, round(LIMITER_WINDOW_MS * rate / 2000.0)) + 1
-    gain = uniform_filter1d(minimum_filter1d(required, width), width)
+    # A loop's gain curve wraps around too, so it has no step where the end meets the start.
+    mode = "wrap" if circular else "reflect"
+    gain = uniform_filter1d(minimum_filter1d(required, width, mode=mode), width, mode=mode)
     return x * (gain if x.ndim == 1 else gain[:, None]), True
 
 
@@ -152,12 +169,26 @@ def _check_level(name: str, value, lo: float, hi: float) -> float:
     return float(value)
 
 
+def check_settings(mode: str, target: float | None, ceiling_dbtp: float) -> tuple[float | None, float]:
+    """Validate loudness settings before any work; returns (target with its default, ceiling)."""
+    if mode not in MODES:
+        raise InvalidInput(f"loudness must be one of {', '.join(MODES)}, got {mode!r}")
+    if mode == "off":
+        target = None
+    elif target is None:
+        target = DEFAULT_TARGETS[mode]
+    else:
+        target = _check_level(f"{mode} target", target, *_TARGET_RANGES[mode])
+    return target, _check_level("ceiling (true peak, dBTP)", ceiling_dbtp, *CEILING_RANGE)
+
+
 def normalize(
     x: np.ndarray,
     rate: int,
     mode: str = "lufs",
     target: float | None = None,
     ceiling_dbtp: float = -1.0,
+    circular: bool = False,
 ) -> tuple[np.ndarray, LoudnessReport]:
     """Normalize ``x`` ((n,) or (n, ch)); returns float32 audio and a LoudnessReport.
 
@@ -171,16 +202,9 @@ def normalize(
     Silence (peaks under -120 dBFS, or in "lufs" mode audio under the -70 LUFS absolute gate)
     gets no gain: there is no level to scale from, and a huge gain would only raise noise.
     ``gain_db`` is the static gain applied (limiter reduction excluded; see ``limited``).
+    ``circular`` treats the clip as a loop: true peaks and the limiter's gain wrap around the seam.
     """
-    if mode not in MODES:
-        raise InvalidInput(f"loudness mode must be one of {', '.join(MODES)}, got {mode!r}")
-    if mode == "off":
-        target = None
-    elif target is None:
-        target = DEFAULT_TARGETS[mode]
-    else:
-        target = _check_level(f"{mode} target", target, *_TARGET_RANGES[mode])
-    ceiling_dbtp = _check_level("true-peak ceiling", ceiling_dbtp, *CEILING_RANGE)
+    target, ceiling_dbtp = check_settings(mode, target, ceiling_dbtp)
     x = _as_audio(x)
     rate = _check_rate(rate)
 
@@ -188,7 +212,7 @@ def normalize(
     if sample_peak_db < _SILENCE_DBFS:
         return x.astype(np.float32), LoudnessReport(mode, target, None, None, 0.0, False, "silent: no gain applied")
 
-    env = _peak_envelope(x, rate)
+    env = _peak_envelope(x, rate, circular)
     note = None
     gain_db = 0.0
     if mode == "lufs":
@@ -204,7 +228,7 @@ def normalize(
     drive_db = 0.0
     for _ in range(_MAX_PASSES):
         g = 10.0 ** (gain_db / 20.0)
-        y, limited = _limit(x * g, env * g, ceiling, rate)
+        y, limited = _limit(x * g, env * g, ceiling, rate, circular)
         if mode != "lufs" or not limited or note is not None:
             break
         shortfall = target - integrated_lufs(y, rate)
@@ -215,7 +239,7 @@ def normalize(
         gain_db += step
 
     # Without limiting the true peak scales with the gain; after limiting it has to be measured.
-    peak_db = true_peak_dbtp(y, rate) if limited else _db(float(env.max()) * g)
+    peak_db = true_peak_dbtp(y, rate, circular) if limited else _db(float(env.max()) * g)
     if peak_db > ceiling_dbtp:
         # Final guarantee: the limiter's smooth gain can leave a hair of intersample overshoot.
         trim_db = ceiling_dbtp - peak_db

@@ -109,7 +109,7 @@ def build_tiny_clap(seed: int = TINY_CLAP_SEED):
     from transformers import AutoTokenizer, ClapAudioConfig, ClapConfig, ClapFeatureExtractor, ClapModel
     from transformers import ClapTextConfig
 
-    from .models import SHIPPED_CONFIG_DIR
+    from .building import SHIPPED_CONFIG_DIR
 
     text = ClapTextConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=37,
                           projection_dim=16)

@@ -24,17 +24,24 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .edit import apply_fades, fit_length, loop_tail_samples, make_loop
-from .errors import InvalidInput
+import soundfile as sf
+
+from .edit import apply_fades, fit_length, loop_preroll_samples, make_loop
+from .errors import EngineError, InvalidInput
 from .init_audio import DEFAULT_STRENGTH, EditPlan, PreparedInit, plan_edit, stitch
 from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, exact, frames_for_samples
-from .loudness import normalize
+from .loudness import check_settings, integrated_lufs, normalize, true_peak_dbtp
 from .models import AudioLDMComponents, load_model
 from .resample import check_rate, resample
-from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, normalize_scheduler_name
-from .writer import check_format, output_name, sidecar_path, write_audio_atomic, write_json_atomic
+from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, check_job, normalize_scheduler_name
+from .writer import check_format, output_name, publish_with_sidecar, stage_audio
 
-LOUDNESS_MODES = ("lufs", "peak", "off")
+#: A fresh random suffix is tried this many times when a file name is taken.
+NAME_ATTEMPTS = 8
+MAX_NAME_HINT_CHARS = 200
+#: Rounding to 16/24-bit can lift a sample at the ceiling by half a step (0.0003 dB at 16 bit);
+#: aiming this much lower keeps the *file's* true peak under the ceiling.
+_QUANTIZATION_MARGIN_DB = {"wav16": 0.01, "wav24": 0.001, "flac": 0.001, "wav32f": 0.0}
 ALIGN_MODES = ("none", "onset")
 
 
@@ -72,7 +79,10 @@ class RenderRequest:
     best_of: int | None = None  # candidates ranked by CLAP; the best `variations` are kept
     align: str = "none"  # onset: the first strong onset moved to sample 0
     plan: EditPlan | None = field(default=None, init=False, repr=False)
+    # Filled by Engine.prepare just before sampling: the init audio's latents and what stitching needs.
     prepared: PreparedInit | None = field(default=None, init=False, repr=False)
+    init_latents: object = field(default=None, init=False, repr=False)
+    keep: object = field(default=None, init=False, repr=False)
 
     def check_inputs(self) -> None:
         """Validate and normalize in place; every message names the field and its bad value."""
@@ -98,8 +108,10 @@ class RenderRequest:
         check_format(self.format)
         if self.loudness is None:
             self.loudness = "off" if self.edit_mode() in ("repaint", "extend") else "lufs"
-        if self.loudness not in LOUDNESS_MODES:
-            raise InvalidInput(f"loudness must be one of {', '.join(LOUDNESS_MODES)}, got {self.loudness!r}")
+        check_settings(self.loudness, self.target, self.ceiling_dbtp)
+        if self.name_hint is not None and (not isinstance(self.name_hint, str)
+                                           or len(self.name_hint) > MAX_NAME_HINT_CHARS):
+            raise InvalidInput(f"name must be text of at most {MAX_NAME_HINT_CHARS} characters, got {self.name_hint!r:.80}")
         for name in ("fade_in_ms", "fade_out_ms"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1000:
@@ -108,6 +120,7 @@ class RenderRequest:
         if not self.seeds:
             base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
             self.seeds = [(base + k) % SEED_RANGE for k in range(self.best_of or self.variations)]
+        check_job(self.sampling_job())  # prompt, steps, guidance, eta…: refused now, not after queuing
 
     def edit_mode(self) -> str | None:
         """None (plain generation), transfer, repaint or extend."""
@@ -177,11 +190,11 @@ class RenderRequest:
         return self.length.samples(self.sample_rate)
 
     def needed_samples(self) -> int:
-        """Output-rate samples to generate: the exact length plus a loop tail and an onset lookahead."""
+        """Output-rate samples to generate: the exact length plus a loop's pre-roll and an onset lookahead."""
         from .align import lookahead_samples
 
         n = self.output_samples()
-        return (n + (loop_tail_samples(n, self.sample_rate) if self.loop else 0)
+        return (n + (loop_preroll_samples(n, self.sample_rate) if self.loop else 0)
                 + (lookahead_samples(self.sample_rate) if self.align == "onset" else 0))
 
     def sampling_job(self) -> SamplingJob:
@@ -197,6 +210,7 @@ class RenderRequest:
             prompt=self.prompt, negative_prompt=self.negative_prompt, frames=frames,
             seeds=list(self.seeds), steps=self.steps, guidance=self.guidance, eta=self.eta, scheduler=self.scheduler,
             strength=self.strength if self.plan is not None else 1.0,
+            init_latents=self.init_latents, keep=self.keep,
         )
 
 
@@ -268,27 +282,35 @@ class Engine:
         for request in requests:
             request.check_inputs()
             request.check_length(self.limits)
-        if any(request.best_of is not None for request in requests):
-            self.ranker  # noqa: B018 — load (or fail: model_unavailable) before any sampling
-        jobs = [request.sampling_job() for request in requests]
-        started = time.perf_counter()
-        for request, job in zip(requests, jobs):
-            if request.plan is not None:
-                self.attach_init(request, job)
-        waveforms = self.sampler(jobs, callback=progress, should_cancel=should_cancel)
-        return waveforms, time.perf_counter() - started
+        for request in requests:
+            self.prepare(request)
+        return self.sample_jobs([request.sampling_job() for request in requests], progress, should_cancel)
 
-    def attach_init(self, request: RenderRequest, job: SamplingJob) -> None:
-        """Read the init audio, run it through AudioLDM's front end and the VAE encoder into ``job``."""
+    def prepare(self, request: RenderRequest) -> None:
+        """What must happen before a request's first step (idempotent): load the ranking model for
+        best_of (or fail with model_unavailable now), and read the init audio through AudioLDM's
+        front end and the VAE encoder into latents that its sampling jobs carry."""
+        if request.best_of is not None:
+            self.ranker  # noqa: B018
+        if request.plan is None or request.init_latents is not None:
+            return
         import torch
 
         from .audio_in import encode_latents, log_mel, read_audio
         from .init_audio import prepare
 
-        request.prepared = prepare(request.plan, read_audio(Path(request.init_audio)), job.frames)
-        job.init_latents = encode_latents(self.components, log_mel(request.prepared.wave16k))[0]
-        keep = request.plan.keep_mask(job.frames)
-        job.keep = None if keep is None else torch.from_numpy(keep)
+        frames = request.sampling_job().frames
+        request.prepared = prepare(request.plan, read_audio(Path(request.init_audio)), frames)
+        request.init_latents = encode_latents(self.components, log_mel(request.prepared.wave16k))[0]
+        keep = request.plan.keep_mask(frames)
+        request.keep = None if keep is None else torch.from_numpy(keep)
+
+    def sample_jobs(self, jobs: Sequence[SamplingJob], progress: ProgressCallback | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> tuple[list[list[np.ndarray]], float]:
+        """Sample validated jobs as one batch: waveforms per job and variation, and the time it took."""
+        started = time.perf_counter()
+        waveforms = self.sampler(jobs, callback=progress, should_cancel=should_cancel)
+        return waveforms, time.perf_counter() - started
 
     def deliver_all(self, request: RenderRequest, waves: Sequence[np.ndarray],
                     sampling_seconds: float = 0.0) -> list[RenderedFile]:
@@ -298,8 +320,11 @@ class Engine:
             waves, seeds = [waves[i] for i in picks], [seeds[i] for i in picks]
             extras = [{"best_of": request.best_of, "rank": rank + 1, "clap_score": round(scores[i], 6),
                        "clap_model": self.ranking_model} for rank, i in enumerate(picks)]
-        return [self.deliver(request, wave, seed, variation, sampling_seconds, extra)
-                for variation, (wave, seed, extra) in enumerate(zip(waves, seeds, extras))]
+        try:
+            return [self.deliver(request, wave, seed, variation, sampling_seconds, extra)
+                    for variation, (wave, seed, extra) in enumerate(zip(waves, seeds, extras))]
+        finally:  # a finished job's request is kept for replays: do not keep its input audio with it
+            request.prepared = request.init_latents = request.keep = None
 
     def rank(self, request: RenderRequest, waves: Sequence[np.ndarray]) -> tuple[list[int], list[float]]:
         """Indices of the best ``variations`` candidates by CLAP audio–text similarity, and every score.
@@ -337,7 +362,7 @@ class Engine:
             if request.align == "onset":
                 from .align import align_to_onset
 
-                keep = n + (loop_tail_samples(n, rate) if request.loop else 0)  # what must remain after the shift
+                keep = n + (loop_preroll_samples(n, rate) if request.loop else 0)  # what must remain after the shift
                 audio, extra["align"] = align_to_onset(audio, rate, keep)
                 lap("align")
             if request.loop:
@@ -348,24 +373,41 @@ class Engine:
             from .align import describe_rhythm
 
             extra["align"].update(describe_rhythm(audio, rate))
+        if request.channels == 2:  # before loudness: BS.1770 sums channels, so measure what is written
+            audio = np.stack([audio, audio], axis=1)
         lap("edit")
         audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
-                                  ceiling_dbtp=request.ceiling_dbtp)
+                                  ceiling_dbtp=request.ceiling_dbtp - _QUANTIZATION_MARGIN_DB[request.format],
+                                  circular=request.loop)
         lap("loudness")
-        if request.channels == 2:
-            audio = np.stack([audio, audio], axis=1)
 
         out_dir = Path(request.out_dir).expanduser()
         out_dir.mkdir(parents=True, exist_ok=True)
-        short_id = uuid.uuid4().hex[:6]
-        path = out_dir / output_name(request.prompt, seed, short_id, request.format, name_hint=request.name_hint)
-        write_audio_atomic(path, audio, rate, request.format)
-        lap("write")
-        metadata = {**self._metadata(request, path, seed, variation, report, audio.shape[0], timings), **extra}
-        write_json_atomic(sidecar_path(path), metadata)
-        return RenderedFile(path=path, sidecar=sidecar_path(path), metadata=metadata)
+        staged = stage_audio(out_dir, audio, rate, request.format)
+        try:
+            # The sidecar states what the file on disk measures (after quantization), as a meter would.
+            written, _ = sf.read(staged, dtype="float64", always_2d=False)
+            measured = {"lufs": _finite_or_none(integrated_lufs(written, rate)),
+                        "true_peak_dbtp": _finite_or_none(true_peak_dbtp(written, rate, circular=request.loop))}
+            lap("write")
+            for _ in range(NAME_ATTEMPTS):
+                path = out_dir / output_name(request.prompt, seed, uuid.uuid4().hex[:6], request.format,
+                                             name_hint=request.name_hint)
+                metadata = {**self._metadata(request, path, seed, variation, report, measured, written.shape[0],
+                                             timings), **extra}
+                try:
+                    path, sidecar = publish_with_sidecar(staged, path, metadata)
+                    break
+                except FileExistsError:
+                    continue  # the name is taken: nothing was published; another suffix
+            else:
+                raise EngineError(f"could not find a free file name in {out_dir} after {NAME_ATTEMPTS} tries",
+                                  code="internal")
+        finally:
+            staged.unlink(missing_ok=True)
+        return RenderedFile(path=path, sidecar=sidecar, metadata=metadata)
 
-    def _metadata(self, request, path, seed, variation, report, samples, timings) -> dict:
+    def _metadata(self, request, path, seed, variation, report, measured, samples, timings) -> dict:
         c = self.components
         meta = {
             "file": path.name,
@@ -389,8 +431,7 @@ class Engine:
             "loudness_mode": report.mode,
             "loudness_target": report.target,
             "true_peak_ceiling_dbtp": request.ceiling_dbtp,
-            "lufs": report.measured_lufs,
-            "true_peak_dbtp": report.true_peak_dbtp,
+            **measured,
             "gain_db": report.gain_db,
             "limited": report.limited,
             "loudness_note": report.note,
@@ -418,3 +459,7 @@ class Engine:
         if mode == "extend":
             meta["extend"] = request.extend.as_dict()
         return meta
+
+
+def _finite_or_none(value: float) -> float | None:
+    return value if np.isfinite(value) else None

@@ -120,6 +120,33 @@ def normalize_scheduler_name(name: str) -> str:
     return key
 
 
+def check_job(job: SamplingJob, frame_multiple: int = FRAME_MULTIPLE) -> None:
+    """Validate one job without a model, so requests can be refused before they are queued."""
+    if not isinstance(job.prompt, str) or not job.prompt.strip():
+        raise InvalidInput(f"prompt must be non-empty text, got {job.prompt!r}")
+    if len(job.prompt) > MAX_PROMPT_CHARS:
+        raise InvalidInput(f"prompt is {len(job.prompt)} characters, the limit is {MAX_PROMPT_CHARS}")
+    if not isinstance(job.negative_prompt, str) or len(job.negative_prompt) > MAX_PROMPT_CHARS:
+        raise InvalidInput(f"negative prompt must be text of at most {MAX_PROMPT_CHARS} characters, "
+                           f"got {job.negative_prompt!r:.60}")
+    if not isinstance(job.frames, int) or job.frames <= 0 or job.frames % frame_multiple:
+        raise InvalidInput(f"frames must be a positive multiple of {frame_multiple}, got {job.frames!r}")
+    if isinstance(job.steps, bool) or not isinstance(job.steps, int) or not 1 <= job.steps <= MAX_STEPS:
+        raise InvalidInput(f"steps must be an integer 1..{MAX_STEPS}, got {job.steps!r}")
+    if not _is_number(job.guidance) or not 0 <= job.guidance <= 30:
+        raise InvalidInput(f"guidance must be a number 0..30, got {job.guidance!r}")
+    if not _is_number(job.eta) or not 0 <= job.eta <= 1:
+        raise InvalidInput(f"eta must be a number 0..1, got {job.eta!r}")
+    if not 1 <= len(job.seeds) <= MAX_VARIATIONS:
+        raise InvalidInput(f"variations must be 1..{MAX_VARIATIONS}, got {len(job.seeds)}")
+    for seed in job.seeds:
+        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < SEED_RANGE:
+            raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {seed!r}")
+    normalize_scheduler_name(job.scheduler)
+    if not _is_number(job.strength) or not 0 <= job.strength <= 1:
+        raise InvalidInput(f"strength must be a number 0..1, got {job.strength!r}")
+
+
 class AudioLDMSampler:
     """Text → 16 kHz waveforms with classifier-free guidance, for a batch of :class:`SamplingJob`."""
 
@@ -146,35 +173,14 @@ class AudioLDMSampler:
         if not jobs:
             raise InvalidInput("no jobs to sample")
         for job in jobs:
-            if not isinstance(job.prompt, str) or not job.prompt.strip():
-                raise InvalidInput(f"prompt must be non-empty text, got {job.prompt!r}")
-            if len(job.prompt) > MAX_PROMPT_CHARS:
-                raise InvalidInput(f"prompt is {len(job.prompt)} characters, the limit is {MAX_PROMPT_CHARS}")
-            if not isinstance(job.negative_prompt, str) or len(job.negative_prompt) > MAX_PROMPT_CHARS:
-                raise InvalidInput(f"negative prompt must be text under {MAX_PROMPT_CHARS} characters, "
-                                   f"got {job.negative_prompt!r:.60}")
-            if not isinstance(job.frames, int) or job.frames <= 0 or job.frames % self.vae_scale_factor:
-                raise InvalidInput(f"frames must be a positive multiple of {self.vae_scale_factor}, got {job.frames!r}")
-            if isinstance(job.steps, bool) or not isinstance(job.steps, int) or not 1 <= job.steps <= MAX_STEPS:
-                raise InvalidInput(f"steps must be an integer 1..{MAX_STEPS}, got {job.steps!r}")
-            if not _is_number(job.guidance) or not 0 <= job.guidance <= 30:
-                raise InvalidInput(f"guidance must be a number 0..30, got {job.guidance!r}")
-            if not _is_number(job.eta) or not 0 <= job.eta <= 1:
-                raise InvalidInput(f"eta must be a number 0..1, got {job.eta!r}")
-            if not 1 <= len(job.seeds) <= MAX_VARIATIONS:
-                raise InvalidInput(f"variations must be 1..{MAX_VARIATIONS}, got {len(job.seeds)}")
-            for seed in job.seeds:
-                if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < SEED_RANGE:
-                    raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {seed!r}")
-            normalize_scheduler_name(job.scheduler)
+            check_job(job, self.vae_scale_factor)
             self._check_init(job)
         keys = {job.batch_key() for job in jobs}
         if len(keys) > 1:
             raise InvalidInput(f"jobs in one batch must share frames/steps/guidance/eta/scheduler, got {sorted(keys)}")
 
     def _check_init(self, job: SamplingJob) -> None:
-        if not _is_number(job.strength) or not 0 <= job.strength <= 1:
-            raise InvalidInput(f"strength must be a number 0..1, got {job.strength!r}")
+        """Init latents and kept frames fit the job (check_job cannot: they come from the model's VAE)."""
         latent_shape = (self.components.unet.config.in_channels, job.frames // self.vae_scale_factor,
                         self.mel_bins // self.vae_scale_factor)
         if job.init_latents is None:

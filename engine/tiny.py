@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 
-from .models import build_components, read_configs
+from .building import build_components, read_configs
 
 TINY_SEED = 1234
 

@@ -139,6 +139,68 @@ def _write_atomic(path, write, replace: bool = False) -> Path:
     return path
 
 
+def _check_audio(data, rate) -> np.ndarray:
+    data = np.asarray(data)
+    if data.ndim not in (1, 2) or not np.issubdtype(data.dtype, np.floating):
+        raise InvalidInput(f"audio must be float with shape (n,) or (n, ch), got {data.dtype} {data.shape}")
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Integral) or rate <= 0:
+        raise InvalidInput(f"sample rate must be a positive integer, got {rate!r}")
+    return data
+
+
+def stage_audio(folder, data: np.ndarray, rate: int, fmt: str) -> Path:
+    """Write audio under a hidden temporary name in ``folder``, synced; publish it with
+    :func:`publish_with_sidecar` and delete it afterwards (it is the caller's)."""
+    major, subtype, _ = check_format(fmt)
+    data = _check_audio(data, rate)
+    fd, tmp = tempfile.mkstemp(prefix=".audioldm-", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            sf.write(f, data, rate, format=major, subtype=subtype)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def publish_with_sidecar(staged_audio: Path, path: Path, metadata: dict) -> tuple[Path, Path]:
+    """Publish a staged audio file as ``path`` together with its JSON sidecar: both or neither.
+
+    Raises FileExistsError, publishing nothing, if either name is taken (the caller picks another
+    name and tries again). The staged file stays the caller's to delete.
+    """
+    path = Path(path)
+    sidecar = sidecar_path(path)
+    if sidecar.exists():
+        raise FileExistsError(f"{sidecar} already exists")
+    text = json.dumps(metadata, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    fd, tmp_json = tempfile.mkstemp(prefix=".audioldm-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        _publish(str(staged_audio), path)
+        try:
+            _publish(tmp_json, sidecar)
+        except BaseException:
+            # Without its sidecar the audio is not a result: take it back (to the staged name if
+            # publishing moved it there, so the caller can retry under another name).
+            if staged_audio.exists():
+                os.unlink(path)
+            else:
+                os.replace(path, staged_audio)
+            raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_json)
+    _fsync_dir(path.parent)
+    return path, sidecar
+
+
 def write_audio_atomic(path, data: np.ndarray, rate: int, fmt: str) -> Path:
     """Write float audio ((n,) or (n, ch)) to ``path`` in format ``fmt`` atomically; never overwrites.
 
@@ -146,11 +208,7 @@ def write_audio_atomic(path, data: np.ndarray, rate: int, fmt: str) -> Path:
     beyond [-1, 1] (it does not wrap them around).
     """
     major, subtype, _ = check_format(fmt)
-    data = np.asarray(data)
-    if data.ndim not in (1, 2) or not np.issubdtype(data.dtype, np.floating):
-        raise InvalidInput(f"audio must be float with shape (n,) or (n, ch), got {data.dtype} {data.shape}")
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Integral) or rate <= 0:
-        raise InvalidInput(f"sample rate must be a positive integer, got {rate!r}")
+    data = _check_audio(data, rate)
     # The temp name has no audio extension, so the format must be explicit.
     return _write_atomic(path, lambda f: sf.write(f, data, rate, format=major, subtype=subtype))
 

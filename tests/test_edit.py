@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from scipy.signal import butter, sosfilt
 
-from engine.edit import LOOP_CROSSFADE_MS, apply_fades, fit_length, loop_tail_samples, make_loop
+from engine.edit import LOOP_CROSSFADE_MS, apply_fades, crossfade_gains, fit_length, loop_preroll_samples, make_loop
 from engine.errors import InvalidInput
 
 RATE = 48000
@@ -76,47 +76,88 @@ def test_fades_reject_negative_length():
 
 # make_loop
 
-def test_loop_tail_samples():
-    assert loop_tail_samples(RATE, RATE) == round(LOOP_CROSSFADE_MS * RATE / 1000)
-    assert loop_tail_samples(RATE, RATE, crossfade_ms=20.0) == 960
-    assert loop_tail_samples(1000, RATE) == 250  # capped at n // 4
-    assert loop_tail_samples(RATE, RATE, crossfade_ms=0) == 0
+def _tone(n, freq=440.0, seed=0):
+    """A band-limited tone (a few harmonics, fixed phases): strongly correlated with itself."""
+    t = np.arange(n) / RATE
+    phases = np.random.default_rng(seed).uniform(0, 2 * np.pi, 4)
+    return sum(np.sin(2 * np.pi * freq * (k + 1) * t + phases[k]) / (k + 1) for k in range(4))
+
+
+def _short_term_rms_db(y, window=480):
+    power = np.convolve(y**2, np.ones(window) / window, mode="valid")
+    return 10 * np.log10(power)
+
+
+def test_loop_preroll_samples():
+    assert loop_preroll_samples(RATE, RATE) == round(LOOP_CROSSFADE_MS * RATE / 1000)
+    assert loop_preroll_samples(RATE, RATE, crossfade_ms=20.0) == 960
+    assert loop_preroll_samples(1000, RATE) == 250  # capped at n // 4
+    assert loop_preroll_samples(RATE, RATE, crossfade_ms=0) == 0
+
+
+def test_loop_keeps_its_first_beat_as_generated():
+    n, p = 2 * RATE, loop_preroll_samples(2 * RATE, RATE)
+    x = _band_limited_noise(p + n)
+    y = make_loop(x, n, RATE)
+    assert len(y) == n
+    # The downbeat and everything up to the crossfade is untouched: no softened attack.
+    np.testing.assert_array_equal(y[: n - p], x[p : n])
+    assert y[0] == x[p]
 
 
 def test_loop_seam_is_as_smooth_as_the_clip():
-    n = 2 * RATE
-    x = _band_limited_noise(n + loop_tail_samples(n, RATE))
+    n, p = 2 * RATE, loop_preroll_samples(2 * RATE, RATE)
+    x = _band_limited_noise(p + n)
     y = make_loop(x, n, RATE)
-    assert len(y) == n
-    typical = np.percentile(np.abs(np.diff(x[:n])), 99)
-    seam = abs(y[0] - y[n - 1])
-    assert seam <= typical
-    assert y[0] == pytest.approx(x[n])  # the loop continues where the audio did
-    # The crossfade itself introduces no jumps either: played twice in a row, still smooth.
+    typical = np.percentile(np.abs(np.diff(x)), 99)
+    assert abs(y[0] - y[n - 1]) <= typical
+    assert y[n - 1] == pytest.approx(x[p - 1])  # the loop's end leads into its start as the audio did
     assert np.abs(np.diff(np.concatenate([y, y]))).max() <= 2 * np.abs(np.diff(x)).max()
-    np.testing.assert_array_equal(y[2400:], x[2400:n])  # untouched after the crossfade
-    # A naive cut of the same audio clicks: its seam jump is far beyond typical.
-    naive_seam = max(abs(x[0] - x[k - 1]) for k in (n, n - 1000, n - 3333))
-    assert naive_seam > 5 * typical
+    naive_seam = max(abs(x[p] - x[p + k - 1]) for k in (n, n - 1000, n - 3333))
+    assert naive_seam > 5 * typical  # a plain cut of the same audio clicks
 
 
-def test_loop_keeps_level_through_crossfade():
-    n = 2 * RATE
-    x = np.random.default_rng(3).standard_normal(n + loop_tail_samples(n, RATE))
+@pytest.mark.parametrize("material", ["tone", "tone-quarter-period", "noise"])
+def test_loop_has_no_level_bump_at_the_seam(material):
+    n, p = 2 * RATE, loop_preroll_samples(2 * RATE, RATE)
+    if material == "noise":
+        x = np.random.default_rng(3).standard_normal(p + n)
+    elif material == "tone":  # 880 periods in the loop: end and pre-roll in phase (the +3 dB case)
+        x = _tone(p + n)
+    else:  # end and pre-roll a quarter period apart: correlation near 0
+        x = _tone(p + n, freq=880.25 * RATE / n)
     y = make_loop(x, n, RATE)
-    rms_fade = np.sqrt(np.mean(y[:2400] ** 2))
-    assert rms_fade == pytest.approx(1.0, abs=0.1)  # equal-power curve on uncorrelated audio
+    body = _short_term_rms_db(np.asarray(x[p : n], dtype=np.float64))
+    seam = _short_term_rms_db(np.roll(y, p)[: 3 * p])  # the crossfade, with the wrap, in the middle
+    reference = np.median(body)
+    assert seam.max() - reference < 1.0, f"{material}: +{seam.max() - reference:.2f} dB at the seam"
+    assert reference - seam.min() < 1.5, f"{material}: -{reference - seam.min():.2f} dB at the seam"
+
+
+def test_equal_power_would_bump_a_tone_by_3_db():
+    """The reason for correlation-aware curves, measured: equal-power on a tone adds ~3 dB."""
+    a = _tone(2400)
+    fade_out, fade_in = crossfade_gains(a, a)
+    np.testing.assert_allclose(fade_out + fade_in, 1.0, atol=1e-9)  # equal gain for identical material
+    angle = np.linspace(0, np.pi / 2, 2400)
+    mid = slice(1100, 1300)
+    bump = 20 * np.log10(np.max(np.abs(np.cos(angle) + np.sin(angle))[mid]))
+    assert bump > 2.9
+    b = np.random.default_rng(0).standard_normal(2400)
+    c = np.random.default_rng(1).standard_normal(2400)
+    fo, fi = crossfade_gains(b, c)
+    np.testing.assert_allclose(fo**2 + fi**2, 1.0, atol=0.1)  # ~equal power for uncorrelated noise
 
 
 def test_loop_stereo_and_dtype():
-    n = RATE
-    x = np.random.default_rng(1).standard_normal((n + loop_tail_samples(n, RATE), 2)).astype(np.float32)
+    n, p = RATE, loop_preroll_samples(RATE, RATE)
+    x = np.random.default_rng(1).standard_normal((p + n, 2)).astype(np.float32)
     y = make_loop(x, n, RATE)
     assert y.shape == (n, 2) and y.dtype == np.float32
-    np.testing.assert_allclose(y[0], x[n], rtol=1e-6)
+    np.testing.assert_array_equal(y[0], x[p])
 
 
-def test_loop_needs_the_tail():
+def test_loop_needs_the_preroll():
     n = RATE
     with pytest.raises(InvalidInput, match=str(n + 2400)):
         make_loop(np.ones(n + 10), n, RATE)

@@ -1,0 +1,64 @@
+"""The project's own imports run one way: no module imports (directly or at call time) one that
+imports it back. Circles make start-up order fragile and hide which module owns what."""
+
+import ast
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGES = ("engine", "bridge")
+
+
+def project_imports(path: Path) -> set[str]:
+    package = path.parent.name
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1:
+                base = f"{package}.{node.module}" if node.module else package
+                names = [base] if node.module else [f"{package}.{a.name}" for a in node.names]
+            elif node.module and node.module.split(".")[0] in PACKAGES:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name.split(".")[0] in PACKAGES]
+        else:
+            continue
+        found.update(n for n in names if (REPO / (n.replace(".", "/") + ".py")).is_file())
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = {f"{p}.{f.stem}": f for p in PACKAGES for f in (REPO / p).glob("*.py") if f.stem != "__init__"}
+    return {name: project_imports(path) - {name} for name, path in modules.items()}
+
+
+def find_cycle(edges):
+    state, stack = {}, []
+
+    def visit(node):
+        state[node] = "open"
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == "open":
+                return stack[stack.index(nxt):] + [nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        state[node] = "done"
+        stack.pop()
+        return None
+
+    for node in sorted(edges):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_no_import_circles():
+    assert find_cycle(graph()) is None, " → ".join(find_cycle(graph()))
+
+
+def test_the_checker_finds_a_circle():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    edges = graph()
+    assert "engine.building" in edges["engine.tiny"] and "engine.tiny" in edges["engine.models"]
