@@ -294,6 +294,8 @@ class Engine:
             self.ranker  # noqa: B018
         if request.plan is None or request.init_latents is not None:
             return
+        if request.plan.mode == "transfer" and request.sampling_job().first_step() == 0:
+            return  # strength 1: a plain generation of the input's length; nothing to encode
         import torch
 
         from .audio_in import encode_latents, log_mel, read_audio
