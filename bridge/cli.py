@@ -43,33 +43,38 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
                                              "(default laion/clap-htsat-unfused; a tiny one with --model tiny)")
 
 
-def add_render_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by `generate` (in-process) and `request` (through the service)."""
-    parser.add_argument("prompt", help="what to generate, e.g. 'warm analog bass, 90s house'")
+def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = False) -> None:
+    """Options shared by `generate` (in-process) and `request` (through the service).
+
+    Defaults are None: an option not given is left out of the request and the protocol's default
+    applies (the same values the help texts name), so `request --request-file` can tell what was typed.
+    """
+    parser.add_argument("prompt", nargs="?" if prompt_optional else None,
+                        help="what to generate, e.g. 'warm analog bass, 90s house'")
     length = parser.add_argument_group("length (seconds, or bars/beats at a tempo)")
     length.add_argument("--seconds", type=float)
     length.add_argument("--bars", type=float)
     length.add_argument("--beats", type=float, help="extra beats (in units of the time signature's denominator)")
-    length.add_argument("--bpm", type=float, default=120.0, help="quarter notes per minute, REAPER's convention (default 120)")
-    length.add_argument("--time-sig", default="4/4", help="time signature N/D (default 4/4)")
+    length.add_argument("--bpm", type=float, help="quarter notes per minute, REAPER's convention (default 120)")
+    length.add_argument("--time-sig", help="time signature N/D (default 4/4)")
     parser.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
     parser.add_argument("--name", dest="name_hint", help="file name hint (slugified; never a path)")
-    parser.add_argument("--sample-rate", type=int, default=48000, help="22050..192000 (default 48000)")
+    parser.add_argument("--sample-rate", type=int, help="22050..192000 (default 48000)")
     parser.add_argument("--stereo", action="store_true", help="dual-mono stereo file instead of mono")
-    parser.add_argument("--format", default="wav24", choices=["wav24", "wav16", "wav32f", "flac"])
+    parser.add_argument("--format", choices=["wav24", "wav16", "wav32f", "flac"], help="default wav24")
     loud = parser.add_mutually_exclusive_group()
     loud.add_argument("--lufs", type=float, help="integrated loudness target (default -14 LUFS)")
     loud.add_argument("--peak", type=float, help="normalize the sample peak to this dBFS instead")
     loud.add_argument("--no-normalize", action="store_true", help="leave the level alone (ceiling still applies)")
-    parser.add_argument("--ceiling", type=float, default=-1.0, help="true-peak ceiling in dBTP (default -1)")
+    parser.add_argument("--ceiling", type=float, help="true-peak ceiling in dBTP (default -1)")
     parser.add_argument("--loop", action="store_true", help="make the file loop seamlessly")
-    parser.add_argument("--variations", type=int, default=1)
+    parser.add_argument("--variations", type=int, help="default 1")
     parser.add_argument("--seed", type=int)
-    parser.add_argument("--steps", type=int, default=10)
-    parser.add_argument("--guidance", type=float, default=2.5)
-    parser.add_argument("--negative", default="", help="negative prompt: what to avoid")
-    parser.add_argument("--scheduler", default="ddim", help="ddim, dpmsolver++, euler, pndm, lms")
-    parser.add_argument("--eta", type=float, default=0.0)
+    parser.add_argument("--steps", type=int, help="default 10")
+    parser.add_argument("--guidance", type=float, help="default 2.5")
+    parser.add_argument("--negative", help="negative prompt: what to avoid")
+    parser.add_argument("--scheduler", help="ddim (default), dpmsolver++, euler, pndm, lms")
+    parser.add_argument("--eta", type=float, help="default 0")
     edit = parser.add_argument_group("audio in (the length defaults to the input's)")
     edit.add_argument("--init-audio", type=Path, metavar="FILE", help="audio to transform (style transfer), "
                       "repaint or extend; any soundfile-readable file")
@@ -84,22 +89,23 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of paths")
 
 
-def request_fields(args) -> dict:
-    """The CLI's render options as protocol-style fields (plain JSON types)."""
+LENGTH_FIELDS = ("seconds", "bars", "beats", "bpm", "time_sig")
+
+
+def request_fields(args, require_length: bool = True) -> dict:
+    """The render options given on the command line as protocol fields (plain JSON types)."""
     if args.seconds is not None and (args.bars is not None or args.beats is not None):
         raise InvalidInput("give either --seconds or --bars/--beats, not both")
+    if require_length and args.seconds is None and args.bars is None and args.beats is None \
+            and args.init_audio is None:  # an init audio's own length is the default
+        raise InvalidInput("give a length: --seconds S, or --bars N (with --bpm and --time-sig)")
     fields = {
         "prompt": args.prompt, "negative_prompt": args.negative, "steps": args.steps, "guidance": args.guidance,
         "variations": args.variations, "seed": args.seed, "eta": args.eta, "scheduler": args.scheduler,
-        "sample_rate": args.sample_rate, "channels": 2 if args.stereo else 1, "format": args.format,
-        "ceiling": args.ceiling, "loop": args.loop, "name": args.name_hint,
+        "sample_rate": args.sample_rate, "channels": 2 if args.stereo else None, "format": args.format,
+        "ceiling": args.ceiling, "loop": True if args.loop else None, "name": args.name_hint,
+        "seconds": args.seconds, "bars": args.bars, "beats": args.beats, "bpm": args.bpm, "time_sig": args.time_sig,
     }
-    if args.seconds is not None:
-        fields["seconds"] = args.seconds
-    elif args.bars is not None or args.beats is not None:
-        fields.update(bars=args.bars, beats=args.beats, bpm=args.bpm, time_sig=args.time_sig)
-    elif args.init_audio is None:
-        raise InvalidInput("give a length: --seconds S, or --bars N (with --bpm and --time-sig)")
     if args.no_normalize:
         fields["loudness"] = "off"
     elif args.peak is not None:
@@ -127,6 +133,35 @@ def edit_fields(args) -> dict:
         fields.update(repaint_start=start, repaint_end=end)
     if args.extend_bars is not None:
         fields.update(extend_bars=args.extend_bars, bpm=args.bpm, time_sig=args.time_sig)
+    return fields
+
+
+def read_request_file(path: Path) -> dict:
+    """A JSON object of protocol fields (how REAPER passes a prompt without a shell in between)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InvalidInput(f"cannot read the request file {path}: {err.strerror or err}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InvalidInput(f"the request file {path} is not UTF-8 JSON: {err}") from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"the request file {path} must hold a JSON object, got {type(data).__name__}")
+    if data.pop("op", "generate") != "generate":
+        raise InvalidInput(f"the request file {path} must be a generate request")
+    return data
+
+
+def merge_request(from_file: dict, typed: dict) -> dict:
+    """The file's fields with the typed options on top; a typed length replaces the file's."""
+    fields = dict(from_file)
+    if "seconds" in typed:
+        for key in ("bars", "beats", "bpm", "time_sig"):
+            fields.pop(key, None)
+    if "bars" in typed or "beats" in typed:
+        fields.pop("seconds", None)
+    if "loudness" in typed and "target" not in typed:
+        fields.pop("target", None)
+    fields.update(typed)
     return fields
 
 
@@ -276,30 +311,119 @@ def _client(args):
     return BridgeClient(args.endpoint, timeout=args.reply_timeout, retries=args.retries)
 
 
-def cmd_request(args) -> int:
-    from engine.writer import write_json_atomic
+class ResultFile:
+    """The latest event of a job, replaced atomically (what a REAPER script polls).
 
+    Progress is written at most every ``min_interval`` seconds; ``accepted`` and the final event
+    always are. On Windows a reader that has the file open makes ``os.replace`` fail for a moment:
+    progress then skips a beat, the final event retries.
+    """
+
+    def __init__(self, path: Path | None, min_interval: float = 0.1):
+        self.path = path
+        self.min_interval = min_interval
+        self.last = float("-inf")
+        self.final_written = False
+
+    def write(self, event: dict) -> None:
+        import time
+
+        from engine.writer import write_json_atomic
+
+        from .protocol import FINAL_EVENTS
+
+        if self.path is None or self.final_written:
+            return
+        final = event["event"] in FINAL_EVENTS
+        now = time.monotonic()
+        if event["event"] == "progress" and now - self.last < self.min_interval:
+            return
+        attempts = 50 if final else 1
+        for attempt in range(attempts):
+            try:
+                write_json_atomic(self.path, event, replace=True)
+                break
+            except PermissionError:
+                if attempt == attempts - 1:
+                    if final:
+                        raise
+                    return
+                time.sleep(0.1)
+        self.last = now
+        self.final_written = final
+
+
+def _request_from_args(args) -> dict:
     from . import protocol
 
-    fields = request_fields(args)
-    fields["priority"] = args.priority
-    fields["id"] = args.id or protocol.new_id()  # known up front, so even a timeout names its job
-    result = None
-    try:
-        with _client(args) as client:
-            result = client.generate(fields, deadline_s=args.timeout, on_event=_event_printer(args.json))
-    except EngineError as err:
-        result = {"event": "error", "id": fields.get("id", ""), "code": err.code, "message": str(err)}
-        if err.code == "bad_request":  # the engine refused an argument: a usage error, as for generate
-            raise InvalidInput(str(err)) from None
-        raise
-    finally:
-        if args.result_file is not None and result is not None:
-            write_json_atomic(args.result_file, result, replace=True)
-    if args.json:
-        print(json.dumps(result, indent=2))
+    typed = request_fields(args, require_length=args.request_file is None)
+    if args.request_file is not None:
+        fields = merge_request(read_request_file(args.request_file), typed)
     else:
-        for path in result["paths"]:
+        if args.prompt is None:
+            raise InvalidInput("give a prompt (or --request-file F)")
+        fields = typed
+    if args.priority is not None:
+        fields["priority"] = args.priority
+    if args.id is not None:
+        fields["id"] = args.id
+    fields.setdefault("id", protocol.new_id())  # known up front, so even a timeout names its job
+    return fields
+
+
+def _check_reachable(args) -> None:
+    """One ping with a short timeout: an engine that is down is reported at once, as `unreachable`."""
+    from .client import BridgeClient
+
+    try:
+        with BridgeClient(args.endpoint, timeout=args.ping_timeout, retries=1) as client:
+            client.ping()
+    except EngineError:
+        raise EngineError(f"the engine at {args.endpoint} does not answer (is `audioldm-bridge serve` running?)",
+                          code="unreachable") from None
+
+
+def cmd_request(args) -> int:
+    from . import protocol
+
+    results = ResultFile(args.result_file)
+    try:
+        fields = _request_from_args(args)
+    except InvalidInput as err:
+        results.write(protocol.failed(args.id or "", err))
+        raise
+    show = _event_printer(args.json)
+    final = None
+    try:
+        if args.ping_timeout is not None:
+            _check_reachable(args)
+        with _client(args) as client:
+            for event in client.events(fields, deadline_s=args.timeout):
+                if show is not None:
+                    show(event)
+                results.write(event)
+                final = event
+    except EngineError as err:
+        final = {"event": "error", "id": str(fields.get("id", "")), "code": err.code, "message": str(err)}
+        results.write(final)
+    except KeyboardInterrupt:
+        results.write({"event": "error", "id": str(fields.get("id", "")), "code": "interrupted",
+                       "message": "the request command was interrupted (the job may still run; cancel it by id)"})
+        raise
+    if final is None or final["event"] not in protocol.FINAL_EVENTS:
+        final = {"event": "error", "id": str(fields.get("id", "")), "code": "internal",
+                 "message": "the event stream ended without a result"}
+        results.write(final)
+    if args.json:
+        print(json.dumps(final, indent=2))
+    if final["event"] == "error":
+        if final["code"] == "bad_request":  # the engine refused an argument: a usage error, as for generate
+            raise InvalidInput(final["message"])
+        raise EngineError(final["message"], code=final["code"])
+    if final["event"] == "cancelled":
+        raise EngineError(f"job {final['id']} was cancelled", code="cancelled")
+    if not args.json:
+        for path in final["paths"]:
             print(path)
     return 0
 
@@ -322,10 +446,17 @@ def _event_printer(quiet: bool):
 def cmd_ping(args) -> int:
     import time
 
-    with _client(args) as client:
-        started = time.perf_counter()
-        client.ping()
-        print(f"pong from {args.endpoint} in {(time.perf_counter() - started) * 1000:.2f} ms")
+    results = ResultFile(args.result_file)
+    try:
+        with _client(args) as client:
+            started = time.perf_counter()
+            reply = client.ping()
+            ms = (time.perf_counter() - started) * 1000
+    except EngineError as err:
+        results.write({"event": "error", "id": "", "code": err.code, "message": str(err)})
+        raise
+    results.write({**reply, "endpoint": args.endpoint, "ms": round(ms, 3)})
+    print(f"pong from {args.endpoint} in {ms:.2f} ms")
     return 0
 
 
@@ -378,19 +509,28 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     req = sub.add_parser("request", help="ask a running engine to generate; wait for and print the result")
-    add_render_options(req)
+    add_render_options(req, prompt_optional=True)
     add_client_options(req)
-    req.add_argument("--priority", default="normal", choices=["live", "normal", "background"])
+    req.add_argument("--request-file", type=Path,
+                     help="JSON object of protocol fields (docs/PROTOCOL.md); options typed here override it")
+    req.add_argument("--priority", choices=["live", "normal", "background"], help="default normal")
     req.add_argument("--id", help="job id (idempotent: resending it never runs twice)")
     req.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds (default 600)")
-    req.add_argument("--result-file", type=Path, help="also write the final event here as JSON, atomically")
+    req.add_argument("--ping-timeout", type=float,
+                     help="ping first; if the engine does not answer within this many seconds, fail at once "
+                          "with code `unreachable` (what the REAPER actions use to offer starting it)")
+    req.add_argument("--result-file", type=Path,
+                     help="keep the latest event here as JSON, replaced atomically: accepted, started, "
+                          "progress…, then exactly one of done / error / cancelled")
     req.set_defaults(func=cmd_request)
 
-    for name, func, text in (("ping", cmd_ping, "check that the engine answers"),
-                             ("status", cmd_status, "queue, running job, model, device, uptime")):
-        p = sub.add_parser(name, help=text)
-        add_client_options(p)
-        p.set_defaults(func=func)
+    ping = sub.add_parser("ping", help="check that the engine answers")
+    add_client_options(ping)
+    ping.add_argument("--result-file", type=Path, help="also write the outcome here as JSON (pong or error), atomically")
+    ping.set_defaults(func=cmd_ping)
+    status = sub.add_parser("status", help="queue, running job, model, device, uptime")
+    add_client_options(status)
+    status.set_defaults(func=cmd_status)
     cancel = sub.add_parser("cancel", help="cancel a queued or running job")
     cancel.add_argument("id")
     add_client_options(cancel)

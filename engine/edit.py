@@ -99,13 +99,13 @@ def crossfade_gains(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarra
     itself), equal-power curves (squares sum to 1) that of uncorrelated material (noise); either
     one alone is 3 dB off on the other. Measuring the correlation ρ of the two segments and
     normalising linear ramps by ``sqrt(out² + in² + 2ρ·out·in)`` keeps the expected level flat for
-    any ρ (ρ is floored at -0.5: anti-phase material cancels whatever the curve).
+    any ρ (floored at -0.9: fully anti-phase material cancels whatever the gains).
     """
     k = len(a)
     t = np.linspace(0.0, 1.0, k) if k > 1 else np.ones(k)
     energy = float(np.sqrt(np.sum(a.astype(np.float64) ** 2) * np.sum(b.astype(np.float64) ** 2)))
     rho = float(np.sum(a.astype(np.float64) * b)) / energy if energy > 0 else 0.0
-    rho = min(1.0, max(-0.5, rho))
+    rho = min(1.0, max(-0.9, rho))
     fade_out, fade_in = 1.0 - t, t
     norm = np.sqrt(fade_out**2 + fade_in**2 + 2.0 * rho * fade_out * fade_in)
     return fade_out / norm, fade_in / norm

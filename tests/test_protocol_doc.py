@@ -1,5 +1,8 @@
 """docs/PROTOCOL.md against bridge/protocol.py: every documented field, code, request and event."""
 
+import argparse
+import ast
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -8,8 +11,10 @@ import pytest
 
 from bridge import protocol
 from bridge.osc_transport import parse_key_values, to_osc
+from engine.errors import InvalidInput
 
-DOC = (Path(__file__).resolve().parents[1] / "docs" / "PROTOCOL.md").read_text()
+REPO = Path(__file__).resolve().parents[1]
+DOC = (REPO / "docs" / "PROTOCOL.md").read_text()
 
 
 def blocks(kind):
@@ -34,11 +39,105 @@ def max_atoms(line):
     return atoms
 
 
-def test_field_table_is_the_protocol():
-    assert table_rows("## Requests") == list(protocol.FIELDS)
+def field_table():
+    """``{field: documented type}`` from the request table of PROTOCOL.md."""
+    section = DOC.split("## Requests", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"^\| `([a-z_]+)` \| ([a-z]+) \|", section, flags=re.M))
 
 
-def test_error_table_is_the_protocol():
+def refusal(fields, tmp_path):
+    """The parser's message for ``fields`` (a valid base request plus them), or None if accepted."""
+    try:
+        protocol.parse_request({"prompt": "x", "seconds": 1, **fields}, tmp_path)
+    except InvalidInput as err:
+        return str(err)
+    return None
+
+
+#: A value of the wrong type for each documented type, and what the parser must then say.
+WRONG_TYPE = {
+    "text": (5, "{} must be text"),
+    "number": ("loud", "{} must be a number"),
+    "integer": (2.5, "{} must be a whole number"),
+    "boolean": ("maybe", "{} must be true/false"),
+}
+
+
+def test_the_request_table_has_rows():
+    assert len(field_table()) >= 20 and set(field_table().values()) <= set(WRONG_TYPE)
+
+
+@pytest.mark.parametrize("name", list(field_table()))
+def test_every_documented_field_is_parsed_with_its_documented_type(name, tmp_path):
+    """Asked with a value of the wrong type, the parser names the field and the documented type:
+    so it knows the field (not "unknown field") and enforces what the table says."""
+    kind = field_table()[name]
+    bad_value, message = WRONG_TYPE[kind]
+    assert message.format(name) in (refusal({name: bad_value}, tmp_path) or "accepted")
+    if kind == "number":  # a fraction is fine for a number (it may be out of range, not mistyped)
+        assert "whole number" not in (refusal({name: 1.5}, tmp_path) or "")
+
+
+def candidate_field_names():
+    """Names a client might try, gathered from the code rather than from protocol.FIELDS: the
+    render request's fields, the job request's, and the CLI's options."""
+    from bridge.cli import build_parser
+    from engine.render import RenderRequest
+
+    names = {f.name for f in dataclasses.fields(RenderRequest)} | {f.name for f in dataclasses.fields(protocol.JobRequest)}
+    commands = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    for command in commands[0].choices.values():
+        names |= {a.dest for a in command._actions if a.dest != "help"}
+    return sorted(names)
+
+
+def test_every_field_the_parser_accepts_is_documented(tmp_path):
+    # The parser's own list of known fields (what it tells a client who mistypes one) ...
+    message = refusal({"no_such_field": 1}, tmp_path)
+    known = message.split("known: ", 1)[1].split(", ")
+    assert set(known) == set(field_table())
+    # ... and anything else it would take without "unknown field".
+    undocumented = [name for name in candidate_field_names() if name not in field_table()
+                    and "unknown field" not in (refusal({name: 1}, tmp_path) or "")]
+    assert undocumented == []
+
+
+def emitted_error_codes():
+    """Every error code the code can put on the wire or into a result file, read from the source:
+    ``code=...`` arguments, ``protocol.error(code, ...)`` calls and ``code = ...`` class attributes."""
+    codes = {}
+    for path in sorted((REPO / "bridge").glob("*.py")) + sorted((REPO / "engine").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            found = []
+            if isinstance(node, ast.Call):
+                found += [kw.value for kw in node.keywords if kw.arg == "code"]
+                func = node.func
+                is_error = (isinstance(func, ast.Attribute) and func.attr == "error"
+                            and isinstance(func.value, ast.Name) and func.value.id == "protocol") or (
+                    path.name == "protocol.py" and isinstance(func, ast.Name) and func.id == "error")
+                if is_error and node.args:
+                    found.append(node.args[0])
+            elif isinstance(node, ast.ClassDef):
+                found += [stmt.value for stmt in node.body if isinstance(stmt, ast.Assign)
+                          and any(isinstance(t, ast.Name) and t.id == "code" for t in stmt.targets)]
+            for value in found:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    codes.setdefault(value.value, f"{path.relative_to(REPO)}:{value.lineno}")
+    return codes
+
+
+def test_every_documented_error_code_is_one_the_code_emits():
+    emitted = emitted_error_codes()
+    assert len(emitted) >= 5
+    assert [code for code in table_rows("## Errors") if code not in emitted] == []
+
+
+def test_every_error_code_the_code_emits_is_documented():
+    documented = set(table_rows("## Errors"))
+    assert {code: where for code, where in emitted_error_codes().items() if code not in documented} == {}
+
+
+def test_protocol_error_codes_are_the_documented_ones():
     assert table_rows("## Errors") == list(protocol.ERROR_CODES)
 
 

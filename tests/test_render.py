@@ -1,10 +1,13 @@
 """Request → DAW-ready files, end to end with the tiny model: exact length, loudness, loop, formats,
 atomic writes, sidecars, and the one-shot CLI."""
 
+import itertools
 import json
 import os
 import subprocess
 import sys
+import threading
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +17,7 @@ import soundfile as sf
 from scipy.signal import resample_poly
 
 from engine.errors import InvalidInput
-from engine.length import MusicalLength
+from engine.length import MODEL_RATE, MusicalLength
 from engine.render import RenderRequest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,13 +68,80 @@ def test_silence_is_written_without_gain_or_nan(engine, tmp_path):
     assert meta["lufs"] is None and meta["true_peak_dbtp"] is None and "silen" in meta["loudness_note"]
 
 
-def test_loop_seam_is_as_smooth_as_the_rest(engine, tmp_path):
-    [out] = engine.render(request(tmp_path, length=MusicalLength.from_bars(1, 120, "4/4"), loop=True))
+LOOP = MusicalLength.from_bars(1, 120, "4/4")  # 2 s: 96000 samples at 48 kHz
+
+
+def harmonic_tone(f0, seconds=6.0, rate=MODEL_RATE):
+    """A band-limited tone (5 partials, the highest at 5·f0): stationary, so every part of it is
+    like every other and a loop of it must have a flat level and no kink, wherever it is cut."""
+    t = np.arange(int(seconds * rate)) / rate
+    return (0.2 * sum(np.sin(2 * np.pi * k * f0 * t + 0.7 * k) / k for k in range(1, 6))).astype(np.float32)
+
+
+def white_noise(seconds=6.0, rate=MODEL_RATE):
+    return (0.1 * np.random.default_rng(5).standard_normal(int(seconds * rate))).astype(np.float32)
+
+
+def deliver_loop(engine, tmp_path, wave16k):
+    """Loop ``wave16k`` (much more audio than the loop needs, so any layout of pre-roll or tail fits)
+    as generate would, written as float so nothing but the engine's own processing shows."""
+    req = request(tmp_path, length=LOOP, loop=True, format="wav32f")
+    req.check_inputs()
+    out = engine.deliver(req, wave16k, seed=11, variation=0)
     audio, rate = sf.read(out.path)
-    assert len(audio) == 96000
-    jumps = np.abs(np.diff(audio))
-    seam = abs(audio[0] - audio[-1])
-    assert seam <= np.percentile(jumps, 99)
+    assert rate == 48000 and len(audio) == LOOP.samples(48000)
+    return audio
+
+
+def circular_rms_db(y, window, hop):
+    """Level of each ``window``-sample span of ``y`` played as a loop (spans wrap around the end)."""
+    wrapped = np.concatenate([y, y[:window]])
+    starts = np.arange(0, len(y), hop)
+    power = np.array([np.mean(wrapped[i:i + window] ** 2) for i in starts])
+    return starts, 10 * np.log10(power)
+
+
+@pytest.mark.parametrize("f0", [100.0, 100.25], ids=["whole-periods", "half-period-off"])
+def test_loop_of_a_tone_is_seamless_and_level(engine, tmp_path, f0):
+    """100 Hz fits 200 whole periods in the loop (tail and head in phase); 100.25 Hz leaves half a
+    period over (odd partials in antiphase). A plain cut of the latter clicks; an equal-power
+    crossfade of in-phase material bumps the level by up to 3 dB, of antiphase material cancels it."""
+    y = deliver_loop(engine, tmp_path, harmonic_tone(f0))
+    n = len(y)
+    # The wrap y[n-1] -> y[0] continues the waveform: its first and second differences are no
+    # larger than the tone's own (a kink or a step shows in the second difference at once).
+    around = np.array([y[n - 2], y[n - 1], y[0], y[1]])
+    assert abs(y[0] - y[n - 1]) <= 1.05 * np.abs(np.diff(y)).max()
+    assert np.abs(np.diff(around, 2)).max() <= 1.5 * np.abs(np.diff(y, 2)).max()
+    # The level is flat all the way round, seam included, in 50 ms windows (what a listener
+    # integrates). Shorter windows would measure the beating of partials that meet in different
+    # phases (here odd in antiphase, even in phase), which no crossfade with one gain per side
+    # avoids: one-period windows move by ~2 dB on the half-period case whatever the curve. An
+    # equal-power crossfade bumps the whole-periods case by ~3 dB, and a fixed curve of any kind
+    # misses one of the two cases by more than 1 dB.
+    _, level = circular_rms_db(y, 2400, 120)
+    assert level.max() - level.min() <= 1.0, (level.min(), level.max())
+
+
+def test_loop_of_noise_has_no_level_bump_or_dip_at_the_seam(engine, tmp_path):
+    """Uncorrelated material: a linear crossfade would dip ~1.8 dB over the seam, a fade to silence
+    much more, a gain step of the limiter shows as a jump; 50 ms windows of the noise itself
+    vary by about ±0.25 dB, so 1 dB leaves room without letting those through."""
+    y = deliver_loop(engine, tmp_path, white_noise())
+    n, window = len(y), 2400
+    starts, level = circular_rms_db(y, window, 480)
+    ends = starts + window
+    near_seam = (ends >= n - 4800) | (starts <= 4800)  # spans within 100 ms of the wrap, either side
+    typical = np.median(level[~near_seam])
+    assert np.abs(level[near_seam] - typical).max() <= 1.0, level[near_seam] - typical
+    assert np.abs(level[~near_seam] - typical).max() <= 1.0  # the yardstick itself is steady
+
+
+def test_generated_loop_is_exactly_long_and_normalized(engine, tmp_path):
+    [out] = engine.render(request(tmp_path, length=LOOP, loop=True))
+    audio, rate = sf.read(out.path)
+    assert len(audio) == LOOP.samples(rate) == 96000
+    assert abs(pyloudnorm.Meter(rate).integrated_loudness(audio) - (-14.0)) <= 0.5
     # no fade to silence at either end: a loop must not dip
     assert np.abs(audio[:240]).max() > 0.05 and np.abs(audio[-240:]).max() > 0.05
 
@@ -83,22 +153,81 @@ def test_fades_against_clicks(engine, tmp_path):
     assert np.abs(audio[rate // 2: rate // 2 + 480]).max() > 0.05
 
 
-@pytest.mark.parametrize("fmt, subtype, suffix", [("wav16", "PCM_16", ".wav"), ("wav32f", "FLOAT", ".wav"),
-                                                  ("flac", "PCM_24", ".flac")])
-def test_formats_and_dual_mono(engine, tmp_path, fmt, subtype, suffix):
-    [out] = engine.render(request(tmp_path, format=fmt, channels=2, sample_rate=44100))
+@pytest.fixture(scope="module")
+def kick16k(engine, tmp_path_factory):
+    """One second of the tiny model's 16 kHz output, sampled once for the delivery tests below."""
+    req = request(tmp_path_factory.mktemp("kick"))
+    waves, _ = engine.sample([req])
+    return waves[0][0]
+
+
+def deliver(engine, tmp_path, wave16k, **kw):
+    req = request(tmp_path, **kw)
+    req.check_inputs()
+    return engine.deliver(req, wave16k, seed=req.seeds[0], variation=0)
+
+
+FORMATS = [("wav24", "PCM_24", ".wav"), ("wav16", "PCM_16", ".wav"), ("wav32f", "FLOAT", ".wav"),
+           ("flac", "PCM_24", ".flac")]
+
+
+@pytest.mark.parametrize("fmt, subtype, suffix", FORMATS)
+def test_formats_and_dual_mono(engine, kick16k, tmp_path, fmt, subtype, suffix):
+    out = deliver(engine, tmp_path, kick16k, format=fmt, channels=2, sample_rate=44100)
     info = sf.info(out.path)
     assert out.path.suffix == suffix and info.subtype == subtype and info.channels == 2 and info.frames == 44100
     audio, _ = sf.read(out.path)
     np.testing.assert_array_equal(audio[:, 0], audio[:, 1])
+    assert np.abs(audio).max() > 0.05
 
 
-def test_peak_mode_and_off(engine, tmp_path):
-    [peak] = engine.render(request(tmp_path, loudness="peak", target=-6.0))
-    audio, _ = sf.read(peak.path)
+@pytest.mark.parametrize("channels", [1, 2])
+@pytest.mark.parametrize("fmt", [f[0] for f in FORMATS])
+def test_written_file_measures_the_target_loudness(engine, kick16k, tmp_path, fmt, channels):
+    """What a DAW plays is the file: measured from disk (BS.1770 sums the channels, so a dual-mono
+    file normalized as mono reads 3 LU hot), and the sidecar records what the file measures."""
+    out = deliver(engine, tmp_path, kick16k, format=fmt, channels=channels, sample_rate=44100)
+    audio, rate = sf.read(out.path, always_2d=True)
+    assert audio.shape == (44100, channels)
+    measured = pyloudnorm.Meter(rate).integrated_loudness(audio)
+    assert abs(measured - (-14.0)) <= 0.5, measured
+    assert out.metadata["lufs"] == pytest.approx(measured, abs=0.1)
+    assert max(independent_true_peak_db(audio[:, c]) for c in range(channels)) <= -1.0 + 0.05
+
+
+def test_peak_mode(engine, kick16k, tmp_path):
+    out = deliver(engine, tmp_path, kick16k, loudness="peak", target=-6.0, format="wav32f")
+    audio, _ = sf.read(out.path)
     assert 20 * np.log10(np.abs(audio).max()) == pytest.approx(-6.0, abs=0.05)
-    [off] = engine.render(request(tmp_path, loudness="off"))
-    assert off.metadata["gain_db"] == 0.0 or off.metadata["limited"] is False
+
+
+def sine16k(amplitude, freq=1000.0, seconds=1.5):
+    t = np.arange(int(seconds * MODEL_RATE)) / MODEL_RATE
+    return (amplitude * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+
+
+def test_loudness_off_keeps_the_level_it_was_given(engine, tmp_path):
+    """'off' applies no gain: a -20 dBFS sine is written at -20 dBFS, where 'lufs' would lift it to
+    -14 LUFS (about -11 dBFS peak), and the sidecar says what was (not) done."""
+    off = deliver(engine, tmp_path, sine16k(0.1), loudness="off", format="wav32f")
+    audio, rate = sf.read(off.path)
+    middle = audio[rate // 4: -rate // 4]  # clear of the fades
+    assert 20 * np.log10(np.abs(middle).max()) == pytest.approx(-20.0, abs=0.05)
+    assert off.metadata["gain_db"] == 0.0 and off.metadata["limited"] is False
+    assert off.metadata["lufs"] == pytest.approx(pyloudnorm.Meter(rate).integrated_loudness(audio), abs=0.1)
+    lufs = deliver(engine, tmp_path, sine16k(0.1), loudness="lufs", format="wav32f")
+    assert pyloudnorm.Meter(rate).integrated_loudness(sf.read(lufs.path)[0]) == pytest.approx(-14.0, abs=0.5)
+
+
+def test_loudness_off_still_keeps_the_true_peak_ceiling(engine, tmp_path):
+    """No gain is not no protection: a sine peaking at +3.5 dBFS is limited to the ceiling, and
+    turned down only as far as that needs (not normalized)."""
+    off = deliver(engine, tmp_path, sine16k(1.5), loudness="off", format="wav32f", ceiling_dbtp=-1.0)
+    audio, rate = sf.read(off.path)
+    assert independent_true_peak_db(audio) <= -1.0 + 0.05
+    middle = audio[rate // 4: -rate // 4]
+    assert 20 * np.log10(np.abs(middle).max()) == pytest.approx(-1.0, abs=0.3)
+    assert off.metadata["limited"] is True
 
 
 def test_variations_seeds_and_reproducibility(engine, tmp_path):
@@ -136,11 +265,65 @@ def test_sidecar_recalls_the_generation(engine, tmp_path):
     assert meta["engine"].startswith("audioldm-bridge ") and "noise" in meta["note"]
 
 
-def test_writes_are_atomic_and_never_overwrite(engine, tmp_path):
-    outs = [engine.render(request(tmp_path, seed=5))[0] for _ in range(3)]
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert len({o.path for o in outs}) == 3  # same prompt and seed: the short id keeps them apart
-    assert len(names) == 6 and not [n for n in names if n.startswith(".")]
+def test_a_folder_watcher_only_ever_sees_complete_files(engine, kick16k, tmp_path):
+    """A DAW or script polling the output folder may open a file the moment its name appears:
+    every name that shows up (other than hidden temp names) must already be complete."""
+    length = MusicalLength.from_seconds(6)  # big enough that a plain write takes a while
+    expected_frames = length.samples(48000)
+    wave = np.tile(kick16k, 7)
+    problems, seen, stop = [], set(), threading.Event()
+
+    def watch():
+        while True:
+            done = stop.is_set()  # look once more after the last write
+            for p in tmp_path.iterdir():
+                if p.name.startswith(".") or p.name in seen:
+                    continue
+                seen.add(p.name)
+                try:
+                    if p.suffix == ".json":
+                        if json.loads(p.read_text())["samples"] != expected_frames:
+                            problems.append((p.name, "sidecar names another length"))
+                    elif sf.info(p).frames != expected_frames:
+                        problems.append((p.name, sf.info(p).frames))
+                except Exception as err:  # a half-written file: bad header, cut JSON...
+                    problems.append((p.name, repr(err)))
+            if done:
+                return
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for _ in range(3):
+            deliver(engine, tmp_path, wave, length=length, format="wav32f")
+    finally:
+        stop.set()
+        watcher.join(30)
+    assert problems == []
+    assert len(seen) == 6
+
+
+def test_a_name_collision_never_replaces_a_written_file(engine, kick16k, tmp_path, monkeypatch):
+    """Same prompt, same seed and (forced here) the same short id: the second result must not
+    overwrite the first, and nothing half-written is left behind."""
+    import engine.render as render_module
+
+    fixed = uuid.UUID("0123456789abcdef0123456789abcdef")
+    real_uuid4 = uuid.uuid4
+    ids = itertools.chain([fixed, fixed], iter(real_uuid4, None))  # a retry gets fresh ids
+    monkeypatch.setattr(render_module.uuid, "uuid4", lambda: next(ids))
+    first = deliver(engine, tmp_path, kick16k, seed=5)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert sorted(before) == sorted([first.path.name, first.sidecar.name])
+    try:
+        second = deliver(engine, tmp_path, np.flip(kick16k).copy(), seed=5)
+    except FileExistsError:
+        second = None  # refusing is honest too; retrying under a new name is kinder
+    for name, data in before.items():
+        assert (tmp_path / name).read_bytes() == data, name
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    if second is not None:
+        assert second.path != first.path and second.path.is_file() and second.sidecar.is_file()
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Our sampling loop against diffusers' AudioLDMPipeline, determinism, batching, progress, cancel."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -7,6 +9,36 @@ import torch
 from engine.errors import Cancelled, InvalidInput
 from engine.length import MODEL_RATE, MusicalLength, frames_for_samples
 from engine.sampler import SamplingJob
+
+SHIPPED_SCHEDULER = Path(__file__).resolve().parents[1] / "engine" / "data" / "audioldm-s-full-v2" / "scheduler"
+
+#: What each scheduler name means, stated here from diffusers' own classes, not taken from
+#: engine.sampler: a wrong class or option there must make the conformance test fail.
+REFERENCE_SCHEDULERS = {
+    "ddim": ("DDIMScheduler", {}),
+    "dpmsolver++": ("DPMSolverMultistepScheduler", {"algorithm_type": "dpmsolver++"}),
+    "euler": ("EulerDiscreteScheduler", {}),
+    "pndm": ("PNDMScheduler", {"skip_prk_steps": True}),  # as Stable Diffusion/AudioLDM configs use it
+    "lms": ("LMSDiscreteScheduler", {}),
+}
+
+
+def reference_scheduler(name):
+    """The checkpoint's published DDIM config, swapped to another class the way diffusers documents
+    it (``OtherScheduler.from_config(pipe.scheduler.config)``)."""
+    import diffusers
+
+    class_name, options = REFERENCE_SCHEDULERS[name]
+    published = diffusers.DDIMScheduler.from_pretrained(SHIPPED_SCHEDULER)
+    return getattr(diffusers, class_name).from_config(published.config, **options)
+
+
+def test_the_tiny_model_uses_the_published_scheduler_config(tiny_components):
+    import diffusers
+
+    published = diffusers.DDIMScheduler.from_pretrained(SHIPPED_SCHEDULER)
+    assert type(tiny_components.scheduler) is diffusers.DDIMScheduler
+    assert dict(tiny_components.scheduler.config) == dict(published.config)
 
 
 def _pipeline(components, scheduler):
@@ -34,7 +66,7 @@ def _pipeline(components, scheduler):
     ],
 )
 def test_conforms_to_the_seed_pipeline(sampler, tiny_components, seconds, scheduler, eta, negative, guidance):
-    pipe = _pipeline(tiny_components, sampler.make_scheduler(scheduler))
+    pipe = _pipeline(tiny_components, reference_scheduler(scheduler))
     seeds = [7, 8]
     reference = pipe("a dog barking in the rain", audio_length_in_s=seconds, num_inference_steps=10,
                      guidance_scale=guidance, eta=eta, negative_prompt=negative or None, num_waveforms_per_prompt=2,

@@ -3,6 +3,7 @@
 import contextlib
 import json
 import os
+import queue
 import signal
 import socket
 import subprocess
@@ -72,21 +73,45 @@ def test_generate_over_zmq_progress_then_done(service):
     assert done["files"][0]["seed"] == 3 and Path(done["files"][0]["sidecar"]).is_file()
 
 
+def subscribe_live(sub, client, timeout=120.0):
+    """Return once ``sub`` provably receives the PUB feed.
+
+    PUB/SUB drops what is published before the subscription reaches the publisher (the "slow
+    joiner"), and nothing says when it has. So run tiny probe jobs until one of their events
+    arrives: from then on the subscription is live and nothing later is dropped.
+    """
+    end = time.monotonic() + timeout
+    probe = 0
+    while time.monotonic() < end:
+        client.generate({"id": f"probe{probe}", "prompt": "probe", "seconds": 0.2, "steps": 1})
+        probe += 1
+        if sub.poll(200):
+            return
+    raise AssertionError(f"no event on the PUB feed after {probe} probe jobs")
+
+
 def test_pub_feed_carries_every_event(service):
     sub = zmq.Context.instance().socket(zmq.SUB)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
     sub.connect(service.endpoints()["zmq"]["events"])
-    time.sleep(0.3)  # slow joiner: PUB/SUB drops what is sent before the subscription arrives
-    with client_for(service) as client:
-        client.generate({"prompt": "hat", "seconds": 0.5, "id": "pubbed"})
-    seen = []
-    while sub.poll(500):
-        topic, payload = sub.recv_multipart()
-        event = json.loads(payload)
-        assert topic.decode() == event["event"]
-        seen.append(event["event"])
-    sub.close(0)
-    assert seen[0] == "accepted" and seen[-1] == "done" and "progress" in seen
+    try:
+        with client_for(service) as client:
+            subscribe_live(sub, client)
+            client.generate({"prompt": "hat", "seconds": 0.5, "id": "pubbed"})
+        seen = []
+        end = time.monotonic() + 30
+        while "done" not in seen and time.monotonic() < end:
+            if not sub.poll(100):
+                continue
+            topic, payload = sub.recv_multipart()
+            event = json.loads(payload)
+            assert topic.decode() == event["event"]
+            if event["id"] == "pubbed":  # the probes' events may still be queued ahead
+                seen.append(event["event"])
+    finally:
+        sub.close(0)
+    assert seen[:2] == ["accepted", "started"] and seen[-1] == "done"
+    assert seen.count("progress") == 10
 
 
 def test_live_request_overtakes_queued_normal_ones(tiny_components, tmp_path):
@@ -409,22 +434,41 @@ def test_graceful_shutdown_cancels_the_queue_and_leaves_no_temp_files(tiny_compo
     again.close(0)
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(kind, count):
+    """``count`` distinct ports the OS reports free for ``kind`` (SOCK_DGRAM for OSC, SOCK_STREAM
+    for ZeroMQ's TCP): UDP and TCP ports are separate spaces, a free one in one says nothing of the
+    other. All are held open until all are picked, so they differ."""
+    with contextlib.ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket(socket.AF_INET, kind)) for _ in range(count)]
+        for s in socks:
+            s.bind(("127.0.0.1", 0))
+        return [str(s.getsockname()[1]) for s in socks]
+
+
+def read_line(stream, timeout):
+    """The next line of a subprocess pipe, or AssertionError after ``timeout`` s (a bare
+    ``readline()`` would hang the test run forever if the server never speaks). A thread, because
+    select() does not work on pipes on Windows."""
+    lines = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=timeout)
+    except queue.Empty:
+        raise AssertionError(f"no line from the process within {timeout} s") from None
 
 
 def test_serve_and_request_commands_done_criterion(tmp_path):
     """`audioldm-bridge serve --model tiny` + `audioldm-bridge request … --json` + SIGTERM."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    ports = [str(free_port()) for _ in range(4)]
+    osc_port, osc_reply_port = free_ports(socket.SOCK_DGRAM, 2)
+    zmq_port, pub_port = free_ports(socket.SOCK_STREAM, 2)
+    ports = [osc_port, osc_reply_port, zmq_port, pub_port]
     server = subprocess.Popen(
         [sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--out", str(tmp_path / "out"),
          "--osc-port", ports[0], "--osc-reply-port", ports[1], "--zmq-port", ports[2], "--pub-port", ports[3]],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
-        assert server.stdout.readline().strip() == "ready"
+        assert read_line(server.stdout, timeout=120).strip() == "ready"
         result_file = tmp_path / "result.json"
         result = subprocess.run(
             [sys.executable, "-m", "bridge.cli", "request", "rain on a tin roof", "--bars", "4", "--bpm", "90",

@@ -1,6 +1,7 @@
 import errno
 import json
 import os
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +97,68 @@ def test_failure_mid_write_leaves_nothing(tmp_path):
     # FLAC holds at most 8 channels: libsndfile fails after the temp file was created.
     with pytest.raises(sf.LibsndfileError):
         write_audio_atomic(tmp_path / "nine.flac", np.zeros((100, 9)), RATE, "flac")
+    assert _listing(tmp_path) == []
+
+
+def _on_file_fsync(monkeypatch, action):
+    """Run ``action()`` when the writer syncs a regular file: its bytes are all written, and (for
+    an atomic writer) it is not yet published. Folder syncs pass through untouched."""
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            action()
+        return real_fsync(fd)
+
+    monkeypatch.setattr(writer.os, "fsync", fsync)
+
+
+@pytest.mark.parametrize("kind", ["audio", "json"])
+def test_nothing_is_visible_under_a_real_name_until_the_file_is_complete(tmp_path, monkeypatch, kind):
+    path = tmp_path / ("clip.wav" if kind == "audio" else "clip.json")
+    seen_while_writing = []
+    _on_file_fsync(monkeypatch, lambda: seen_while_writing.append(
+        [name for name in _listing(tmp_path) if not name.startswith(".")]))
+    if kind == "audio":
+        write_audio_atomic(path, _audio(n=48000), RATE, "wav24")
+        assert sf.info(str(path)).frames == 48000
+    else:
+        write_json_atomic(path, {"samples": 48000})
+        assert json.loads(path.read_text()) == {"samples": 48000}
+    # Synced once, while only a hidden temp name existed; afterwards exactly the final name.
+    assert seen_while_writing == [[]]
+    assert _listing(tmp_path) == [path.name]
+
+
+def test_a_name_taken_while_writing_is_not_replaced(tmp_path, monkeypatch):
+    """Another writer publishes the same name while ours is being written (after the early
+    exists() check): publishing must fail rather than replace its file, and leave no temp file."""
+    path = tmp_path / "taken.wav"
+    _on_file_fsync(monkeypatch, lambda: path.write_bytes(b"the other writer's take"))
+    with pytest.raises(FileExistsError):
+        write_audio_atomic(path, _audio(), RATE, "wav24")
+    assert path.read_bytes() == b"the other writer's take"
+    assert _listing(tmp_path) == ["taken.wav"]
+
+
+def test_a_disk_full_after_bytes_were_written_leaves_nothing(tmp_path, monkeypatch):
+    def half_then_disk_full(file, *args, **kwargs):
+        file.write(b"RIFF" + bytes(10000))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer.sf, "write", half_then_disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_audio_atomic(tmp_path / "x.wav", _audio(), RATE, "wav24")
+    assert _listing(tmp_path) == []
+
+
+def test_a_failing_sync_leaves_nothing(tmp_path, monkeypatch):
+    def io_error():
+        raise OSError(errno.EIO, "I/O error")
+
+    _on_file_fsync(monkeypatch, io_error)
+    with pytest.raises(OSError, match="I/O error"):
+        write_json_atomic(tmp_path / "a.json", {"v": 1})
     assert _listing(tmp_path) == []
 
 

@@ -1,0 +1,49 @@
+-- @description AudioLDM: more variations of the selected item (new takes, new seeds)
+-- @author audioldm-bridge developers
+-- @version 0.1.0
+-- @noindex
+--   Installed with "AudioLDM - Generate at edit cursor.lua" (one ReaPack package, shared lib/).
+
+-- Reads the active take's sidecar (prompt, length, settings) and adds N takes with new seeds to
+-- the same item: the way to audition alternatives.
+local dir = debug.getinfo(1, "S").source:match("^@?(.*[/\\])") or ""
+local A = dofile(dir .. "lib/audioldm.lua")
+
+local function run()
+  local settings = A.settings_for_action()
+  if not settings then return end
+  local item = reaper.GetSelectedMediaItem(0, 0)
+  if not item then return A.message("Select an item made by AudioLDM first.") end
+  local take = reaper.GetActiveTake(item)
+  local path = take and reaper.GetMediaSourceFileName(reaper.GetMediaItemTake_Source(take)) or ""
+  local sidecar_path = path:gsub("%.[^./\\]*$", "") .. ".json"
+  local sidecar = path ~= "" and A.read_json(sidecar_path)
+  if type(sidecar) ~= "table" or type(sidecar.prompt) ~= "string" or type(sidecar.seconds) ~= "number" then
+    return A.message("The selected item was not made by AudioLDM (no sidecar " .. sidecar_path .. ").")
+  end
+  local answers = A.dialog("AudioLDM: more variations of “" .. A.shorten(sidecar.prompt, 40) .. "”",
+    { "New variations" }, { "3" })
+  if not answers then return end
+  local n = math.tointeger(tonumber(A.trim(answers[1])))
+  if not n or n < 1 or n > 16 then return A.message("Variations must be a whole number 1..16.") end
+  local fields = {
+    prompt = sidecar.prompt, negative_prompt = sidecar.negative_prompt, seconds = sidecar.seconds + 0.0,
+    variations = n, steps = sidecar.steps, guidance = sidecar.guidance, scheduler = sidecar.scheduler,
+    eta = sidecar.eta, sample_rate = sidecar.sample_rate, channels = sidecar.channels, format = sidecar.format,
+    loop = sidecar.loop, ceiling = sidecar.true_peak_ceiling_dbtp, priority = "live", name = sidecar.prompt,
+    loudness = sidecar.loudness_mode,
+    target = sidecar.loudness_mode ~= "off" and sidecar.loudness_target or nil,
+  }
+  local out_dir = path:match("^(.*)[/\\]") or A.output_folder(settings)
+  return A.start_job({
+    settings = settings,
+    fields = fields,
+    out_dir = out_dir,
+    label = "more of " .. A.shorten(sidecar.prompt, 40),
+    on_done = function(event)
+      A.add_variations(item, event.files, sidecar.prompt)
+    end,
+  })
+end
+
+run()

@@ -1,0 +1,154 @@
+"""`audioldm-bridge request --request-file F --result-file R` and `ping --result-file`: what REAPER runs."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from bridge.service import ServiceConfig, serving
+from engine.render import Engine
+
+REPO = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(REPO)}
+AWKWARD = 'say "hi", it\'s a\nnew line — café ☕ 雨'
+
+
+@pytest.fixture(scope="module")
+def service(tiny_components, tmp_path_factory):
+    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out")),
+                 shutdown_grace_s=5) as svc:
+        yield svc
+
+
+def cli(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "bridge.cli", *map(str, args)], capture_output=True, text=True,
+                          env=ENV, timeout=timeout)
+
+
+def endpoint(svc):
+    return svc.endpoints()["zmq"]["requests"]
+
+
+def watch(path: Path, stop: threading.Event, seen: list):
+    """Every distinct content the result file takes; each must parse (atomic replacement)."""
+    last = None
+    while not stop.is_set():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        if text is not None and text != last:
+            seen.append(json.loads(text))  # a half-written file would fail here
+            last = text
+        time.sleep(0.002)
+
+
+def test_request_file_carries_any_prompt_and_result_file_follows_the_job(service, tmp_path):
+    request = tmp_path / "req.json"
+    request.write_text(json.dumps({"prompt": AWKWARD, "seconds": 0.4, "steps": 5, "seed": 7,
+                                   "out_dir": str(tmp_path / "renders"), "id": "awkward-1"}), encoding="utf-8")
+    result = tmp_path / "result.json"
+    stop, seen = threading.Event(), []
+    watcher = threading.Thread(target=watch, args=(result, stop, seen))
+    watcher.start()
+    try:
+        run = cli("request", "--request-file", request, "--result-file", result, "--endpoint", endpoint(service),
+                  "--steps", "3")  # a typed option overrides the file's
+    finally:
+        stop.set()
+        watcher.join()
+    assert run.returncode == 0, run.stderr
+    final = json.loads(result.read_text(encoding="utf-8"))
+    assert final["event"] == "done" and final["id"] == "awkward-1"
+    kinds = [e["event"] for e in seen]
+    assert kinds[-1] == "done" and kinds.count("done") == 1
+    assert set(kinds[:-1]) <= {"accepted", "started", "progress"} and len(kinds) >= 2
+    steps = [e["step"] for e in seen if e["event"] == "progress"]
+    assert steps == sorted(steps) and all(e["total"] == 3 for e in seen if e["event"] == "progress")
+    meta = final["files"][0]
+    assert meta["prompt"] == AWKWARD and meta["seed"] == 7 and meta["steps"] == 3
+    assert Path(meta["path"]).parent == tmp_path / "renders"
+    assert sf.info(meta["path"]).frames == round(0.4 * 48000)
+    assert run.stdout.strip() == meta["path"]
+
+
+def test_seconds_with_full_precision_give_round_seconds_times_rate_samples(service, tmp_path):
+    seconds = 4 * 60 / 90 + 1e-13 * 3  # a REAPER span: not a round decimal
+    request = tmp_path / "req.json"
+    request.write_text(json.dumps({"prompt": "x", "seconds": float("%.17g" % seconds), "sample_rate": 44100,
+                                   "steps": 1}))
+    run = cli("request", "--request-file", request, "--endpoint", endpoint(service), "--json")
+    assert run.returncode == 0, run.stderr
+    assert sf.info(json.loads(run.stdout)["paths"][0]).frames == round(seconds * 44100)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not json", "is not UTF-8 JSON"),
+    ("[1, 2]", "must hold a JSON object, got list"),
+    ('{"op": "cancel", "id": "x"}', "must be a generate request"),
+])
+def test_bad_request_file_exits_2_and_says_so_in_the_result_file(tmp_path, content, message):
+    request = tmp_path / "req.json"
+    request.write_text(content)
+    result = tmp_path / "result.json"
+    run = cli("request", "--request-file", request, "--result-file", result, "--endpoint", "tcp://127.0.0.1:9")
+    assert run.returncode == 2 and message in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    event = json.loads(result.read_text())
+    assert event["event"] == "error" and event["code"] == "bad_request" and message in event["message"]
+
+
+def test_engine_refusal_is_the_final_event(service, tmp_path):
+    request = tmp_path / "req.json"
+    request.write_text(json.dumps({"prompt": "x", "seconds": 0.5, "bpm": 1000, "bars": 1}))
+    result = tmp_path / "result.json"
+    run = cli("request", "--request-file", request, "--result-file", result, "--endpoint", endpoint(service))
+    assert run.returncode == 2 and "give either seconds or bars/beats" in run.stderr
+    assert json.loads(result.read_text())["code"] == "bad_request"
+
+
+def test_cancelled_job_ends_with_one_cancelled_event(service, tmp_path):
+    request = tmp_path / "req.json"
+    request.write_text(json.dumps({"prompt": "long", "seconds": 0.5, "steps": 500, "id": "to-cancel"}))
+    result = tmp_path / "result.json"
+    proc = subprocess.Popen([sys.executable, "-m", "bridge.cli", "request", "--request-file", str(request),
+                             "--result-file", str(result), "--endpoint", endpoint(service)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    end = time.monotonic() + 60
+    while not (result.exists() and json.loads(result.read_text())["event"] in ("started", "progress")):
+        assert time.monotonic() < end
+        time.sleep(0.02)
+    cancel = cli("cancel", "to-cancel", "--endpoint", endpoint(service))
+    assert cancel.returncode == 0, cancel.stderr
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "was cancelled" in err
+    assert json.loads(result.read_text()) == {"event": "cancelled", "id": "to-cancel"}
+
+
+def test_ping_result_file_pong_and_down(service, tmp_path):
+    up, down = tmp_path / "up.json", tmp_path / "down.json"
+    run = cli("ping", "--endpoint", endpoint(service), "--result-file", up)
+    assert run.returncode == 0 and json.loads(up.read_text())["event"] == "pong"
+    run = cli("ping", "--endpoint", "tcp://127.0.0.1:9", "--reply-timeout", "0.2", "--retries", "1",
+              "--result-file", down)
+    assert run.returncode == 1
+    event = json.loads(down.read_text())
+    assert event["event"] == "error" and event["code"] == "timeout" and "serve" in event["message"]
+
+
+def test_request_with_ping_timeout_reports_an_engine_that_is_down_at_once(tmp_path):
+    request = tmp_path / "req.json"
+    request.write_text(json.dumps({"prompt": "x", "seconds": 1}))
+    result = tmp_path / "result.json"
+    started = time.monotonic()
+    run = cli("request", "--request-file", request, "--result-file", result, "--endpoint", "tcp://127.0.0.1:9",
+              "--ping-timeout", "0.3")
+    assert run.returncode == 1 and "does not answer" in run.stderr
+    assert time.monotonic() - started < 10  # not the 3 × 5 s of the lazy-pirate retries
+    event = json.loads(result.read_text())
+    assert event["event"] == "error" and event["code"] == "unreachable"
