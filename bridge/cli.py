@@ -44,6 +44,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--compile", action="store_true",
                         help="torch.compile the UNet, VAE decoder and vocoder (worth it on a GPU; each new clip "
                              "length compiles once; `serve` warms up 1, 2 and 4 bars at 120 BPM)")
+    parser.add_argument("--clap-model", help="CLAP model that ranks --best-of candidates: hub id or local folder "
+                                             "(default laion/clap-htsat-unfused; a tiny one with --model tiny)")
 
 
 def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = False) -> None:
@@ -78,6 +80,17 @@ def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = 
     parser.add_argument("--negative", help="negative prompt: what to avoid")
     parser.add_argument("--scheduler", help="ddim (default), dpmsolver++, euler, pndm, lms")
     parser.add_argument("--eta", type=float, help="default 0")
+    edit = parser.add_argument_group("audio in (the length defaults to the input's)")
+    edit.add_argument("--init-audio", type=Path, metavar="FILE", help="audio to transform (style transfer), "
+                      "repaint or extend; any soundfile-readable file")
+    edit.add_argument("--strength", type=float, help="0 keeps the input, 1 ignores it (default 0.5; 1 for "
+                      "--repaint/--extend-*)")
+    edit.add_argument("--repaint", metavar="START:END", help="regenerate this region (seconds), keep the rest")
+    edit.add_argument("--extend-bars", type=float, metavar="N", help="continue the input by N bars at --bpm/--time-sig")
+    edit.add_argument("--extend-seconds", type=float, metavar="S", help="continue the input by S seconds")
+    parser.add_argument("--best-of", type=int, metavar="N",
+                        help="generate N candidates, keep the --variations best by CLAP audio-text similarity")
+    parser.add_argument("--align", choices=["none", "onset"], help="onset: move the first strong onset to sample 0")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of paths")
 
 
@@ -88,7 +101,8 @@ def request_fields(args, require_length: bool = True) -> dict:
     """The render options given on the command line as protocol fields (plain JSON types)."""
     if args.seconds is not None and (args.bars is not None or args.beats is not None):
         raise InvalidInput("give either --seconds or --bars/--beats, not both")
-    if require_length and args.seconds is None and args.bars is None and args.beats is None:
+    if require_length and args.seconds is None and args.bars is None and args.beats is None \
+            and args.init_audio is None:  # an init audio's own length is the default
         raise InvalidInput("give a length: --seconds S, or --bars N (with --bpm and --time-sig)")
     fields = {
         "prompt": args.prompt, "negative_prompt": args.negative, "steps": args.steps, "guidance": args.guidance,
@@ -105,7 +119,26 @@ def request_fields(args, require_length: bool = True) -> dict:
         fields.update(loudness="lufs", target=args.lufs)
     if args.out is not None:
         fields["out_dir"] = str(args.out.expanduser().resolve())  # the engine wants absolute folders
+    fields.update(edit_fields(args))
     return {k: v for k, v in fields.items() if v is not None}
+
+
+def edit_fields(args) -> dict:
+    """--init-audio, --strength, --repaint, --extend-*, --best-of, --align as protocol fields."""
+    fields = {"strength": args.strength, "best_of": args.best_of, "align": args.align,
+              "extend_seconds": args.extend_seconds}
+    if args.init_audio is not None:
+        # Absolute, as the engine requires; a remote engine (later) gets the file uploaded instead.
+        fields["init_audio"] = str(args.init_audio.expanduser().resolve())
+    if args.repaint is not None:
+        try:
+            start, end = (float(part) for part in args.repaint.split(":"))
+        except ValueError:
+            raise InvalidInput(f"--repaint must be START:END in seconds, e.g. 4:6.5, got {args.repaint!r}") from None
+        fields.update(repaint_start=start, repaint_end=end)
+    if args.extend_bars is not None:
+        fields.update(extend_bars=args.extend_bars, bpm=args.bpm, time_sig=args.time_sig)
+    return fields
 
 
 def read_request_file(path: Path) -> dict:
@@ -146,7 +179,8 @@ def cmd_generate(args) -> int:
     from .protocol import parse_request
 
     request = parse_request(request_fields(args), default_out_dir()).render  # bad values fail before the model loads
-    engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile)
+    engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile,
+                                    ranking_model=args.clap_model)
     if engine.components.is_test_model:
         from engine.tiny import TEST_MODEL_LABEL
 
@@ -245,7 +279,7 @@ def cmd_serve(args) -> int:
         log.info("loading %s …", args.model)
         try:
             engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile,
-                                            limits=limits)
+                                            limits=limits, ranking_model=args.clap_model)
         except EngineError as err:
             hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
             raise EngineError(f"{err}{hint}", code=err.code) from None

@@ -340,8 +340,13 @@ class Worker(threading.Thread):
         for part in parts:
             if part.job.cancel_requested:
                 self._end(part.job, "cancelled", protocol.cancelled(part.job.id))
-            else:
-                live.append(part)
+                continue
+            try:  # an init audio read and encoded, a ranking model loaded: before any step, failing alone
+                self.engine.prepare(part.job.request.render)
+            except EngineError as err:
+                self._end(part.job, "error", protocol.failed(part.job.id, err))
+                continue
+            live.append(part)
         if not live:
             return
         self.batches_run += 1

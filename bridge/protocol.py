@@ -58,13 +58,22 @@ FIELDS = {
     "target": (float, "LUFS target (default -14) or peak dBFS (default -1)"),
     "ceiling": (float, "true-peak ceiling in dBTP (default -1)"),
     "loop": (bool, "make the file loop seamlessly (default false)"),
+    "init_audio": (str, "absolute path of an audio file to transform (style transfer), repaint or extend"),
+    "strength": (float, "how far to move from init_audio: 0 keeps it, 1 ignores it (default 0.5; 1 for repaint/extend)"),
+    "repaint_start": (float, "seconds into init_audio where the regenerated region starts"),
+    "repaint_end": (float, "seconds into init_audio where the regenerated region ends"),
+    "extend_seconds": (float, "seconds of new audio to append after init_audio"),
+    "extend_bars": (float, "bars of new audio to append after init_audio, at bpm and time_sig"),
+    "best_of": (int, "candidates to generate; the variations best matching the prompt (CLAP) are kept"),
+    "align": (str, "none (default) or onset: the first strong onset moved to sample 0"),
     "priority": (str, "live, normal (default) or background"),
     "out_dir": (str, "absolute output folder (default: the engine's --out)"),
     "name": (str, "file name hint (slugified, never a path)"),
     "reply_port": (int, "OSC only: UDP port replies go to (default 18001)"),
 }
 _RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",
-                  "channels", "format", "loudness", "target", "loop"}
+                  "channels", "format", "loudness", "target", "loop", "strength", "repaint_start", "repaint_end",
+                  "best_of", "align"}
 
 
 def error(code: str, message: str) -> EngineError:
@@ -169,17 +178,47 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     elif "bars" in values or "beats" in values:
         length = MusicalLength.from_bars(values.get("bars"), values.get("bpm", 120), values.get("time_sig", "4/4"),
                                          beats=values.get("beats"), limits=limits)
+    elif "init_audio" in values:
+        length = None  # the input's own length (plus an extension)
     else:
         raise InvalidInput("give a length: seconds, or bars/beats with bpm and time_sig")
+
+    extend = None
+    if "extend_seconds" in values and "extend_bars" in values:
+        raise InvalidInput("give either extend_seconds or extend_bars, not both")
+    if "extend_seconds" in values:
+        extend = MusicalLength.from_seconds(values["extend_seconds"], limits=limits)
+    elif "extend_bars" in values:
+        extend = MusicalLength.from_bars(values["extend_bars"], values.get("bpm", 120), values.get("time_sig", "4/4"),
+                                         limits=limits)
 
     render = RenderRequest(
         prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir),
         name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
+        init_audio=check_input_file(values["init_audio"]) if "init_audio" in values else None, extend=extend,
         **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
     )
     render.check_inputs()
+    render.check_length(limits)
     fingerprint = json.dumps({k: v for k, v in values.items() if k not in ("id", "reply_port")}, sort_keys=True)
     return JobRequest(id=job_id, render=render, priority=priority, fingerprint=fingerprint)
+
+
+def check_input_file(value: str) -> Path:
+    """An input file named by a client: an absolute path to an existing file, no '..'.
+
+    The seam for remote engines: a policy of allowed roots (and uploads) goes here.
+    """
+    if "\x00" in value:
+        raise InvalidInput("init_audio must not contain NUL characters")
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        raise InvalidInput(f"init_audio must be an absolute file path, got {value!r:.200}")
+    if ".." in path.parts:
+        raise InvalidInput(f"init_audio must not contain '..', got {value!r:.200}")
+    if not path.is_file():
+        raise InvalidInput(f"init_audio {value!r:.200} is not an existing file")
+    return path
 
 
 def check_out_dir(value: str | None, default: Path) -> Path:

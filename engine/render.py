@@ -2,7 +2,9 @@
 
 One :class:`RenderRequest` becomes ``variations`` files. The data path, one module per stage:
 
-    sampler (16 kHz) → resample (soxr) → edit (exact length, loop or fades) → loudness → writer
+    [audio_in → init_audio: an init audio's latents]
+    sampler (16 kHz) → [ranking: best of N by CLAP] → resample (soxr) → [align: onset to sample 0]
+    → edit (exact length, loop or fades; init_audio: stitch a repaint/extend) → loudness → writer
 
 Requests whose sampling parameters match (:meth:`RenderRequest.batch_key`) can be rendered as one
 batch; each result is the same as rendering it alone.
@@ -15,6 +17,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -25,7 +28,8 @@ import soundfile as sf
 
 from .edit import apply_fades, fit_length, loop_preroll_samples, make_loop
 from .errors import EngineError, InvalidInput
-from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, frames_for_samples
+from .init_audio import DEFAULT_STRENGTH, EditPlan, PreparedInit, plan_edit, stitch
+from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, exact, frames_for_samples
 from .loudness import check_settings, integrated_lufs, normalize, true_peak_dbtp
 from .models import AudioLDMComponents, load_model
 from .resample import check_rate, resample
@@ -38,7 +42,7 @@ MAX_NAME_HINT_CHARS = 200
 #: Rounding to 16/24-bit can lift a sample at the ceiling by half a step (0.0003 dB at 16 bit);
 #: aiming this much lower keeps the *file's* true peak under the ceiling.
 _QUANTIZATION_MARGIN_DB = {"wav16": 0.01, "wav24": 0.001, "flac": 0.001, "wav32f": 0.0}
-
+ALIGN_MODES = ("none", "onset")
 
 #: The live lane's common lengths: 1, 2 and 4 bars of 4/4 at 120 BPM (2, 4 and 8 s). A compiled
 #: engine warms these shapes up at start so a performance never waits on a compile.
@@ -50,7 +54,7 @@ class RenderRequest:
     """Everything one generation needs; defaults are what a musician gets without asking."""
 
     prompt: str
-    length: MusicalLength
+    length: MusicalLength | None  # None only with init_audio: the input's own length
     out_dir: Path
     negative_prompt: str = ""
     steps: int = 10
@@ -62,7 +66,7 @@ class RenderRequest:
     sample_rate: int = 48000
     channels: int = 1
     format: str = "wav24"
-    loudness: str = "lufs"
+    loudness: str | None = None  # lufs; off for a repaint/extend (the take keeps its level)
     target: float | None = None
     ceiling_dbtp: float = -1.0
     loop: bool = False
@@ -70,15 +74,35 @@ class RenderRequest:
     fade_out_ms: float = 10.0
     name_hint: str | None = None
     seeds: list[int] = field(default_factory=list)
+    # Audio in (engine.init_audio): transfer when only init_audio is given, else repaint or extend.
+    init_audio: Path | None = None
+    strength: float | None = None  # default per mode: 0.5 transfer, 1 repaint/extend
+    repaint_start: float | None = None  # seconds in init_audio
+    repaint_end: float | None = None
+    extend: MusicalLength | None = None  # appended after init_audio
+    best_of: int | None = None  # candidates ranked by CLAP; the best `variations` are kept
+    align: str = "none"  # onset: the first strong onset moved to sample 0
+    plan: EditPlan | None = field(default=None, init=False, repr=False)
+    # Filled by Engine.prepare just before sampling: the init audio's latents and what stitching needs.
+    prepared: PreparedInit | None = field(default=None, init=False, repr=False)
+    init_latents: object = field(default=None, init=False, repr=False)
+    keep: object = field(default=None, init=False, repr=False)
 
     def check_inputs(self) -> None:
         """Validate and normalize in place; every message names the field and its bad value."""
-        if not isinstance(self.length, MusicalLength):
-            raise InvalidInput(f"length must be a MusicalLength, got {self.length!r}")
         if isinstance(self.variations, bool) or not isinstance(self.variations, int) or not (
             1 <= self.variations <= MAX_VARIATIONS
         ):
             raise InvalidInput(f"variations must be an integer 1..{MAX_VARIATIONS}, got {self.variations!r}")
+        if self.best_of is not None and (isinstance(self.best_of, bool) or not isinstance(self.best_of, int)
+                                         or not self.variations <= self.best_of <= MAX_VARIATIONS):
+            raise InvalidInput(f"best_of must be an integer {self.variations}..{MAX_VARIATIONS} "
+                               f"(at least variations), got {self.best_of!r}")
+        if self.align not in ALIGN_MODES:
+            raise InvalidInput(f"align must be one of {', '.join(ALIGN_MODES)}, got {self.align!r}")
+        self._check_edit()
+        if not isinstance(self.length, MusicalLength):
+            raise InvalidInput(f"length must be a MusicalLength, got {self.length!r}")
         if self.seed is not None and (isinstance(self.seed, bool) or not isinstance(self.seed, int)
                                       or not 0 <= self.seed < SEED_RANGE):
             raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {self.seed!r}")
@@ -86,6 +110,8 @@ class RenderRequest:
         if self.channels not in (1, 2) or isinstance(self.channels, bool):
             raise InvalidInput(f"channels must be 1 (mono) or 2 (dual-mono stereo), got {self.channels!r}")
         check_format(self.format)
+        if self.loudness is None:
+            self.loudness = "off" if self.edit_mode() in ("repaint", "extend") else "lufs"
         check_settings(self.loudness, self.target, self.ceiling_dbtp)
         if self.name_hint is not None and (not isinstance(self.name_hint, str)
                                            or len(self.name_hint) > MAX_NAME_HINT_CHARS):
@@ -97,23 +123,98 @@ class RenderRequest:
         self.scheduler = normalize_scheduler_name(self.scheduler)
         if not self.seeds:
             base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
-            self.seeds = [(base + k) % SEED_RANGE for k in range(self.variations)]
+            self.seeds = [(base + k) % SEED_RANGE for k in range(self.best_of or self.variations)]
         check_job(self.sampling_job())  # prompt, steps, guidance, eta…: refused now, not after queuing
+
+    def edit_mode(self) -> str | None:
+        """None (plain generation), transfer, repaint or extend."""
+        if self.init_audio is None:
+            return None
+        if self.extend is not None:
+            return "extend"
+        if self.repaint_start is not None or self.repaint_end is not None:
+            return "repaint"
+        return "transfer"
+
+    def _check_edit(self) -> None:
+        from .audio_in import probe
+
+        mode = self.edit_mode()
+        if mode is None:
+            for name in ("strength", "repaint_start", "repaint_end", "extend"):
+                if getattr(self, name) is not None:
+                    raise InvalidInput(f"{name} needs init_audio (the audio to transform, repaint or extend)")
+            return
+        if self.plan is not None:  # checked before (a request is validated where it arrives and runs)
+            return
+        frames, rate = probe(Path(self.init_audio))
+        input_seconds = Fraction(frames, rate)
+        if self.strength is None:
+            self.strength = DEFAULT_STRENGTH[mode]
+        if isinstance(self.strength, bool) or not isinstance(self.strength, (int, float)) or not (
+                0 <= self.strength <= 1):
+            raise InvalidInput(f"strength must be a number 0..1, got {self.strength!r}")
+        self.strength = float(self.strength)
+        region = None
+        if mode == "transfer":
+            if self.length is None:
+                self.length = MusicalLength(seconds=input_seconds)
+        else:
+            if self.length is not None:
+                raise InvalidInput(f"a {mode} takes its length from init_audio (and extend): give no seconds/bars")
+            if self.loop or self.align != "none":
+                raise InvalidInput(f"loop and align apply to new audio, not to a {mode} of init_audio")
+            if mode == "extend":
+                if self.repaint_start is not None or self.repaint_end is not None:
+                    raise InvalidInput("give either repaint_start/repaint_end or extend, not both")
+                if not isinstance(self.extend, MusicalLength) or self.extend.seconds <= 0:
+                    raise InvalidInput(f"extend must be a positive length, got {self.extend!r}")
+                region = (input_seconds, input_seconds + self.extend.seconds)
+                self.length = MusicalLength(seconds=region[1])
+            else:
+                if self.repaint_start is None or self.repaint_end is None:
+                    raise InvalidInput("a repaint needs both repaint_start and repaint_end (seconds)")
+                start, end = exact(self.repaint_start, "repaint_start"), exact(self.repaint_end, "repaint_end")
+                if not 0 <= start < end <= input_seconds:
+                    raise InvalidInput(f"repaint region must satisfy 0 <= start < end <= {float(input_seconds):g} s "
+                                       f"(init_audio's length), got {self.repaint_start}..{self.repaint_end}")
+                region = (start, end)
+                self.length = MusicalLength(seconds=input_seconds)
+        self.plan = plan_edit(mode, input_seconds, self.length.seconds, region)
+
+    def check_length(self, limits: LengthLimits) -> None:
+        """The length limits apply to what the model generates: a repaint/extend window, else the clip."""
+        if self.plan is None or self.plan.mode == "transfer":
+            self.length.check(limits)
+            return
+        window = Fraction(self.plan.window_end - self.plan.window_start, MODEL_RATE)
+        MusicalLength(seconds=window).check(limits)
 
     def output_samples(self) -> int:
         return self.length.samples(self.sample_rate)
 
+    def needed_samples(self) -> int:
+        """Output-rate samples to generate: the exact length plus a loop's pre-roll and an onset lookahead."""
+        from .align import lookahead_samples
+
+        n = self.output_samples()
+        return (n + (loop_preroll_samples(n, self.sample_rate) if self.loop else 0)
+                + (lookahead_samples(self.sample_rate) if self.align == "onset" else 0))
+
     def sampling_job(self) -> SamplingJob:
-        """What the sampler must produce: enough 16 kHz audio for the exact length (after a loop's pre-roll)."""
-        needed = self.output_samples() + (loop_preroll_samples(self.output_samples(), self.sample_rate)
-                                          if self.loop else 0)
-        # No extra frames for the resampler: HiFi-GAN's transposed convolutions already leave 32
-        # samples past frames × 160, and an extra frame would cost a whole 40 ms grid step
-        # (5.12 s would decode 516 frames instead of the pipeline's 512).
-        model_samples = -(-needed * MODEL_RATE // self.sample_rate)
+        """What the sampler must produce: enough 16 kHz audio for the exact length (or an edit's window)."""
+        if self.plan is not None and self.plan.mode != "transfer":
+            frames = self.plan.frames
+        else:
+            # No extra frames for the resampler: HiFi-GAN's transposed convolutions already leave 32
+            # samples past frames × 160, and an extra frame would cost a whole 40 ms grid step
+            # (5.12 s would decode 516 frames instead of the pipeline's 512).
+            frames = frames_for_samples(-(-self.needed_samples() * MODEL_RATE // self.sample_rate))
         return SamplingJob(
-            prompt=self.prompt, negative_prompt=self.negative_prompt, frames=frames_for_samples(model_samples),
+            prompt=self.prompt, negative_prompt=self.negative_prompt, frames=frames,
             seeds=list(self.seeds), steps=self.steps, guidance=self.guidance, eta=self.eta, scheduler=self.scheduler,
+            strength=self.strength if self.plan is not None else 1.0,
+            init_latents=self.init_latents, keep=self.keep,
         )
 
 
@@ -136,10 +237,25 @@ ProgressCallback = Callable[[int, int], None]
 class Engine:
     """A resident model plus the post-processing chain. Not thread-safe: one worker calls it."""
 
-    def __init__(self, components: AudioLDMComponents, limits: LengthLimits = DEFAULT_LIMITS):
+    def __init__(self, components: AudioLDMComponents, limits: LengthLimits = DEFAULT_LIMITS,
+                 ranking_model: str | None = None):
+        from .ranking import DEFAULT_RANKING_MODEL
+
         self.components = components
         self.sampler = AudioLDMSampler(components)
         self.limits = limits
+        #: CLAP model for best-of ranking, loaded at the first request that asks (the test model ranks
+        #: with a tiny random CLAP of its own).
+        self.ranking_model = ranking_model or ("tiny" if components.is_test_model else DEFAULT_RANKING_MODEL)
+        self._ranker = None
+
+    @property
+    def ranker(self):
+        if self._ranker is None:
+            from .ranking import load_ranker
+
+            self._ranker = load_ranker(self.ranking_model, device=self.components.device)
+        return self._ranker
 
     @classmethod
     def from_pretrained(cls, model_id: str, device: str = "auto", dtype: str = "auto", compile: bool | str = False,
@@ -181,8 +297,31 @@ class Engine:
         """The model part of a batch: 16 kHz waveforms per request and variation, and the time it took."""
         for request in requests:
             request.check_inputs()
-            request.length.check(self.limits)
+            request.check_length(self.limits)
+        for request in requests:
+            self.prepare(request)
         return self.sample_jobs([request.sampling_job() for request in requests], progress, should_cancel)
+
+    def prepare(self, request: RenderRequest) -> None:
+        """What must happen before a request's first step (idempotent): load the ranking model for
+        best_of (or fail with model_unavailable now), and read the init audio through AudioLDM's
+        front end and the VAE encoder into latents that its sampling jobs carry."""
+        if request.best_of is not None:
+            self.ranker  # noqa: B018
+        if request.plan is None or request.init_latents is not None:
+            return
+        if request.plan.mode == "transfer" and request.sampling_job().first_step() == 0:
+            return  # strength 1: a plain generation of the input's length; nothing to encode
+        import torch
+
+        from .audio_in import encode_latents, log_mel, read_audio
+        from .init_audio import prepare
+
+        frames = request.sampling_job().frames
+        request.prepared = prepare(request.plan, read_audio(Path(request.init_audio)), frames)
+        request.init_latents = encode_latents(self.components, log_mel(request.prepared.wave16k))[0]
+        keep = request.plan.keep_mask(frames)
+        request.keep = None if keep is None else torch.from_numpy(keep)
 
     def sample_jobs(self, jobs: Sequence[SamplingJob], progress: ProgressCallback | None = None,
                     should_cancel: Callable[[], bool] | None = None) -> tuple[list[list[np.ndarray]], float]:
@@ -193,11 +332,31 @@ class Engine:
 
     def deliver_all(self, request: RenderRequest, waves: Sequence[np.ndarray],
                     sampling_seconds: float = 0.0) -> list[RenderedFile]:
-        return [self.deliver(request, wave, seed, variation, sampling_seconds)
-                for variation, (wave, seed) in enumerate(zip(waves, request.seeds))]
+        seeds, extras = list(request.seeds), [{} for _ in waves]
+        if request.best_of is not None:
+            picks, scores = self.rank(request, waves)
+            waves, seeds = [waves[i] for i in picks], [seeds[i] for i in picks]
+            extras = [{"best_of": request.best_of, "rank": rank + 1, "clap_score": round(scores[i], 6),
+                       "clap_model": self.ranking_model} for rank, i in enumerate(picks)]
+        try:
+            return [self.deliver(request, wave, seed, variation, sampling_seconds, extra)
+                    for variation, (wave, seed, extra) in enumerate(zip(waves, seeds, extras))]
+        finally:  # a finished job's request is kept for replays: do not keep its input audio with it
+            request.prepared = request.init_latents = request.keep = None
+
+    def rank(self, request: RenderRequest, waves: Sequence[np.ndarray]) -> tuple[list[int], list[float]]:
+        """Indices of the best ``variations`` candidates by CLAP audio–text similarity, and every score.
+
+        Each request is ranked over its own candidates only, scored on the audio the file will hold.
+        """
+        window = request.plan is not None and request.plan.mode != "transfer"
+        samples = None if window else -(-request.output_samples() * MODEL_RATE // request.sample_rate)
+        scores = self.ranker.score(request.prompt, [np.asarray(w)[:samples] for w in waves])
+        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+        return order[: request.variations], scores
 
     def deliver(self, request: RenderRequest, wave16k: np.ndarray, seed: int, variation: int,
-                sampling_seconds: float = 0.0) -> RenderedFile:
+                sampling_seconds: float = 0.0, extra: dict | None = None) -> RenderedFile:
         """Post-process one 16 kHz waveform into a written file with its sidecar."""
         timings = {"sampling": sampling_seconds}
         clock = time.perf_counter()
@@ -209,12 +368,29 @@ class Engine:
             clock = now
 
         rate, n = request.sample_rate, request.output_samples()
-        audio = resample(wave16k, MODEL_RATE, rate)
-        lap("resample")
-        if request.loop:
-            audio = make_loop(audio, n, rate)
+        mode, extra = request.edit_mode(), dict(extra or {})
+        if mode in ("repaint", "extend"):
+            audio = stitch(request.plan, request.prepared, wave16k, rate, n)
+            lap("resample")
+            # the input's own start (and a repaint's end) are kept as they are: no fades there
+            audio = apply_fades(audio, rate, 0.0, request.fade_out_ms if mode == "extend" else 0.0)
         else:
-            audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
+            audio = resample(wave16k, MODEL_RATE, rate)
+            lap("resample")
+            if request.align == "onset":
+                from .align import align_to_onset
+
+                keep = n + (loop_preroll_samples(n, rate) if request.loop else 0)  # what must remain after the shift
+                audio, extra["align"] = align_to_onset(audio, rate, keep)
+                lap("align")
+            if request.loop:
+                audio = make_loop(audio, n, rate)
+            else:
+                audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
+        if request.align == "onset":
+            from .align import describe_rhythm
+
+            extra["align"].update(describe_rhythm(audio, rate))
         if request.channels == 2:  # before loudness: BS.1770 sums channels, so measure what is written
             audio = np.stack([audio, audio], axis=1)
         lap("edit")
@@ -235,7 +411,8 @@ class Engine:
             for _ in range(NAME_ATTEMPTS):
                 path = out_dir / output_name(request.prompt, seed, uuid.uuid4().hex[:6], request.format,
                                              name_hint=request.name_hint)
-                metadata = self._metadata(request, path, seed, variation, report, measured, written.shape[0], timings)
+                metadata = {**self._metadata(request, path, seed, variation, report, measured, written.shape[0],
+                                             timings), **extra}
                 try:
                     path, sidecar = publish_with_sidecar(staged, path, metadata)
                     break
@@ -268,6 +445,7 @@ class Engine:
             "channels": request.channels,
             "format": request.format,
             "loop": request.loop,
+            **self._edit_metadata(request),
             "loudness_mode": report.mode,
             "loudness_target": report.target,
             "true_peak_ceiling_dbtp": request.ceiling_dbtp,
@@ -285,6 +463,19 @@ class Engine:
             from .tiny import TEST_MODEL_LABEL
 
             meta["note"] = TEST_MODEL_LABEL
+        return meta
+
+    @staticmethod
+    def _edit_metadata(request: RenderRequest) -> dict:
+        mode = request.edit_mode()
+        if mode is None:
+            return {}
+        meta = {"edit": mode, "init_audio": str(request.init_audio), "strength": request.strength,
+                "init_seconds": float(request.plan.input_seconds)}
+        if mode == "repaint":
+            meta["repaint"] = [float(request.plan.region[0]), float(request.plan.region[1])]
+        if mode == "extend":
+            meta["extend"] = request.extend.as_dict()
         return meta
 
 

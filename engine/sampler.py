@@ -63,14 +63,28 @@ class SamplingJob:
     guidance: float = 2.5
     eta: float = 0.0
     scheduler: str = "ddim"
+    #: Audio in (see :mod:`engine.audio_in`): the scaled VAE latents (channels, frames/4, bins/4) of
+    #: an init audio. With ``strength`` < 1, sampling starts from them noised to the matching step
+    #: (style transfer); with ``keep`` (one 0/1 per latent frame, 1 = keep), the kept frames are
+    #: re-imposed, noised to the current step, before every step and clean after the last
+    #: (the AudioLDM paper's inpainting: repaint and extend).
+    strength: float = 1.0
+    init_latents: torch.Tensor | None = None
+    keep: torch.Tensor | None = None
 
     @property
     def variations(self) -> int:
         return len(self.seeds)
 
+    def first_step(self) -> int:
+        """Where in the schedule denoising starts: 0 for generation; strength s skips the first (1 − s)."""
+        if not _is_number(self.strength) or isinstance(self.steps, bool) or not isinstance(self.steps, int):
+            return 0  # check_inputs names the bad value
+        return self.steps - min(int(self.steps * self.strength + 1e-9), self.steps)
+
     def batch_key(self) -> tuple:
         """Jobs with equal keys can share a batch: they walk the same timesteps on same-shaped latents."""
-        return (self.frames, self.steps, float(self.guidance), float(self.eta), self.scheduler)
+        return (self.frames, self.steps, float(self.guidance), float(self.eta), self.scheduler, self.first_step())
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -132,6 +146,8 @@ def check_job(job: SamplingJob, frame_multiple: int = FRAME_MULTIPLE) -> None:
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < SEED_RANGE:
             raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {seed!r}")
     normalize_scheduler_name(job.scheduler)
+    if not _is_number(job.strength) or not 0 <= job.strength <= 1:
+        raise InvalidInput(f"strength must be a number 0..1, got {job.strength!r}")
 
 
 class AudioLDMSampler:
@@ -163,9 +179,24 @@ class AudioLDMSampler:
             raise InvalidInput("no jobs to sample")
         for job in jobs:
             check_job(job, self.vae_scale_factor)
+            self._check_init(job)
         keys = {job.batch_key() for job in jobs}
         if len(keys) > 1:
             raise InvalidInput(f"jobs in one batch must share frames/steps/guidance/eta/scheduler, got {sorted(keys)}")
+
+    def _check_init(self, job: SamplingJob) -> None:
+        """Init latents and kept frames fit the job (check_job cannot: they come from the model's VAE)."""
+        latent_shape = (self.components.unet.config.in_channels, job.frames // self.vae_scale_factor,
+                        self.mel_bins // self.vae_scale_factor)
+        if job.init_latents is None:
+            if job.first_step() > 0 or job.keep is not None:
+                raise InvalidInput("strength below 1 and kept frames need init latents (an init audio)")
+            return
+        if tuple(job.init_latents.shape) != latent_shape:
+            raise InvalidInput(f"init latents must have shape {latent_shape}, got {tuple(job.init_latents.shape)}")
+        if job.keep is not None and tuple(job.keep.shape) != latent_shape[1:2]:
+            raise InvalidInput(f"keep must have one entry per latent frame ({latent_shape[1]}), "
+                               f"got shape {tuple(job.keep.shape)}")
 
     # -- 2. text ---------------------------------------------------------------------------------
 
@@ -215,17 +246,24 @@ class AudioLDMSampler:
         embeds = self.encode_texts(uncond_texts + cond_texts if do_cfg else cond_texts)
         clock = self._lap("text", clock)
 
-        # 3. Prepare timesteps on a scheduler of our own
+        # 3. Prepare timesteps on a scheduler of our own (a lower strength starts later: img2img's slicing)
         scheduler = self.make_scheduler(first.scheduler)
         scheduler.set_timesteps(first.steps, device=c.device)
-        timesteps = scheduler.timesteps
+        start = first.first_step() * scheduler.order
+        timesteps = scheduler.timesteps[start:]
+        if start and hasattr(scheduler, "set_begin_index"):
+            scheduler.set_begin_index(start)
 
         # 4. Prepare latents: one CPU generator per variation, so seeds mean the same everywhere
         generators = [torch.Generator("cpu").manual_seed(seed) for job in jobs for seed in job.seeds]
         shape = (len(generators), c.unet.config.in_channels, first.frames // self.vae_scale_factor,
                  self.mel_bins // self.vae_scale_factor)
-        latents = randn_tensor(shape, generator=generators, device=c.device, dtype=torch.float32)
-        latents = latents * scheduler.init_noise_sigma
+        noise = randn_tensor(shape, generator=generators, device=c.device, dtype=torch.float32)
+        latents = noise * scheduler.init_noise_sigma
+        init, keep = self._init_rows(jobs, shape)
+        if start:  # every job has init latents here (check_inputs): noise them to the first step
+            latents = (scheduler.add_noise(init, noise, timesteps[:1].repeat(shape[0])) if len(timesteps)
+                       else init.clone())
         step_kwargs = self._step_kwargs(scheduler, generators, first.eta)
         unet_dtype = c.stage_dtype("unet")
 
@@ -233,6 +271,8 @@ class AudioLDMSampler:
         for i, t in enumerate(timesteps):
             if should_cancel is not None and should_cancel():
                 raise Cancelled(f"cancelled before step {i + 1} of {len(timesteps)}")
+            if keep is not None:  # the known frames, noised to this step, with the same noise throughout
+                latents = keep * scheduler.add_noise(init, noise, t.repeat(shape[0])) + (1 - keep) * latents
             model_input = torch.cat([latents] * 2) if do_cfg else latents
             model_input = scheduler.scale_model_input(model_input, t).to(unet_dtype)
             if self.channels_last:
@@ -245,6 +285,8 @@ class AudioLDMSampler:
             if callback is not None:
                 callback(i + 1, len(timesteps))
 
+        if keep is not None:
+            latents = keep * init + (1 - keep) * latents
         clock = self._lap("unet", clock)
 
         # 6. Decode: latents → mel spectrogram (VAE) → waveform (HiFi-GAN)
@@ -264,6 +306,25 @@ class AudioLDMSampler:
             results.append([waveforms[row + k] for k in range(job.variations)])
             row += job.variations
         return results
+
+    def _init_rows(self, jobs: Sequence[SamplingJob], shape) -> tuple[torch.Tensor | None, torch.Tensor | None]:
+        """Per batch row: init latents (zeros where a job has none) and the keep mask (None if no job keeps)."""
+        c = self.components
+        if all(job.init_latents is None for job in jobs):
+            return None, None
+        # fp32 like the latents and the scheduler, whatever dtype the UNet runs in
+        init = torch.zeros(shape, device=c.device, dtype=torch.float32)
+        keep = torch.zeros((shape[0], 1, shape[2], 1), device=c.device, dtype=torch.float32) if any(
+            job.keep is not None for job in jobs) else None
+        row = 0
+        for job in jobs:
+            rows = slice(row, row + job.variations)
+            if job.init_latents is not None:
+                init[rows] = job.init_latents.to(device=c.device, dtype=torch.float32)
+            if job.keep is not None:
+                keep[rows] = job.keep.to(device=c.device, dtype=torch.float32).view(1, 1, -1, 1)
+            row += job.variations
+        return init, keep
 
     def _clock_start(self) -> float:
         if self.record_timings:

@@ -1,0 +1,144 @@
+"""Edits of audio already on the track: what the sampler sees, and how its result goes back.
+
+Three modes, all from an ``init_audio`` file (read by :mod:`engine.audio_in`):
+
+* ``transfer`` (style transfer, AudioLDM's ``style_transfer``): the whole clip, trimmed or looped
+  to the requested length, noised to the step ``strength`` selects and denoised with the prompt;
+  the result is a new sound (loudness-normalised like a generation).
+* ``repaint`` (the paper's inpainting): the region [start, end) is regenerated while the latent
+  frames around it are re-imposed at every step, so the new audio continues what surrounds it.
+* ``extend``: a region appended after the clip is generated the same way (continue N bars).
+
+For repaint and extend the model sees a *window*: the region plus up to :data:`CONTEXT_SECONDS` of
+known audio on each side, on the 40 ms latent grid (a repaint in a long REAPER item costs what a
+short clip costs). The file written is the input's own samples outside the region — untouched,
+full band, at the input's level — and the model's audio inside it, scaled back to the input's
+level, with short equal-gain crossfades at the seams, *inside* the region for a repaint and over
+the input's last :data:`SEAM_MS` for an extend (there is nothing after the input to fade into).
+The VAE and vocoder never reproduce an input exactly, so stitching beats decoding the kept part.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from .audio_in import LATENT_HOP, InputAudio, fit_to, prepare_waveform, to_model_rate
+from .errors import InvalidInput
+from .length import MODEL_RATE, frames_for_samples
+
+MODES = ("transfer", "repaint", "extend")
+#: Known audio the model sees on each side of a repaint (before an extension): enough for
+#: AudioLDM's receptive field to carry timbre and rhythm across the seam.
+CONTEXT_SECONDS = Fraction(512, 100)
+SEAM_MS = 20.0
+#: Default strength per mode: AudioLDM's own default for style transfer; a repaint regenerates fully.
+DEFAULT_STRENGTH = {"transfer": 0.5, "repaint": 1.0, "extend": 1.0}
+
+
+@dataclass(frozen=True)
+class EditPlan:
+    """Where an edit happens, in 16 kHz samples on the output timeline."""
+
+    mode: str
+    input_seconds: Fraction
+    output_seconds: Fraction
+    region: tuple[Fraction, Fraction] | None = None  # seconds regenerated (repaint/extend)
+    window_start: int = 0  # first 16 kHz sample the model sees (a multiple of 640)
+    window_end: int = 0  # one past the last (repaint/extend; transfer: the job's own length)
+
+    @property
+    def frames(self) -> int:
+        return frames_for_samples(self.window_end - self.window_start)
+
+    def keep_mask(self, frames: int) -> np.ndarray | None:
+        """1 per kept latent frame, 0 per regenerated one; None for a transfer (nothing is kept)."""
+        if self.mode == "transfer":
+            return None
+        hop = LATENT_HOP
+        first = math.floor(self.region[0] * MODEL_RATE) - self.window_start
+        last = math.ceil(self.region[1] * MODEL_RATE) - self.window_start
+        keep = np.ones(frames // 4, dtype=np.float32)
+        end = len(keep) if self.mode == "extend" else -(-last // hop)
+        keep[first // hop: end] = 0.0
+        return keep
+
+
+def plan_edit(mode: str, input_seconds: Fraction, output_seconds: Fraction,
+              region: tuple[Fraction, Fraction] | None = None) -> EditPlan:
+    """The model window for an edit (transfer: the whole output)."""
+    if mode not in MODES:
+        raise InvalidInput(f"edit mode must be one of {', '.join(MODES)}, got {mode!r}")
+    if mode == "transfer":
+        return EditPlan(mode, input_seconds, output_seconds)
+    start, end = region
+    context = math.ceil(CONTEXT_SECONDS * MODEL_RATE)
+    window_start = max(0, math.floor(start * MODEL_RATE) - context) // LATENT_HOP * LATENT_HOP
+    limit = output_seconds if mode == "extend" else input_seconds
+    window_end = min(math.ceil(limit * MODEL_RATE), math.ceil(end * MODEL_RATE) + context)
+    return EditPlan(mode, input_seconds, output_seconds, (start, end), window_start, window_end)
+
+
+@dataclass
+class PreparedInit:
+    """The init audio ready for the VAE, plus what stitching needs."""
+
+    source: InputAudio
+    wave16k: np.ndarray  # the model's window, level-prepared, frames × 160 samples
+    gain: float  # applied to reach the 0.5 peak; the model's audio is divided by it again
+
+
+def prepare(plan: EditPlan, source: InputAudio, frames: int) -> PreparedInit:
+    """The 16 kHz, level-prepared waveform of the model's window, exactly ``frames`` × 160 samples."""
+    wave16k = to_model_rate(source.audio, source.rate)
+    samples = frames * 160
+    if plan.mode == "transfer":
+        window = fit_to(wave16k, samples, loop=True)  # trimmed or looped to the requested length
+    else:
+        window = fit_to(wave16k[plan.window_start: plan.window_end], samples, loop=False)
+    wave, gain = prepare_waveform(window)
+    return PreparedInit(source, wave, gain)
+
+
+def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: int, samples: int) -> np.ndarray:
+    """Repaint/extend: the input's samples outside the region, the model's inside, ``samples`` long."""
+    from .edit import fit_length
+    from .resample import resample
+
+    source = init.source
+    n_in = min(samples, math.floor(source.seconds * rate + Fraction(1, 2)))
+    original = fit_length(resample(source.audio, source.rate, rate), n_in) if source.rate != rate else \
+        source.audio[:n_in].astype(np.float32)
+    generated = resample(np.asarray(generated16k, dtype=np.float32) / init.gain, MODEL_RATE, rate)
+    offset = round(Fraction(plan.window_start * rate, MODEL_RATE))
+    start = round(plan.region[0] * rate)
+    end = samples if plan.mode == "extend" else min(samples, round(plan.region[1] * rate))
+    out = np.zeros(samples, dtype=np.float32)
+    out[:n_in] = original
+    piece = generated[start - offset: end - offset]
+    if len(piece) < end - start:
+        raise InvalidInput(f"the model produced {len(piece)} samples for a {end - start}-sample region (bug)")
+    seam = round(SEAM_MS * rate / 1000)
+    if plan.mode == "repaint":
+        seam = min(seam, (end - start) // 2)
+        out[start:end] = piece
+        if seam:
+            fade = _fade_in(seam)
+            out[start:start + seam] = original[start:start + seam] * (1 - fade) + piece[:seam] * fade
+            out[end - seam:end] = piece[-seam:] * fade[::-1] + original[end - seam:end] * (1 - fade[::-1])
+    else:
+        seam = min(seam, start)
+        out[start:end] = piece
+        if seam:
+            fade = _fade_in(seam)
+            tail = generated[start - seam - offset: start - offset]
+            out[start - seam:start] = original[start - seam:start] * (1 - fade) + tail * fade
+    return out
+
+
+def _fade_in(n: int) -> np.ndarray:
+    """Raised-cosine 0 → 1 over n samples (equal gain: the two sides are correlated at a seam)."""
+    return (0.5 - 0.5 * np.cos(np.pi * (np.arange(n) + 0.5) / n)).astype(np.float32)
