@@ -72,36 +72,73 @@ def test_committed_patches_are_what_the_builder_writes():
         assert path.read_text(encoding="utf-8") == text, f"{path.name} differs: run max_patches/tools/build.py"
 
 
-@pytest.mark.parametrize("path", PATCH_FILES, ids=lambda p: p.name)
-def test_every_patch_is_a_valid_patcher(path):
-    data = json.loads(path.read_text(encoding="utf-8"))
-    patcher = data["patcher"]
-    assert {"fileversion", "appversion", "rect", "boxes", "lines"} <= set(patcher)
+def patch_problems(data: dict) -> list[str]:
+    """What is wrong with a patcher: structure, ids, each box's shape against Max's documented
+    inlets/outlets, each patch cord's ends, abstractions that are not in the package."""
+    problems = []
+    patcher = data.get("patcher", {})
+    missing = {"fileversion", "appversion", "rect", "boxes", "lines"} - set(patcher)
+    if missing:
+        return [f"not a patcher: no {sorted(missing)}"]
     boxes = [b["box"] for b in patcher["boxes"]]
     ids = [b["id"] for b in boxes]
-    assert len(ids) == len(set(ids)), "duplicate box ids"
+    problems += [f"duplicate box id {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
     by_id = {b["id"]: b for b in boxes}
     for box in boxes:
-        assert len(box["patching_rect"]) == 4
+        label = f"[{box.get('text', box['maxclass'])}]"
         name = box.get("text", "").split(" ")[0]
-        if box["maxclass"] == "newobj" and name in ABSTRACTIONS:
-            inlets, outlets = abstraction_ports(name)
-            assert (box["numinlets"], box["numoutlets"]) == (inlets, outlets), box
-        elif box["maxclass"] == "bpatcher":
-            assert (PATCHERS / box["name"]).is_file(), f"bpatcher {box['name']} is not in the package"
-            assert (box["numinlets"], box["numoutlets"]) == abstraction_ports(box["name"].removesuffix(".maxpat"))
+        if box["maxclass"] == "bpatcher":
+            name = box["name"].removesuffix(".maxpat")
+        if box["maxclass"] == "bpatcher" or (box["maxclass"] == "newobj" and name in ABSTRACTIONS):
+            if name not in ABSTRACTIONS:
+                problems.append(f"{label} names {name}, which is not in the package")
+                continue
+            expected = abstraction_ports(name)
+            actual = (box["numinlets"], box["numoutlets"])
         else:
-            inlets, outlettype = shape(box["maxclass"], box.get("text", ""))  # Max's documented shape
-            assert box["numinlets"] == inlets, f"[{box.get('text', box['maxclass'])}] has {inlets} inlets"
-            assert box["numoutlets"] == len(outlettype) and box.get("outlettype", []) == outlettype, box
+            try:
+                inlets, outlettype = shape(box["maxclass"], box.get("text", ""))  # Max's documented shape
+            except KeyError:
+                problems.append(f"{label}: neither a documented Max object nor an abstraction in the package")
+                continue
+            expected = (inlets, outlettype)
+            actual = (box["numinlets"], box.get("outlettype", []))
+            if box["numoutlets"] != len(box.get("outlettype", [])):
+                problems.append(f"{label}: numoutlets {box['numoutlets']} but {len(box.get('outlettype', []))} types")
+        if actual != expected:
+            problems.append(f"{label}: (inlets, outlets) {actual}, documented {expected}")
     for line in (line["patchline"] for line in patcher["lines"]):
         (src, outlet), (dst, inlet) = line["source"], line["destination"]
-        assert src in by_id and dst in by_id, line
-        assert 0 <= outlet < by_id[src]["numoutlets"], f"{line}: {by_id[src].get('text')} has no outlet {outlet}"
-        assert 0 <= inlet < by_id[dst]["numinlets"], f"{line}: {by_id[dst].get('text')} has no inlet {inlet}"
-    # no box is left dangling: every object box is wired (comments and UI-only boxes aside)
-    wired = {x for line in patcher["lines"] for x in (line["patchline"]["source"][0], line["patchline"]["destination"][0])}
-    assert not [b.get("text") for b in boxes if b["maxclass"] == "newobj" and b["id"] not in wired]
+        if src not in by_id or dst not in by_id:
+            problems.append(f"cord {src} → {dst}: no such box")
+        elif not 0 <= outlet < by_id[src]["numoutlets"]:
+            problems.append(f"cord from [{by_id[src].get('text', by_id[src]['maxclass'])}] outlet {outlet}: no such outlet")
+        elif not 0 <= inlet < by_id[dst]["numinlets"]:
+            problems.append(f"cord to [{by_id[dst].get('text', by_id[dst]['maxclass'])}] inlet {inlet}: no such inlet")
+    wired = {end for line in patcher["lines"] for end in (line["patchline"]["source"][0], line["patchline"]["destination"][0])}
+    problems += [f"[{b['text']}] is not wired" for b in boxes if b["maxclass"] == "newobj" and b["id"] not in wired]
+    return problems
+
+
+@pytest.mark.parametrize("path", PATCH_FILES, ids=lambda p: p.name)
+def test_every_patch_is_a_valid_patcher(path):
+    assert patch_problems(json.loads(path.read_text(encoding="utf-8"))) == []
+
+
+def test_the_patch_check_finds_what_max_would_trip_over():
+    data = json.loads((PATCHERS / "audioldm.generator.maxpat").read_text(encoding="utf-8"))
+    boxes = {b["box"].get("text", b["box"]["id"]): b["box"] for b in data["patcher"]["boxes"]}
+    boxes["transport"]["numoutlets"], boxes["transport"]["outlettype"] = 8, boxes["transport"]["outlettype"][:8]
+    boxes["route text"]["numinlets"] = 1  # Max 8's route has 2
+    boxes["audioldm.client 7401"]["text"] = "audioldm.clinet 7401"
+    data["patcher"]["boxes"].append({"box": dict(boxes["tosymbol"])})
+    data["patcher"]["lines"].append({"patchline": {"source": [boxes["tosymbol"]["id"], 1],
+                                                   "destination": [boxes["tosymbol"]["id"], 0]}})
+    problems = "\n".join(patch_problems(data))
+    assert "[transport]: (inlets, outlets)" in problems and "[route text]: (inlets, outlets) (1" in problems
+    assert "[audioldm.clinet 7401]: neither a documented Max object nor an abstraction" in problems
+    assert f"duplicate box id {boxes['tosymbol']['id']}" in problems
+    assert "cord from [tosymbol] outlet 1: no such outlet" in problems
 
 
 def test_py2max_reads_every_patch_and_its_linter_finds_no_error():
