@@ -129,7 +129,7 @@ def test_the_patch_check_finds_what_max_would_trip_over():
     data = json.loads((PATCHERS / "audioldm.generator.maxpat").read_text(encoding="utf-8"))
     boxes = {b["box"].get("text", b["box"]["id"]): b["box"] for b in data["patcher"]["boxes"]}
     boxes["transport"]["numoutlets"], boxes["transport"]["outlettype"] = 8, boxes["transport"]["outlettype"][:8]
-    boxes["route text"]["numinlets"] = 1  # Max 8's route has 2
+    boxes["route text"]["numinlets"] = 1  # as Max 4 saved it; Max 7+ gives [route text] 2
     boxes["audioldm.client 7401"]["text"] = "audioldm.clinet 7401"
     data["patcher"]["boxes"].append({"box": dict(boxes["tosymbol"])})
     data["patcher"]["lines"].append({"patchline": {"source": [boxes["tosymbol"]["id"], 1],

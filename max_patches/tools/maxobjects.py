@@ -5,7 +5,8 @@ loads a patch; a wrong count silently drops or misroutes a patch cord. This tabl
 reference the patch checks hold every box and cord to. Sources: the Max 8/9 object reference
 (docs.cycling74.com/reference/<object>, "Inlets"/"Outlets" and the argument rules for objects
 whose counts depend on their arguments) and the counts Max itself writes into saved patches
-(route 2 in / n+1 out; transport 2 in / 9 out; waveform~ 5 in / 6 out; textedit 1 in / 4 out;
+(route and select n+1 in / n+1 out — Max 4 patches show 1 inlet, Max 7+ one per argument
+plus one; transport 2 in / 9 out; waveform~ 5 in / 6 out; textedit 1 in / 4 out;
 sprintf one inlet per % directive; groove~ 3 in / channels+1 out, all signal …).
 """
 
@@ -75,11 +76,12 @@ def shape(maxclass: str, text: str = "") -> tuple[int, list[str]]:
     if name in ("t", "trigger"):
         kinds = {"b": "bang", "i": "int", "f": "float", "l": "", "s": "", "a": ""}
         return 1, [kinds.get(a, "") for a in (plain or ["i", "i"])]
-    if name == "route":
-        return 2, [""] * (max(len(plain), 1) + 1)
-    if name in ("sel", "select"):
+    if name == "route":  # since Max 7 every argument has an inlet that changes it
         n = max(len(plain), 1)
-        return (2 if n == 1 else 1), ["bang"] * n + [""]
+        return n + 1, [""] * (n + 1)
+    if name in ("sel", "select"):  # likewise: [sel 60 64] has 3 inlets
+        n = max(len(plain), 1)
+        return n + 1, ["bang"] * n + [""]
     if name == "pack":
         return max(len(plain), 2), [""]
     if name == "unpack":

@@ -76,7 +76,7 @@
     "box": {
      "id": "obj-3",
      "maxclass": "newobj",
-     "numinlets": 2,
+     "numinlets": 5,
      "numoutlets": 5,
      "outlettype": [
       "",
@@ -516,7 +516,7 @@
     "box": {
      "id": "obj-27",
      "maxclass": "newobj",
-     "numinlets": 2,
+     "numinlets": 4,
      "numoutlets": 4,
      "outlettype": [
       "",
@@ -722,7 +722,7 @@
     "box": {
      "id": "obj-38",
      "maxclass": "newobj",
-     "numinlets": 2,
+     "numinlets": 6,
      "numoutlets": 6,
      "outlettype": [
       "",

@@ -1382,7 +1382,7 @@
     "box": {
      "id": "obj-76",
      "maxclass": "newobj",
-     "numinlets": 2,
+     "numinlets": 10,
      "numoutlets": 10,
      "outlettype": [
       "",

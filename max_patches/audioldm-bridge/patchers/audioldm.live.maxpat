@@ -272,7 +272,7 @@
     "box": {
      "id": "obj-14",
      "maxclass": "newobj",
-     "numinlets": 1,
+     "numinlets": 9,
      "numoutlets": 9,
      "outlettype": [
       "bang",

@@ -209,7 +209,7 @@
     "box": {
      "id": "obj-10",
      "maxclass": "newobj",
-     "numinlets": 2,
+     "numinlets": 6,
      "numoutlets": 6,
      "outlettype": [
       "",
@@ -573,7 +573,7 @@
     "box": {
      "id": "obj-29",
      "maxclass": "newobj",
-     "numinlets": 2,
+     "numinlets": 6,
      "numoutlets": 6,
      "outlettype": [
       "",
