@@ -12,7 +12,8 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
   arguments and ``#0`` a number unique to the instance;
 - [route]: the first item of the message selects an outlet, the rest goes out (bang when nothing
   is left); no match: the whole message out the right outlet;
-- [prepend]: its arguments before the message (a bang becomes the word bang);
+- [prepend]: its arguments before the message (a bang becomes the word bang; ``set …`` replaces
+  them); a symbol message is not modelled (the reference does not say what prepend makes of it);
 - [tosymbol]: the whole message as one symbol; [sprintf symout]: the formatted text as one symbol
   (a list into the left inlet is spread over the inlets);
 - [pack]: each inlet stores its item, the left inlet (hot) outputs the list;
@@ -471,6 +472,11 @@ class Trigger(Obj):
 
 class Prepend(Obj):
     def receive(self, inlet, msg):
+        if msg.selector == "set":  # "replace the message stored in prepend, without triggering output"
+            self.args = list(msg.args)
+            return
+        if msg.selector == "symbol":  # the reference lists bang, int, float, list, anything — not symbol
+            raise NotImplementedError(f"prepend given a symbol message {msg!r}")
         items = ("bang",) if msg.selector == "bang" else msg.atoms()
         self.out(0, from_atoms((*self.args, *items)))
 

@@ -118,8 +118,10 @@ def client() -> Patch:
     """[audioldm.client PORT]: requests in, this client's events out.
 
     In:  generate <field value…> | cancel | ping | status
-    Out: id <job id> | accepted <position> | started | progress <step> <total> | done <path…> |
-         cancelled | error <job id> <code> <message> | engine ready | engine absent | status <key value…>
+    Out: id <job id> | accepted <job id> <position> | started <job id> | progress <job id> <step> <total> |
+         done <job id> <path…> | cancelled <job id> | error <job id> <code> <message> |
+         engine ready | engine absent | status <key value…>
+    Job events are passed only for the latest request's id; errors always.
     """
     p = Patch(980, 720)
     p.comment("audioldm.client — every OSC message to and from the engine goes through here. "
@@ -195,13 +197,11 @@ def client() -> Patch:
     is_current = p.obj("sel none", 470, 835)  # right inlet: the id of the latest request
     by_event = p.obj("route /audioldm/accepted /audioldm/started /audioldm/progress /audioldm/done /audioldm/cancelled",
                      400, 900, 560)
-    drop_id = [p.obj("zl slice 1", 400 + 110 * i, 940) for i in range(3)]
-    accepted = p.obj("prepend accepted", 400, 970)
-    started = p.msg("started", 510, 970)
-    progress = p.obj("prepend progress", 620, 970)
-    done = p.obj("prepend done", 730, 970)
-    cancelled = p.msg("cancelled", 840, 970)
-
+    accepted = p.msg("accepted $1 $2", 400, 940)
+    started = p.msg("started $1", 520, 940)
+    progress = p.msg("progress $1 $2 $3", 610, 940)
+    done = p.obj("prepend done", 750, 940)  # done <id> <path…>: as many paths as variations
+    cancelled = p.msg("cancelled $1", 860, 940)
     p.wire(receive, 0, by_kind)
     p.wire(by_kind, 0, pong_t)
     p.wire(pong_t, 1, stop)
@@ -221,14 +221,8 @@ def client() -> Patch:
     p.wire(id_t, 2, is_current, 1)
     p.wire(is_current, 0, held)
     p.wire(held, 0, by_event)
-    p.wire(by_event, 0, drop_id[0])
-    p.wire(drop_id[0], 1, accepted)
-    p.wire(by_event, 1, started)
-    p.wire(by_event, 2, drop_id[1])
-    p.wire(drop_id[1], 1, progress)
-    p.wire(by_event, 3, drop_id[2])
-    p.wire(drop_id[2], 1, done)
-    p.wire(by_event, 4, cancelled)
+    for i, box in enumerate((accepted, started, progress, done, cancelled)):
+        p.wire(by_event, i, box)
     for box in (accepted, started, progress, done, cancelled):
         p.wire(box, 0, outlet)
     p.wire(id_t, 0, id_out)
@@ -379,22 +373,24 @@ def generator(abstractions) -> Patch:
     # events
     events = p.obj("route engine id accepted started progress done error cancelled status", 20, 980, 560)
     p.wire(engine, 0, events)
-    engine_show = p.obj("prepend set engine", 20, 1010)
+    engine_show = p.msg("set engine $1", 20, 1010)
     p.chain(events, engine_show, engine_state)
-    queued = p.msg("set queued at $1", 220, 1010)
+    queued = p.msg("set queued at $2", 220, 1010)
     p.wire(events, 2, queued)
     p.wire(queued, 0, state)
     started = p.msg("set rendering", 340, 1010)
     p.wire(events, 3, started)
     p.wire(started, 0, state)
-    progress_split = p.obj("unpack 0 0", 460, 1010)
-    times100 = p.obj("* 100", 460, 1040)
-    divide = p.obj("/ 1", 460, 1070)
-    p.wire(events, 4, progress_split)
+    progress_steps = p.obj("zl slice 1", 460, 1000)
+    progress_split = p.obj("unpack 0 0", 460, 1025)
+    times100 = p.obj("* 100", 460, 1050)
+    divide = p.obj("/ 1", 460, 1075)
+    p.wire(events, 4, progress_steps)
+    p.wire(progress_steps, 1, progress_split)
     p.wire(progress_split, 1, divide, 1)
     p.wire(progress_split, 0, times100)
     p.chain(times100, divide, progress)
-    first_path = p.obj("zl mth 0", 580, 1010)
+    first_path = p.obj("zl mth 1", 580, 1010)  # done <id> <path…>: the first path
     path_t = p.obj("t s s", 580, 1040)
     show_path = p.msg("set $1", 680, 1070)
     load_take = p.msg("replace $1", 580, 1070)
@@ -514,7 +510,7 @@ def slot(abstractions) -> Patch:
     events = p.obj("route accepted progress done error cancelled", 0, 600, 330)
     p.wire(engine, 0, events)
     queued = p.msg("set queued", 0, 630)
-    rendering = p.msg("set rendering $1 of $2", 100, 630)
+    rendering = p.msg("set rendering $2 of $3", 100, 630)
     failed = p.obj("prepend set error", 250, 660)
     cancelled = p.msg("set cancelled", 380, 630)
     p.wire(events, 0, queued)
@@ -523,7 +519,7 @@ def slot(abstractions) -> Patch:
     p.wire(events, 4, cancelled)
     for box in (queued, rendering, failed, cancelled):
         p.wire(box, 0, state)
-    first_path = p.obj("zl mth 0", 0, 690)
+    first_path = p.obj("zl mth 1", 0, 690)
     path_t = p.obj("t s b", 0, 720)
     idle = p.obj("i 0", 120, 750)  # 0: next take goes to buffer a, 1: to buffer b
     which = p.obj("+ 1", 120, 780)
@@ -699,9 +695,10 @@ def client_help(abstractions) -> Patch:
         p.wire(box, 0, engine)
     log = p.obj("print audioldm", 20, 380)
     p.wire(engine, 0, log)
-    p.comment("Out (one outlet, the current job's events): id <job id>, accepted <position>, started, "
-              "progress <step> <total>, done <path…>, cancelled, error <job id> <code> <message>, "
-              "engine ready | absent (ping on load), status <key value…>.", 20, 420, 860, 40)
+    p.comment("Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> "
+              "<position>, started <job id>, progress <job id> <step> <total>, done <job id> <path…>, "
+              "cancelled <job id>, error <job id> <code> <message>, engine ready | absent (ping on load), "
+              "status <key value…>.", 20, 420, 860, 40)
     p.comment("On the wire: /audioldm/generate <field value…> id <job id> reply_port PORT, "
               "/audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, "
               "/audioldm/status reply_port PORT → replies /audioldm/accepted, /started, /progress, /done, "

@@ -222,7 +222,7 @@
       860.0,
       40.0
      ],
-     "text": "Out (one outlet, the current job's events): id <job id>, accepted <position>, started, progress <step> <total>, done <path\u2026>, cancelled, error <job id> <code> <message>, engine ready | absent (ping on load), status <key value\u2026>."
+     "text": "Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> <position>, started <job id>, progress <job id> <step> <total>, done <job id> <path\u2026>, cancelled <job id>, error <job id> <code> <message>, engine ready | absent (ping on load), status <key value\u2026>."
     }
    },
    {

@@ -744,58 +744,55 @@
    {
     "box": {
      "id": "obj-39",
-     "maxclass": "newobj",
+     "maxclass": "message",
      "numinlets": 2,
-     "numoutlets": 2,
+     "numoutlets": 1,
      "outlettype": [
-      "",
       ""
      ],
      "patching_rect": [
       400.0,
       940.0,
-      84.0,
+      112.0,
       22.0
      ],
-     "text": "zl slice 1"
+     "text": "accepted $1 $2"
     }
    },
    {
     "box": {
      "id": "obj-40",
-     "maxclass": "newobj",
+     "maxclass": "message",
      "numinlets": 2,
-     "numoutlets": 2,
+     "numoutlets": 1,
      "outlettype": [
-      "",
       ""
      ],
      "patching_rect": [
-      510.0,
+      520.0,
       940.0,
       84.0,
       22.0
      ],
-     "text": "zl slice 1"
+     "text": "started $1"
     }
    },
    {
     "box": {
      "id": "obj-41",
-     "maxclass": "newobj",
+     "maxclass": "message",
      "numinlets": 2,
-     "numoutlets": 2,
+     "numoutlets": 1,
      "outlettype": [
-      "",
       ""
      ],
      "patching_rect": [
-      620.0,
+      610.0,
       940.0,
-      84.0,
+      133.0,
       22.0
      ],
-     "text": "zl slice 1"
+     "text": "progress $1 $2 $3"
     }
    },
    {
@@ -808,12 +805,12 @@
       ""
      ],
      "patching_rect": [
-      400.0,
-      970.0,
-      126.0,
+      750.0,
+      940.0,
+      98.0,
       22.0
      ],
-     "text": "prepend accepted"
+     "text": "prepend done"
     }
    },
    {
@@ -826,66 +823,12 @@
       ""
      ],
      "patching_rect": [
-      510.0,
-      970.0,
-      63.0,
-      22.0
-     ],
-     "text": "started"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-44",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      620.0,
-      970.0,
-      126.0,
-      22.0
-     ],
-     "text": "prepend progress"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-45",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      730.0,
-      970.0,
+      860.0,
+      940.0,
       98.0,
       22.0
      ],
-     "text": "prepend done"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-46",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      840.0,
-      970.0,
-      77.0,
-      22.0
-     ],
-     "text": "cancelled"
+     "text": "cancelled $1"
     }
    }
   ],
@@ -1481,19 +1424,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-42",
-      0
-     ],
-     "source": [
-      "obj-39",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-43",
+      "obj-40",
       0
      ],
      "source": [
@@ -1505,7 +1436,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-40",
+      "obj-41",
       0
      ],
      "source": [
@@ -1517,19 +1448,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-44",
-      0
-     ],
-     "source": [
-      "obj-40",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-41",
+      "obj-42",
       0
      ],
      "source": [
@@ -1541,19 +1460,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-45",
-      0
-     ],
-     "source": [
-      "obj-41",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-46",
+      "obj-43",
       0
      ],
      "source": [
@@ -1569,6 +1476,42 @@
       0
      ],
      "source": [
+      "obj-39",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-40",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-41",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
       "obj-42",
       0
      ]
@@ -1582,42 +1525,6 @@
      ],
      "source": [
       "obj-43",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-25",
-      0
-     ],
-     "source": [
-      "obj-44",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-25",
-      0
-     ],
-     "source": [
-      "obj-45",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-25",
-      0
-     ],
-     "source": [
-      "obj-46",
       0
      ]
     }

@@ -1408,8 +1408,8 @@
    {
     "box": {
      "id": "obj-77",
-     "maxclass": "newobj",
-     "numinlets": 1,
+     "maxclass": "message",
+     "numinlets": 2,
      "numoutlets": 1,
      "outlettype": [
       ""
@@ -1417,10 +1417,10 @@
      "patching_rect": [
       20.0,
       1010.0,
-      140.0,
+      105.0,
       22.0
      ],
-     "text": "prepend set engine"
+     "text": "set engine $1"
     }
    },
    {
@@ -1438,7 +1438,7 @@
       126.0,
       22.0
      ],
-     "text": "set queued at $1"
+     "text": "set queued at $2"
     }
    },
    {
@@ -1463,6 +1463,25 @@
     "box": {
      "id": "obj-80",
      "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      460.0,
+      1000.0,
+      84.0,
+      22.0
+     ],
+     "text": "zl slice 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-81",
+     "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
      "outlettype": [
@@ -1471,29 +1490,11 @@
      ],
      "patching_rect": [
       460.0,
-      1010.0,
+      1025.0,
       84.0,
       22.0
      ],
      "text": "unpack 0 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-81",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      460.0,
-      1040.0,
-      49.0,
-      22.0
-     ],
-     "text": "* 100"
     }
    },
    {
@@ -1507,7 +1508,25 @@
      ],
      "patching_rect": [
       460.0,
-      1070.0,
+      1050.0,
+      49.0,
+      22.0
+     ],
+     "text": "* 100"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-83",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "patching_rect": [
+      460.0,
+      1075.0,
       40.0,
       22.0
      ],
@@ -1516,7 +1535,7 @@
    },
    {
     "box": {
-     "id": "obj-83",
+     "id": "obj-84",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1530,12 +1549,12 @@
       70.0,
       22.0
      ],
-     "text": "zl mth 0"
+     "text": "zl mth 1"
     }
    },
    {
     "box": {
-     "id": "obj-84",
+     "id": "obj-85",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1554,7 +1573,7 @@
    },
    {
     "box": {
-     "id": "obj-85",
+     "id": "obj-86",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1572,7 +1591,7 @@
    },
    {
     "box": {
-     "id": "obj-86",
+     "id": "obj-87",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1590,7 +1609,7 @@
    },
    {
     "box": {
-     "id": "obj-87",
+     "id": "obj-88",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1609,7 +1628,7 @@
    },
    {
     "box": {
-     "id": "obj-88",
+     "id": "obj-89",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1627,7 +1646,7 @@
    },
    {
     "box": {
-     "id": "obj-89",
+     "id": "obj-90",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1645,7 +1664,7 @@
    },
    {
     "box": {
-     "id": "obj-90",
+     "id": "obj-91",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1663,7 +1682,7 @@
    },
    {
     "box": {
-     "id": "obj-91",
+     "id": "obj-92",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1681,7 +1700,7 @@
    },
    {
     "box": {
-     "id": "obj-92",
+     "id": "obj-93",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1696,7 +1715,7 @@
    },
    {
     "box": {
-     "id": "obj-93",
+     "id": "obj-94",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 2,
@@ -1715,7 +1734,7 @@
    },
    {
     "box": {
-     "id": "obj-94",
+     "id": "obj-95",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1733,7 +1752,7 @@
    },
    {
     "box": {
-     "id": "obj-95",
+     "id": "obj-96",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1751,7 +1770,7 @@
    },
    {
     "box": {
-     "id": "obj-96",
+     "id": "obj-97",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1769,7 +1788,7 @@
    },
    {
     "box": {
-     "id": "obj-97",
+     "id": "obj-98",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1787,7 +1806,7 @@
    },
    {
     "box": {
-     "id": "obj-98",
+     "id": "obj-99",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1805,7 +1824,7 @@
    },
    {
     "box": {
-     "id": "obj-99",
+     "id": "obj-100",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1823,7 +1842,7 @@
    },
    {
     "box": {
-     "id": "obj-100",
+     "id": "obj-101",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 0,
@@ -2633,8 +2652,8 @@
    {
     "patchline": {
      "destination": [
-      "obj-82",
-      1
+      "obj-81",
+      0
      ],
      "source": [
       "obj-80",
@@ -2645,12 +2664,12 @@
    {
     "patchline": {
      "destination": [
-      "obj-81",
-      0
+      "obj-83",
+      1
      ],
      "source": [
-      "obj-80",
-      0
+      "obj-81",
+      1
      ]
     }
    },
@@ -2662,6 +2681,18 @@
      ],
      "source": [
       "obj-81",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-83",
+      0
+     ],
+     "source": [
+      "obj-82",
       0
      ]
     }
@@ -2673,7 +2704,7 @@
       0
      ],
      "source": [
-      "obj-82",
+      "obj-83",
       0
      ]
     }
@@ -2681,7 +2712,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-83",
+      "obj-84",
       0
      ],
      "source": [
@@ -2693,11 +2724,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-84",
+      "obj-85",
       0
      ],
      "source": [
-      "obj-83",
+      "obj-84",
       0
      ]
     }
@@ -2705,11 +2736,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-85",
+      "obj-86",
       0
      ],
      "source": [
-      "obj-84",
+      "obj-85",
       1
      ]
     }
@@ -2721,6 +2752,18 @@
       0
      ],
      "source": [
+      "obj-86",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-87",
+      0
+     ],
+     "source": [
       "obj-85",
       0
      ]
@@ -2729,47 +2772,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-86",
-      0
-     ],
-     "source": [
-      "obj-84",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-87",
-      0
-     ],
-     "source": [
-      "obj-86",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-88",
       0
      ],
      "source": [
       "obj-87",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-88",
       0
      ]
     }
@@ -2781,15 +2788,15 @@
       0
      ],
      "source": [
-      "obj-76",
-      6
+      "obj-88",
+      1
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-32",
+      "obj-28",
       0
      ],
      "source": [
@@ -2813,7 +2820,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
+      "obj-32",
       0
      ],
      "source": [
@@ -2830,7 +2837,7 @@
      ],
      "source": [
       "obj-76",
-      7
+      6
      ]
     }
    },
@@ -2854,6 +2861,30 @@
      ],
      "source": [
       "obj-76",
+      7
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-28",
+      0
+     ],
+     "source": [
+      "obj-92",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-93",
+      0
+     ],
+     "source": [
+      "obj-76",
       8
      ]
     }
@@ -2861,7 +2892,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-95",
+      "obj-96",
       0
      ],
      "source": [
@@ -2873,7 +2904,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-96",
+      "obj-97",
       0
      ],
      "source": [
@@ -2885,7 +2916,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-97",
+      "obj-98",
       0
      ],
      "source": [
@@ -2897,19 +2928,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-93",
-      0
-     ],
-     "source": [
-      "obj-95",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-93",
+      "obj-94",
       0
      ],
      "source": [
@@ -2921,7 +2940,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-93",
+      "obj-94",
       0
      ],
      "source": [
@@ -2933,7 +2952,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-93",
+      "obj-94",
       0
      ],
      "source": [
@@ -2945,7 +2964,31 @@
    {
     "patchline": {
      "destination": [
-      "obj-93",
+      "obj-94",
+      0
+     ],
+     "source": [
+      "obj-99",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-94",
+      0
+     ],
+     "source": [
+      "obj-95",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-100",
       0
      ],
      "source": [
@@ -2957,11 +3000,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-99",
+      "obj-101",
       0
      ],
      "source": [
-      "obj-93",
+      "obj-100",
       0
      ]
     }
@@ -2969,23 +3012,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-100",
-      0
-     ],
-     "source": [
-      "obj-99",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-100",
+      "obj-101",
       1
      ],
      "source": [
-      "obj-99",
+      "obj-100",
       0
      ]
     }

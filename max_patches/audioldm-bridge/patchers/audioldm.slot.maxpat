@@ -625,7 +625,7 @@
       168.0,
       22.0
      ],
-     "text": "set rendering $1 of $2"
+     "text": "set rendering $2 of $3"
     }
    },
    {
@@ -680,7 +680,7 @@
       70.0,
       22.0
      ],
-     "text": "zl mth 0"
+     "text": "zl mth 1"
     }
    },
    {
