@@ -539,3 +539,27 @@ def test_live_slot_renders_on_return_and_starts_on_the_next_bar_after_a_midi_not
     assert [m for _, m in player.received][-1] == Msg("stop")
     bar_clock.tick()
     assert [m for _, m in player.received][-1] == Msg("stop")
+
+
+def test_generator_shows_the_engine_answering_the_ping_on_load(max_runtime, engine_service):
+    # today's engine answers /audioldm/ping on its default reply port; the xfail test above holds
+    # the ping's own reply_port to the lead's change
+    engine_service.transports["osc"].reply_port = 7401
+    generator = max_runtime.load("audioldm.generator.maxpat")
+    engine = display(generator, 350.0, 168.0)
+    assert max_runtime.pump(lambda: engine.text == "engine ready", timeout=10), engine.text
+
+
+def test_generator_says_when_no_engine_answers(tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as nobody:
+        nobody.bind(("127.0.0.1", 0))  # a port nothing answers on
+        rt = Runtime(PATCHERS, engine_address=nobody.getsockname())
+        try:
+            generator = rt.load("audioldm.generator.maxpat")
+            engine = display(generator, 350.0, 168.0)
+            rt.advance(1999)
+            assert engine.text == "engine ?"
+            rt.advance(1)
+            assert engine.text == "engine absent"
+        finally:
+            rt.close()
