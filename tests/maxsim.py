@@ -758,7 +758,7 @@ OBJECTS = {
     "loadbang": LoadBang, "loadmess": LoadMess, "random": Random, "i": Int, "int": Int,
     "transport": Transport, "delay": Delay, "metro": Metro, "stripnote": StripNote, "notein": NoteIn,
     "buffer~": Buffer, "udpsend": UdpSend, "udpreceive": UdpReceive,
-    "groove~": Sink, "sig~": Sink, "*~": Sink, "dac~": Sink, "print": Sink,
+    "groove~": Sink, "pcontrol": Sink, "sig~": Sink, "*~": Sink, "dac~": Sink, "print": Sink,
     **{op: Arithmetic for op in _OPS},
 }
 

@@ -708,34 +708,71 @@ def client_help(abstractions) -> Patch:
     return p
 
 
+def opener(p: Patch, name: str, x, y) -> None:
+    """A message that opens the real patch (one instance: it listens on its own port)."""
+    load = p.msg(f"load {name}", x, y)
+    p.wire(load, 0, p.obj("pcontrol", x, y + 30))
+    p.comment(f"← open {name}", x + 7 * len(name) + 60, y + 2, 200)
+
+
 def generator_help(abstractions) -> Patch:
-    p = Patch(900, 400, abstractions)
+    p = Patch(900, 560, abstractions)
     p.comment("audioldm.generator — a prompt, a length in bars (BPM and time signature from the Max "
               "transport, or typed), variations, seed and negative prompt; Generate renders, the result is "
               "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it.",
-              20, 10, 860, 60)
-    p.comment("Example: type  warm analog pad  in the prompt box, 2 bars, untick 'follow transport', type 100 "
-              "BPM, press Generate: 2 × 4 × 60/100 s = 4.8 s = 230400 samples at 48 kHz.", 20, 80, 860, 40)
-    p.comment("Sends  generate prompt <text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> "
-              "[negative_prompt <text>]  to [audioldm.client 7401]; see its help for the OSC messages.",
-              20, 125, 860, 40)
-    p._add("bpatcher", 20, 180, 860, 200, name="audioldm.generator.maxpat", args=[], bgmode=0, border=1,
-           clickthrough=0, enablehscroll=1, enablevscroll=1, lockeddragscroll=0, offset=[0.0, 0.0], viewvisibility=1)
+              20, 10, 860, 50)
+    p.comment("Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press "
+              "Generate: 2 × 4 × 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt "
+              "<text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to "
+              "[audioldm.client 7401] (see its help for the OSC on the wire).", 20, 65, 860, 60)
+    opener(p, "audioldm.generator", 20, 135)
+    p.comment("The same path in five objects (this help listens on port 7421):", 20, 200, 500)
+    request = p.msg('generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4', 20, 225)
+    engine = p.obj("audioldm.client 7421", 20, 265, 160)
+    done = p.obj("route done", 20, 300)
+    path = p.obj("zl mth 1", 20, 330)
+    load = p.msg("replace $1", 20, 360)
+    take = p.obj("buffer~ audioldm.help.take", 20, 390, 200)
+    p.ui("waveform~", 260, 300, 400, 110, buffername="audioldm.help.take")
+    log = p.obj("print audioldm", 140, 330)
+    p.chain(request, engine, done, path, load, take)
+    p.wire(done, 1, log)
     return p
 
 
 def live_help(abstractions) -> Patch:
-    p = Patch(900, 420, abstractions)
+    p = Patch(900, 560, abstractions)
     p.comment("audioldm.live — 8 slots, each a prompt and a length in bars. Return in a prompt box renders "
               "it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note "
               f"({FIRST_NOTE}–{FIRST_NOTE + SLOTS - 1}) or the slot's play button starts it at the next bar "
               "([metro 1n @quantize 1n]); it loops in sync ([groove~] loop 1, loopinterp 1). evolve renders a "
               "new seed in the background lane; the new take swaps in at the next bar. panic stops all and "
-              "cancels renders.", 20, 10, 860, 80)
-    p.comment("Each slot listens on its own port (7411–7418) and shows empty / queued / rendering n/N / ready "
-              "/ error. Start the Max transport (the toggle) for the bar clock.", 20, 95, 860, 40)
-    p._add("bpatcher", 20, 140, 860, 260, name="audioldm.live.maxpat", args=[], bgmode=0, border=1,
-           clickthrough=0, enablehscroll=1, enablevscroll=1, lockeddragscroll=0, offset=[0.0, 0.0], viewvisibility=1)
+              "cancels renders. Slots listen on ports 7411–7418 and show empty / queued / rendering n of N / "
+              "ready / error.", 20, 10, 860, 90)
+    opener(p, "audioldm.live", 20, 110)
+    p.comment("One slot, wired as audioldm.live wires it (port 7431): start the transport, type a prompt, "
+              "press Return, then play note 60 or click play.", 20, 175, 860)
+    running = p.ui("toggle", 20, 200)
+    transport = p.obj("transport", 60, 200, 100)
+    bars = p.obj("metro 1n @quantize 1n", 180, 200, 160)
+    bar = p.msg("bar", 360, 200)
+    p.wire(running, 0, transport)
+    p.wire(running, 0, bars)
+    p.wire(bars, 0, bar)
+    notes = p.obj("notein", 20, 240, 80)
+    note_on = p.obj("stripnote", 20, 270, 80)
+    first = p.obj(f"sel {FIRST_NOTE}", 20, 300)
+    trigger = p.msg("trigger", 20, 330)
+    p.wire(notes, 1, note_on, 1)
+    p.wire(notes, 0, note_on, 0)
+    p.wire(note_on, 0, first)
+    p.wire(first, 0, trigger)
+    strip = p._add("bpatcher", 20, 380, 560, 56, name="audioldm.slot.maxpat", args=[1, 7431], bgmode=0, border=1,
+                   clickthrough=0, enablehscroll=0, enablevscroll=0, lockeddragscroll=0, offset=[0.0, 0.0],
+                   viewvisibility=1)
+    p.wire(trigger, 0, strip)
+    p.wire(bar, 0, strip)
+    p._add("ezdac~", 620, 380, 45, 45)
     return p
 
 

@@ -51,6 +51,7 @@ FIXED = {
     "*~": (2, ["signal"]),
     "dac~": (2, []),
     "print": (1, []),
+    "pcontrol": (1, [""]),
 }
 # arithmetic: two inlets, one outlet; int unless the argument is a float
 ARITHMETIC = {"+", "-", "*", "/", "!-", "!/", "=="}
