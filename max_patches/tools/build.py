@@ -30,9 +30,8 @@ class Patch:
         self.boxes: list[dict] = []
         self.lines: list[dict] = []
         self.abstractions = abstractions or {}  # name -> (inlets, outlets) of package abstractions
-        self.extra: dict = {}
 
-    def _add(self, maxclass: str, x: float, y: float, w: float, h: float, text: str | None = None, **attrs) -> str:
+    def box(self, maxclass: str, x: float, y: float, w: float, h: float, text: str | None = None, **attrs) -> str:
         box_id = f"obj-{len(self.boxes) + 1}"
         name = (text or "").split(" ")[0]
         if maxclass == "newobj" and name in self.abstractions:
@@ -54,18 +53,23 @@ class Patch:
         return box_id
 
     def obj(self, text: str, x, y, w=None, **attrs) -> str:
-        return self._add("newobj", x, y, w or max(40, 7 * len(text) + 14), 22, text, **attrs)
+        return self.box("newobj", x, y, w or max(40, 7 * len(text) + 14), 22, text, **attrs)
 
     def msg(self, text: str, x, y, w=None, **attrs) -> str:
-        return self._add("message", x, y, w or max(40, 7 * len(text) + 14), 22, text, **attrs)
+        return self.box("message", x, y, w or max(40, 7 * len(text) + 14), 22, text, **attrs)
 
     def comment(self, text: str, x, y, w=300, h=20, **attrs) -> str:
-        return self._add("comment", x, y, w, h, text, **attrs)
+        return self.box("comment", x, y, w, h, text, **attrs)
 
     def ui(self, maxclass: str, x, y, w=24, h=24, **attrs) -> str:
         if maxclass in ("button", "toggle", "number", "flonum", "slider"):
             attrs.setdefault("parameter_enable", 0)
-        return self._add(maxclass, x, y, w, h, **attrs)
+        return self.box(maxclass, x, y, w, h, **attrs)
+
+    def bpatcher(self, name: str, args: list, x, y, w, h, scroll: bool = False) -> str:
+        return self.box("bpatcher", x, y, w, h, name=f"{name}.maxpat", args=args, bgmode=0, border=1,
+                        clickthrough=0, enablehscroll=int(scroll), enablevscroll=int(scroll), lockeddragscroll=0,
+                        offset=[0.0, 0.0], viewvisibility=1)
 
     def wire(self, src: str, outlet: int, dst: str, inlet: int = 0) -> None:
         self.lines.append({"patchline": {"destination": [dst, inlet], "source": [src, outlet]}})
@@ -104,7 +108,6 @@ class Patch:
             "style": "",
             "subpatcher_template": "",
             "assistshowspatchername": 0,
-            **self.extra,
             "boxes": self.boxes,
             "lines": self.lines,
         }
@@ -126,7 +129,7 @@ def client() -> Patch:
     p = Patch(980, 720)
     p.comment("audioldm.client — every OSC message to and from the engine goes through here. "
               "Argument: the UDP port this client listens on (sent as reply_port with every request).", 20, 10, 900)
-    inlet = p._add("inlet", 20, 40, 30, 30, comment="generate <field value…>, cancel, ping, status")
+    inlet = p.box("inlet", 20, 40, 30, 30, comment="generate <field value…>, cancel, ping, status")
     route = p.obj("route generate cancel ping status", 20, 90)
 
     # ids: j<n>-<port>-<session>; the session number is random per load, so a reopened patch or a
@@ -182,7 +185,7 @@ def client() -> Patch:
     p.wire(status, 0, udpsend)
 
     # replies
-    outlet = p._add("outlet", 20, 1000, 30, 30, comment="events of this client's current job, engine ready/absent")
+    outlet = p.box("outlet", 20, 1000, 30, 30, comment="events of this client's current job, engine ready/absent")
     receive = p.obj("udpreceive #1", 20, 700)
     by_kind = p.obj("route /audioldm/pong /audioldm/status /audioldm/error", 20, 740, 360)
     pong_t = p.obj("t b b", 20, 780)
@@ -453,7 +456,7 @@ def slot(abstractions) -> Patch:
     state = p.msg("empty", 64, 30, 300)
     p.comment("bars · play · evolve · stop", 370, 30, 190)
 
-    inlet = p._add("inlet", 0, 120, 30, 30, comment="trigger, evolve, stop, panic, bar")
+    inlet = p.box("inlet", 0, 120, 30, 30, comment="trigger, evolve, stop, panic, bar")
     commands = p.obj("route trigger evolve stop panic bar", 0, 160, 260)
     p.wire(inlet, 0, commands)
     engine = p.obj("audioldm.client #2", 0, 560, 150)
@@ -633,7 +636,7 @@ def slot(abstractions) -> Patch:
 
 
 def live(abstractions) -> Patch:
-    p = Patch(900, 640, abstractions)
+    p = Patch(900, 800, abstractions)
     p.comment("audioldm.live — 8 prompt slots. Type a prompt and press Return: the slot renders at once "
               "(live priority). A click on a slot's play button or a MIDI note starts it at the next bar "
               "of the transport; evolve renders a new take with a new seed in the background lane and "
@@ -660,11 +663,9 @@ def live(abstractions) -> Patch:
     p.wire(notes, 0, note_on, 0)
     p.wire(note_on, 0, mapping)
     for i in range(SLOTS):
-        y = 260 + 44 * i
+        y = 260 + 62 * i
         trigger = p.msg("trigger", 20, y)
-        strip = p._add("bpatcher", 100, y, 560, 56, name="audioldm.slot.maxpat", args=[i + 1, SLOT_BASE_PORT + i + 1],
-                       bgmode=0, border=1, clickthrough=0, enablehscroll=0, enablevscroll=0, lockeddragscroll=0,
-                       offset=[0.0, 0.0], viewvisibility=1)
+        strip = p.bpatcher("audioldm.slot", [i + 1, SLOT_BASE_PORT + i + 1], 100, y, 560, 56)
         p.wire(mapping, i, trigger)
         p.wire(trigger, 0, strip)
         p.wire(bar, 0, strip)
@@ -767,12 +768,10 @@ def live_help(abstractions) -> Patch:
     p.wire(notes, 0, note_on, 0)
     p.wire(note_on, 0, first)
     p.wire(first, 0, trigger)
-    strip = p._add("bpatcher", 20, 380, 560, 56, name="audioldm.slot.maxpat", args=[1, 7431], bgmode=0, border=1,
-                   clickthrough=0, enablehscroll=0, enablevscroll=0, lockeddragscroll=0, offset=[0.0, 0.0],
-                   viewvisibility=1)
+    strip = p.bpatcher("audioldm.slot", [1, 7431], 20, 380, 560, 56)
     p.wire(trigger, 0, strip)
     p.wire(bar, 0, strip)
-    p._add("ezdac~", 620, 380, 45, 45)
+    p.box("ezdac~", 620, 380, 45, 45)
     return p
 
 
@@ -823,9 +822,7 @@ def slot_help(abstractions) -> Patch:
     p = Patch(900, 300, abstractions)
     p.comment("audioldm.slot N PORT — one slot of audioldm.live (used there as a bpatcher). In: trigger "
               "(start at the next bar), evolve, stop, panic, bar (the bar clock).", 20, 10, 860, 40)
-    strip = p._add("bpatcher", 20, 120, 560, 56, name="audioldm.slot.maxpat", args=[1, 7430], bgmode=0, border=1,
-                   clickthrough=0, enablehscroll=0, enablevscroll=0, lockeddragscroll=0, offset=[0.0, 0.0],
-                   viewvisibility=1)
+    strip = p.bpatcher("audioldm.slot", [1, 7430], 20, 120, 560, 56)
     for i, text in enumerate(["trigger", "evolve", "stop", "panic", "bar"]):
         box = p.msg(text, 20 + 80 * i, 70)
         p.wire(box, 0, strip)
