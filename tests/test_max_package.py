@@ -161,6 +161,21 @@ def test_routes_cover_exactly_what_the_engine_sends():
     assert sent <= routed, f"engine events no patch routes: {sent - routed}"
 
 
+def test_the_patches_send_the_four_request_addresses_and_nothing_else():
+    """Where an OSC address can come from: a message box starting with it, or a [prepend] adding it."""
+    addresses = set()
+    for path in PATCH_FILES:
+        for box in boxes_of(path):
+            atoms = parse(box.get("text", "")) if box["maxclass"] in ("message", "newobj") else []
+            if box["maxclass"] == "message" and atoms and str(atoms[0]).startswith("/"):
+                addresses.add(atoms[0])
+            elif box["maxclass"] == "newobj" and atoms[:1] == ["prepend"] and str(atoms[1]).startswith("/"):
+                addresses.add(atoms[1])
+            elif box["maxclass"] == "newobj" and atoms[:1] == ["udpsend"]:
+                assert atoms[1:] == ["127.0.0.1", 18000] and path.name == "audioldm.client.maxpat", path.name
+    assert addresses == {f"/audioldm/{op}" for op in protocol.OPS}  # each is sent to the engine below
+
+
 # --- the evaluator against Max's documented behaviour -----------------------------------------------------
 
 
