@@ -259,6 +259,11 @@ class Patcher:
                 if (maxclass is None or o.box["maxclass"] == maxclass)
                 and (text is None or o.box.get("text", "") == text or o.box.get("text", "").startswith(text + " "))]
 
+    def named(self, varname: str) -> "Obj":
+        """A box by its scripting name (Max's varname attribute)."""
+        [found] = [o for o in self.objects.values() if o.box.get("varname") == varname]
+        return found
+
     def one(self, maxclass: str | None = None, text: str | None = None) -> "Obj":
         found = self.find(maxclass, text)
         assert len(found) == 1, f"{len(found)} boxes match {maxclass} {text!r} in {self.path.name}"

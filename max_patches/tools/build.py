@@ -82,7 +82,27 @@ class Patch:
         kinds = [b["box"]["maxclass"] for b in self.boxes]
         return kinds.count("inlet"), kinds.count("outlet")
 
+    def tidy(self) -> None:
+        """Move each box right until it overlaps no box placed before it (readable patches; no cord
+        here depends on the order of a fan-out, which Max derives from positions)."""
+        placed: list[list[float]] = []
+        for entry in self.boxes:
+            rect = entry["box"]["patching_rect"]
+            moved = True
+            while moved:
+                moved = False
+                for other in placed:
+                    if (rect[0] < other[0] + other[2] and other[0] < rect[0] + rect[2]
+                            and rect[1] < other[1] + other[3] and other[1] < rect[1] + rect[3]):
+                        rect[0] = other[0] + other[2] + 8.0
+                        moved = True
+            placed.append(rect)
+
     def to_json(self) -> dict:
+        self.tidy()
+        right = max(b["box"]["patching_rect"][0] + b["box"]["patching_rect"][2] for b in self.boxes)
+        bottom = max(b["box"]["patching_rect"][1] + b["box"]["patching_rect"][3] for b in self.boxes)
+        self.rect[2], self.rect[3] = min(right + 40, 1400.0), min(bottom + 40, 900.0)
         patcher = {
             "fileversion": 1,
             "appversion": {"major": 8, "minor": 6, "revision": 0, "architecture": "x64", "modernui": 1},
@@ -241,15 +261,15 @@ def generator(abstractions) -> Patch:
     p.comment("audioldm.generator — type a prompt, set the length, press Generate. "
               "The engine must be running: audioldm-bridge serve", 20, 10, 700)
     p.comment("prompt", 20, 40)
-    prompt = p.ui("textedit", 20, 60, 420, 40, keymode=0, lines=2, text="")
+    prompt = p.ui("textedit", 20, 60, 420, 40, keymode=0, lines=2, text="", varname="prompt")
     p.comment("negative prompt (optional)", 460, 40)
-    negative = p.ui("textedit", 460, 60, 300, 40, keymode=0, lines=2, text="")
+    negative = p.ui("textedit", 460, 60, 300, 40, keymode=0, lines=2, text="", varname="negative")
     p.comment("bars", 20, 110, 60)
     bars = p.ui("number", 20, 130, 50, 22, minimum=1)
     p.comment("BPM", 90, 110, 60)
-    bpm = p.ui("flonum", 90, 130, 60, 22, format=6)
+    bpm = p.ui("flonum", 90, 130, 60, 22, format=6, varname="bpm")
     p.comment("follow transport", 170, 110, 110)
-    follow = p.ui("toggle", 170, 130)
+    follow = p.ui("toggle", 170, 130, varname="follow")
     p.comment("time sig", 290, 110, 80)
     ts_num = p.ui("number", 290, 130, 40, 22, minimum=1)
     ts_den = p.ui("number", 335, 130, 40, 22, minimum=1)
@@ -259,16 +279,16 @@ def generator(abstractions) -> Patch:
     seed = p.ui("number", 480, 130, 90, 22, minimum=0)
     new_seed = p.ui("button", 580, 130)
     p.comment("new seed", 606, 132, 70)
-    generate = p.ui("button", 20, 180, 40, 40)
+    generate = p.ui("button", 20, 180, 40, 40, varname="generate")
     p.comment("Generate", 66, 190, 80)
     cancel_button = p.ui("button", 160, 180, 40, 40)
     p.comment("Cancel", 206, 190, 60)
     p.comment("engine", 300, 170, 60)
-    engine_state = p.msg("engine ?", 350, 168, 200)
+    engine_state = p.msg("engine ?", 370, 168, 200, varname="engine")
     p.comment("status", 300, 200, 60)
-    state = p.msg("empty", 350, 198, 200)
+    state = p.msg("empty", 370, 198, 200, varname="status")
     p.comment("progress", 20, 235, 80)
-    progress = p.ui("slider", 90, 235, 460, 20, orientation=1, size=101.0)
+    progress = p.ui("slider", 100, 235, 460, 20, orientation=1, size=101.0, varname="progress")
     p.comment("error", 20, 265, 60)
     error = p.msg("", 90, 263, 660)
     p.comment("file", 20, 295, 60)
@@ -448,12 +468,12 @@ def slot(abstractions) -> Patch:
     p = Patch(760, 760, abstractions)
     # the visible strip (bpatcher shows 0..560 x 0..70)
     name = p.msg("slot #1", 0, 2, 60)
-    prompt = p.ui("textedit", 64, 2, 300, 22, keymode=1, lines=1, text="")
+    prompt = p.ui("textedit", 64, 2, 300, 22, keymode=1, lines=1, text="", varname="prompt")
     bars = p.ui("number", 370, 2, 40, 22, minimum=1)
     play = p.ui("button", 415, 2, 22, 22)
-    evolve = p.ui("button", 440, 2, 22, 22)
+    evolve = p.ui("button", 440, 2, 22, 22, varname="evolve")
     stop = p.ui("button", 465, 2, 22, 22)
-    state = p.msg("empty", 64, 30, 300)
+    state = p.msg("empty", 64, 30, 300, varname="status")
     p.comment("bars · play · evolve · stop", 370, 30, 190)
 
     inlet = p.box("inlet", 0, 120, 30, 30, comment="trigger, evolve, stop, panic, bar")
@@ -650,7 +670,7 @@ def live(abstractions) -> Patch:
     p.wire(running, 0, bars)
     p.wire(bars, 0, bar)
     p.comment("panic", 460, 70, 60)
-    panic = p.ui("button", 460, 90)
+    panic = p.ui("button", 460, 90, varname="panic")
     panic_msg = p.msg("panic", 500, 90)
     p.wire(panic, 0, panic_msg)
     dac = p.ui("ezdac~", 580, 80, 45, 45)

@@ -12,8 +12,8 @@
   "rect": [
    60.0,
    80.0,
-   900.0,
-   300.0
+   920.0,
+   216.0
   ],
   "bglocked": 0,
   "openinpresentation": 0,
