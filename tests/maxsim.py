@@ -526,7 +526,9 @@ class Pack(Obj):
     def _store(self, i, item):
         kind = self.kinds[i]
         if kind is str:
-            self.values[i] = item if isinstance(item, str) else item  # a number in a symbol slot stays a number
+            if not isinstance(item, str):
+                raise NotImplementedError(f"pack: a number into the symbol slot {i}")
+            self.values[i] = item
         else:
             self.values[i] = 0 if isinstance(item, str) else kind(item)  # "the symbol is converted to 0"
 
