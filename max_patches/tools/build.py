@@ -1,0 +1,860 @@
+"""Writes the Max package in ../audioldm-bridge/ (patchers, help, package-info.json).
+
+The patches are generated so that their wiring stays readable and reviewable as code; run
+``python max_patches/tools/build.py`` after editing this file (a test checks the committed
+files are what it writes). Counts of inlets/outlets come from maxobjects.py (Max's reference).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from maxobjects import shape  # noqa: E402
+
+PACKAGE = HERE.parent / "audioldm-bridge"
+ENGINE_PORT = 18000
+GENERATOR_PORT = 7401  # each client instance listens on its own port: replies are never stolen
+SLOT_BASE_PORT = 7410  # live slot n (1..8) listens on 7410 + n
+HELP_PORT = 7420
+SLOTS = 8
+FIRST_NOTE = 60  # C3 (Max/Live naming; C4 in others) triggers slot 1, one semitone per slot
+
+
+class Patch:
+    def __init__(self, width: float = 900, height: float = 700, abstractions: dict | None = None):
+        self.rect = [60.0, 80.0, float(width), float(height)]
+        self.boxes: list[dict] = []
+        self.lines: list[dict] = []
+        self.abstractions = abstractions or {}  # name -> (inlets, outlets) of package abstractions
+
+    def box(self, maxclass: str, x: float, y: float, w: float, h: float, text: str | None = None, **attrs) -> str:
+        box_id = f"obj-{len(self.boxes) + 1}"
+        name = (text or "").split(" ")[0]
+        if maxclass == "newobj" and name in self.abstractions:
+            inlets, outlets = self.abstractions[name]
+            outlettype = [""] * outlets
+        elif maxclass == "bpatcher":
+            inlets, outlets = self.abstractions[attrs["name"].removesuffix(".maxpat")]
+            outlettype = [""] * outlets
+        else:
+            inlets, outlettype = shape(maxclass, text or "")
+        box = {"id": box_id, "maxclass": maxclass, "numinlets": inlets, "numoutlets": len(outlettype)}
+        if outlettype:
+            box["outlettype"] = outlettype
+        box["patching_rect"] = [float(x), float(y), float(w), float(h)]
+        if text is not None:
+            box["text"] = text
+        box.update(attrs)
+        self.boxes.append({"box": dict(sorted(box.items()))})
+        return box_id
+
+    def obj(self, text: str, x, y, w=None, **attrs) -> str:
+        return self.box("newobj", x, y, w or max(40, 7 * len(text) + 14), 22, text, **attrs)
+
+    def msg(self, text: str, x, y, w=None, **attrs) -> str:
+        return self.box("message", x, y, w or max(40, 7 * len(text) + 14), 22, text, **attrs)
+
+    def comment(self, text: str, x, y, w=300, h=20, **attrs) -> str:
+        return self.box("comment", x, y, w, h, text, **attrs)
+
+    def ui(self, maxclass: str, x, y, w=24, h=24, **attrs) -> str:
+        if maxclass in ("button", "toggle", "number", "flonum", "slider"):
+            attrs.setdefault("parameter_enable", 0)
+        return self.box(maxclass, x, y, w, h, **attrs)
+
+    def bpatcher(self, name: str, args: list, x, y, w, h, scroll: bool = False) -> str:
+        return self.box("bpatcher", x, y, w, h, name=f"{name}.maxpat", args=args, bgmode=0, border=1,
+                        clickthrough=0, enablehscroll=int(scroll), enablevscroll=int(scroll), lockeddragscroll=0,
+                        offset=[0.0, 0.0], viewvisibility=1)
+
+    def wire(self, src: str, outlet: int, dst: str, inlet: int = 0) -> None:
+        self.lines.append({"patchline": {"destination": [dst, inlet], "source": [src, outlet]}})
+
+    def chain(self, *ids: str) -> None:
+        for a, b in zip(ids, ids[1:]):
+            self.wire(a, 0, b, 0)
+
+    def ports(self) -> tuple[int, int]:
+        kinds = [b["box"]["maxclass"] for b in self.boxes]
+        return kinds.count("inlet"), kinds.count("outlet")
+
+    def tidy(self) -> None:
+        """Move each box right until it overlaps no box placed before it (readable patches; no cord
+        here depends on the order of a fan-out, which Max derives from positions)."""
+        placed: list[list[float]] = []
+        for entry in self.boxes:
+            rect = entry["box"]["patching_rect"]
+            moved = True
+            while moved:
+                moved = False
+                for other in placed:
+                    if (rect[0] < other[0] + other[2] and other[0] < rect[0] + rect[2]
+                            and rect[1] < other[1] + other[3] and other[1] < rect[1] + rect[3]):
+                        rect[0] = other[0] + other[2] + 8.0
+                        moved = True
+            placed.append(rect)
+
+    def to_json(self) -> dict:
+        self.tidy()
+        right = max(b["box"]["patching_rect"][0] + b["box"]["patching_rect"][2] for b in self.boxes)
+        bottom = max(b["box"]["patching_rect"][1] + b["box"]["patching_rect"][3] for b in self.boxes)
+        self.rect[2], self.rect[3] = min(right + 40, 1400.0), min(bottom + 40, 900.0)
+        patcher = {
+            "fileversion": 1,
+            "appversion": {"major": 8, "minor": 6, "revision": 0, "architecture": "x64", "modernui": 1},
+            "classnamespace": "box",
+            "rect": self.rect,
+            "bglocked": 0,
+            "openinpresentation": 0,
+            "default_fontsize": 12.0,
+            "default_fontface": 0,
+            "default_fontname": "Arial",
+            "gridonopen": 1,
+            "gridsize": [15.0, 15.0],
+            "gridsnaponopen": 1,
+            "objectsnaponopen": 1,
+            "statusbarvisible": 2,
+            "toolbarvisible": 1,
+            "boxanimatetime": 200,
+            "enablehscroll": 1,
+            "enablevscroll": 1,
+            "description": "",
+            "digest": "",
+            "tags": "",
+            "style": "",
+            "subpatcher_template": "",
+            "assistshowspatchername": 0,
+            "boxes": self.boxes,
+            "lines": self.lines,
+        }
+        return {"patcher": patcher}
+
+
+# --- audioldm.client: all OSC in one place ------------------------------------------------------------
+
+
+def client() -> Patch:
+    """[audioldm.client PORT]: requests in, this client's events out.
+
+    In:  generate <field value…> | cancel | ping | status
+    Out: id <job id> | accepted <job id> <position> | started <job id> | progress <job id> <step> <total> |
+         done <job id> <path…> | cancelled <job id> | error <job id> <code> <message> |
+         engine ready | engine absent | status <key value…>
+    Job events are passed only for the latest request's id; errors always.
+    """
+    p = Patch(980, 720)
+    p.comment("audioldm.client — every OSC message to and from the engine goes through here. "
+              "Argument: the UDP port this client listens on (sent as reply_port with every request).", 20, 10, 900)
+    inlet = p.box("inlet", 20, 40, 30, 30, comment="generate <field value…>, cancel, ping, status")
+    route = p.obj("route generate cancel ping status", 20, 90)
+
+    # ids: j<n>-<port>-<session>; the session number is random per load, so a reopened patch or a
+    # second Max never reuses an id the engine already knows (a known id is replayed, not rerun)
+    load = p.obj("loadbang", 520, 40)
+    load_t = p.obj("t b b b", 520, 70)
+    port_msg = p.msg("#1", 640, 100)
+    session = p.obj("random 1000000", 580, 130)
+    request_t = p.obj("t a b", 20, 130)
+    count = p.obj("i 1", 120, 170)
+    count_t = p.obj("t i i", 120, 200)
+    plus = p.obj("+ 1", 190, 230)
+    make_id = p.obj("sprintf symout j%ld-%ld-%ld", 120, 260, 200)
+    id_t = p.obj("t s s s s", 120, 300, 120)
+    tail = p.msg("id $1 reply_port #1", 320, 340)
+    join = p.obj("zl join", 20, 380)
+    address = p.obj("prepend /audioldm/generate", 20, 420)
+    udpsend = p.obj(f"udpsend 127.0.0.1 {ENGINE_PORT}", 20, 640)
+    id_out = p.msg("id $1", 430, 340)
+    current = p.obj("zl reg", 240, 420)  # the current job's id (for cancel)
+    cancel = p.msg("/audioldm/cancel $1 reply_port #1", 240, 460)
+    ping_t = p.obj("t b b", 420, 470)
+    ping = p.msg("/audioldm/ping reply_port #1", 420, 520)
+    timeout = p.obj("delay 2000", 600, 520)
+    status = p.msg("/audioldm/status reply_port #1", 640, 560)
+
+    p.wire(inlet, 0, route)
+    p.wire(route, 0, request_t)
+    p.wire(request_t, 1, count)
+    p.wire(count, 0, count_t)
+    p.wire(count_t, 1, plus)
+    p.wire(plus, 0, count, 1)
+    p.wire(count_t, 0, make_id, 0)
+    p.wire(load, 0, load_t)
+    p.wire(load_t, 2, port_msg)
+    p.wire(port_msg, 0, make_id, 1)
+    p.wire(load_t, 1, session)
+    p.wire(session, 0, make_id, 2)
+    p.wire(load_t, 0, ping_t)
+    p.wire(make_id, 0, id_t)
+    p.wire(id_t, 3, current, 1)
+    p.wire(id_t, 1, tail)
+    p.wire(tail, 0, join, 1)
+    p.wire(request_t, 0, join, 0)
+    p.chain(join, address, udpsend)
+    p.wire(route, 1, current)
+    p.chain(current, cancel, udpsend)
+    p.wire(route, 2, ping_t)
+    p.wire(ping_t, 1, timeout)
+    p.wire(ping_t, 0, ping)
+    p.wire(ping, 0, udpsend)
+    p.wire(route, 3, status)
+    p.wire(status, 0, udpsend)
+
+    # replies
+    outlet = p.box("outlet", 20, 1000, 30, 30, comment="events of this client's current job, engine ready/absent")
+    receive = p.obj("udpreceive #1", 20, 700)
+    by_kind = p.obj("route /audioldm/pong /audioldm/status /audioldm/error", 20, 740, 360)
+    pong_t = p.obj("t b b", 20, 780)
+    stop = p.msg("stop", 90, 810)
+    ready = p.msg("engine ready", 20, 850)
+    absent = p.msg("engine absent", 600, 560)
+    status_out = p.obj("prepend status", 150, 780)
+    error_out = p.obj("prepend error", 270, 780)
+    job_t = p.obj("t a a", 400, 780)
+    held = p.obj("zl reg", 400, 860)
+    job_id = p.obj("zl mth 1", 470, 810)
+    is_current = p.obj("sel none", 470, 835)  # right inlet: the id of the latest request
+    by_event = p.obj("route /audioldm/accepted /audioldm/started /audioldm/progress /audioldm/done /audioldm/cancelled",
+                     400, 900, 560)
+    accepted = p.msg("accepted $1 $2", 400, 940)
+    started = p.msg("started $1", 520, 940)
+    progress = p.msg("progress $1 $2 $3", 610, 940)
+    done = p.obj("prepend done", 750, 940)  # done <id> <path…>: as many paths as variations
+    cancelled = p.msg("cancelled $1", 860, 940)
+    p.wire(receive, 0, by_kind)
+    p.wire(by_kind, 0, pong_t)
+    p.wire(pong_t, 1, stop)
+    p.wire(stop, 0, timeout)
+    p.wire(pong_t, 0, ready)
+    p.wire(ready, 0, outlet)
+    p.wire(timeout, 0, absent)
+    p.wire(absent, 0, outlet)
+    p.wire(by_kind, 1, status_out)
+    p.wire(status_out, 0, outlet)
+    p.wire(by_kind, 2, error_out)
+    p.wire(error_out, 0, outlet)
+    p.wire(by_kind, 3, job_t)
+    p.wire(job_t, 1, held, 1)
+    p.wire(job_t, 0, job_id)
+    p.wire(job_id, 0, is_current)
+    p.wire(id_t, 2, is_current, 1)
+    p.wire(is_current, 0, held)
+    p.wire(held, 0, by_event)
+    for i, box in enumerate((accepted, started, progress, done, cancelled)):
+        p.wire(by_event, i, box)
+    for box in (accepted, started, progress, done, cancelled):
+        p.wire(box, 0, outlet)
+    p.wire(id_t, 0, id_out)
+    p.wire(id_out, 0, outlet)
+    return p
+
+
+# --- audioldm.generator ---------------------------------------------------------------------------------
+
+
+def generator(abstractions) -> Patch:
+    p = Patch(1100, 760, abstractions)
+    p.comment("audioldm.generator — type a prompt, set the length, press Generate. "
+              "The engine must be running: audioldm-bridge serve", 20, 10, 700)
+    p.comment("prompt", 20, 40)
+    prompt = p.ui("textedit", 20, 60, 420, 40, keymode=0, lines=2, text="", varname="prompt")
+    p.comment("negative prompt (optional)", 460, 40)
+    negative = p.ui("textedit", 460, 60, 300, 40, keymode=0, lines=2, text="", varname="negative")
+    p.comment("bars", 20, 110, 60)
+    bars = p.ui("number", 20, 130, 50, 22, minimum=1)
+    p.comment("BPM", 90, 110, 60)
+    bpm = p.ui("flonum", 90, 130, 60, 22, format=6, varname="bpm")
+    p.comment("follow transport", 170, 110, 110)
+    follow = p.ui("toggle", 170, 130, varname="follow")
+    p.comment("time sig", 290, 110, 80)
+    ts_num = p.ui("number", 290, 130, 40, 22, minimum=1)
+    ts_den = p.ui("number", 335, 130, 40, 22, minimum=1)
+    p.comment("variations", 400, 110, 80)
+    variations = p.ui("number", 400, 130, 50, 22, minimum=1)
+    p.comment("seed", 480, 110, 60)
+    seed = p.ui("number", 480, 130, 90, 22, minimum=0)
+    new_seed = p.ui("button", 580, 130)
+    p.comment("new seed", 606, 132, 70)
+    generate = p.ui("button", 20, 180, 40, 40, varname="generate")
+    p.comment("Generate", 66, 190, 80)
+    cancel_button = p.ui("button", 160, 180, 40, 40)
+    p.comment("Cancel", 206, 190, 60)
+    p.comment("engine", 300, 170, 60)
+    engine_state = p.msg("engine ?", 370, 168, 200, varname="engine")
+    p.comment("status", 300, 200, 60)
+    state = p.msg("empty", 370, 198, 200, varname="status")
+    p.comment("progress", 20, 235, 80)
+    progress = p.ui("slider", 100, 235, 460, 20, orientation=1, size=101.0, varname="progress")
+    p.comment("error", 20, 265, 60)
+    error = p.msg("", 90, 263, 660)
+    p.comment("file", 20, 295, 60)
+    path = p.msg("", 90, 293, 660)
+    waveform = p.ui("waveform~", 20, 325, 560, 90, buffername="audioldm.generator.take")
+    play = p.ui("button", 600, 330)
+    p.comment("play", 626, 332, 40)
+    stop = p.ui("button", 600, 360)
+    p.comment("stop", 626, 362, 40)
+    loop = p.ui("toggle", 600, 390)
+    p.comment("loop", 626, 392, 40)
+    dac = p.ui("ezdac~", 680, 340, 45, 45)
+
+    # defaults
+    for i, (value, box) in enumerate((("2", bars), ("120.", bpm), ("1", follow), ("4", ts_den), ("4", ts_num),
+                                      ("1", variations))):
+        load = p.obj(f"loadmess {value}", 200 + 80 * i, 420)
+        p.wire(load, 0, box)
+    # transport: tempo and time signature when "follow transport" is on
+    transport = p.obj("transport", 20, 480, 160)
+    follow_t = p.obj("t i i", 200, 450)
+    tempo_gate = p.obj("gate", 80, 520)
+    sig_gate = p.obj("gate", 140, 520)
+    sig_split = p.obj("unpack 0 0", 140, 550)
+    sig_pack = p.obj("pack 4 4", 290, 560)
+    sig_text = p.obj("sprintf symout %ld/%ld", 290, 590)
+    p.wire(follow, 0, follow_t)
+    p.wire(follow_t, 1, tempo_gate, 0)
+    p.wire(follow_t, 0, sig_gate, 0)
+    p.wire(transport, 4, tempo_gate, 1)
+    p.wire(tempo_gate, 0, bpm)
+    p.wire(transport, 5, sig_gate, 1)
+    p.wire(sig_gate, 0, sig_split)
+    p.wire(sig_split, 1, ts_den)
+    p.wire(sig_split, 0, ts_num)
+    p.wire(ts_den, 0, sig_pack, 1)
+    p.wire(ts_num, 0, sig_pack, 0)
+    p.wire(sig_pack, 0, sig_text)
+    random = p.obj("random 1000000", 580, 450)
+    p.wire(new_seed, 0, random)
+    p.wire(random, 0, seed)
+    seed_load = p.obj("loadbang", 680, 420)
+    p.wire(seed_load, 0, random)
+
+    # Generate: gather every value (right to left), the prompt last into pack's hot inlet
+    steps = p.obj("t b b b b b b b b", 20, 640, 300)
+    fields = p.obj("pack s 2 120. 4/4 1 0", 20, 780, 260)
+    request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 variations $5 seed $6", 20, 820, 470)
+    prompt_text = p.obj("route text", 20, 700)
+    prompt_empty = p.obj("route bang", 20, 725)
+    prompt_symbol = p.obj("tosymbol", 20, 750)
+    need_prompt = p.msg("set type a prompt first", 110, 750)
+    p.wire(generate, 0, steps)
+    p.wire(steps, 7, transport)
+    p.wire(steps, 6, sig_pack)
+    p.wire(steps, 5, negative)
+    p.wire(steps, 4, bars)
+    p.wire(steps, 3, bpm)
+    p.wire(steps, 2, variations)
+    p.wire(steps, 1, seed)
+    p.wire(steps, 0, prompt)
+    p.wire(prompt, 0, prompt_text)
+    p.wire(prompt_text, 0, prompt_empty)
+    p.wire(prompt_empty, 0, need_prompt)
+    p.wire(need_prompt, 0, state)
+    p.wire(prompt_empty, 1, prompt_symbol)
+    p.wire(prompt_symbol, 0, fields, 0)
+    p.wire(bars, 0, fields, 1)
+    p.wire(bpm, 0, fields, 2)
+    p.wire(sig_text, 0, fields, 3)
+    p.wire(variations, 0, fields, 4)
+    p.wire(seed, 0, fields, 5)
+    p.wire(fields, 0, request)
+
+    # negative prompt: appended only when there is one
+    negative_text = p.obj("route text", 460, 640)
+    negative_empty = p.obj("route bang", 460, 665)
+    without = p.msg("1", 460, 690)
+    negative_symbol = p.obj("tosymbol", 540, 690)
+    negative_t = p.obj("t b s", 540, 720)
+    with_ = p.msg("2", 540, 750)
+    negative_field = p.msg("negative_prompt $1", 620, 750)
+    choose = p.obj("gate 2 1", 400, 860)
+    append = p.obj("zl join", 460, 900)
+    p.wire(negative, 0, negative_text)
+    p.wire(negative_text, 0, negative_empty)
+    p.wire(negative_empty, 0, without)
+    p.wire(without, 0, choose, 0)
+    p.wire(negative_empty, 1, negative_symbol)  # one symbol first: [t s] would keep only the first word
+    p.wire(negative_symbol, 0, negative_t)
+    p.wire(negative_t, 1, negative_field)
+    p.wire(negative_field, 0, append, 1)
+    p.wire(negative_t, 0, with_)
+    p.wire(with_, 0, choose, 0)
+    p.wire(request, 0, choose, 1)
+    p.wire(choose, 1, append, 0)
+
+    engine = p.obj(f"audioldm.client {GENERATOR_PORT}", 20, 940, 200)
+    p.wire(choose, 0, engine)
+    p.wire(append, 0, engine)
+    cancel = p.msg("cancel", 160, 900)
+    p.wire(cancel_button, 0, cancel)
+    p.wire(cancel, 0, engine)
+
+    # events
+    events = p.obj("route engine id accepted started progress done error cancelled status", 20, 980, 560)
+    p.wire(engine, 0, events)
+    engine_show = p.msg("set engine $1", 20, 1010)
+    p.chain(events, engine_show, engine_state)
+    queued = p.msg("set queued at $2", 220, 1010)
+    p.wire(events, 2, queued)
+    p.wire(queued, 0, state)
+    started = p.msg("set rendering", 340, 1010)
+    p.wire(events, 3, started)
+    p.wire(started, 0, state)
+    progress_steps = p.obj("zl slice 1", 460, 1000)
+    progress_split = p.obj("unpack 0 0", 460, 1025)
+    times100 = p.obj("* 100", 460, 1050)
+    divide = p.obj("/ 1", 460, 1075)
+    p.wire(events, 4, progress_steps)
+    p.wire(progress_steps, 1, progress_split)
+    p.wire(progress_split, 1, divide, 1)
+    p.wire(progress_split, 0, times100)
+    p.chain(times100, divide, progress)
+    first_path = p.obj("zl mth 1", 580, 1010)  # done <id> <path…>: the first path
+    path_t = p.obj("t s s", 580, 1040)
+    show_path = p.msg("set $1", 680, 1070)
+    load_take = p.msg("replace $1", 580, 1070)
+    take = p.obj("buffer~ audioldm.generator.take", 580, 1100, 230)
+    loaded = p.msg("set ready", 820, 1130)
+    p.wire(events, 5, first_path)
+    p.wire(first_path, 0, path_t)
+    p.wire(path_t, 1, show_path)
+    p.wire(show_path, 0, path)
+    p.wire(path_t, 0, load_take)
+    p.wire(load_take, 0, take)
+    p.wire(take, 1, loaded)
+    p.wire(loaded, 0, state)
+    show_error = p.obj("prepend set", 720, 1010)
+    p.wire(events, 6, show_error)
+    p.wire(show_error, 0, error)
+    failed = p.msg("set error", 820, 1040)
+    p.wire(events, 6, failed)
+    p.wire(failed, 0, state)
+    was_cancelled = p.msg("set cancelled", 920, 1010)
+    p.wire(events, 7, was_cancelled)
+    p.wire(was_cancelled, 0, state)
+    log = p.obj("print audioldm", 1000, 1040)
+    p.wire(events, 8, log)
+
+    # preview: play / stop / loop
+    player = p.obj("groove~ audioldm.generator.take", 600, 480, 220)
+    speed = p.obj("sig~ 1.", 600, 450)
+    startloop = p.msg("startloop", 700, 420)
+    stop_msg = p.msg("stop", 790, 420)
+    loop_msg = p.obj("prepend loop", 860, 420)
+    setup = p.obj("loadmess loopinterp 1", 860, 450)
+    level = p.obj("*~ 0.5", 600, 520)
+    dac_out = p.obj("dac~", 600, 550)
+    p.wire(play, 0, startloop)
+    p.wire(stop, 0, stop_msg)
+    p.wire(loop, 0, loop_msg)
+    for box in (startloop, stop_msg, loop_msg, setup):
+        p.wire(box, 0, player)
+    p.wire(speed, 0, player)
+    p.wire(player, 0, level)
+    p.wire(level, 0, dac_out, 0)
+    p.wire(level, 0, dac_out, 1)
+    return p
+
+
+# --- audioldm.slot (one live slot, used 8 times by audioldm.live) ---------------------------------------
+
+
+def slot(abstractions) -> Patch:
+    """bpatcher args: slot number, reply port. In: trigger | evolve | stop | panic | bar"""
+    p = Patch(760, 760, abstractions)
+    # the visible strip (bpatcher shows 0..560 x 0..70)
+    name = p.msg("slot #1", 0, 2, 60)
+    prompt = p.ui("textedit", 64, 2, 300, 22, keymode=1, lines=1, text="", varname="prompt")
+    bars = p.ui("number", 370, 2, 40, 22, minimum=1)
+    play = p.ui("button", 415, 2, 22, 22)
+    evolve = p.ui("button", 440, 2, 22, 22, varname="evolve")
+    stop = p.ui("button", 465, 2, 22, 22)
+    state = p.msg("empty", 64, 30, 300, varname="status")
+    p.comment("bars · play · evolve · stop", 370, 30, 190)
+
+    inlet = p.box("inlet", 0, 120, 30, 30, comment="trigger, evolve, stop, panic, bar")
+    commands = p.obj("route trigger evolve stop panic bar", 0, 160, 260)
+    p.wire(inlet, 0, commands)
+    engine = p.obj("audioldm.client #2", 0, 560, 150)
+
+    # render: priority first, then tempo/signature, bars, a fresh seed, and the prompt last (hot)
+    fields = p.obj("pack s 1 120. 4/4 live 0", 0, 480, 200)
+    request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1", 0, 520, 500)
+    steps = p.obj("t b b b b", 0, 360, 120)
+    transport = p.obj("transport", 150, 390, 120)
+    sig_text = p.obj("sprintf symout %ld/%ld", 300, 420)
+    seed = p.obj("random 1000000", 150, 450)
+    stored = p.obj("zl reg", 0, 420)
+    to_symbol = p.obj("tosymbol", 0, 450)
+    p.wire(steps, 3, transport)
+    p.wire(transport, 4, fields, 2)
+    p.wire(transport, 5, sig_text)
+    p.wire(sig_text, 0, fields, 3)
+    p.wire(steps, 2, bars)
+    p.wire(bars, 0, fields, 1)
+    p.wire(steps, 1, seed)
+    p.wire(seed, 0, fields, 5)
+    p.wire(steps, 0, stored)
+    p.wire(stored, 0, to_symbol)
+    p.wire(to_symbol, 0, fields, 0)
+    p.chain(fields, request, engine)
+
+    # a new prompt renders at once with live priority; evolve re-renders in the background lane
+    prompt_text = p.obj("route text", 380, 120)
+    prompt_empty = p.obj("route bang", 380, 150)
+    prompt_symbol = p.obj("tosymbol", 450, 180)
+    prompt_t = p.obj("t b s", 450, 210)
+    live = p.msg("live", 450, 250)
+    live_t = p.obj("t b b", 450, 280)
+    background = p.msg("background", 560, 250)
+    evolve_t = p.obj("t b b", 560, 280)
+    p.wire(prompt, 0, prompt_text)
+    p.wire(prompt_text, 0, prompt_empty)
+    p.wire(prompt_empty, 1, prompt_symbol)
+    p.wire(prompt_symbol, 0, prompt_t)
+    p.wire(prompt_t, 1, stored, 1)
+    p.wire(prompt_t, 0, live_t)
+    p.wire(live_t, 1, live)
+    p.wire(live, 0, fields, 4)
+    p.wire(live_t, 0, steps)
+    p.wire(commands, 1, evolve_t)
+    p.wire(evolve, 0, evolve_t)
+    p.wire(evolve_t, 1, background)
+    p.wire(background, 0, fields, 4)
+    p.wire(evolve_t, 0, steps)
+    load_bars = p.obj("loadmess 1", 700, 120)
+    p.wire(load_bars, 0, bars)
+
+    # events → state; a finished take loads into the idle buffer and waits for the next bar
+    events = p.obj("route accepted progress done error cancelled", 0, 600, 330)
+    p.wire(engine, 0, events)
+    queued = p.msg("set queued", 0, 630)
+    rendering = p.msg("set rendering $2 of $3", 100, 630)
+    failed = p.obj("prepend set error", 250, 660)
+    cancelled = p.msg("set cancelled", 380, 630)
+    p.wire(events, 0, queued)
+    p.wire(events, 1, rendering)
+    p.wire(events, 3, failed)
+    p.wire(events, 4, cancelled)
+    for box in (queued, rendering, failed, cancelled):
+        p.wire(box, 0, state)
+    first_path = p.obj("zl mth 1", 0, 690)
+    path_t = p.obj("t s b", 0, 720)
+    idle = p.obj("i 0", 120, 750)  # 0: next take goes to buffer a, 1: to buffer b
+    which = p.obj("+ 1", 120, 780)
+    replace = p.msg("replace $1", 0, 780)
+    to_buffer = p.obj("gate 2 1", 0, 820)
+    buffer_a = p.obj("buffer~ #0-a", 0, 860, 120)
+    buffer_b = p.obj("buffer~ #0-b", 140, 860, 120)
+    p.wire(events, 2, first_path)
+    p.wire(first_path, 0, path_t)
+    p.wire(path_t, 1, idle)
+    p.wire(idle, 0, which)
+    p.wire(which, 0, to_buffer, 0)
+    p.wire(path_t, 0, replace)
+    p.wire(replace, 0, to_buffer, 1)
+    p.wire(to_buffer, 0, buffer_a)
+    p.wire(to_buffer, 1, buffer_b)
+    a_ready = p.obj("t b b b", 0, 900)
+    b_ready = p.obj("t b b b", 140, 900)
+    use_a = p.msg("set #0-a", 0, 940)
+    use_b = p.msg("set #0-b", 140, 940)
+    next_b = p.msg("1", 60, 930)
+    next_a = p.msg("0", 200, 930)
+    pending = p.obj("zl reg", 0, 980)
+    open_swap = p.msg("1", 280, 940)
+    ready = p.msg("set ready", 360, 940)
+    p.wire(buffer_a, 1, a_ready)
+    p.wire(buffer_b, 1, b_ready)
+    p.wire(a_ready, 2, next_b)
+    p.wire(next_b, 0, idle, 1)
+    p.wire(a_ready, 1, use_a)
+    p.wire(b_ready, 2, next_a)
+    p.wire(next_a, 0, idle, 1)
+    p.wire(b_ready, 1, use_b)
+    p.wire(use_a, 0, pending, 1)
+    p.wire(use_b, 0, pending, 1)
+    swap_gate = p.obj("gate", 280, 1010)
+    p.wire(a_ready, 0, open_swap)
+    p.wire(b_ready, 0, open_swap)
+    p.wire(open_swap, 0, swap_gate, 0)
+    p.wire(a_ready, 0, ready)
+    p.wire(b_ready, 0, ready)
+    p.wire(ready, 0, state)
+
+    # bar-quantized launch: trigger arms, the next bar starts the loop; a new take swaps in at a bar
+    arm_gate = p.obj("gate", 420, 1010)
+    arm = p.msg("1", 420, 980)
+    p.wire(commands, 0, arm)
+    p.wire(play, 0, arm)
+    p.wire(arm, 0, arm_gate, 0)
+    bar_t = p.obj("t b b", 360, 1050)
+    p.wire(commands, 4, bar_t)
+    p.wire(bar_t, 1, swap_gate, 1)
+    p.wire(bar_t, 0, arm_gate, 1)
+    swap_t = p.obj("t b b b", 280, 1090)
+    close_swap = p.msg("0", 380, 1120)
+    p.wire(swap_gate, 0, swap_t)
+    p.wire(swap_t, 2, close_swap)
+    p.wire(close_swap, 0, swap_gate, 0)
+    p.wire(swap_t, 1, pending)
+    playing_gate = p.obj("gate", 280, 1150)
+    p.wire(swap_t, 0, playing_gate, 1)
+    start_t = p.obj("t b b b", 420, 1090)
+    p.wire(arm_gate, 0, start_t)
+    close_arm = p.msg("0", 520, 1120)
+    p.wire(start_t, 2, close_arm)
+    p.wire(close_arm, 0, arm_gate, 0)
+    now_playing = p.msg("1", 470, 1150)
+    p.wire(start_t, 1, now_playing)
+    p.wire(now_playing, 0, playing_gate, 0)
+    startloop = p.msg("startloop", 420, 1190)
+    p.wire(start_t, 0, startloop)
+    p.wire(playing_gate, 0, startloop)
+    player = p.obj("groove~ #0-a", 280, 1230, 120)
+    p.wire(pending, 0, player)
+    p.wire(startloop, 0, player)
+    setup = p.msg("loop 1, loopinterp 1", 450, 1230)
+    setup_load = p.obj("loadbang", 450, 1200)
+    p.wire(setup_load, 0, setup)
+    p.wire(setup, 0, player)
+    speed = p.obj("sig~ 1.", 280, 1200)
+    p.wire(speed, 0, player)
+    level = p.obj("*~ 0.5", 280, 1270)
+    out = p.obj("dac~", 280, 1300)
+    p.wire(player, 0, level)
+    p.wire(level, 0, out, 0)
+    p.wire(level, 0, out, 1)
+
+    # stop: playback stops now and stays stopped; panic also cancels the render
+    stop_t = p.obj("t b b b", 560, 1050)
+    p.wire(commands, 2, stop_t)
+    p.wire(stop, 0, stop_t)
+    not_playing = p.msg("0", 560, 1090)
+    disarm = p.msg("0", 600, 1090)
+    halt = p.msg("stop", 640, 1190)
+    p.wire(stop_t, 2, not_playing)
+    p.wire(not_playing, 0, playing_gate, 0)
+    p.wire(stop_t, 1, disarm)
+    p.wire(disarm, 0, arm_gate, 0)
+    p.wire(stop_t, 0, halt)
+    p.wire(halt, 0, player)
+    panic_t = p.obj("t b b", 640, 1010)
+    cancel = p.msg("cancel", 700, 1050)
+    p.wire(commands, 3, panic_t)
+    p.wire(panic_t, 1, cancel)
+    p.wire(cancel, 0, engine)
+    p.wire(panic_t, 0, stop_t)
+    return p
+
+
+# --- audioldm.live --------------------------------------------------------------------------------------
+
+
+def live(abstractions) -> Patch:
+    p = Patch(900, 800, abstractions)
+    p.comment("audioldm.live — 8 prompt slots. Type a prompt and press Return: the slot renders at once "
+              "(live priority). A click on a slot's play button or a MIDI note starts it at the next bar "
+              "of the transport; evolve renders a new take with a new seed in the background lane and "
+              "swaps it in at a bar.", 20, 10, 860, 50)
+    p.comment("transport", 20, 70, 80)
+    running = p.ui("toggle", 20, 90)
+    transport = p.obj("transport", 60, 90, 120)
+    bars = p.obj("metro 1n @quantize 1n", 200, 90, 160)
+    bar = p.msg("bar", 380, 90)
+    p.wire(running, 0, transport)
+    p.wire(running, 0, bars)
+    p.wire(bars, 0, bar)
+    p.comment("panic", 460, 70, 60)
+    panic = p.ui("button", 460, 90, varname="panic")
+    panic_msg = p.msg("panic", 500, 90)
+    p.wire(panic, 0, panic_msg)
+    dac = p.ui("ezdac~", 580, 80, 45, 45)
+    p.comment(f"MIDI: notes {FIRST_NOTE}–{FIRST_NOTE + SLOTS - 1} (C3–G3) → slots 1–8, any channel",
+              20, 130, 500)
+    notes = p.obj("notein", 20, 150, 80)
+    note_on = p.obj("stripnote", 20, 180, 80)
+    mapping = p.obj("sel " + " ".join(str(FIRST_NOTE + i) for i in range(SLOTS)), 20, 210, 300)
+    p.wire(notes, 1, note_on, 1)
+    p.wire(notes, 0, note_on, 0)
+    p.wire(note_on, 0, mapping)
+    for i in range(SLOTS):
+        y = 260 + 62 * i
+        trigger = p.msg("trigger", 20, y)
+        strip = p.bpatcher("audioldm.slot", [i + 1, SLOT_BASE_PORT + i + 1], 100, y, 560, 56)
+        p.wire(mapping, i, trigger)
+        p.wire(trigger, 0, strip)
+        p.wire(bar, 0, strip)
+        p.wire(panic_msg, 0, strip)
+    return p
+
+
+# --- help patches ---------------------------------------------------------------------------------------
+
+
+def client_help(abstractions) -> Patch:
+    p = Patch(900, 620, abstractions)
+    p.comment("audioldm.client PORT — talks to the audioldm-bridge engine over OSC (UDP 127.0.0.1:18000). "
+              "Every request carries reply_port PORT, so each client gets only its own replies; "
+              "use a different PORT for every instance.", 20, 10, 860, 40)
+    p.comment("Start the engine first:  audioldm-bridge serve   (--model tiny for a quick test)", 20, 55, 600)
+    examples = [
+        'generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4 seed 42',
+        'generate prompt "glitchy hats" bars 1 bpm 133.7 time_sig 7/8 variations 2 priority live',
+        'generate prompt "rain on a tin roof" seconds 4 loop 1 negative_prompt "low quality"',
+        "cancel",
+        "ping",
+        "status",
+    ]
+    engine = p.obj(f"audioldm.client {HELP_PORT}", 20, 330, 180)
+    for i, text in enumerate(examples):
+        box = p.msg(text, 20, 90 + 36 * i, 620)
+        p.wire(box, 0, engine)
+    log = p.obj("print audioldm", 20, 380)
+    p.wire(engine, 0, log)
+    p.comment("Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> "
+              "<position>, started <job id>, progress <job id> <step> <total>, done <job id> <path…>, "
+              "cancelled <job id>, error <job id> <code> <message>, engine ready | absent (ping on load), "
+              "status <key value…>.", 20, 420, 860, 40)
+    p.comment("On the wire: /audioldm/generate <field value…> id <job id> reply_port PORT, "
+              "/audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, "
+              "/audioldm/status reply_port PORT → replies /audioldm/accepted, /started, /progress, /done, "
+              "/error, /cancelled, /pong, /status (docs/PROTOCOL.md).", 20, 470, 860, 60)
+    p.comment("Prompts go as one symbol (quotes here; [route text] → [tosymbol] from a textedit); numbers as "
+              "ints and 32-bit floats. Ids are j<n>-<port>-<session>, new for every request.", 20, 540, 860, 40)
+    return p
+
+
+def opener(p: Patch, name: str, x, y) -> None:
+    """A message that opens the real patch (one instance: it listens on its own port)."""
+    load = p.msg(f"load {name}", x, y)
+    p.wire(load, 0, p.obj("pcontrol", x, y + 30))
+    p.comment(f"← open {name}", x + 7 * len(name) + 60, y + 2, 200)
+
+
+def generator_help(abstractions) -> Patch:
+    p = Patch(900, 560, abstractions)
+    p.comment("audioldm.generator — a prompt, a length in bars (BPM and time signature from the Max "
+              "transport, or typed), variations, seed and negative prompt; Generate renders, the result is "
+              "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it.",
+              20, 10, 860, 50)
+    p.comment("Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press "
+              "Generate: 2 × 4 × 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt "
+              "<text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to "
+              "[audioldm.client 7401] (see its help for the OSC on the wire).", 20, 65, 860, 60)
+    opener(p, "audioldm.generator", 20, 135)
+    p.comment("The same path in five objects (this help listens on port 7421):", 20, 200, 500)
+    request = p.msg('generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4', 20, 225)
+    engine = p.obj("audioldm.client 7421", 20, 265, 160)
+    done = p.obj("route done", 20, 300)
+    path = p.obj("zl mth 1", 20, 330)
+    load = p.msg("replace $1", 20, 360)
+    take = p.obj("buffer~ audioldm.help.take", 20, 390, 200)
+    p.ui("waveform~", 260, 300, 400, 110, buffername="audioldm.help.take")
+    log = p.obj("print audioldm", 140, 330)
+    p.chain(request, engine, done, path, load, take)
+    p.wire(done, 1, log)
+    return p
+
+
+def live_help(abstractions) -> Patch:
+    p = Patch(900, 560, abstractions)
+    p.comment("audioldm.live — 8 slots, each a prompt and a length in bars. Return in a prompt box renders "
+              "it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note "
+              f"({FIRST_NOTE}–{FIRST_NOTE + SLOTS - 1}) or the slot's play button starts it at the next bar "
+              "([metro 1n @quantize 1n]); it loops in sync ([groove~] loop 1, loopinterp 1). evolve renders a "
+              "new seed in the background lane; the new take swaps in at the next bar. panic stops all and "
+              "cancels renders. Slots listen on ports 7411–7418 and show empty / queued / rendering n of N / "
+              "ready / error.", 20, 10, 860, 90)
+    opener(p, "audioldm.live", 20, 110)
+    p.comment("One slot, wired as audioldm.live wires it (port 7431): start the transport, type a prompt, "
+              "press Return, then play note 60 or click play.", 20, 175, 860)
+    running = p.ui("toggle", 20, 200)
+    transport = p.obj("transport", 60, 200, 100)
+    bars = p.obj("metro 1n @quantize 1n", 180, 200, 160)
+    bar = p.msg("bar", 360, 200)
+    p.wire(running, 0, transport)
+    p.wire(running, 0, bars)
+    p.wire(bars, 0, bar)
+    notes = p.obj("notein", 20, 240, 80)
+    note_on = p.obj("stripnote", 20, 270, 80)
+    first = p.obj(f"sel {FIRST_NOTE}", 20, 300)
+    trigger = p.msg("trigger", 20, 330)
+    p.wire(notes, 1, note_on, 1)
+    p.wire(notes, 0, note_on, 0)
+    p.wire(note_on, 0, first)
+    p.wire(first, 0, trigger)
+    strip = p.bpatcher("audioldm.slot", [1, 7431], 20, 380, 560, 56)
+    p.wire(trigger, 0, strip)
+    p.wire(bar, 0, strip)
+    p.box("ezdac~", 620, 380, 45, 45)
+    return p
+
+
+PACKAGE_INFO = {
+    "author": "audioldm-bridge developers",
+    "description": "Text-to-audio (AudioLDM) in Max: a generator and a live-performance patch talking to the "
+                   "audioldm-bridge engine over OSC.",
+    "homepatcher": "audioldm.generator.maxpat",
+    "max_version_min": "8.0",
+    "name": "audioldm-bridge",
+    "os": {"macintosh": {"platform": ["ia32", "x64", "aarch64"], "min_version": "none"},
+           "windows": {"platform": ["x64"], "min_version": "none"}},
+    "package_extra": {"reverse_domain": "org.audioldm-bridge", "copyright": "MIT (patches)"},
+    "tags": ["audio", "generative", "osc", "AI"],
+    "version": [0, 1, 0],
+    "website": "",
+}
+
+
+def build() -> dict[Path, str]:
+    files: dict[Path, str] = {}
+    abstractions: dict = {}
+
+    def write(rel: str, patch: Patch) -> None:
+        files[PACKAGE / rel] = json.dumps(patch.to_json(), indent=1) + "\n"
+
+    c = client()
+    abstractions["audioldm.client"] = c.ports()
+    write("patchers/audioldm.client.maxpat", c)
+    s = slot(abstractions)
+    abstractions["audioldm.slot"] = s.ports()
+    write("patchers/audioldm.slot.maxpat", s)
+    g = generator(abstractions)
+    abstractions["audioldm.generator"] = g.ports()
+    write("patchers/audioldm.generator.maxpat", g)
+    lv = live(abstractions)
+    abstractions["audioldm.live"] = lv.ports()
+    write("patchers/audioldm.live.maxpat", lv)
+    write("help/audioldm.client.maxhelp", client_help(abstractions))
+    write("help/audioldm.generator.maxhelp", generator_help(abstractions))
+    write("help/audioldm.live.maxhelp", live_help(abstractions))
+    write("help/audioldm.slot.maxhelp", slot_help(abstractions))
+    files[PACKAGE / "package-info.json"] = json.dumps(PACKAGE_INFO, indent=1) + "\n"
+    return files
+
+
+def slot_help(abstractions) -> Patch:
+    p = Patch(900, 300, abstractions)
+    p.comment("audioldm.slot N PORT — one slot of audioldm.live (used there as a bpatcher). In: trigger "
+              "(start at the next bar), evolve, stop, panic, bar (the bar clock).", 20, 10, 860, 40)
+    strip = p.bpatcher("audioldm.slot", [1, 7430], 20, 120, 560, 56)
+    for i, text in enumerate(["trigger", "evolve", "stop", "panic", "bar"]):
+        box = p.msg(text, 20 + 80 * i, 70)
+        p.wire(box, 0, strip)
+    return p
+
+
+def main() -> None:
+    for path, text in build().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(path.relative_to(HERE.parent.parent))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Inlets, outlets and outlet types of the Max objects the package uses, from Max's documentation.
+
+Max saves ``numinlets``/``numoutlets``/``outlettype`` in every box and recomputes them when it
+loads a patch; a wrong count silently drops or misroutes a patch cord. This table is the
+reference the patch checks hold every box and cord to. Sources: the Max 8/9 object reference
+(docs.cycling74.com/reference/<object>, "Inlets"/"Outlets" and the argument rules for objects
+whose counts depend on their arguments) and the counts Max itself writes into saved patches
+(route and select n+1 in / n+1 out — Max 4 patches show 1 inlet, Max 7+ one per argument
+plus one; transport 2 in / 9 out; waveform~ 5 in / 6 out; textedit 1 in / 4 out;
+sprintf one inlet per % directive; groove~ 3 in / channels+1 out, all signal …).
+"""
+
+from __future__ import annotations
+
+import re
+
+# fixed shapes: maxclass or object name -> (inlets, outlet types)
+FIXED = {
+    # user-interface boxes (maxclass)
+    "message": (2, [""]),
+    "comment": (1, []),
+    "button": (1, ["bang"]),
+    "toggle": (1, ["int"]),
+    "number": (1, ["", "bang"]),
+    "flonum": (1, ["", "bang"]),
+    "textedit": (1, ["", "int", "", ""]),  # text, key typed, item clicked, textchanged
+    "slider": (1, [""]),
+    "waveform~": (5, ["float", "float", "float", "float", "list", ""]),
+    "ezdac~": (2, []),
+    "panel": (1, []),
+    "inlet": (0, [""]),
+    "outlet": (1, []),
+    # objects in object boxes (newobj), by name
+    "udpsend": (1, []),
+    "udpreceive": (1, [""]),
+    "prepend": (1, [""]),
+    "tosymbol": (1, [""]),
+    "zl": (2, ["", ""]),
+    "buffer~": (1, ["float", "bang"]),
+    "transport": (2, ["int", "int", "float", "float", "float", "", "int", "float", ""]),
+    "notein": (1, ["int", "int", "int"]),
+    "stripnote": (2, ["int", "int"]),
+    "metro": (2, ["bang"]),
+    "loadbang": (1, ["bang"]),
+    "loadmess": (1, [""]),
+    "delay": (2, ["bang"]),
+    "random": (2, ["int"]),
+    "i": (2, ["int"]),
+    "int": (2, ["int"]),
+    "sig~": (1, ["signal"]),
+    "*~": (2, ["signal"]),
+    "dac~": (2, []),
+    "print": (1, []),
+    "pcontrol": (1, [""]),
+}
+# arithmetic: two inlets, one outlet; int unless the argument is a float
+ARITHMETIC = {"+", "-", "*", "/", "!-", "!/", "=="}
+
+_DIRECTIVE = re.compile(r"%(?!%)[-+ #0]*\d*(?:\.\d+)?(?:l{0,2}|h)[sdifxXceEgGu]")
+
+
+def shape(maxclass: str, text: str = "") -> tuple[int, list[str]]:
+    """(numinlets, outlettype list) of a box, as Max computes it from its class and arguments.
+
+    Raises KeyError for an object this table does not know (add it with its source).
+    """
+    if maxclass != "newobj":
+        return FIXED[maxclass]
+    words = text.split()
+    name, args = words[0], words[1:]
+    attr = next((i for i, a in enumerate(args) if a.startswith("@")), len(args))
+    plain = args[:attr]  # @attribute values are not arguments
+    if name in FIXED:
+        return FIXED[name]
+    if name in ARITHMETIC:
+        return 2, ["float" if plain and "." in plain[0] else "int"]
+    if name in ("t", "trigger"):
+        kinds = {"b": "bang", "i": "int", "f": "float", "l": "", "s": "", "a": ""}
+        return 1, [kinds.get(a, "") for a in (plain or ["i", "i"])]
+    if name == "route":  # since Max 7 every argument has an inlet that changes it
+        n = max(len(plain), 1)
+        return n + 1, [""] * (n + 1)
+    if name in ("sel", "select"):  # likewise: [sel 60 64] has 3 inlets
+        n = max(len(plain), 1)
+        return n + 1, ["bang"] * n + [""]
+    if name == "pack":
+        return max(len(plain), 2), [""]
+    if name == "unpack":
+        kinds = [("int" if re.fullmatch(r"-?\d+", a) else "float" if "." in a else "") for a in plain]
+        return 1, kinds or ["int", "int"]
+    if name == "sprintf":
+        fmt = " ".join(a for a in plain if a != "symout")
+        return max(len(_DIRECTIVE.findall(fmt)), 1), [""]
+    if name == "gate":
+        return 2, [""] * (int(plain[0]) if plain else 1)
+    if name == "groove~":
+        channels = int(plain[1]) if len(plain) > 1 else 1
+        return 3, ["signal"] * (channels + 1)
+    raise KeyError(f"no documented shape for [{text}]")

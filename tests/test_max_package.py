@@ -1,0 +1,557 @@
+"""The Max package (max_patches/audioldm-bridge): every patch is a valid patcher, every OSC message
+the patches can send is accepted by the running engine, and the generator's Generate path — run
+from the patch's own objects by a small evaluator (tests/maxsim.py) — gets a file of exactly the
+asked length back on the patch's reply port."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pythonosc.dispatcher import Dispatcher
+from pythonosc.osc_message_builder import OscMessageBuilder
+from pythonosc.osc_server import BlockingOSCUDPServer
+
+from bridge import protocol
+from bridge.osc_transport import to_osc
+from bridge.service import ServiceConfig, serving
+from engine.render import Engine
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "max_patches" / "audioldm-bridge"
+PATCHERS = PACKAGE / "patchers"
+sys.path.insert(0, str(REPO / "max_patches" / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import build  # noqa: E402
+import maxsim  # noqa: E402
+from maxobjects import shape  # noqa: E402
+from maxsim import BANG, Msg, Runtime, parse, symbol  # noqa: E402
+
+PATCH_FILES = sorted(PACKAGE.glob("patchers/*.maxpat")) + sorted(PACKAGE.glob("help/*.maxhelp"))
+ABSTRACTIONS = {p.stem for p in PACKAGE.glob("patchers/*.maxpat")}
+PROMPT = "warm analog pad"  # what a textedit → [route text] → [tosymbol] delivers: one symbol
+RENDER_TIMEOUT = 240  # seconds: a few on an idle machine; generous for a CI box shared with others
+
+
+def boxes_of(path: Path) -> list[dict]:
+    return [b["box"] for b in json.loads(path.read_text(encoding="utf-8"))["patcher"]["boxes"]]
+
+
+def lines_of(path: Path) -> list[dict]:
+    return [line["patchline"] for line in json.loads(path.read_text(encoding="utf-8"))["patcher"]["lines"]]
+
+
+def abstraction_ports(name: str) -> tuple[int, int]:
+    kinds = [b["maxclass"] for b in boxes_of(PATCHERS / f"{name}.maxpat")]
+    return kinds.count("inlet"), kinds.count("outlet")
+
+
+# --- the package on disk ---------------------------------------------------------------------------------
+
+
+def test_package_layout_and_info():
+    info = json.loads((PACKAGE / "package-info.json").read_text())
+    assert info["name"] == PACKAGE.name == "audioldm-bridge"
+    assert (PATCHERS / info["homepatcher"]).is_file()
+    assert {"author", "description", "version", "max_version_min", "os", "tags"} <= set(info)
+    for patcher in PACKAGE.glob("patchers/*.maxpat"):
+        assert (PACKAGE / "help" / f"{patcher.stem}.maxhelp").is_file(), f"no help for {patcher.name}"
+    assert (PACKAGE / "docs" / "README.md").is_file()
+    assert {p.stem for p in PACKAGE.glob("patchers/*")} == {
+        "audioldm.client", "audioldm.generator", "audioldm.live", "audioldm.slot"}
+
+
+def test_committed_patches_are_what_the_builder_writes():
+    for path, text in build.build().items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} differs: run max_patches/tools/build.py"
+
+
+def patch_problems(data: dict) -> list[str]:
+    """What is wrong with a patcher: structure, ids, each box's shape against Max's documented
+    inlets/outlets, each patch cord's ends, abstractions that are not in the package."""
+    problems = []
+    patcher = data.get("patcher", {})
+    missing = {"fileversion", "appversion", "rect", "boxes", "lines"} - set(patcher)
+    if missing:
+        return [f"not a patcher: no {sorted(missing)}"]
+    boxes = [b["box"] for b in patcher["boxes"]]
+    ids = [b["id"] for b in boxes]
+    problems += [f"duplicate box id {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    by_id = {b["id"]: b for b in boxes}
+    for box in boxes:
+        label = f"[{box.get('text', box['maxclass'])}]"
+        name = box.get("text", "").split(" ")[0]
+        if box["maxclass"] == "bpatcher":
+            name = box["name"].removesuffix(".maxpat")
+        if box["maxclass"] == "bpatcher" or (box["maxclass"] == "newobj" and name in ABSTRACTIONS):
+            if name not in ABSTRACTIONS:
+                problems.append(f"{label} names {name}, which is not in the package")
+                continue
+            expected = abstraction_ports(name)
+            actual = (box["numinlets"], box["numoutlets"])
+        else:
+            try:
+                inlets, outlettype = shape(box["maxclass"], box.get("text", ""))  # Max's documented shape
+            except KeyError:
+                problems.append(f"{label}: neither a documented Max object nor an abstraction in the package")
+                continue
+            expected = (inlets, outlettype)
+            actual = (box["numinlets"], box.get("outlettype", []))
+            if box["numoutlets"] != len(box.get("outlettype", [])):
+                problems.append(f"{label}: numoutlets {box['numoutlets']} but {len(box.get('outlettype', []))} types")
+        if actual != expected:
+            problems.append(f"{label}: (inlets, outlets) {actual}, documented {expected}")
+    for line in (line["patchline"] for line in patcher["lines"]):
+        (src, outlet), (dst, inlet) = line["source"], line["destination"]
+        if src not in by_id or dst not in by_id:
+            problems.append(f"cord {src} → {dst}: no such box")
+        elif not 0 <= outlet < by_id[src]["numoutlets"]:
+            problems.append(f"cord from [{by_id[src].get('text', by_id[src]['maxclass'])}] outlet {outlet}: no such outlet")
+        elif not 0 <= inlet < by_id[dst]["numinlets"]:
+            problems.append(f"cord to [{by_id[dst].get('text', by_id[dst]['maxclass'])}] inlet {inlet}: no such inlet")
+    wired = {end for line in patcher["lines"] for end in (line["patchline"]["source"][0], line["patchline"]["destination"][0])}
+    problems += [f"[{b['text']}] is not wired" for b in boxes if b["maxclass"] == "newobj" and b["id"] not in wired]
+    return problems
+
+
+@pytest.mark.parametrize("path", PATCH_FILES, ids=lambda p: p.name)
+def test_every_patch_is_a_valid_patcher(path):
+    assert patch_problems(json.loads(path.read_text(encoding="utf-8"))) == []
+
+
+def test_the_patch_check_finds_what_max_would_trip_over():
+    data = json.loads((PATCHERS / "audioldm.generator.maxpat").read_text(encoding="utf-8"))
+    boxes = {b["box"].get("text", b["box"]["id"]): b["box"] for b in data["patcher"]["boxes"]}
+    boxes["transport"]["numoutlets"], boxes["transport"]["outlettype"] = 8, boxes["transport"]["outlettype"][:8]
+    boxes["route text"]["numinlets"] = 1  # as Max 4 saved it; Max 7+ gives [route text] 2
+    boxes["audioldm.client 7401"]["text"] = "audioldm.clinet 7401"
+    data["patcher"]["boxes"].append({"box": dict(boxes["tosymbol"])})
+    data["patcher"]["lines"].append({"patchline": {"source": [boxes["tosymbol"]["id"], 1],
+                                                   "destination": [boxes["tosymbol"]["id"], 0]}})
+    problems = "\n".join(patch_problems(data))
+    assert "[transport]: (inlets, outlets)" in problems and "[route text]: (inlets, outlets) (1" in problems
+    assert "[audioldm.clinet 7401]: neither a documented Max object nor an abstraction" in problems
+    assert f"duplicate box id {boxes['tosymbol']['id']}" in problems
+    assert "cord from [tosymbol] outlet 1: no such outlet" in problems
+
+
+def test_py2max_reads_every_patch_and_its_linter_finds_no_error_and_no_overlap():
+    py2max = pytest.importorskip("py2max")
+    from py2max.lint import lint
+
+    for path in PATCH_FILES:
+        patcher = py2max.Patcher.from_file(str(path))
+        problems = [f for f in lint(patcher) if f.severity == "error" or f.code == "W-OVERLAP"]
+        assert not problems, f"{path.name}: {problems}"
+
+
+def test_routes_cover_exactly_what_the_engine_sends():
+    routed = {arg for path in PATCH_FILES for box in boxes_of(path)
+              if box.get("text", "").startswith("route ") for arg in box["text"].split()[1:] if arg.startswith("/")}
+    samples = {"accepted": {"position": 1}, "progress": {"step": 1, "total": 10}, "done": {"paths": ["/x.wav"]},
+               "error": {"code": "busy", "message": "m"}, "status": {}}
+    sent = {to_osc({"event": kind, "id": "j1", **samples.get(kind, {})})[0] for kind in protocol.EVENTS}
+    assert routed <= sent, f"the patches route addresses the engine never sends: {routed - sent}"
+    assert sent <= routed, f"engine events no patch routes: {sent - routed}"
+
+
+def test_the_patches_send_the_four_request_addresses_and_nothing_else():
+    """Where an OSC address can come from: a message box starting with it, or a [prepend] adding it."""
+    addresses = set()
+    for path in PATCH_FILES:
+        for box in boxes_of(path):
+            atoms = parse(box.get("text", "")) if box["maxclass"] in ("message", "newobj") else []
+            if box["maxclass"] == "message" and atoms and str(atoms[0]).startswith("/"):
+                addresses.add(atoms[0])
+            elif box["maxclass"] == "newobj" and atoms[:1] == ["prepend"] and str(atoms[1]).startswith("/"):
+                addresses.add(atoms[1])
+            elif box["maxclass"] == "newobj" and atoms[:1] == ["udpsend"]:
+                assert atoms[1:] == ["127.0.0.1", 18000] and path.name == "audioldm.client.maxpat", path.name
+    assert addresses == {f"/audioldm/{op}" for op in protocol.OPS}  # each is sent to the engine below
+
+
+# --- the evaluator against Max's documented behaviour -----------------------------------------------------
+
+
+def run_mini(tmp_path, build_patch) -> tuple[Runtime, maxsim.Patcher, list]:
+    patch = build.Patch()
+    sink = build_patch(patch)
+    (tmp_path / "mini.maxpat").write_text(json.dumps(patch.to_json()))
+    rt = Runtime(tmp_path)
+    patcher = rt.load("mini.maxpat")
+    return rt, patcher, sink
+
+
+def captured(patcher, box_id) -> list:
+    """Everything that reached box_id (a [print] as a probe)."""
+    return [msg for _, msg in patcher.objects[box_id].received]
+
+
+def test_evaluator_message_box_dollar_args_comma_and_set(tmp_path):
+    def mini(p):
+        box = p.msg("replace $1", 20, 20)
+        two = p.msg("set rendering $1 of $2", 20, 60)
+        comma = p.msg("loop 1, loopinterp 1", 20, 100)
+        probe = p.obj("print probe", 20, 200)
+        for b in (box, two, comma):
+            p.wire(b, 0, probe)
+        return [box, two, comma, probe]
+
+    rt, patcher, (box, two, comma, probe) = run_mini(tmp_path, mini)
+    patcher.objects[box].receive(0, symbol("/a b/take.wav"))  # a symbol with spaces stays one atom
+    patcher.objects[two].receive(0, Msg("list", (3, 10)))
+    patcher.objects[box].receive(0, BANG)  # $1 keeps its last value
+    patcher.objects[comma].receive(0, BANG)
+    patcher.objects[two].receive(0, Msg("set", ("x",)))  # set: no output
+    assert captured(patcher, probe) == [Msg("replace", ("/a b/take.wav",)), Msg("set", ("rendering", 3, "of", 10)),
+                                            Msg("replace", ("/a b/take.wav",)), Msg("loop", (1,)),
+                                            Msg("loopinterp", (1,))]
+    assert patcher.objects[two].text == "x"
+    fresh = maxsim.Message(patcher, {"id": "x", "maxclass": "message", "text": "$1 $2"})
+    fresh.out = lambda outlet, msg: setattr(fresh, "last", msg)
+    fresh.receive(0, Msg("int", (5,)))
+    assert fresh.last == Msg("list", (5, 0))  # "the value of a changeable argument is initially 0"
+
+
+def test_evaluator_trigger_fires_right_to_left_and_fanout_by_position(tmp_path):
+    def mini(p):
+        t = p.obj("t b i s", 20, 20)
+        probe = p.obj("print probe", 20, 200)
+        for i in range(3):
+            p.wire(t, i, probe)
+        source = p.ui("button", 300, 20)
+        left = p.msg("left", 300, 100)
+        right = p.msg("right", 500, 100)
+        p.wire(source, 0, left)
+        p.wire(source, 0, right)
+        p.wire(left, 0, probe)
+        p.wire(right, 0, probe)
+        return [t, source, probe]
+
+    rt, patcher, (t, source, probe) = run_mini(tmp_path, mini)
+    patcher.objects[t].receive(0, Msg("foo", ()))
+    patcher.objects[source].receive(0, BANG)
+    assert captured(patcher, probe) == [symbol("foo"), Msg("int", (0,)), BANG, Msg("right"), Msg("left")]
+
+
+def test_evaluator_textedit_route_tosymbol_and_the_sprintf_pitfall(tmp_path):
+    def mini(p):
+        text = p.ui("textedit", 20, 20, 200, 40)
+        route = p.obj("route text", 20, 80)
+        to_symbol = p.obj("tosymbol", 20, 110)
+        first_word = p.obj("sprintf symout %s", 200, 110)
+        prepend = p.obj("prepend prompt", 400, 110)
+        probe = p.obj("print probe", 20, 200)
+        p.wire(text, 0, route)
+        for b in (to_symbol, first_word, prepend):
+            p.wire(route, 0, b)
+            p.wire(b, 0, probe)
+        return [text, probe]
+
+    rt, patcher, (text, probe) = run_mini(tmp_path, mini)
+    patcher.objects[text].type(PROMPT)
+    patcher.objects[text].receive(0, BANG)
+    # fan-out right to left: prepend (x 400), sprintf (x 200), tosymbol (x 20)
+    assert captured(patcher, probe) == [Msg("prompt", ("warm", "analog", "pad")), symbol("warm"), symbol(PROMPT)]
+
+
+def test_evaluator_pack_hot_and_cold_and_route_rest(tmp_path):
+    def mini(p):
+        pack = p.obj("pack s 2 120. 4/4", 20, 20)
+        route = p.obj("route done generate", 300, 20)
+        probe = p.obj("print probe", 20, 200)
+        p.wire(pack, 0, probe)
+        for i in range(3):
+            p.wire(route, i, probe)
+        return [pack, route, probe]
+
+    rt, patcher, (pack, route, probe) = run_mini(tmp_path, mini)
+    patcher.objects[pack].receive(2, Msg("int", (100,)))  # cold, converted to the slot's float
+    patcher.objects[pack].receive(3, symbol("7/8"))
+    patcher.objects[pack].receive(0, symbol(PROMPT))  # hot
+    patcher.objects[route].receive(0, Msg("done", ("/x.wav",)))
+    patcher.objects[route].receive(0, Msg("generate", ()))
+    patcher.objects[route].receive(0, Msg("list", (1, 2)))
+    assert captured(patcher, probe) == [Msg("list", (PROMPT, 2, 100.0, "7/8")), Msg("/x.wav", ()), BANG,
+                                            Msg("list", (1, 2))]
+
+
+def test_parse_quotes_numbers_commas():
+    assert parse('generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4, x') == [
+        "generate", "prompt", "warm analog pad", "bars", 2, "bpm", 100.0, "time_sig", "4/4", ",", "x"]
+
+
+# --- against the running engine ------------------------------------------------------------------------
+
+
+class Listener:
+    def __init__(self, port: int = 0):
+        self.messages: list = []
+        dispatcher = Dispatcher()
+        dispatcher.set_default_handler(lambda address, *args: self.messages.append((address, *args)))
+        self.server = BlockingOSCUDPServer(("127.0.0.1", port), dispatcher)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def wait(self, predicate, timeout=30.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            found = [m for m in self.messages if predicate(m)]
+            if found:
+                return found
+            time.sleep(0.01)
+        raise AssertionError(f"no matching reply in {timeout} s; got {self.messages}")
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def engine_service(tiny_components, tmp_path):
+    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path / "out", max_batch=8),
+                 shutdown_grace_s=5) as svc:
+        yield svc
+
+
+def send_osc(port: int, address: str, atoms) -> None:
+    builder = OscMessageBuilder(address=address)
+    for atom in atoms:  # as [udpsend] does: ints i, floats 32-bit f, symbols s
+        builder.add_arg(atom, "i" if isinstance(atom, int) else "f" if isinstance(atom, float) else "s")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.sendto(builder.build().dgram, ("127.0.0.1", port))
+
+
+def wired_into(path: Path, box_id: str, inlet: int) -> list[dict]:
+    by_id = {b["id"]: b for b in boxes_of(path)}
+    return [by_id[line["source"][0]] for line in lines_of(path) if line["destination"] == [box_id, inlet]]
+
+
+def generate_templates() -> list[tuple[str, list]]:
+    """Every generate request a patch can form, filled the way Max fills it.
+
+    A caller's message box ``generate … $n …`` is filled from the [pack] wired into it (its typed
+    arguments, an ``s`` slot given the prompt as one symbol, each literal message wired into a
+    slot as an alternative); literal ``generate …`` boxes (help) are parsed as Max parses them.
+    """
+    found = []
+    for path in PATCH_FILES:
+        for box in boxes_of(path):
+            if box["maxclass"] != "message" or not box["text"].startswith("generate "):
+                continue
+            template = parse(box["text"])[1:]
+            if not any(isinstance(a, str) and a.startswith("$") for a in template):
+                found.append((f"{path.name}: {box['text']}", template))
+                continue
+            [pack] = [b for b in wired_into(path, box["id"], 0) if b["text"].startswith("pack ")]
+            defaults = [PROMPT if a == "s" else a for a in parse(pack["text"])[1:]]
+            variants = [defaults]
+            for slot in range(len(defaults)):
+                for source in wired_into(path, pack["id"], slot):
+                    if source["maxclass"] == "message":
+                        variants.append(defaults[:slot] + parse(source["text"]) + defaults[slot + 1:])
+            for values in variants:
+                filled = [values[int(a[1]) - 1] if isinstance(a, str) and a.startswith("$") else a for a in template]
+                found.append((f"{path.name}: {box['text']} ← {values}", filled))
+                negative = [b for b in boxes_of(path) if b.get("text") == "negative_prompt $1"]
+                if negative and values is defaults:
+                    found.append((f"{path.name}: + negative_prompt", filled + ["negative_prompt", "muddy, distorted"]))
+    return found
+
+
+def client_box(text_start: str) -> dict:
+    [box] = [b for b in boxes_of(PATCHERS / "audioldm.client.maxpat") if b.get("text", "").startswith(text_start)]
+    return box
+
+
+def client_tail(port: int, n: int) -> list:
+    """``id $1 reply_port #1`` filled: the id as [sprintf symout j%ld-%ld-%ld] makes it."""
+    fmt = client_box("sprintf symout").get("text").split(" ", 2)[2]
+    job_id = fmt.replace("%ld", "{}").format(n, port, 424242)
+    tail = parse(client_box("id $1 reply_port").get("text"))
+    return [job_id if a == "$1" else port if a == "#1" else a for a in tail]
+
+
+def test_every_generate_request_the_patches_form_is_accepted(engine_service):
+    listener = Listener()
+    try:
+        address = client_box("prepend /audioldm/").get("text").split()[1]
+        templates = generate_templates()
+        assert len(templates) >= 7  # generator (+negative), slot live/background, three help examples
+        sent = {}
+        for n, (where, fields) in enumerate(templates, start=1):
+            atoms = fields + client_tail(listener.port, n)
+            sent[atoms[atoms.index("id") + 1]] = where
+            send_osc(engine_service.transports["osc"].port, address, atoms)
+        for job_id, where in sent.items():
+            [reply] = listener.wait(lambda m: len(m) > 1 and m[1] == job_id)[:1]
+            assert reply[0] == "/audioldm/accepted", f"{where}: {reply}"
+        for job_id in sent:  # accepted is the point; rendering them all would only cost time
+            engine_service.cancel(job_id, ("osc", "127.0.0.1", listener.port))
+    finally:
+        listener.close()
+
+
+def test_ping_and_status_templates_are_accepted(engine_service):
+    listener = Listener()
+    engine_service.transports["osc"].reply_port = listener.port  # today's engine answers these on its default port
+    try:
+        for text, reply in (("/audioldm/ping", "/audioldm/pong"), ("/audioldm/status", "/audioldm/status")):
+            atoms = parse(client_box(text).get("text"))
+            send_osc(engine_service.transports["osc"].port, atoms[0], [listener.port if a == "#1" else a for a in atoms[1:]])
+            listener.wait(lambda m: m[0] == reply)
+        assert not [m for m in listener.messages if m[0] == "/audioldm/error"]
+    finally:
+        listener.close()
+
+
+def test_cancel_ping_status_reply_on_the_clients_port(engine_service):
+    listener = Listener()
+    try:
+        port = engine_service.transports["osc"].port
+        send_osc(port, "/audioldm/generate", ["prompt", "blocker", "seconds", 0.5, "steps", 500, "id", "b1",
+                                              "reply_port", listener.port])
+        listener.wait(lambda m: m[0] == "/audioldm/started")
+        for text in ("/audioldm/cancel", "/audioldm/ping", "/audioldm/status"):
+            atoms = parse(client_box(text).get("text"))
+            send_osc(port, atoms[0], ["b1" if a == "$1" else listener.port if a == "#1" else a for a in atoms[1:]])
+        for reply in ("/audioldm/cancelled", "/audioldm/pong", "/audioldm/status"):
+            listener.wait(lambda m: m[0] == reply, timeout=2)
+        assert not [m for m in listener.messages if m[0] == "/audioldm/error"]
+    finally:
+        engine_service.cancel("b1", ("osc", "127.0.0.1", listener.port))
+        listener.close()
+
+
+# --- the generator's Generate path, run from the patch's own objects ---------------------------------------
+
+
+@pytest.fixture
+def max_runtime(engine_service):
+    rt = Runtime(PATCHERS, tempo=100.0, time_signature=(4, 4),
+                 engine_address=("127.0.0.1", engine_service.transports["osc"].port))
+    yield rt
+    rt.close()
+
+
+def test_generator_generate_path_gets_exactly_two_bars_at_100_bpm(max_runtime, engine_service):
+    rt = max_runtime
+    engine_service.transports["osc"].reply_port = 9  # the default port is not the patch's: only reply_port reaches it
+    generator = rt.load("audioldm.generator.maxpat")
+    prompt, negative = generator.named("prompt"), generator.named("negative")
+    prompt.type(PROMPT)
+    generator.named("generate").receive(0, BANG)  # a click on Generate
+
+    [(address, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    fields = dict(zip(args[::2], args[1::2]))
+    assert fields["prompt"] == PROMPT and fields["bars"] == 2 and fields["bpm"] == 100.0
+    assert fields["time_sig"] == "4/4" and fields["reply_port"] == 7401 and "negative_prompt" not in fields
+    assert isinstance(fields["bpm"], float) and isinstance(fields["bars"], int)  # sent as f and i
+
+    take = generator.one(text="buffer~ audioldm.generator.take")
+    assert rt.pump(lambda: take.frames is not None, timeout=RENDER_TIMEOUT), "no /audioldm/done reached the patch"
+    assert take.frames == 2 * 4 * 60 * 48000 // 100 == 230400
+    assert json.loads(Path(take.file).with_suffix(".json").read_text())["prompt"] == PROMPT
+    assert generator.named("status").text == "ready"
+    assert generator.named("progress").received[-1][1] == Msg("int", (100,))  # progress reached 100 %
+
+
+def test_generator_sends_the_negative_prompt_and_typed_tempo_only_when_asked(max_runtime, engine_service):
+    rt = max_runtime
+    generator = rt.load("audioldm.generator.maxpat")
+    prompt, negative = generator.named("prompt"), generator.named("negative")
+    generator.named("follow").receive(0, Msg("int", (0,)))  # untick "follow transport"
+    generator.named("bpm").receive(0, Msg("float", (133.7,)))
+    prompt.type("glitchy hats")
+    negative.type("muddy, distorted")
+    generator.named("generate").receive(0, BANG)
+    [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    fields = dict(zip(args[::2], args[1::2]))
+    assert fields["prompt"] == "glitchy hats" and fields["negative_prompt"] == "muddy, distorted"
+    assert fields["bpm"] == pytest.approx(133.7) and fields["bars"] == 2  # typed, not the transport's 100
+    state = generator.named("status")
+    assert rt.pump(lambda: state.text.startswith("queued at"), timeout=30), state.text
+    engine_service.cancel(fields["id"], ("osc", "127.0.0.1", 7401))
+
+
+def test_generator_without_a_prompt_sends_nothing_and_says_so(max_runtime):
+    rt = max_runtime
+    generator = rt.load("audioldm.generator.maxpat")
+    generator.named("generate").receive(0, BANG)
+    assert [a for a, _ in rt.sent] == ["/audioldm/ping"]
+    assert generator.named("status").text == "type a prompt first"
+
+
+def test_live_slot_renders_on_return_and_starts_on_the_next_bar_after_a_midi_note(max_runtime):
+    rt = max_runtime
+    rt.tempo = 240.0  # one bar = 1 s of audio: the render is not what this test is about
+    live = rt.load("audioldm.live.maxpat")
+    slots = sorted(live.find("bpatcher"), key=lambda o: o.box["patching_rect"][1])
+    slot3 = slots[2].child
+    slot3.named("prompt").type("dusty vinyl drums")
+    slot3.named("prompt").press_return()
+    [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    fields = dict(zip(args[::2], args[1::2]))
+    assert fields["prompt"] == "dusty vinyl drums" and fields["priority"] == "live" and fields["loop"] == 1
+    assert fields["bars"] == 1 and fields["bpm"] == 240.0 and fields["reply_port"] == 7413
+    take_a = slot3.one(text="buffer~ #0-a")
+    assert rt.pump(lambda: take_a.frames is not None, timeout=RENDER_TIMEOUT)
+    assert take_a.frames == 4 * 60 * 48000 // 240  # one bar at the transport's tempo
+    assert slot3.named("status").text == "ready"
+
+    player = slot3.one(text="groove~ #0-a")
+    bar_clock = live.one(text="metro")
+    bar_clock.tick()  # the swap: the new take is set, but nothing plays before a trigger
+    assert [m for _, m in player.received if m.selector != "loop"][-1] == Msg("set", (f"{slot3.instance}-a",))
+    assert Msg("startloop") not in [m for _, m in player.received]
+    live.one(text="notein").play(62, 100)  # D3 → slot 3
+    assert Msg("startloop") not in [m for _, m in player.received]  # waits for the bar
+    bar_clock.tick()
+    assert [m for _, m in player.received][-1] == Msg("startloop")
+    other = slots[1].child.one(text="groove~ #0-a")
+    assert Msg("startloop") not in [m for _, m in other.received]
+    live.one(text="notein").play(62, 0)  # a note-off triggers nothing
+    bar_clock.tick()
+    assert [m for _, m in player.received].count(Msg("startloop")) == 1
+
+    # evolve: a new seed in the background lane while take a plays; take b swaps in at a bar
+    slot3.named("evolve").receive(0, BANG)
+    [_, (_, again)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    again = dict(zip(again[::2], again[1::2]))
+    assert again["priority"] == "background" and again["seed"] != fields["seed"] and again["id"] != fields["id"]
+    take_b = slot3.one(text="buffer~ #0-b")
+    assert rt.pump(lambda: take_b.frames is not None, timeout=RENDER_TIMEOUT)
+    assert take_a.file != take_b.file and [m for _, m in player.received][-1] == Msg("startloop")
+    bar_clock.tick()
+    assert [m for _, m in player.received][-2:] == [Msg("set", (f"{slot3.instance}-b",)), Msg("startloop")]
+    live.named("panic").receive(0, BANG)  # stop all, no more starts
+    assert [m for _, m in player.received][-1] == Msg("stop")
+    bar_clock.tick()
+    assert [m for _, m in player.received][-1] == Msg("stop")
+
+
+def test_generator_shows_the_engine_answering_the_ping_on_load(max_runtime, engine_service):
+    generator = max_runtime.load("audioldm.generator.maxpat")
+    engine = generator.named("engine")
+    assert max_runtime.pump(lambda: engine.text == "engine ready", timeout=10), engine.text
+
+
+def test_generator_says_when_no_engine_answers(tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as nobody:
+        nobody.bind(("127.0.0.1", 0))  # a port nothing answers on
+        rt = Runtime(PATCHERS, engine_address=nobody.getsockname())
+        try:
+            generator = rt.load("audioldm.generator.maxpat")
+            engine = generator.named("engine")
+            rt.advance(1999)
+            assert engine.text == "engine ?"
+            rt.advance(1)
+            assert engine.text == "engine absent"
+        finally:
+            rt.close()
