@@ -171,7 +171,7 @@ def a1_ablation(ctx: Context) -> dict:
 
 
 # Further experiments (E1b through ZeroMQ, E3 batching, E4 transport) register themselves here:
-for _module in ("bench.service",):
+for _module in ("bench.service", "bench.ray_scaling"):
     try:
         __import__(_module)
     except ModuleNotFoundError as err:

@@ -199,6 +199,27 @@ def test_a_replica_killed_mid_job_fails_over_and_comes_back(replicas, tmp_path):
 
 
 @pytest.mark.slow
+def test_with_no_replica_left_jobs_fail_clearly_and_the_front_keeps_serving(replicas, tmp_path):
+    # A third replica that Ray may not restart (it needs no CPU of its own: the module's two hold both).
+    last = RayReplicas("tiny", replicas=1, cpus_per_replica=0, device="cpu", max_restarts=0)
+    last.start(timeout=START_S)
+    try:
+        with serving(last.front, ServiceConfig.on_free_ports(tmp_path), shutdown_grace_s=30) as svc, \
+                client_for(svc, timeout=120) as client:
+            start_long(svc, client, "orphan")
+            os.kill(last.clients[0].info["pid"], signal.SIGKILL)
+            final = events_until_final(client, timeout=300)[-1]
+            assert final["event"] == "error" and final["code"] == "model_unavailable"
+            assert "no model replica is left" in final["message"]
+            late = list(client.events({"prompt": "late", "seconds": 0.3}))
+            assert late[-1]["event"] == "error" and late[-1]["code"] == "model_unavailable"
+            assert client.ping()["event"] == "pong" and client.status()["replicas"] == {"total": 1, "ready": 0}
+            assert not list(svc.config.out_dir.iterdir())
+    finally:
+        last.close()
+
+
+@pytest.mark.slow
 def test_serve_ray_local_replicas_2_done_criterion(tmp_path):
     """`audioldm-bridge serve --model tiny --ray local --replicas 2` + the README's `request` + OSC."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
