@@ -5,6 +5,7 @@ front whose model runs (a) in-process, as ``serve`` does, (b) in 1 Ray replica h
 core, (c) in 2 Ray replicas sharing the cores between them. Each configuration starts from
 scratch (its own local Ray instance) and is warmed up with one request first. Needs Ray
 (``pip install 'audioldm-bridge[ray]'``); run with ``python -m bench.run --only E7``.
+``--quick`` shrinks the work (1.28 s clips, 2 steps, no in-process run) for a loaded machine.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ SECONDS = 5.12
 CONCURRENT = 8
 
 
-def _burst(svc, n: int, steps: int) -> dict:
+def _burst(svc, n: int, steps: int, seconds: float) -> dict:
     """``n`` requests sent at once; wall time from the first send to the last file written."""
     finished = []
 
     def one(i):
         with BridgeClient(svc.endpoints()["zmq"]["requests"], timeout=1800, retries=1) as client:
-            done = client.generate({"prompt": f"texture {i}, field recording", "seconds": SECONDS, "steps": steps,
+            done = client.generate({"prompt": f"texture {i}, field recording", "seconds": seconds, "steps": steps,
                                     "seed": SEED + i})
             finished.append((time.perf_counter(), done["id"]))
 
@@ -49,13 +50,13 @@ def _burst(svc, n: int, steps: int) -> dict:
             "first_done_s": round(min(t for t, _ in finished) - started, 2), "load_1min_before": round(load, 2)}
 
 
-def _measure(engine, steps: int, max_batch: int) -> dict:
+def _measure(engine, steps: int, max_batch: int, seconds: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp, \
             serving(engine, ServiceConfig.on_free_ports(Path(tmp), max_batch=max_batch), shutdown_grace_s=1800) as svc:
         with BridgeClient(svc.endpoints()["zmq"]["requests"], timeout=1800, retries=1) as client:
-            client.generate({"prompt": "warm up", "seconds": SECONDS, "steps": steps, "seed": 0})
+            client.generate({"prompt": "warm up", "seconds": seconds, "steps": steps, "seed": 0})
         wait_for_quiet(30)
-        return _burst(svc, CONCURRENT, steps)
+        return _burst(svc, CONCURRENT, steps, seconds)
 
 
 @experiment("E7", "Ray replicas: 8 concurrent 5.12 s requests, in-process vs 1 vs 2 replicas", quick_budget_s=900,
@@ -63,29 +64,30 @@ def _measure(engine, steps: int, max_batch: int) -> dict:
 def e7_ray_replicas(ctx: Context) -> dict:
     from bridge.ray_backend import RayReplicas
 
-    steps, max_batch = 10, 4
-    out = {"seconds": SECONDS, "concurrent": CONCURRENT, "steps": steps, "max_batch": max_batch,
+    seconds, steps, max_batch = (1.28, 2, 4) if ctx.quick else (SECONDS, 10, 4)
+    out = {"seconds": seconds, "concurrent": CONCURRENT, "steps": steps, "max_batch": max_batch,
            "cpus": os.cpu_count(), "configs": {}}
     started = time.perf_counter()
-    out["configs"]["in-process"] = _measure(ctx.engine, steps, max_batch)
-    print(f"  E7 in-process: {out['configs']['in-process']}", flush=True)
-    ctx._engine = ctx._components = ctx._pipeline = None  # free ~2.5 GB before the replicas load theirs
-    gc.collect()
+    if not ctx.quick:
+        out["configs"]["in-process"] = _measure(ctx.engine, steps, max_batch, seconds)
+        print(f"  E7 in-process: {out['configs']['in-process']}", flush=True)
+        ctx._engine = ctx._components = ctx._pipeline = None  # free ~2.5 GB before the replicas load theirs
+        gc.collect()
     for n in (1, 2):
         pool = RayReplicas(ctx.model_id, replicas=n, address="local", device="cpu", num_cpus=os.cpu_count())
         t0 = time.perf_counter()
         pool.start(timeout=1800)
         startup = time.perf_counter() - t0
         try:
-            result = _measure(pool.front, steps, max_batch)
+            result = _measure(pool.front, steps, max_batch, seconds)
         finally:
             pool.close()
         result["startup_s"] = round(startup, 1)
         result["threads_per_replica"] = [c.info["threads"] for c in pool.clients]
         out["configs"][f"{n} replica{'s' if n > 1 else ''}"] = result
         print(f"  E7 {n} replica(s): {result}", flush=True)
-    base = out["configs"]["in-process"]["clips_per_min"]
-    out["table"] = [["model runs in", "wall s (8 × 5.12 s)", "clips/min", "vs in-process", "batches per worker"]] + [
+    base = next(iter(out["configs"].values()))["clips_per_min"]
+    out["table"] = [["model runs in", f"wall s (8 × {seconds} s)", "clips/min", "vs first row", "batches per worker"]] + [
         [name, f"{r['wall_s']:.1f}", f"{r['clips_per_min']:.2f}", f"{r['clips_per_min'] / base:.3f}",
          str(r["batches_per_worker"])] for name, r in out["configs"].items()]
     out["total_s"] = round(time.perf_counter() - started, 1)
