@@ -214,7 +214,8 @@ class JobQueue:
             for job in list(lane)[lane.index(head) + 1:]:
                 if len(parts) >= self.max_batch or budget <= 0:
                     break
-                if not self._is_running(job) and len(job.pending) <= budget and job.request.render.sampling_job().batch_key() == key:
+                if (not self._is_running(job) and len(job.pending) <= budget
+                        and job.request.render.sampling_job().batch_key() == key):
                     parts.append(Part(job, list(job.pending)))
                     budget -= len(job.pending)
             for part in parts:
