@@ -268,8 +268,9 @@ def a1_ablation(ctx: Context) -> dict:
     return {"variants": out, "table": rows}
 
 
-# Further experiments (E1b through ZeroMQ, E3 batching, E4 transport; precision; T1 style transfer) register themselves here:
-for _module in ("bench.service", "bench.precision", "bench.edits"):
+# Further experiments (E1b through ZeroMQ, E3 batching, E4 transport; precision; T1 style transfer;
+# E7 Ray replicas) register themselves here:
+for _module in ("bench.service", "bench.precision", "bench.edits", "bench.ray_scaling"):
     try:
         __import__(_module)
     except ModuleNotFoundError as err:

@@ -252,6 +252,8 @@ def cmd_serve(args) -> int:
     import signal
     import threading
 
+    check_ray_options(args)  # first: without Ray installed, say how to get it in a second
+
     from engine.length import LengthLimits
     from engine.render import Engine
 
@@ -275,11 +277,16 @@ def cmd_serve(args) -> int:
         log.warning("listening on %s: other machines can reach the engine and write files as you", host)
     # Bind before loading: a taken port is reported in a second, not after the model has loaded.
     service = BridgeService(None, config).bind()
+    replicas = None  # the Ray pool with --ray (bridge.ray_backend)
     try:
         log.info("loading %s …", args.model)
         try:
-            engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile,
-                                            limits=limits, ranking_model=args.clap_model)
+            if args.ray is not None:
+                replicas = start_ray_replicas(args, limits)
+                engine = replicas.front
+            else:
+                engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype,
+                                                compile=args.compile, limits=limits, ranking_model=args.clap_model)
         except EngineError as err:
             hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
             raise EngineError(f"{err}{hint}", code=err.code) from None
@@ -293,6 +300,8 @@ def cmd_serve(args) -> int:
         service.start(engine)
     except BaseException:
         service.shutdown(0)
+        if replicas is not None:
+            replicas.close()
         raise
     for name, endpoints in service.endpoints().items():
         log.info("%s: %s", name, ", ".join(f"{k} {v}" for k, v in endpoints.items()))
@@ -308,8 +317,39 @@ def cmd_serve(args) -> int:
         pass
     log.info("stopping: no new jobs; cancelling queued ones; finishing the running one …")
     service.shutdown()
+    if replicas is not None:
+        replicas.close()
     log.info("stopped")
     return 0
+
+
+def check_ray_options(args) -> None:
+    if args.ray is None:
+        for name in ("replicas", "gpus_per_replica", "cpus_per_replica"):
+            if getattr(args, name) is not None:
+                raise InvalidInput(f"--{name.replace('_', '-')} needs --ray (model replicas run on Ray)")
+        return
+    if args.replicas is not None and args.replicas < 1:
+        raise InvalidInput(f"--replicas must be at least 1, got {args.replicas}")
+    for name in ("gpus_per_replica", "cpus_per_replica"):
+        if getattr(args, name) is not None and not getattr(args, name) >= 0:
+            raise InvalidInput(f"--{name.replace('_', '-')} must be 0 or more, got {getattr(args, name)}")
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        raise EngineError("--ray needs Ray, which is not installed here: pip install 'audioldm-bridge[ray]' "
+                          "(on every machine that runs replicas)") from None
+
+
+def start_ray_replicas(args, limits):
+    """`serve --ray`: model replicas as Ray actors; this process stays the front (bridge.ray_backend)."""
+    from .ray_backend import RayReplicas
+
+    replicas = RayReplicas(args.model, replicas=args.replicas or 1, address=args.ray,
+                           gpus_per_replica=args.gpus_per_replica, cpus_per_replica=args.cpus_per_replica,
+                           device=args.device, dtype=args.dtype, limits=limits)
+    replicas.start()
+    return replicas
 
 
 def _client(args):
@@ -513,6 +553,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-batch-rows", type=int, default=16,
                        help="UNet rows per batch: variations x 2 with guidance (default 16); bigger requests run in parts")
     serve.add_argument("--max-seconds", type=float, default=60.0, help="longest clip accepted (default 60)")
+    scale = serve.add_argument_group("scale out on Ray (pip install 'audioldm-bridge[ray]'; docs/SCALING.md)")
+    scale.add_argument("--ray", nargs="?", const="auto", metavar="ADDRESS",
+                       help="run the model in Ray replicas: 'local' starts Ray here, 'auto' (the default with "
+                            "no value) joins the cluster running here or starts one, HOST:PORT joins that cluster")
+    scale.add_argument("--replicas", type=int, help="model replicas (default 1)")
+    scale.add_argument("--gpus-per-replica", type=float,
+                       help="GPUs per replica (default 1 where the cluster has GPUs, else 0: CPU)")
+    scale.add_argument("--cpus-per-replica", type=float,
+                       help="CPU cores per replica (default: the cluster's cores shared out on CPU, 1 with a GPU)")
     serve.set_defaults(func=cmd_serve)
 
     req = sub.add_parser("request", help="ask a running engine to generate; wait for and print the result")

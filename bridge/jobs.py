@@ -11,6 +11,8 @@
   the worker runs the waiting live work to the end (its file written), then resumes the
   preempted batch where it stopped. A live request waits at most one step of the batch in
   progress (or its VAE + vocoder, if it arrived after the last step).
+* With ``serve --ray`` there is one worker per model replica (bridge.ray_backend), each taking the
+  next batch when its replica is free; a job's parts still run one after another.
 * Cancel works on queued jobs (removed) and running ones (stop at the next denoising step; a
   batch keeps running for its other members and the cancelled job's audio is discarded). Once a
   job is writing its files it can no longer be cancelled, and the canceller is told so.
@@ -202,13 +204,15 @@ class JobQueue:
             return True
 
     def take_batch(self, timeout: float | None = None) -> list[Part]:
-        """Block until work is queued; return the head job's next part plus compatible jobs of its lane."""
+        """Block until work is queued; return the head job's next part plus compatible jobs of its lane.
+
+        Several workers (one per model replica, see bridge.ray_backend) may take batches at once:
+        a job whose part is already running is skipped, so a job's parts run one after another."""
         with self.cond:
-            if not self.cond.wait_for(lambda: self.queued_count() > 0, timeout):
+            if not self.cond.wait_for(lambda: self._takeable_lane() is not None, timeout):
                 return []
-            lane = next(self.lanes[p] for p in protocol.PRIORITIES if self.lanes[p])
-            parts = self._take(lane)
-            self.parts = parts
+            parts = self._take(self._takeable_lane())
+            self.parts = self.parts + parts
             return parts
 
     def take_preempting(self, running_lane: str) -> list[Part]:
@@ -217,7 +221,8 @@ class JobQueue:
         running until :meth:`finish_preempting`."""
         with self.cond:
             above = protocol.PRIORITIES[:protocol.PRIORITIES.index(running_lane)]
-            lane = next((self.lanes[p] for p in above if p in PREEMPTING_LANES and self.lanes[p]), None)
+            lane = next((self.lanes[p] for p in above if p in PREEMPTING_LANES
+                         and any(not self._is_running(job) for job in self.lanes[p])), None)
             if lane is None:
                 return []
             parts = self._take(lane)
@@ -225,23 +230,23 @@ class JobQueue:
             return parts
 
     def finish_preempting(self, parts: list[Part]) -> None:
-        with self.cond:
-            self.parts = [part for part in self.parts if part not in parts]
-            self.cond.notify_all()
+        self.finish_batch(parts)
 
     def _take(self, lane: deque) -> list[Part]:
-        """The head job's next part plus compatible jobs of ``lane`` (the caller holds the lock)."""
-        head = lane[0]
+        """The next part of the lane's first job that is not running, plus compatible jobs of ``lane``
+        (the caller holds the lock)."""
+        head = next(job for job in lane if not self._is_running(job))
         key = head.request.render.sampling_job().batch_key()
         budget = self.variations_per_batch(head.request)
         parts = [Part(head, head.pending[:budget])]
         budget -= len(parts[0].variations)
         # Batch-mates come from the head's own lane only: a lower-priority job never slows a
         # higher-priority batch, and a job joins whole or not at all.
-        for job in list(lane)[1:]:
+        for job in list(lane)[lane.index(head) + 1:]:
             if len(parts) >= self.max_batch or budget <= 0:
                 break
-            if len(job.pending) <= budget and job.request.render.sampling_job().batch_key() == key:
+            if (not self._is_running(job) and len(job.pending) <= budget
+                    and job.request.render.sampling_job().batch_key() == key):
                 parts.append(Part(job, list(job.pending)))
                 budget -= len(job.pending)
         for part in parts:
@@ -252,10 +257,36 @@ class JobQueue:
                 lane.remove(job)
         return parts
 
-    def finish_batch(self) -> None:
+    def finish_batch(self, parts: list[Part] | None = None) -> None:
+        """The batch of ``parts`` is over (None: every running batch)."""
         with self.cond:
-            self.parts = []
+            self.parts = [] if parts is None else [p for p in self.parts if not any(p is q for q in parts)]
             self.cond.notify_all()
+
+    def requeue(self, part: Part) -> bool:
+        """Give a part whose batch was lost (a model replica died) back to its job, at the head of its
+        lane, so the next free replica runs it. False when the job has ended or a cancel came first."""
+        with self.cond:
+            self.parts = [p for p in self.parts if p is not part]
+            job = part.job
+            if job.finished or job.cancel_requested:
+                return False
+            job.pending = sorted(set(job.pending) | set(part.variations))
+            lane = self.lanes[job.request.priority]
+            if job not in lane:
+                lane.appendleft(job)
+            self.cond.notify_all()
+            return True
+
+    def _is_running(self, job: Job) -> bool:
+        return any(part.job is job for part in self.parts)
+
+    def _takeable_lane(self) -> deque | None:
+        """The first lane (by priority) holding a job that has no part running."""
+        for p in protocol.PRIORITIES:
+            if any(not self._is_running(job) for job in self.lanes[p]):
+                return self.lanes[p]
+        return None
 
     def drain(self) -> list[Job]:
         """Stop accepting; take out and cancel every job that has not started. Returns them (the
@@ -319,18 +350,22 @@ class Worker(threading.Thread):
 
     def run(self) -> None:
         while not self._stopping.is_set():
-            parts = self.queue.take_batch(timeout=0.5)
-            if not parts:
-                continue
-            try:
-                self.run_batch(parts)
-            except Exception as err:  # a bug must not kill the worker: fail what it concerned, keep serving
-                logger.exception("batch failed")
-                for part in parts:
-                    self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
-                        "internal", f"internal error: {type(err).__name__}: {err}")))
-            finally:
-                self.queue.finish_batch()
+            self.run_once(timeout=0.5)
+
+    def run_once(self, timeout: float) -> None:
+        """Take one batch (waiting up to ``timeout`` for work) and run it."""
+        parts = self.queue.take_batch(timeout=timeout)
+        if not parts:
+            return
+        try:
+            self.run_batch(parts)
+        except Exception as err:  # a bug must not kill the worker: fail what it concerned, keep serving
+            logger.exception("batch failed")
+            for part in parts:
+                self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
+                    "internal", f"internal error: {type(err).__name__}: {err}")))
+        finally:
+            self.queue.finish_batch(parts)
 
     def run_batch(self, parts: list[Part]) -> None:
         lane = parts[0].job.request.priority

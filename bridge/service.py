@@ -59,6 +59,7 @@ class BridgeService:
         self.queue = JobQueue(max_queued=config.max_queued, max_batch=config.max_batch,
                               max_batch_rows=config.max_batch_rows)
         self.worker: Worker | None = None
+        self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
         self.started_at = time.monotonic()
         # Held while an event is recorded and sent, so every origin sees a job's events in order
@@ -98,10 +99,15 @@ class BridgeService:
         if engine is not None:
             self.engine = engine
         self.bind()
-        self.worker = Worker(self.engine, self.queue, self.publish)
+        # A scaled-out engine (bridge.ray_backend) brings one worker per model replica.
+        make_workers = getattr(self.engine, "make_workers", None)
+        self.workers = (make_workers(self.queue, self.publish) if make_workers is not None
+                        else [Worker(self.engine, self.queue, self.publish)])
+        self.worker = self.workers[0]
         for transport in self.transports.values():
             transport.start()
-        self.worker.start()
+        for worker in self.workers:
+            worker.start()
         self.started_at = time.monotonic()
         return self
 
@@ -116,9 +122,10 @@ class BridgeService:
         deadline = time.monotonic() + grace_s
         while self.queue.busy() and time.monotonic() < deadline:
             time.sleep(0.05)
-        if self.worker is not None:
-            self.worker.stop()  # a batch still running stops at its next step, as cancelled
-            self.worker.join(timeout=60)
+        for worker in self.workers:
+            worker.stop()  # a batch still running stops at its next step, as cancelled
+        for worker in self.workers:
+            worker.join(timeout=60)
         for job in self.queue.unfinished():  # parts that never ran: every job still ends once
             if self.queue.end(job, "cancelled"):
                 self.publish(job, protocol.cancelled(job.id))
@@ -170,9 +177,10 @@ class BridgeService:
             "event": "status", "id": "", "version": __version__, "protocol": protocol.PROTOCOL_VERSION,
             "model": c.model_id, "test_model": c.is_test_model, "device": str(c.device),
             "dtype": c.dtype_name, "uptime_s": round(time.monotonic() - self.started_at, 3),
-            "jobs_done": self.worker.jobs_done if self.worker else 0,
-            "batches_run": self.worker.batches_run if self.worker else 0,
+            "jobs_done": sum(worker.jobs_done for worker in self.workers),
+            "batches_run": sum(worker.batches_run for worker in self.workers),
             **self.queue.snapshot(),
+            **(self.engine.status_fields() if hasattr(self.engine, "status_fields") else {}),
         }
 
     def ping(self) -> list[dict]:

@@ -1,0 +1,450 @@
+"""Scale out on Ray: one engine front, model replicas on every GPU of a studio or a venue.
+
+The front (this process) keeps everything it owns in one process — transports, protocol,
+validation, the job queue and its lanes, idempotency, post-processing and writing files — and
+sends batches to **model replicas**: Ray actors, each holding one loaded model. Clients keep
+talking to one address and see nothing but more throughput.
+
+Per replica the front runs one :class:`ReplicaWorker` (a :class:`bridge.jobs.Worker`): it takes
+the next batch from the shared queue (live lane first, batching as in one process), and its
+``engine.sample_jobs`` becomes a remote call — :meth:`ModelReplica.sample`, a streaming generator
+that yields one ``("progress", step, total)`` per denoising step and then the 16 kHz waveforms.
+The front writes the files, so replicas need no shared disk, and a replica that dies mid-batch
+has written nothing: its jobs are given back to the queue and run once more on the next free
+replica (or end with a clear error), while Ray restarts the dead replica.
+
+Why plain Ray actors and not Ray Serve: Serve routes each request to a replica by itself and
+batches with its own ``@serve.batch`` queue, behind an HTTP proxy. Here the queue, its lanes,
+batching by sampling parameters, per-step progress, cancel between steps and exactly-once final
+events already live in the front (bridge.jobs); they must decide *which* batch a free replica
+runs next. Actors give exactly that — a handle per replica, streaming method calls, restarts —
+without a second router, an HTTP hop or Serve's controller processes.
+
+Ray is an optional dependency (``pip install 'audioldm-bridge[ray]'``) imported only here, and
+this module is imported only for ``serve --ray``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import queue as _queue
+import threading
+import uuid
+from dataclasses import dataclass
+
+from engine.errors import Cancelled, EngineError
+from engine.length import DEFAULT_LIMITS, LengthLimits
+from engine.render import Engine
+
+from . import protocol
+from .jobs import JobQueue, Part, Publish, Worker
+
+logger = logging.getLogger(__name__)
+
+INSTALL_HINT = "pip install 'audioldm-bridge[ray]'"
+#: How often the front looks at cancel requests while it waits for a replica's next step.
+POLL_S = 0.05
+#: A job whose replica died mid-batch runs this many more times before it fails.
+RERUNS = 1
+
+
+def import_ray():
+    """``ray``, or an EngineError that says how to install it."""
+    try:
+        import ray
+    except ImportError:
+        raise EngineError(f"--ray needs Ray, which is not installed here: {INSTALL_HINT} "
+                          "(on every machine that runs replicas)", code="internal") from None
+    return ray
+
+
+class ReplicaLost(Exception):
+    """The replica running a batch died (its process was killed, its node vanished…)."""
+
+
+# --- the replica (runs inside a Ray worker process) ---------------------------------------------------
+
+
+class ModelReplica:
+    """One loaded model in a Ray actor. The front sends it one batch at a time; ``cancel`` arrives
+    on another thread (the actor is threaded), so a running batch sees it before its next step."""
+
+    def __init__(self, model_id: str, device: str = "auto", dtype: str = "auto", threads: int | None = None):
+        import torch
+
+        if threads:  # the CPUs Ray gave this replica, not every core of the node
+            torch.set_num_threads(threads)
+        self.engine = Engine.from_pretrained(model_id, device=device, dtype=dtype)
+        self.engine.warm_up()
+        self.cancelled: set[str] = set()
+        self.lock = threading.Lock()  # the Engine is not thread-safe: one batch at a time
+
+    def describe(self) -> dict:
+        import torch
+
+        c = self.engine.components
+        return {"pid": os.getpid(), "model": c.model_id, "test_model": c.is_test_model, "device": str(c.device),
+                "dtype": c.dtype_name, "threads": torch.get_num_threads()}
+
+    def cancel(self, batch_id: str) -> None:
+        self.cancelled.add(batch_id)
+
+    def sample(self, batch_id: str, jobs: list[dict]):
+        """Streaming: ``("progress", step, total)`` per step, then one of ``("done", waveforms, seconds)``,
+        ``("cancelled", message)``, ``("error", code, message)``."""
+        from engine.sampler import SamplingJob
+
+        items: _queue.Queue = _queue.Queue()
+
+        def work():
+            with self.lock:
+                try:
+                    waves, seconds = self.engine.sample_jobs(
+                        [SamplingJob(**job) for job in jobs], lambda step, total: items.put(("progress", step, total)),
+                        lambda: batch_id in self.cancelled)
+                    items.put(("done", waves, seconds))
+                except Cancelled as err:
+                    items.put(("cancelled", str(err)))
+                except EngineError as err:
+                    items.put(("error", err.code, str(err)))
+                except Exception as err:  # noqa: BLE001 — reported to the front, which fails the batch
+                    items.put(("error", "internal", f"internal error on a replica: {type(err).__name__}: {err}"))
+
+        # The sampler reports through a callback; a thread turns its calls into this generator's items.
+        threading.Thread(target=work, name=f"batch-{batch_id}", daemon=True).start()
+        try:
+            while True:
+                item = items.get()
+                yield item
+                if item[0] != "progress":
+                    return
+        finally:
+            self.cancelled.discard(batch_id)
+
+
+# --- the front's side of one replica --------------------------------------------------------------------
+
+
+@dataclass
+class ReplicaModel:
+    """What the front says about the model it serves (status, sidecars), as the replicas report it."""
+
+    model_id: str
+    is_test_model: bool
+    device: str
+    dtype_name: str
+
+
+class ReplicaClient:
+    """A :class:`bridge.jobs.Worker`'s engine for one replica: sampling is remote, delivery local."""
+
+    def __init__(self, pool: "RayReplicas", index: int, actor):
+        self.pool, self.index, self.actor = pool, index, actor
+        self.ray = pool.ray
+        self.info: dict = {}  # what the replica said about itself last (pid, device…)
+        self.up = False  # answering; false from a crash until Ray has restarted it
+        self.dead = False  # gone for good (Ray gave up restarting it)
+        self._probe = None  # a pending describe() while the replica (re)starts
+
+    @property
+    def name(self) -> str:
+        return f"replica {self.index}"
+
+    # what the Worker uses of an Engine
+    @property
+    def components(self) -> ReplicaModel:
+        return self.pool.front.components
+
+    @property
+    def limits(self) -> LengthLimits:
+        return self.pool.front.limits
+
+    def deliver_all(self, *args, **kwargs):
+        return self.pool.front.deliver_all(*args, **kwargs)
+
+    def ready(self, timeout: float) -> bool:
+        """True once the replica answers (at start, and again after Ray restarted it)."""
+        if self.up:
+            return True
+        ray = self.ray
+        if self._probe is None:
+            self._probe = self.actor.describe.remote()
+        try:
+            info = ray.get(self._probe, timeout=timeout)
+        except ray.exceptions.GetTimeoutError:
+            return False
+        except _unavailable(ray):  # restarting: ask again
+            self._probe = None
+            return False
+        except ray.exceptions.RayActorError as err:
+            self._probe = None
+            self.dead = self.pool.is_dead(self.actor)
+            if self.dead:
+                logger.error("%s is gone and will not be restarted: %s", self.name, _first_line(err))
+            return False
+        self._probe = None
+        if self.info and info["pid"] != self.info["pid"]:
+            logger.warning("%s is back (restarted by Ray, pid %s)", self.name, info["pid"])
+        self.info, self.up = info, True
+        return True
+
+    def lost(self) -> None:
+        """The replica died mid-batch: no more work for it until it answers again."""
+        self.up = False
+
+    def sample_jobs(self, jobs, progress=None, should_cancel=None):
+        """Engine.sample_jobs, run on the replica: progress per step, cancel between steps."""
+        ray = self.ray
+        batch_id = uuid.uuid4().hex
+        stream = self.actor.sample.options(num_returns="streaming").remote(
+            batch_id, [dataclasses.asdict(job) for job in jobs])
+        cancel_sent = False
+        try:
+            while True:
+                if not cancel_sent and should_cancel is not None and should_cancel():
+                    self.actor.cancel.remote(batch_id)
+                    cancel_sent = True
+                ready, _ = ray.wait([stream], timeout=POLL_S)
+                if not ready:
+                    continue
+                try:
+                    item = ray.get(next(stream))
+                except StopIteration:
+                    raise ReplicaLost(f"{self.name} ended a batch without a result") from None
+                kind = item[0]
+                if kind == "progress":
+                    if progress is not None:
+                        progress(item[1], item[2])
+                elif kind == "done":
+                    return item[1], item[2]
+                elif kind == "cancelled":
+                    raise Cancelled(item[1])
+                else:
+                    raise EngineError(item[2], code=item[1])
+        except ray.exceptions.RayActorError as err:
+            self.lost()
+            raise ReplicaLost(f"{self.name} died while sampling ({_first_line(err)})") from None
+
+
+class ReplicaWorker(Worker):
+    """The service's worker for one replica. It takes work only while its replica is up, and
+    gives a lost batch back to the queue (once per job) for the next free replica."""
+
+    def __init__(self, pool: "RayReplicas", client: ReplicaClient, queue: JobQueue, publish: Publish):
+        super().__init__(client, queue, pool.publisher(publish))
+        self.name = f"audioldm-{client.name.replace(' ', '-')}"
+        self.pool, self.client = pool, client
+        self.current: list[Part] = []  # the batch on the replica now
+
+    def run(self) -> None:
+        while not self._stopping.is_set():
+            if self.client.dead:
+                if self.pool.any_alive():
+                    return  # the others serve
+                self._fail_waiting_jobs()
+            elif self.client.ready(timeout=0.5):
+                self.run_once(timeout=0.5)
+
+    def run_batch(self, parts: list[Part]) -> None:
+        self.current = parts
+        try:
+            super().run_batch(parts)
+        except ReplicaLost as err:
+            logger.warning("%s; its jobs run again elsewhere", err)
+            self._fail_over(parts, err)
+        finally:
+            self.current = []
+
+    def _fail_over(self, parts: list[Part], err: ReplicaLost) -> None:
+        for part in parts:
+            job = part.job
+            if job.finished:
+                continue
+            if self.pool.count_rerun(job.id) <= RERUNS and self.queue.requeue(part):
+                continue  # nothing was written: the next free replica runs it from its first step
+            if job.cancel_requested:
+                self._end(job, "cancelled", protocol.cancelled(job.id))
+            else:
+                self._end(job, "error", protocol.failed(job.id, protocol.error(
+                    "internal", f"{err}; the job had already been run again once, so it fails here")))
+
+    def _fail_waiting_jobs(self) -> None:
+        """No replica is left: end what waits with a clear error instead of letting it wait forever."""
+        parts = self.queue.take_batch(timeout=0.5)
+        try:
+            for part in parts:
+                self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
+                    "model_unavailable", "no model replica is left (Ray could not restart them); "
+                                         "restart the engine")))
+        finally:
+            self.queue.finish_batch(parts)
+
+
+class FrontEngine(Engine):
+    """The front's engine: post-processing and writing as in one process; no model here."""
+
+    def __init__(self, pool: "RayReplicas", components: ReplicaModel, limits: LengthLimits):
+        self.pool, self.components, self.limits = pool, components, limits
+        self.sampler = None
+
+    def sample_jobs(self, jobs, progress=None, should_cancel=None):
+        raise EngineError("the front samples nothing: its workers send batches to the replicas", code="internal")
+
+    def warm_up(self) -> None:
+        pass  # replicas warm themselves up
+
+    def make_workers(self, queue: JobQueue, publish: Publish) -> list[Worker]:
+        return [ReplicaWorker(self.pool, client, queue, publish) for client in self.pool.clients]
+
+    def status_fields(self) -> dict:
+        return {"replicas": {"total": len(self.pool.clients),
+                             "ready": sum(1 for c in self.pool.clients if c.up)}}
+
+
+# --- the pool --------------------------------------------------------------------------------------------
+
+
+class RayReplicas:
+    """Start Ray (or join a cluster), start ``replicas`` model replicas, hand the service a FrontEngine.
+
+    ``address``: ``local`` starts a new Ray instance on this machine; ``auto`` joins the one running
+    here (``ray start --head``, ``RAY_ADDRESS``) or starts one; anything else (``HOST:6379``,
+    ``ray://HOST:10001``) joins that cluster.
+    """
+
+    def __init__(self, model_id: str, replicas: int = 1, address: str = "auto", gpus_per_replica: float | None = None,
+                 cpus_per_replica: float | None = None, device: str = "auto", dtype: str = "auto",
+                 limits: LengthLimits = DEFAULT_LIMITS, max_restarts: int = 3, num_cpus: int | None = None):
+        if replicas < 1:
+            raise EngineError(f"--replicas must be at least 1, got {replicas}", code="bad_request")
+        self.ray = import_ray()
+        self.model_id, self.replicas, self.address = model_id, replicas, address
+        self.gpus_per_replica, self.cpus_per_replica = gpus_per_replica, cpus_per_replica
+        self.device, self.dtype, self.limits = device, dtype, limits
+        self.max_restarts, self.num_cpus = max_restarts, num_cpus
+        self.clients: list[ReplicaClient] = []
+        self.front: FrontEngine | None = None
+        self._started_ray = False
+        self._lock = threading.Lock()
+        self._reruns: dict[str, int] = {}
+        self._said: dict[str, tuple[bool, int]] = {}  # job id → (started sent, last progress step sent)
+
+    # -- lifecycle ------------------------------------------------------------------------------------
+
+    def start(self, timeout: float = 600.0) -> FrontEngine:
+        """Start the replicas and wait until every one has loaded and warmed up its model."""
+        ray = self.ray
+        if not ray.is_initialized():
+            kwargs = {"include_dashboard": False, "log_to_driver": False}
+            if self.address == "local":
+                kwargs.update(address="local", num_cpus=self.num_cpus or os.cpu_count())
+            elif self.address != "auto":
+                kwargs["address"] = self.address
+            try:
+                ray.init(**kwargs)
+            except Exception as err:  # noqa: BLE001 — Ray raises ConnectionError, RuntimeError, ValueError…
+                raise EngineError(f"cannot start or join Ray at {self.address!r}: {_first_line(err)}",
+                                  code="internal") from None
+            self._started_ray = True
+        resources = ray.cluster_resources()
+        gpus = self.gpus_per_replica
+        if gpus is None:  # one GPU per replica where the cluster has GPUs, else the CPU
+            gpus = 1 if resources.get("GPU", 0) >= 1 else 0
+        cpus = self.cpus_per_replica
+        if cpus is None:  # on the CPU, share the cluster's cores between replicas; a GPU replica needs one
+            cpus = 1 if gpus else max(1, int(resources.get("CPU", 1)) // self.replicas)
+        remote = ray.remote(ModelReplica).options(num_cpus=cpus, num_gpus=gpus, max_restarts=self.max_restarts,
+                                                  max_task_retries=0, max_concurrency=4)
+        threads = None if gpus else max(1, int(cpus))
+        self.clients = [ReplicaClient(self, i, remote.remote(self.model_id, self.device, self.dtype, threads))
+                        for i in range(self.replicas)]
+        logger.info("starting %d replica(s) of %s (%s GPU, %s CPU each) …", self.replicas, self.model_id, gpus, cpus)
+        try:
+            infos = ray.get([c.actor.describe.remote() for c in self.clients], timeout=timeout)
+        except ray.exceptions.GetTimeoutError:
+            self.close()
+            raise EngineError(f"the replicas did not start in {timeout:.0f} s (are {gpus} GPU and {cpus} CPU "
+                              f"free for each of {self.replicas}? see `ray status`)", code="model_unavailable") from None
+        except Exception as err:  # noqa: BLE001 — the model could not load: say why, as one process would
+            self.close()
+            raise EngineError(f"a replica could not load {self.model_id}: {_cause(err)}",
+                              code="model_unavailable") from None
+        for client, info in zip(self.clients, infos):
+            client.info, client.up = info, True
+        first = infos[0]
+        devices = sorted({info["device"] for info in infos})
+        self.front = FrontEngine(self, ReplicaModel(first["model"], first["test_model"], ", ".join(devices),
+                                                    first["dtype"]), self.limits)
+        return self.front
+
+    def close(self) -> None:
+        ray = self.ray
+        for client in self.clients:
+            try:
+                ray.kill(client.actor, no_restart=True)
+            except Exception:  # noqa: BLE001 — already gone
+                pass
+        if self._started_ray and ray.is_initialized():
+            ray.shutdown()
+        self._started_ray = False
+
+    # -- shared by the workers ------------------------------------------------------------------------
+
+    def any_alive(self) -> bool:
+        return any(not client.dead for client in self.clients)
+
+    def is_dead(self, actor) -> bool:
+        """True when Ray will not restart the actor: a fresh call fails at once instead of waiting."""
+        ray = self.ray
+        try:
+            ray.get(actor.describe.remote(), timeout=0.5)
+            return False
+        except ray.exceptions.ActorDiedError:
+            return True
+        except Exception:  # noqa: BLE001 — restarting or slow: not dead
+            return False
+
+    def count_rerun(self, job_id: str) -> int:
+        with self._lock:
+            self._reruns[job_id] = self._reruns.get(job_id, 0) + 1
+            return self._reruns[job_id]
+
+    def publisher(self, publish: Publish) -> Publish:
+        """``publish`` as a client should see it after a failover: one ``started`` per job and
+        progress that never goes back (a rerun part is silent until it passes the step reached)."""
+
+        def filtered(job, event: dict) -> None:
+            kind = event["event"]
+            with self._lock:
+                started, step = self._said.get(job.id, (False, 0))
+                if kind in protocol.FINAL_EVENTS:
+                    self._said.pop(job.id, None)
+                    self._reruns.pop(job.id, None)
+                elif kind == "started":
+                    if started:
+                        return
+                    self._said[job.id] = (True, step)
+                elif kind == "progress":
+                    if event["step"] <= step:
+                        return
+                    self._said[job.id] = (started, event["step"])
+            publish(job, event)
+
+        return filtered
+
+
+def _unavailable(ray) -> type:
+    """Ray's "restarting, ask again" error (older Rays have none: a tuple that matches nothing)."""
+    return getattr(ray.exceptions, "ActorUnavailableError", ())
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+def _cause(err: BaseException) -> str:
+    """The original error of a replica's constructor, not Ray's wrapping of it."""
+    cause = getattr(err, "cause", None) or getattr(getattr(err, "error", None), "cause", None) or err
+    return _first_line(cause) if str(cause).strip() else type(cause).__name__

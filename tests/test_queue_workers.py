@@ -1,0 +1,63 @@
+"""The job queue with several workers at once (one per model replica, `serve --ray`): no Ray needed."""
+
+from pathlib import Path
+
+from bridge.jobs import JobQueue
+from bridge.protocol import parse_request
+
+
+def submit(queue, job_id, priority="normal", **fields):
+    request = parse_request({"id": job_id, "prompt": "p", "seconds": 1, "priority": priority, **fields}, Path("/tmp"))
+    return queue.submit(request, ("test",))[0]
+
+
+def ids(parts):
+    return [(p.job.id, p.variations) for p in parts]
+
+
+def test_two_workers_take_two_batches_and_each_finishes_its_own():
+    queue = JobQueue(max_batch=1)
+    for job_id in ("a", "b", "c"):
+        submit(queue, job_id)
+    first, second = queue.take_batch(0), queue.take_batch(0)
+    assert ids(first) == [("a", [0])] and ids(second) == [("b", [0])]
+    assert [job.id for job in queue.running] == ["a", "b"]
+    queue.finish_batch(first)
+    assert [job.id for job in queue.running] == ["b"]  # the other batch is still running
+    assert queue.cancel("b")[1] == "requested"
+
+
+def test_a_split_jobs_parts_run_one_after_another():
+    queue = JobQueue(max_batch_rows=4)  # 2 variations per batch with guidance
+    submit(queue, "big", variations=4)
+    submit(queue, "small", seed=1)
+    first = queue.take_batch(0)
+    assert ids(first) == [("big", [0, 1])]
+    assert ids(queue.take_batch(0)) == [("small", [0])]  # not big's second part while its first runs
+    assert queue.take_batch(0) == []
+    queue.finish_batch(first)
+    assert ids(queue.take_batch(0)) == [("big", [2, 3])]
+
+
+def test_a_lost_part_goes_back_to_the_head_of_its_lane():
+    queue = JobQueue(max_batch=1)
+    submit(queue, "lost")
+    submit(queue, "next")
+    parts = queue.take_batch(0)
+    assert queue.requeue(parts[0]) is True
+    assert queue.running == []
+    again = queue.take_batch(0)
+    assert ids(again) == [("lost", [0])]  # before "next", which was queued after it
+
+
+def test_a_requeued_job_can_be_cancelled_and_a_cancelled_one_is_not_requeued():
+    queue = JobQueue(max_batch=1)
+    submit(queue, "a")
+    submit(queue, "b")
+    (a,), (b,) = queue.take_batch(0), queue.take_batch(0)
+    assert queue.requeue(a)
+    job, outcome = queue.cancel("a")
+    assert outcome == "cancelled" and job.state == "cancelled"  # waiting again: cancelled at once, once
+    assert queue.cancel("b")[1] == "requested"
+    assert queue.requeue(b) is False  # the cancel came first: its worker ends it as cancelled
+    assert queue.take_batch(0) == []

@@ -1,0 +1,256 @@
+"""`serve --ray`: the front (real ZeroMQ/OSC service) with model replicas as Ray actors.
+
+One local Ray instance with 2 CPUs and two replicas of the tiny model serve every test of this
+module (starting them is the expensive part); each test starts its own front around them.
+Skipped when Ray is not installed (`pip install 'audioldm-bridge[ray]'`).
+"""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from bridge.service import BridgeService, ServiceConfig, serving
+from test_service import REPO, OscListener, client_for, free_port, running_service, wait_for
+
+ray = pytest.importorskip("ray", reason="Ray is optional: pip install 'audioldm-bridge[ray]'")
+
+from bridge.ray_backend import RayReplicas  # noqa: E402
+
+LONG = {"prompt": "blocker", "seconds": 0.5, "steps": 500}  # runs until cancelled
+START_S = 600  # a loaded 2-core machine can take minutes to start Ray and two model processes
+
+
+@pytest.fixture(scope="module")
+def replicas():
+    # Ray gives its node 30 s to register by default; a loaded 2-core machine can need more.
+    os.environ.setdefault("RAY_raylet_start_wait_time_s", "300")
+    pool = RayReplicas("tiny", replicas=2, address="local", device="cpu", num_cpus=2)
+    pool.start(timeout=START_S)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@contextlib.contextmanager
+def ray_service(replicas, tmp_path, **config):
+    with serving(replicas.front, ServiceConfig.on_free_ports(tmp_path, **config), shutdown_grace_s=30) as svc:
+        yield svc
+
+
+def worker_running(svc, job_id):
+    for worker in svc.workers:
+        if any(part.job.id == job_id for part in worker.current):
+            return worker
+    return None
+
+
+def start_long(svc, client, job_id, **fields):
+    client._send({"op": "generate", "id": job_id, **LONG, **fields})
+    wait_for(lambda: worker_running(svc, job_id) is not None and svc.queue.jobs[job_id].steps_done == 0
+             and svc.queue.jobs[job_id].last_event["event"] == "progress", timeout=120)
+
+
+def events_until_final(client, timeout=120):
+    events = []
+    while True:
+        event = client._receive(timeout)
+        assert event is not None, f"no final event; got {events}"
+        events.append(event)
+        if event["event"] in ("done", "error", "cancelled"):
+            return events
+
+
+def test_same_seeds_give_the_same_audio_as_one_process(replicas, tiny_components, tmp_path):
+    # Two lengths cannot share a batch: both replicas work at once.
+    fields = [{"id": "a", "prompt": "kick", "seconds": 0.6, "seed": 11, "variations": 2, "format": "wav32f"},
+              {"id": "b", "prompt": "snare", "seconds": 0.9, "seed": 12, "format": "wav32f"}]
+    results = {}
+    with ray_service(replicas, tmp_path / "ray") as svc:
+        before = [w.batches_run for w in svc.workers]
+
+        def run(f):
+            with client_for(svc, timeout=120) as own:
+                results[f["id"]] = own.generate(f)
+
+        threads = [threading.Thread(target=run, args=(f,)) for f in fields]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(300)
+        status = client_for(svc).status()
+    assert [w.batches_run - b for w, b in zip(svc.workers, before)] == [1, 1]  # one batch on each replica
+    assert status["replicas"] == {"total": 2, "ready": 2} and status["jobs_done"] == 2
+    with running_service(tiny_components, tmp_path / "one") as alone, client_for(alone) as client:
+        for f in fields:
+            single = client.generate(f)
+            assert len(single["paths"]) == len(results[f["id"]]["paths"]) == f.get("variations", 1)
+            for ours, theirs in zip(results[f["id"]]["paths"], single["paths"]):
+                a, _ = sf.read(ours)
+                b, _ = sf.read(theirs)
+                np.testing.assert_allclose(a, b, rtol=0, atol=1e-5)
+            sidecar = json.loads(Path(results[f["id"]]["paths"][0]).with_suffix(".json").read_text())
+            assert sidecar["seed"] == f["seed"] and sidecar["model"] == "tiny" and sidecar["device"] == "cpu"
+
+
+def test_progress_and_cancel_through_a_replica(replicas, tmp_path):
+    with ray_service(replicas, tmp_path) as svc, client_for(svc, timeout=120) as client:
+        client._send({"op": "generate", "id": "long", **LONG})
+        steps = []
+        while True:
+            event = client._receive(120)
+            if event["event"] == "progress":
+                steps.append(event["step"])
+                if len(steps) == 3:
+                    with client_for(svc) as other:
+                        assert other.cancel("long")["event"] == "cancelled"
+            if event["event"] in ("done", "cancelled", "error"):
+                break
+        assert event == {"event": "cancelled", "id": "long"}
+        assert steps[:3] == [1, 2, 3] and max(steps) < 100  # stopped between steps, not after 500
+        assert not list(svc.config.out_dir.iterdir())
+        done = client.generate({"prompt": "after", "seconds": 0.3})  # the replica is free again
+        assert sf.info(done["paths"][0]).frames == 14400
+
+
+def test_live_lane_goes_first_on_the_next_free_replica(replicas, tmp_path):
+    with ray_service(replicas, tmp_path, max_batch=1) as svc, client_for(svc, timeout=120) as client:
+        start_long(svc, client, "busy-1")
+        start_long(svc, client, "busy-2")  # both replicas busy
+        started, finished, lock = [], [], threading.Lock()
+
+        def run(fields):
+            with client_for(svc, timeout=120) as own:
+                for event in own.events(fields):
+                    with lock:
+                        {"started": started, "done": finished}.get(event["event"], []).append(event["id"])
+
+        threads = []
+        for job_id, priority in [("n1", "normal"), ("n2", "normal"), ("bg", "background"), ("live", "live")]:
+            threads.append(threading.Thread(target=run, args=({"id": job_id, "prompt": job_id, "seconds": 0.3,
+                                                              "steps": 5, "priority": priority},)))
+            threads[-1].start()
+            wait_for(lambda: job_id in svc.queue.jobs)
+        assert client.cancel("busy-1")["event"] == "cancelled"  # one replica frees up: it takes the live job
+        wait_for(lambda: "live" in finished, timeout=120)
+        assert finished == ["live"]  # nothing queued before it ran first
+        assert client.cancel("busy-2")["event"] == "cancelled"
+        for thread in threads:
+            thread.join(300)
+    assert started == ["live", "n1", "n2", "bg"] and sorted(finished) == sorted(started)
+
+
+def test_the_osc_bar_through_replicas(replicas, tmp_path):
+    from pythonosc.osc_message_builder import OscMessageBuilder
+    import socket
+
+    with ray_service(replicas, tmp_path) as svc:
+        listener = OscListener()
+        builder = OscMessageBuilder(address="/audioldm/generate")
+        for arg, kind in zip(["prompt", "rain", "on", "a", "tin", "roof", "bars", 4, "bpm", 90.0, "seed", 7,
+                              "reply_port", listener.port, "id", "max1"], "sssssssisfsisiss"):
+            builder.add_arg(arg, kind)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
+            sender.sendto(builder.build().dgram, ("127.0.0.1", svc.transports["osc"].port))
+        try:
+            [done] = listener.wait("/audioldm/done", timeout=120)
+            progress = listener.wait("/audioldm/progress")
+        finally:
+            listener.close()
+    assert done[1] == "max1" and sf.info(done[2]).frames == 512000
+    assert [m[2:] for m in progress] == [(i, 10) for i in range(1, 11)]
+
+
+def test_a_replica_killed_mid_job_fails_over_and_comes_back(replicas, tmp_path):
+    with ray_service(replicas, tmp_path) as svc, client_for(svc, timeout=120) as client:
+        client._send({"op": "generate", "id": "victim", "prompt": "x", "seconds": 0.5, "steps": 200, "variations": 2})
+        events = []
+        while not (events and events[-1]["event"] == "progress" and events[-1]["step"] >= 3):
+            events.append(client._receive(120))
+        doomed = worker_running(svc, "victim")
+        other = next(w for w in svc.workers if w is not doomed)
+        other_batches, pid = other.batches_run, doomed.client.info["pid"]
+        os.kill(pid, signal.SIGKILL)
+        events += events_until_final(client, timeout=300)
+        kinds = [e["event"] for e in events]
+        assert kinds.count("done") == 1 and kinds.count("started") == 1 and kinds[-1] == "done", kinds
+        steps = [e["step"] for e in events if e["event"] == "progress"]
+        assert steps == sorted(set(steps)) and steps[-1] == 200  # never backwards, never repeated
+        assert other.batches_run == other_batches + 1  # it ran once more, on the other replica
+        assert len(events[-1]["paths"]) == 2
+        assert sorted(p.name for p in svc.config.out_dir.iterdir()) == sorted(
+            [Path(p).name for p in events[-1]["paths"]] + [Path(p).with_suffix(".json").name for p in events[-1]["paths"]])
+        # Ray restarts the replica (a new process that loads the model again) and it serves again.
+        wait_for(lambda: doomed.client.up and doomed.client.info["pid"] != pid, timeout=START_S)
+        start_long(svc, client, "hold-other")  # keep one replica busy so the other (restarted) one is used
+        restarted_batches = doomed.batches_run + other.batches_run
+        assert client.generate({"prompt": "after", "seconds": 0.3})["event"] == "done"
+        assert client.cancel("hold-other")["event"] == "cancelled"
+        assert doomed.batches_run + other.batches_run == restarted_batches + 1
+
+
+@pytest.mark.slow
+def test_with_no_replica_left_jobs_fail_clearly_and_the_front_keeps_serving(replicas, tmp_path):
+    # A third replica that Ray may not restart (it needs no CPU of its own: the module's two hold both).
+    last = RayReplicas("tiny", replicas=1, cpus_per_replica=0, device="cpu", max_restarts=0)
+    last.start(timeout=START_S)
+    try:
+        with serving(last.front, ServiceConfig.on_free_ports(tmp_path), shutdown_grace_s=30) as svc, \
+                client_for(svc, timeout=120) as client:
+            start_long(svc, client, "orphan")
+            os.kill(last.clients[0].info["pid"], signal.SIGKILL)
+            final = events_until_final(client, timeout=300)[-1]
+            assert final["event"] == "error" and final["code"] == "model_unavailable"
+            assert "no model replica is left" in final["message"]
+            late = list(client.events({"prompt": "late", "seconds": 0.3}))
+            assert late[-1]["event"] == "error" and late[-1]["code"] == "model_unavailable"
+            assert client.ping()["event"] == "pong" and client.status()["replicas"] == {"total": 1, "ready": 0}
+            assert not list(svc.config.out_dir.iterdir())
+    finally:
+        last.close()
+
+
+@pytest.mark.slow
+def test_serve_ray_local_replicas_2_done_criterion(tmp_path):
+    """`audioldm-bridge serve --model tiny --ray local --replicas 2` + the README's `request` + OSC."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    ports = [str(free_port()) for _ in range(4)]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--ray", "local", "--replicas", "2",
+         "--out", str(tmp_path / "out"), "--osc-port", ports[0], "--osc-reply-port", ports[1], "--zmq-port", ports[2],
+         "--pub-port", ports[3]], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        result = subprocess.run(
+            [sys.executable, "-m", "bridge.cli", "request", "rain on a tin roof", "--bars", "4", "--bpm", "90",
+             "--json", "--endpoint", f"tcp://127.0.0.1:{ports[2]}"], capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        done = json.loads(result.stdout)
+        assert sf.info(done["paths"][0]).frames == 512000
+        listener = OscListener()
+        try:
+            from bridge.osc_transport import encode
+            import socket
+
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
+                sender.sendto(encode("/audioldm/generate", ["prompt", "rain", "on", "a", "tin", "roof", "bars", 4, "bpm",
+                                                            90.0, "reply_port", listener.port]),
+                              ("127.0.0.1", int(ports[0])))
+            [osc_done] = listener.wait("/audioldm/done", timeout=300)
+        finally:
+            listener.close()
+        assert sf.info(osc_done[2]).frames == 512000
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, log = server.communicate(timeout=120)
+    assert server.returncode == 0, log
+    assert "ready" in log and "stopped" in log
