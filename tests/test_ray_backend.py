@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ import pytest
 import soundfile as sf
 
 from bridge.service import BridgeService, ServiceConfig, serving
-from test_service import REPO, OscListener, client_for, free_port, running_service, wait_for
+from test_service import REPO, OscListener, client_for, free_ports, read_line, running_service, wait_for
 
 ray = pytest.importorskip("ray", reason="Ray is optional: pip install 'audioldm-bridge[ray]'")
 
@@ -223,13 +224,14 @@ def test_with_no_replica_left_jobs_fail_clearly_and_the_front_keeps_serving(repl
 def test_serve_ray_local_replicas_2_done_criterion(tmp_path):
     """`audioldm-bridge serve --model tiny --ray local --replicas 2` + the README's `request` + OSC."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    ports = [str(free_port()) for _ in range(4)]
+    osc_ports, zmq_ports = free_ports(socket.SOCK_DGRAM, 2), free_ports(socket.SOCK_STREAM, 2)
+    ports = [osc_ports[0], osc_ports[1], zmq_ports[0], zmq_ports[1]]
     server = subprocess.Popen(
         [sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--ray", "local", "--replicas", "2",
          "--out", str(tmp_path / "out"), "--osc-port", ports[0], "--osc-reply-port", ports[1], "--zmq-port", ports[2],
          "--pub-port", ports[3]], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
-        assert server.stdout.readline().strip() == "ready"
+        assert read_line(server.stdout, 600).strip() == "ready"
         result = subprocess.run(
             [sys.executable, "-m", "bridge.cli", "request", "rain on a tin roof", "--bars", "4", "--bpm", "90",
              "--json", "--endpoint", f"tcp://127.0.0.1:{ports[2]}"], capture_output=True, text=True, env=env, timeout=300)
