@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from engine.errors import EngineError, InvalidInput
 from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
 
+from .security import confine
+
 if TYPE_CHECKING:  # the client imports this module; it must not pay for importing torch
     from engine.render import RenderRequest
 
@@ -142,8 +144,12 @@ def coerce(name: str, value):
     return float(value)
 
 
-def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS) -> JobRequest:
-    """Validate a generate request; every message names the field and its bad value."""
+def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS,
+                  roots: list[Path] | None = None) -> JobRequest:
+    """Validate a generate request; every message names the field and its bad value.
+
+    ``roots``: the folders this client may write into (see bridge/security.py); None checks only
+    the form of ``out_dir`` (in-process use by the user themselves)."""
     from engine.render import RenderRequest
 
     if not isinstance(fields, dict):
@@ -173,7 +179,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
         raise InvalidInput("give a length: seconds, or bars/beats with bpm and time_sig")
 
     render = RenderRequest(
-        prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir),
+        prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir, roots),
         name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
         **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
     )
@@ -182,20 +188,11 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     return JobRequest(id=job_id, render=render, priority=priority, fingerprint=fingerprint)
 
 
-def check_out_dir(value: str | None, default: Path) -> Path:
-    """An output folder from a client: absolute, no '..' games, not an existing file."""
+def check_out_dir(value: str | None, default: Path, roots: list[Path] | None = None) -> Path:
+    """An output folder from a client: absolute, resolved inside ``roots``, not a file or device."""
     if value is None or value == "":
         return Path(default)
-    if "\x00" in value:
-        raise InvalidInput("out_dir must not contain NUL characters")
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        raise InvalidInput(f"out_dir must be an absolute folder path, got {value!r:.200}")
-    if ".." in path.parts:
-        raise InvalidInput(f"out_dir must not contain '..', got {value!r:.200}")
-    if path.exists() and not path.is_dir():
-        raise InvalidInput(f"out_dir {value!r:.200} exists and is not a folder")
-    return path
+    return confine(value, roots, what="out_dir", kind="dir")
 
 
 # --- events ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ goes to all of its origins and to the ZeroMQ PUB feed.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import threading
 import time
@@ -20,7 +21,7 @@ from engine import __version__
 from engine.errors import EngineError
 from engine.render import Engine
 
-from . import protocol
+from . import protocol, security
 from .jobs import Job, JobQueue, Worker
 from .osc_transport import OscTransport
 from .zmq_transport import ZmqTransport
@@ -42,6 +43,16 @@ class ServiceConfig:
     shutdown_grace_s: float = 30.0
     enable_osc: bool = True
     enable_zmq: bool = True
+    # Security (docs/SECURITY.md): extra output roots for local clients; CURVE keys, which make
+    # every ZeroMQ client remote; OSC senders beyond loopback that are let in.
+    allow_out: tuple = ()
+    curve_secret: Path | None = None
+    curve_clients: Path | None = None
+    osc_allow: tuple = ()
+
+    @property
+    def curve(self) -> bool:
+        return self.curve_secret is not None
 
     @classmethod
     def on_free_ports(cls, out_dir: Path, **overrides) -> "ServiceConfig":
@@ -131,7 +142,8 @@ class BridgeService:
         """Validate and queue. Job events reach ``origin`` through :meth:`publish`; the returned
         events (an error, or the replay for a resent id) are for the transport to send back itself."""
         try:
-            request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits)
+            request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits,
+                                             roots=self.roots_for(origin))
         except EngineError as err:
             job_id = fields.get("id") if isinstance(fields, dict) and isinstance(fields.get("id"), str) else ""
             return [protocol.failed(job_id, err)]
@@ -145,6 +157,17 @@ class BridgeService:
                 return []
             # A resent id: tell the sender where the job stands (its latest event); nothing runs twice.
             return [job.last_event] if job.last_event else []
+
+    def is_remote(self, origin) -> bool:
+        """Remote clients write only under --out: every client of a CURVE engine, OSC beyond loopback."""
+        if origin[0] == "zmq":
+            return self.config.curve
+        if origin[0] == "osc":
+            return not _is_loopback(origin[1])
+        return True
+
+    def roots_for(self, origin) -> list[Path]:
+        return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin))
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:
@@ -193,6 +216,13 @@ class BridgeService:
         zmq = self.transports.get("zmq")
         if zmq is not None:
             zmq.broadcast(event)
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @contextlib.contextmanager
