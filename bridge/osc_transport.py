@@ -30,15 +30,49 @@ from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
 
+from engine.errors import EngineError
+
 from . import protocol
 from .protocol import bad_message
 
 logger = logging.getLogger(__name__)
 
+
+class _QuietPythonOsc(logging.Filter):
+    """python-osc logs a root-logger warning per malformed datagram: a flood would flood the log.
+    The sender gets an error reply instead (and the engine's own logger says what matters)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pythonosc" not in record.pathname
+
+
+_QUIET = _QuietPythonOsc()
+
 PREFIX = "/audioldm"
 MAX_DATAGRAM = 65535  # the stdlib server would truncate at 8192; read whole datagrams, then judge
 MAX_PACKET = 16 * 1024  # a request is a few hundred bytes; anything near UDP's limit is a mistake
 _STRING_KEYS = {name for name, (kind, _) in protocol.FIELDS.items() if kind is str}
+
+
+def decode_datagram(data: bytes) -> list:
+    """A UDP datagram → its OSC messages (bundles flattened, timetags ignored).
+
+    Raises InvalidInput naming the problem for anything that is not a well-formed OSC packet of
+    sensible size — python-osc's own parser may raise other exceptions on hostile bytes
+    (invalid UTF-8, deep nesting), which are never let through."""
+    if len(data) > MAX_PACKET:
+        raise protocol.error("bad_request", f"OSC packet is {len(data)} bytes; the limit is {MAX_PACKET}")
+    try:
+        packet = osc_packet.OscPacket(data)
+        return [timed.message for timed in packet.messages]
+    except osc_packet.ParseError as err:
+        raise protocol.error("bad_request", f"malformed OSC packet: {err}") from None
+    except UnicodeDecodeError:
+        raise protocol.error("bad_request", "malformed OSC packet: text is not valid UTF-8") from None
+    except RecursionError:
+        raise protocol.error("bad_request", "malformed OSC packet: bundles nested too deeply") from None
+    except Exception as err:  # noqa: BLE001 — whatever the parser trips on, the sender gets an answer
+        raise protocol.error("bad_request", f"malformed OSC packet: {type(err).__name__}: {err}") from None
 
 
 def parse_key_values(args: list) -> dict:
@@ -62,6 +96,9 @@ def parse_key_values(args: list) -> dict:
         if key in fields:
             raise protocol.error("bad_request", f"field {key} given twice")
         if key in _STRING_KEYS:
+            odd = next((w for w in words if isinstance(w, bool) or not isinstance(w, (str, int, float))), None)
+            if odd is not None:
+                raise protocol.error("bad_request", f"field {key} takes text (words and numbers), got {odd!r:.80}")
             fields[key] = " ".join(str(w) for w in words)
         elif len(words) == 1:
             fields[key] = words[0]
@@ -167,6 +204,8 @@ class OscTransport:
         self.dispatcher.map(f"{PREFIX}/status", self._status, needs_reply_address=True)
         self.dispatcher.map(f"{PREFIX}/ping", self._ping, needs_reply_address=True)
         self.dispatcher.set_default_handler(self._unknown, needs_reply_address=True)
+        if _QUIET not in logging.getLogger().filters:
+            logging.getLogger().addFilter(_QUIET)
         self.server = _Server((host, port), self.dispatcher)
         self.server.RequestHandlerClass = _Handler
         self.server.transport = self
@@ -206,15 +245,18 @@ class OscTransport:
 
     def handle_datagram(self, data: bytes, sender) -> None:
         default_origin = ("osc", sender[0], self.reply_port)
-        if len(data) > MAX_PACKET:
-            return self._reply(default_origin, [bad_message(f"OSC packet is {len(data)} bytes; the limit is {MAX_PACKET}")])
         try:
-            packet = osc_packet.OscPacket(data)
-        except osc_packet.ParseError as err:
-            return self._reply(default_origin, [bad_message(f"malformed OSC packet: {err}")])
-        for timed in packet.messages:  # timetags ignored on purpose
-            message = timed.message
-            for handler in self.dispatcher.handlers_for_address(message.address):
+            messages = decode_datagram(data)
+        except EngineError as err:
+            return self._reply(default_origin, [protocol.failed("", err)])
+        for message in messages:
+            try:
+                handlers = list(self.dispatcher.handlers_for_address(message.address))
+            except Exception:  # an address pattern python-osc cannot compile ("/[")
+                handlers = []
+            if not handlers:
+                self._unknown(sender, message.address)
+            for handler in handlers:
                 try:
                     handler.invoke(sender, message)
                 except Exception as err:  # keep serving whatever happens
@@ -277,4 +319,4 @@ class OscTransport:
 
     def _unknown(self, sender, address, *args) -> None:
         self._reply(("osc", sender[0], self.reply_port), [bad_message(
-            f"unknown address {address}; use {PREFIX}/generate, /cancel, /status or /ping")])
+            f"unknown address {address:.120}; use {PREFIX}/generate, /cancel, /status or /ping")])

@@ -78,6 +78,23 @@ def bad_message(message: str) -> dict:
     return failed("", InvalidInput(message))
 
 
+def decode_json(payload: bytes) -> dict:
+    """One ZeroMQ request frame → its fields; raises InvalidInput naming what is wrong, never anything else."""
+    if len(payload) > MAX_MESSAGE_BYTES:
+        raise InvalidInput(f"message is {len(payload)} bytes; the limit is {MAX_MESSAGE_BYTES}")
+    try:
+        message = json.loads(payload.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise InvalidInput(f"malformed JSON: not UTF-8 ({err.reason} at byte {err.start})") from None
+    except RecursionError:
+        raise InvalidInput("malformed JSON: nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError, and integers beyond Python's digit limit
+        raise InvalidInput(f"malformed JSON: {err}") from None
+    if not isinstance(message, dict):
+        raise InvalidInput(f"a request must be a JSON object, got {type(message).__name__}")
+    return message
+
+
 def shortest_float32(value: float) -> float:
     """A float that arrived as 32 bits (OSC's ``f``) as the decimal it was typed as: 133.7, not
     133.6999969482. Floats that are not exactly float32 values (OSC ``d``, JSON) pass unchanged."""

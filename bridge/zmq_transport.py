@@ -18,6 +18,8 @@ import threading
 
 import zmq
 
+from engine.errors import EngineError
+
 from . import protocol
 from .protocol import bad_message
 
@@ -25,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 #: Hard cap enforced by libzmq (the peer is disconnected beyond it); the protocol's own,
 #: smaller MAX_MESSAGE_BYTES gets a clear error reply first.
-ZMQ_MAXMSGSIZE = 1024 * 1024
+ZMQ_MAXMSGSIZE = 16 * 1024 * 1024
 HWM = 10000
 LINGER_MS = 500
 
@@ -100,7 +102,10 @@ class ZmqTransport:
                         frames = self.router.recv_multipart(zmq.NOBLOCK)
                     except zmq.Again:
                         break
-                    self._handle(frames)
+                    try:
+                        self._handle(frames)
+                    except Exception:  # keep serving whatever a message does
+                        logger.exception("ZeroMQ message failed")
         self._flush_outbox()  # last events (cancelled…) before the sockets close
 
     def _flush_outbox(self) -> None:
@@ -126,19 +131,19 @@ class ZmqTransport:
         identity, rest = frames[0], frames[1:]
         envelope = b"req" if len(rest) >= 2 and rest[0] == b"" else b"dealer"
         origin = ("zmq", identity, envelope)
-        payload = rest[-1] if rest else b""
-        for event in self._dispatch(payload, origin):
+        if len(rest) != (2 if envelope == b"req" else 1):
+            events = [bad_message(f"expected one JSON frame (or an empty delimiter and one JSON frame), "
+                                  f"got {len(rest)} frames")]
+        else:
+            events = self._dispatch(rest[-1], origin)
+        for event in events:
             self._reply(identity, envelope, _encode(event))
 
     def _dispatch(self, payload: bytes, origin) -> list[dict]:
-        if len(payload) > protocol.MAX_MESSAGE_BYTES:
-            return [bad_message(f"message is {len(payload)} bytes; the limit is {protocol.MAX_MESSAGE_BYTES}")]
         try:
-            message = json.loads(payload.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            return [bad_message(f"malformed JSON: {err}")]
-        if not isinstance(message, dict):
-            return [bad_message(f"a request must be a JSON object, got {type(message).__name__}")]
+            message = protocol.decode_json(payload)
+        except EngineError as err:
+            return [protocol.failed("", err)]
         op = message.get("op", "generate")
         try:
             if op == "generate":
@@ -153,7 +158,7 @@ class ZmqTransport:
             logger.exception("request failed")
             return [protocol.failed(message.get("id") if isinstance(message.get("id"), str) else "",
                                     protocol.error("internal", f"internal error: {err}"))]
-        return [bad_message(f"unknown op {op!r}; use one of {', '.join(protocol.OPS)}")]
+        return [bad_message(f"unknown op {op!r:.80}; use one of {', '.join(protocol.OPS)}")]
 
 
 def _encode(event: dict) -> bytes:
