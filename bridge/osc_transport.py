@@ -62,6 +62,8 @@ def decode_datagram(data: bytes) -> list:
     (invalid UTF-8, deep nesting), which are never let through."""
     if len(data) > MAX_PACKET:
         raise protocol.error("bad_request", f"OSC packet is {len(data)} bytes; the limit is {MAX_PACKET}")
+    if len(data) % 4:
+        raise protocol.error("bad_request", f"malformed OSC packet: its size must be a multiple of 4 bytes, got {len(data)}")
     try:
         packet = osc_packet.OscPacket(data)
         return [timed.message for timed in packet.messages]
@@ -89,16 +91,19 @@ def parse_key_values(args: list) -> dict:
     def close():
         if key is None:
             if words:
-                raise protocol.error("bad_request", f"expected a field name, got {words[0]!r}")
+                raise protocol.error("bad_request", f"expected a field name, got {words[0]!r:.80}")
             return
         if not words:
             raise protocol.error("bad_request", f"field {key} has no value")
         if key in fields:
             raise protocol.error("bad_request", f"field {key} given twice")
+        odd = [w for w in words if not isinstance(w, (str, int, float))]  # nil, blob, array, MIDI…
+        if odd:
+            raise protocol.error("bad_request", f"field {key} takes a number or text, got {odd[0]!r:.80}")
         if key in _STRING_KEYS:
-            odd = next((w for w in words if isinstance(w, bool) or not isinstance(w, (str, int, float))), None)
-            if odd is not None:
-                raise protocol.error("bad_request", f"field {key} takes text (words and numbers), got {odd!r:.80}")
+            odd = [w for w in words if isinstance(w, bool)]
+            if odd:
+                raise protocol.error("bad_request", f"field {key} takes text (words and numbers), got {odd[0]!r:.80}")
             fields[key] = " ".join(str(w) for w in words)
         elif len(words) == 1:
             fields[key] = words[0]
