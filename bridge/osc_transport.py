@@ -200,8 +200,10 @@ class _Server(BlockingOSCUDPServer):
 
 
 class OscTransport:
-    def __init__(self, service, host: str, port: int, reply_port: int):
+    def __init__(self, service, host: str, port: int, reply_port: int, allow=None):
+        """``allow``: a bridge.remote.OscAllowList; datagrams from other senders are dropped and counted."""
         self.service = service
+        self.allow = allow
         self.reply_port = reply_port
         self.dispatcher = Dispatcher(strict_timing=False)
         self.dispatcher.map(f"{PREFIX}/generate", self._generate, needs_reply_address=True)
@@ -249,6 +251,12 @@ class OscTransport:
     # -- receiving -------------------------------------------------------------------------------------
 
     def handle_datagram(self, data: bytes, sender) -> None:
+        if self.allow is not None and not self.allow.allows(sender[0]):
+            self.allow.dropped += 1  # no reply: an answer would make the engine a reflector
+            if self.allow.dropped in (1, 10, 100) or self.allow.dropped % 1000 == 0:
+                logger.warning("dropped %d OSC datagram(s) from senders outside --osc-allow (last: %s)",
+                               self.allow.dropped, sender[0])
+            return
         default_origin = ("osc", sender[0], self.reply_port)
         try:
             messages = decode_datagram(data)

@@ -31,7 +31,7 @@ PROTOCOL_VERSION = 1
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
                "shutting_down", "internal", "timeout")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
-OPS = ("generate", "cancel", "status", "ping")
+OPS = ("generate", "cancel", "status", "ping", "fetch")
 PRIORITIES = ("live", "normal", "background")
 
 MAX_MESSAGE_BYTES = 64 * 1024

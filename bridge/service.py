@@ -22,7 +22,9 @@ from engine.errors import EngineError
 from engine.render import Engine
 
 from . import protocol, security
+from .fetch import FileRegistry
 from .jobs import Job, JobQueue, Worker
+from .remote import CurveServer, OscAllowList
 from .osc_transport import OscTransport
 from .zmq_transport import ZmqTransport
 
@@ -71,6 +73,10 @@ class BridgeService:
                               max_batch_rows=config.max_batch_rows)
         self.worker: Worker | None = None
         self.transports: dict = {}
+        self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
+        self.osc_allow = OscAllowList(config.osc_allow)
+        self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
+                      if config.curve_secret is not None or config.curve_clients is not None else None)
         self.started_at = time.monotonic()
         # Held while an event is recorded and sent, so every origin sees a job's events in order
         # (accepted is out before the worker can say started).
@@ -85,10 +91,10 @@ class BridgeService:
         c = self.config
         wanted = []
         if c.enable_zmq:
-            wanted.append(("zmq", lambda: ZmqTransport(self, c.host, c.zmq_port, c.pub_port),
+            wanted.append(("zmq", lambda: ZmqTransport(self, c.host, c.zmq_port, c.pub_port, curve=self.curve),
                            f"ZeroMQ ports {c.zmq_port}/{c.pub_port} (--zmq-port/--pub-port)"))
         if c.enable_osc:
-            wanted.append(("osc", lambda: OscTransport(self, c.host, c.osc_port, c.osc_reply_port),
+            wanted.append(("osc", lambda: OscTransport(self, c.host, c.osc_port, c.osc_reply_port, allow=self.osc_allow),
                            f"OSC port {c.osc_port} (--osc-port)"))
         try:
             for name, make, what in wanted:
@@ -195,6 +201,7 @@ class BridgeService:
             "dtype": c.dtype_name, "uptime_s": round(time.monotonic() - self.started_at, 3),
             "jobs_done": self.worker.jobs_done if self.worker else 0,
             "batches_run": self.worker.batches_run if self.worker else 0,
+            "osc_dropped": self.osc_allow.dropped,
             **self.queue.snapshot(),
         }
 
@@ -204,6 +211,8 @@ class BridgeService:
     # -- events ----------------------------------------------------------------------------------------
 
     def publish(self, job: Job, event: dict) -> None:
+        if event["event"] == "done":
+            self.files.add_done(event)  # before anyone hears of it: a remote client may fetch at once
         with self._lock:
             job.last_event = event
             for origin in job.origins:

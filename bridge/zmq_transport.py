@@ -33,20 +33,25 @@ LINGER_MS = 500
 
 
 class ZmqTransport:
-    def __init__(self, service, host: str, port: int, pub_port: int):
+    def __init__(self, service, host: str, port: int, pub_port: int, curve=None):
+        """``curve``: a bridge.remote.CurveServer — only its listed client keys get in (both sockets)."""
         self.service = service
         self.context = zmq.Context()
+        self.auth = curve.start_authenticator(self.context) if curve is not None else None
         self.router = self.context.socket(zmq.ROUTER)
         self.pub = self.context.socket(zmq.PUB)
         for sock in (self.router, self.pub):
             sock.setsockopt(zmq.LINGER, LINGER_MS)
             sock.setsockopt(zmq.SNDHWM, HWM)
             sock.setsockopt(zmq.RCVHWM, HWM)
+            if curve is not None:
+                curve.secure(sock)
         self.router.setsockopt(zmq.MAXMSGSIZE, ZMQ_MAXMSGSIZE)
         try:
             self.router_endpoint = _bind(self.router, host, port)
             self.pub_endpoint = _bind(self.pub, host, pub_port)
         except zmq.ZMQError:
+            self._stop_auth()
             self.context.destroy(linger=0)  # release the port that did bind
             raise
         inbox = f"inproc://audioldm-outbox-{id(self)}"
@@ -70,7 +75,13 @@ class ZmqTransport:
     def close(self) -> None:
         self._running.clear()
         self.thread.join(timeout=5)
+        self._stop_auth()
         self.context.destroy(linger=LINGER_MS)
+
+    def _stop_auth(self) -> None:
+        if self.auth is not None:
+            self.auth.stop()
+            self.auth = None
 
     # -- called from any thread ------------------------------------------------------------------------
 
@@ -136,6 +147,14 @@ class ZmqTransport:
                                   f"got {len(rest)} frames")]
         else:
             events = self._dispatch(rest[-1], origin)
+            if events and isinstance(events[0], tuple):  # a fetched chunk: reply and its bytes
+                (reply, data), = events
+                frames = [identity, b"", _encode(reply), data] if envelope == b"req" else [identity, _encode(reply), data]
+                try:
+                    self.router.send_multipart(frames, zmq.NOBLOCK, copy=False)
+                except zmq.ZMQError as err:
+                    logger.debug("dropping a chunk for %r: %s", identity, err)
+                return
         for event in events:
             self._reply(identity, envelope, _encode(event))
 
@@ -154,6 +173,10 @@ class ZmqTransport:
                 return [self.service.status()]
             if op == "ping":
                 return self.service.ping()
+            if op == "fetch":
+                return [self.service.files.chunk(message)]
+        except EngineError as err:
+            return [protocol.failed("", err)]
         except Exception as err:  # keep serving whatever happens
             logger.exception("request failed")
             return [protocol.failed(message.get("id") if isinstance(message.get("id"), str) else "",
