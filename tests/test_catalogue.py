@@ -10,7 +10,6 @@ import socket
 import time
 
 import pytest
-import zmq
 from pythonosc.osc_bundle_builder import IMMEDIATELY, OscBundleBuilder
 from pythonosc.osc_message_builder import OscMessageBuilder
 

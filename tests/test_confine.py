@@ -1,6 +1,5 @@
 """Issue 10: outputs confined to allowed roots — resolved paths, symlinks, device names — over the wire too."""
 
-import os
 from pathlib import Path
 
 import pytest

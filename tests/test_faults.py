@@ -19,7 +19,7 @@ import engine.writer
 from bridge import cli
 from bridge.client import BridgeClient
 from engine.errors import EngineError
-from test_service import client_for, free_port, running_service, wait_for
+from test_service import client_for, free_port, running_service
 
 REPO = Path(__file__).resolve().parents[1]
 QUICK = {"prompt": "fault", "seconds": 0.3, "steps": 1}
