@@ -60,13 +60,19 @@ class BridgeClient:
         self.socket = self.context.socket(zmq.DEALER)
         self.socket.setsockopt(zmq.LINGER, 0)
         self.socket.setsockopt(zmq.MAXMSGSIZE, 16 * 1024 * 1024)
+        # A DEALER with no live peer (engine gone, CURVE key refused) blocks on send: bound it, so
+        # the caller hears "no reply" within its timeout instead of hanging.
+        self.socket.setsockopt(zmq.SNDTIMEO, max(1, int(self.timeout * 1000)))
         if self.curve is not None:
             server, public, secret = self.curve
             self.socket.curve_serverkey, self.socket.curve_publickey, self.socket.curve_secretkey = server, public, secret
         self.socket.connect(self.endpoint)
 
     def _send(self, message: dict) -> None:
-        self.socket.send(json.dumps(message).encode("utf-8"))
+        try:
+            self.socket.send(json.dumps(message).encode("utf-8"))
+        except zmq.Again:
+            pass  # nobody to send to: the wait for a reply times out and retries or reports it
 
     def _receive(self, timeout: float) -> dict | None:
         frames = self._receive_frames(timeout)
