@@ -108,8 +108,11 @@ def shortest_float32(value: float) -> float:
         return value
     for digits in range(1, 10):  # 9 significant digits always round-trip a float32
         candidate = float(f"{value:.{digits}g}")
-        if struct.unpack("<f", struct.pack("<f", candidate))[0] == value:
-            return candidate
+        try:
+            if struct.unpack("<f", struct.pack("<f", candidate))[0] == value:
+                return candidate
+        except OverflowError:  # rounding near FLT_MAX went past it: more digits
+            continue
     return value
 
 
