@@ -247,6 +247,33 @@ def resolve_host(host: str) -> str:
                            "(use 127.0.0.1 for this machine only)") from None
 
 
+def check_remote_options(host: str, args) -> None:
+    """Beyond loopback the engine serves only CURVE clients (docs/SECURITY.md); refuse to start otherwise."""
+    import ipaddress
+
+    from .remote import KEYGEN_HINT, OscAllowList
+
+    OscAllowList(args.osc_allow)  # a bad CIDR is a usage error now, not a surprise later
+    if (args.curve_secret is None) != (args.curve_clients is None):
+        raise InvalidInput("CURVE needs both --curve-secret DIR/server.key_secret and --curve-clients DIR/clients; "
+                           + KEYGEN_HINT)
+    if not ipaddress.ip_address(host).is_loopback and args.curve_secret is None:
+        raise InvalidInput(f"--host {host} lets other machines in: that requires --curve-secret "
+                           f"DIR/server.key_secret --curve-clients DIR/clients (only listed client keys get in); "
+                           + KEYGEN_HINT)
+
+
+def cmd_keygen(args) -> int:
+    from .remote import keygen
+
+    made = keygen(args.dir, client=args.client)
+    print(f"engine (keep on the engine machine): --curve-secret {made['server_secret']} "
+          f"--curve-clients {made['clients']}")
+    print(f"client (copy to the client machine): --server-key {made['server_public']} "
+          f"--client-key {made['client_secret']}")
+    return 0
+
+
 def cmd_serve(args) -> int:
     import ipaddress
     import signal
@@ -268,13 +295,17 @@ def cmd_serve(args) -> int:
         if getattr(args, name) < 1:
             raise InvalidInput(f"--{name.replace('_', '-')} must be at least 1, got {getattr(args, name)}")
     host = resolve_host(args.host)
+    check_remote_options(host, args)
     config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,
                            osc_port=args.osc_port, osc_reply_port=args.osc_reply_port, zmq_port=args.zmq_port,
                            pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch,
-                           max_batch_rows=args.max_batch_rows)
+                           max_batch_rows=args.max_batch_rows, allow_out=tuple(args.allow_out),
+                           curve_secret=args.curve_secret, curve_clients=args.curve_clients,
+                           osc_allow=tuple(args.osc_allow))
     limits = LengthLimits(max_seconds=args.max_seconds)  # checked before any socket or model
     if not ipaddress.ip_address(host).is_loopback:
-        log.warning("listening on %s: other machines can reach the engine and write files as you", host)
+        log.warning("listening on %s: ZeroMQ only for CURVE keys in %s; OSC from loopback%s", host,
+                    args.curve_clients, "".join(f", {c}" for c in args.osc_allow) or " only")
     # Bind before loading: a taken port is reported in a second, not after the model has loaded.
     service = BridgeService(None, config).bind()
     replicas = None  # the Ray pool with --ray (bridge.ray_backend)
@@ -355,7 +386,8 @@ def start_ray_replicas(args, limits):
 def _client(args):
     from .client import BridgeClient
 
-    return BridgeClient(args.endpoint, timeout=args.reply_timeout, retries=args.retries)
+    return BridgeClient(args.endpoint, timeout=args.reply_timeout, retries=args.retries,
+                        server_key=args.server_key, client_key=args.client_key)
 
 
 class ResultFile:
@@ -448,6 +480,10 @@ def cmd_request(args) -> int:
             for event in client.events(fields, deadline_s=args.timeout):
                 if show is not None:
                     show(event)
+                if event["event"] == "done" and args.fetch_to is not None:
+                    from .fetch import fetch_results  # a remote engine: bring the files here, name the local copies
+
+                    event = fetch_results(client, event, args.fetch_to)
                 results.write(event)
                 final = event
     except EngineError as err:
@@ -525,7 +561,10 @@ def cmd_cancel(args) -> int:
 def add_client_options(parser: argparse.ArgumentParser) -> None:
     from .client import DEFAULT_ENDPOINT
 
-    parser.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT})")
+    parser.add_argument("--endpoint", "--engine", default=DEFAULT_ENDPOINT,
+                        help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT}), e.g. tcp://gpu-box:18002")
+    parser.add_argument("--server-key", type=Path, help="a remote engine's public key (server.key from keygen)")
+    parser.add_argument("--client-key", type=Path, help="your secret key (NAME.key_secret from keygen)")
     parser.add_argument("--reply-timeout", type=float, default=5.0, help="seconds of silence before a retry (default 5)")
     parser.add_argument("--retries", type=int, default=3)
 
@@ -562,6 +601,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="GPUs per replica (default 1 where the cluster has GPUs, else 0: CPU)")
     scale.add_argument("--cpus-per-replica", type=float,
                        help="CPU cores per replica (default: the cluster's cores shared out on CPU, 1 with a GPU)")
+    safety = serve.add_argument_group("security (docs/SECURITY.md)")
+    safety.add_argument("--allow-out", type=Path, action="append", default=[], metavar="DIR",
+                        help="another folder local clients may write into (repeatable); --out and your home "
+                             "folder are always allowed")
+    safety.add_argument("--curve-secret", type=Path, metavar="FILE",
+                        help="the engine's server.key_secret: ZeroMQ speaks CURVE (required beyond loopback)")
+    safety.add_argument("--curve-clients", type=Path, metavar="DIR", help="folder of allowed client public keys (*.key)")
+    safety.add_argument("--osc-allow", action="append", default=[], metavar="CIDR",
+                        help="network whose OSC datagrams are accepted besides loopback (repeatable); others are "
+                             "dropped and counted")
     serve.set_defaults(func=cmd_serve)
 
     req = sub.add_parser("request", help="ask a running engine to generate; wait for and print the result")
@@ -578,6 +627,9 @@ def build_parser() -> argparse.ArgumentParser:
     req.add_argument("--result-file", type=Path,
                      help="keep the latest event here as JSON, replaced atomically: accepted, started, "
                           "progress…, then exactly one of done / error / cancelled")
+    req.add_argument("--fetch-to", type=Path,
+                     help="copy the finished files (and sidecars) from a remote engine into this folder; "
+                          "printed paths and --result-file then name the local copies")
     req.set_defaults(func=cmd_request)
 
     ping = sub.add_parser("ping", help="check that the engine answers")
@@ -591,6 +643,11 @@ def build_parser() -> argparse.ArgumentParser:
     cancel.add_argument("id")
     add_client_options(cancel)
     cancel.set_defaults(func=cmd_cancel)
+
+    keys = sub.add_parser("keygen", help="make CURVE keys for a remote engine and its clients")
+    keys.add_argument("dir", type=Path, help="folder for the keys (made if missing)")
+    keys.add_argument("--client", default="client", help="name of the client key pair (default client)")
+    keys.set_defaults(func=cmd_keygen)
 
     models = sub.add_parser("models", help="known models, whether cached locally, sizes")
     models.add_argument("--json", action="store_true")

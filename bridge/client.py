@@ -17,7 +17,7 @@ from typing import Iterator
 
 import zmq
 
-from engine.errors import EngineError
+from engine.errors import EngineError, InvalidInput
 
 from . import protocol
 
@@ -26,11 +26,21 @@ DEFAULT_ENDPOINT = "tcp://127.0.0.1:18002"
 
 class BridgeClient:
     def __init__(self, endpoint: str = DEFAULT_ENDPOINT, timeout: float = 5.0, retries: int = 3,
-                 context: zmq.Context | None = None):
+                 context: zmq.Context | None = None, server_key=None, client_key=None):
+        """``server_key`` (the engine's ``server.key``) and ``client_key`` (your ``.key_secret``)
+        talk CURVE to a remote engine (docs/SECURITY.md)."""
         self.endpoint = endpoint
         self.timeout = timeout
         self.retries = retries
         self.context = context or zmq.Context.instance()
+        self.curve = None
+        if (server_key is None) != (client_key is None):
+            raise InvalidInput("a remote engine needs both keys: --server-key (its server.key) and --client-key "
+                               "(your .key_secret)")
+        if server_key is not None:
+            from .remote import load_pair, load_public
+
+            self.curve = (load_public(server_key), *load_pair(client_key))
         self.socket = None
         self._connect()
 
@@ -50,15 +60,33 @@ class BridgeClient:
         self.socket = self.context.socket(zmq.DEALER)
         self.socket.setsockopt(zmq.LINGER, 0)
         self.socket.setsockopt(zmq.MAXMSGSIZE, 16 * 1024 * 1024)
+        # A DEALER with no live peer (engine gone, CURVE key refused) blocks on send: bound it, so
+        # the caller hears "no reply" within its timeout instead of hanging.
+        self.socket.setsockopt(zmq.SNDTIMEO, max(1, int(self.timeout * 1000)))
+        if self.curve is not None:
+            server, public, secret = self.curve
+            self.socket.curve_serverkey, self.socket.curve_publickey, self.socket.curve_secretkey = server, public, secret
         self.socket.connect(self.endpoint)
 
     def _send(self, message: dict) -> None:
-        self.socket.send(json.dumps(message).encode("utf-8"))
+        try:
+            self.socket.send(json.dumps(message).encode("utf-8"))
+        except zmq.Again:
+            pass  # nobody to send to: the wait for a reply times out and retries or reports it
 
     def _receive(self, timeout: float) -> dict | None:
+        frames = self._receive_frames(timeout)
+        return None if frames is None else json.loads(frames[0].decode("utf-8"))
+
+    def _receive_frames(self, timeout: float) -> list[bytes] | None:
         if self.socket.poll(max(0, int(timeout * 1000)), zmq.POLLIN):
-            return json.loads(self.socket.recv().decode("utf-8"))
+            return self.socket.recv_multipart()
         return None
+
+    def _silence(self) -> str:
+        hint = ("are --server-key and --client-key right, and is your public key in the engine's "
+                "--curve-clients folder?" if self.curve else "is `audioldm-bridge serve` running?")
+        return f"no reply from the engine at {self.endpoint} after {self.retries} tries of {self.timeout:g} s ({hint})"
 
     def call(self, message: dict) -> dict:
         """One request, one reply (ping, status, cancel), with lazy-pirate retries."""
@@ -69,8 +97,28 @@ class BridgeClient:
             reply = self._receive(self.timeout)
             if reply is not None:
                 return reply
-        raise EngineError(f"no reply from the engine at {self.endpoint} after {self.retries} tries "
-                          f"of {self.timeout:g} s (is `audioldm-bridge serve` running?)", code="timeout")
+        raise EngineError(self._silence(), code="timeout")
+
+    def fetch_chunk(self, path: str, offset: int) -> tuple[dict, bytes]:
+        """One chunk of a finished file (see bridge/fetch.py), with lazy-pirate retries."""
+        message = {"op": "fetch", "path": path, "offset": offset}
+        for attempt in range(self.retries):
+            if attempt:
+                self._connect()
+            self._send(message)
+            end = time.monotonic() + self.timeout
+            while (left := end - time.monotonic()) > 0:
+                frames = self._receive_frames(left)
+                if frames is None:
+                    break
+                reply = json.loads(frames[0].decode("utf-8"))
+                if reply.get("event") == "error":
+                    raise EngineError(reply["message"], code=reply["code"])
+                if reply.get("event") == "chunk" and reply.get("path") == path and reply.get("offset") == offset \
+                        and len(frames) == 2:
+                    return reply, frames[1]
+                # anything else is a late reply to an earlier request: skip it
+        raise EngineError(self._silence(), code="timeout")
 
     def ping(self) -> dict:
         return self.call({"op": "ping"})
@@ -108,7 +156,7 @@ class BridgeClient:
             if event is None:
                 silent += 1
                 if silent > self.retries:
-                    what = "stopped answering" if seen else "did not answer (is `audioldm-bridge serve` running?)"
+                    what = "stopped answering" if seen else "did not answer (" + self._silence().rsplit("(", 1)[1]
                     raise EngineError(f"the engine at {self.endpoint} {what} (job {message['id']})", code="timeout")
                 self._connect()
                 self._send(message)

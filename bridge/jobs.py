@@ -27,6 +27,7 @@ Events go to one ``publish(job, event)`` callable supplied by the service.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import logging
 import threading
 import time
@@ -329,6 +330,28 @@ class JobQueue:
             del self.jobs[job_id]
 
 
+def is_out_of_memory(err: BaseException) -> bool:
+    """A device or host allocation failure (torch's OutOfMemoryError on CUDA, MPS's RuntimeError, MemoryError)."""
+    if isinstance(err, MemoryError) or type(err).__name__ == "OutOfMemoryError":
+        return True
+    return isinstance(err, RuntimeError) and "out of memory" in str(err).lower()
+
+
+def free_memory() -> None:
+    import gc
+
+    gc.collect()
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+        if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+            torch.mps.empty_cache()
+    except Exception:  # noqa: BLE001 — freeing is best effort
+        logger.debug("could not empty the device cache", exc_info=True)
+
+
 class Worker(threading.Thread):
     """The one thread that touches the model. Whatever goes wrong, it fails the jobs concerned
     and goes on serving."""
@@ -417,6 +440,16 @@ class Worker(threading.Thread):
             for part in live:
                 self._end(part.job, "error", protocol.failed(part.job.id, err))
             return
+        except Exception as err:
+            if not is_out_of_memory(err):
+                raise
+            free_memory()  # this batch's tensors are gone with the frame; hand the cache back too
+            for part in live:
+                self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
+                    "out_of_memory", f"out of memory while generating ({len(live)} job(s) in the batch): "
+                                     f"{str(err).splitlines()[0] if str(err) else type(err).__name__}; "
+                                     "try fewer variations or a shorter length")))
+            return
         # (any other exception: run() fails every job of the batch with `internal`)
         seconds = max(0.0, seconds - preempted_s)  # the live work run in between is not this batch's
 
@@ -463,7 +496,12 @@ class Worker(threading.Thread):
         except EngineError as err:
             self._end(job, "error", protocol.failed(job.id, err))
         except OSError as err:
-            self._end(job, "error", protocol.failed(job.id, EngineError(f"could not write the file: {err}")))
+            if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                failure = protocol.error("disk_full", f"no space left in {render.out_dir} to write the file "
+                                                      f"({err.strerror}); nothing was written")
+            else:
+                failure = EngineError(f"could not write the file: {err}")
+            self._end(job, "error", protocol.failed(job.id, failure))
         except Exception as err:
             logger.exception("delivery failed")
             self._end(job, "error", protocol.failed(job.id, protocol.error(

@@ -30,15 +30,51 @@ from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
 
+from engine.errors import EngineError
+
 from . import protocol
 from .protocol import bad_message
 
 logger = logging.getLogger(__name__)
 
+
+class _QuietPythonOsc(logging.Filter):
+    """python-osc logs a root-logger warning per malformed datagram: a flood would flood the log.
+    The sender gets an error reply instead (and the engine's own logger says what matters)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pythonosc" not in record.pathname
+
+
+_QUIET = _QuietPythonOsc()
+
 PREFIX = "/audioldm"
 MAX_DATAGRAM = 65535  # the stdlib server would truncate at 8192; read whole datagrams, then judge
 MAX_PACKET = 16 * 1024  # a request is a few hundred bytes; anything near UDP's limit is a mistake
 _STRING_KEYS = {name for name, (kind, _) in protocol.FIELDS.items() if kind is str}
+
+
+def decode_datagram(data: bytes) -> list:
+    """A UDP datagram → its OSC messages (bundles flattened, timetags ignored).
+
+    Raises InvalidInput naming the problem for anything that is not a well-formed OSC packet of
+    sensible size — python-osc's own parser may raise other exceptions on hostile bytes
+    (invalid UTF-8, deep nesting), which are never let through."""
+    if len(data) > MAX_PACKET:
+        raise protocol.error("bad_request", f"OSC packet is {len(data)} bytes; the limit is {MAX_PACKET}")
+    if len(data) % 4:
+        raise protocol.error("bad_request", f"malformed OSC packet: its size must be a multiple of 4 bytes, got {len(data)}")
+    try:
+        packet = osc_packet.OscPacket(data)
+        return [timed.message for timed in packet.messages]
+    except osc_packet.ParseError as err:
+        raise protocol.error("bad_request", f"malformed OSC packet: {err}") from None
+    except UnicodeDecodeError:
+        raise protocol.error("bad_request", "malformed OSC packet: text is not valid UTF-8") from None
+    except RecursionError:
+        raise protocol.error("bad_request", "malformed OSC packet: bundles nested too deeply") from None
+    except Exception as err:  # noqa: BLE001 — whatever the parser trips on, the sender gets an answer
+        raise protocol.error("bad_request", f"malformed OSC packet: {type(err).__name__}: {err}") from None
 
 
 def parse_key_values(args: list) -> dict:
@@ -55,13 +91,19 @@ def parse_key_values(args: list) -> dict:
     def close():
         if key is None:
             if words:
-                raise protocol.error("bad_request", f"expected a field name, got {words[0]!r}")
+                raise protocol.error("bad_request", f"expected a field name, got {words[0]!r:.80}")
             return
         if not words:
             raise protocol.error("bad_request", f"field {key} has no value")
         if key in fields:
             raise protocol.error("bad_request", f"field {key} given twice")
+        odd = [w for w in words if not isinstance(w, (str, int, float))]  # nil, blob, array, MIDI…
+        if odd:
+            raise protocol.error("bad_request", f"field {key} takes a number or text, got {odd[0]!r:.80}")
         if key in _STRING_KEYS:
+            odd = [w for w in words if isinstance(w, bool)]
+            if odd:
+                raise protocol.error("bad_request", f"field {key} takes text (words and numbers), got {odd[0]!r:.80}")
             fields[key] = " ".join(str(w) for w in words)
         elif len(words) == 1:
             fields[key] = words[0]
@@ -158,8 +200,10 @@ class _Server(BlockingOSCUDPServer):
 
 
 class OscTransport:
-    def __init__(self, service, host: str, port: int, reply_port: int):
+    def __init__(self, service, host: str, port: int, reply_port: int, allow=None):
+        """``allow``: a bridge.remote.OscAllowList; datagrams from other senders are dropped and counted."""
         self.service = service
+        self.allow = allow
         self.reply_port = reply_port
         self.dispatcher = Dispatcher(strict_timing=False)
         self.dispatcher.map(f"{PREFIX}/generate", self._generate, needs_reply_address=True)
@@ -167,6 +211,8 @@ class OscTransport:
         self.dispatcher.map(f"{PREFIX}/status", self._status, needs_reply_address=True)
         self.dispatcher.map(f"{PREFIX}/ping", self._ping, needs_reply_address=True)
         self.dispatcher.set_default_handler(self._unknown, needs_reply_address=True)
+        if _QUIET not in logging.getLogger().filters:
+            logging.getLogger().addFilter(_QUIET)
         self.server = _Server((host, port), self.dispatcher)
         self.server.RequestHandlerClass = _Handler
         self.server.transport = self
@@ -205,16 +251,25 @@ class OscTransport:
     # -- receiving -------------------------------------------------------------------------------------
 
     def handle_datagram(self, data: bytes, sender) -> None:
+        if self.allow is not None and not self.allow.allows(sender[0]):
+            self.allow.dropped += 1  # no reply: an answer would make the engine a reflector
+            if self.allow.dropped in (1, 10, 100) or self.allow.dropped % 1000 == 0:
+                logger.warning("dropped %d OSC datagram(s) from senders outside --osc-allow (last: %s)",
+                               self.allow.dropped, sender[0])
+            return
         default_origin = ("osc", sender[0], self.reply_port)
-        if len(data) > MAX_PACKET:
-            return self._reply(default_origin, [bad_message(f"OSC packet is {len(data)} bytes; the limit is {MAX_PACKET}")])
         try:
-            packet = osc_packet.OscPacket(data)
-        except osc_packet.ParseError as err:
-            return self._reply(default_origin, [bad_message(f"malformed OSC packet: {err}")])
-        for timed in packet.messages:  # timetags ignored on purpose
-            message = timed.message
-            for handler in self.dispatcher.handlers_for_address(message.address):
+            messages = decode_datagram(data)
+        except EngineError as err:
+            return self._reply(default_origin, [protocol.failed("", err)])
+        for message in messages:
+            try:
+                handlers = list(self.dispatcher.handlers_for_address(message.address))
+            except Exception:  # an address pattern python-osc cannot compile ("/[")
+                handlers = []
+            if not handlers:
+                self._unknown(sender, message.address)
+            for handler in handlers:
                 try:
                     handler.invoke(sender, message)
                 except Exception as err:  # keep serving whatever happens
@@ -277,4 +332,4 @@ class OscTransport:
 
     def _unknown(self, sender, address, *args) -> None:
         self._reply(("osc", sender[0], self.reply_port), [bad_message(
-            f"unknown address {address}; use {PREFIX}/generate, /cancel, /status or /ping")])
+            f"unknown address {address:.120}; use {PREFIX}/generate, /cancel, /status or /ping")])

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from engine.errors import EngineError, InvalidInput
 from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
 
+from .security import confine
+
 if TYPE_CHECKING:  # the client imports this module; it must not pay for importing torch
     from engine.render import RenderRequest
 
@@ -27,9 +29,9 @@ PROTOCOL_VERSION = 1
 
 #: Error codes on the wire (``EngineError.code``).
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
-               "shutting_down", "internal", "timeout", "unreachable")
+               "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
-OPS = ("generate", "cancel", "status", "ping")
+OPS = ("generate", "cancel", "status", "ping", "fetch")
 PRIORITIES = ("live", "normal", "background")
 
 MAX_MESSAGE_BYTES = 64 * 1024
@@ -85,6 +87,23 @@ def bad_message(message: str) -> dict:
     return failed("", InvalidInput(message))
 
 
+def decode_json(payload: bytes) -> dict:
+    """One ZeroMQ request frame → its fields; raises InvalidInput naming what is wrong, never anything else."""
+    if len(payload) > MAX_MESSAGE_BYTES:
+        raise InvalidInput(f"message is {len(payload)} bytes; the limit is {MAX_MESSAGE_BYTES}")
+    try:
+        message = json.loads(payload.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise InvalidInput(f"malformed JSON: not UTF-8 ({err.reason} at byte {err.start})") from None
+    except RecursionError:
+        raise InvalidInput("malformed JSON: nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError, and integers beyond Python's digit limit
+        raise InvalidInput(f"malformed JSON: {err}") from None
+    if not isinstance(message, dict):
+        raise InvalidInput(f"a request must be a JSON object, got {type(message).__name__}")
+    return message
+
+
 def shortest_float32(value: float) -> float:
     """A float that arrived as 32 bits (OSC's ``f``) as the decimal it was typed as: 133.7, not
     133.6999969482. Floats that are not exactly float32 values (OSC ``d``, JSON) pass unchanged."""
@@ -98,8 +117,11 @@ def shortest_float32(value: float) -> float:
         return value
     for digits in range(1, 10):  # 9 significant digits always round-trip a float32
         candidate = float(f"{value:.{digits}g}")
-        if struct.unpack("<f", struct.pack("<f", candidate))[0] == value:
-            return candidate
+        try:
+            if struct.unpack("<f", struct.pack("<f", candidate))[0] == value:
+                return candidate
+        except OverflowError:  # rounding near FLT_MAX went past it: more digits
+            continue
     return value
 
 
@@ -151,8 +173,12 @@ def coerce(name: str, value):
     return float(value)
 
 
-def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS) -> JobRequest:
-    """Validate a generate request; every message names the field and its bad value."""
+def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS,
+                  roots: list[Path] | None = None) -> JobRequest:
+    """Validate a generate request; every message names the field and its bad value.
+
+    ``roots``: the folders this client may write into (see bridge/security.py); None checks only
+    the form of ``out_dir`` (in-process use by the user themselves)."""
     from engine.render import RenderRequest
 
     if not isinstance(fields, dict):
@@ -193,7 +219,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
                                          limits=limits)
 
     render = RenderRequest(
-        prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir),
+        prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir, roots),
         name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
         init_audio=check_input_file(values["init_audio"]) if "init_audio" in values else None, extend=extend,
         **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
@@ -221,20 +247,11 @@ def check_input_file(value: str) -> Path:
     return path
 
 
-def check_out_dir(value: str | None, default: Path) -> Path:
-    """An output folder from a client: absolute, no '..' games, not an existing file."""
+def check_out_dir(value: str | None, default: Path, roots: list[Path] | None = None) -> Path:
+    """An output folder from a client: absolute, resolved inside ``roots``, not a file or device."""
     if value is None or value == "":
         return Path(default)
-    if "\x00" in value:
-        raise InvalidInput("out_dir must not contain NUL characters")
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        raise InvalidInput(f"out_dir must be an absolute folder path, got {value!r:.200}")
-    if ".." in path.parts:
-        raise InvalidInput(f"out_dir must not contain '..', got {value!r:.200}")
-    if path.exists() and not path.is_dir():
-        raise InvalidInput(f"out_dir {value!r:.200} exists and is not a folder")
-    return path
+    return confine(value, roots, what="out_dir", kind="dir")
 
 
 # --- events ---------------------------------------------------------------------------------------

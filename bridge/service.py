@@ -8,6 +8,7 @@ goes to all of its origins and to the ZeroMQ PUB feed.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import threading
 import time
@@ -20,8 +21,10 @@ from engine import __version__
 from engine.errors import EngineError
 from engine.render import Engine
 
-from . import protocol
+from . import protocol, security
+from .fetch import FileRegistry
 from .jobs import Job, JobQueue, Worker
+from .remote import CurveServer, OscAllowList
 from .osc_transport import OscTransport
 from .zmq_transport import ZmqTransport
 
@@ -42,6 +45,16 @@ class ServiceConfig:
     shutdown_grace_s: float = 30.0
     enable_osc: bool = True
     enable_zmq: bool = True
+    # Security (docs/SECURITY.md): extra output roots for local clients; CURVE keys, which make
+    # every ZeroMQ client remote; OSC senders beyond loopback that are let in.
+    allow_out: tuple = ()
+    curve_secret: Path | None = None
+    curve_clients: Path | None = None
+    osc_allow: tuple = ()
+
+    @property
+    def curve(self) -> bool:
+        return self.curve_secret is not None
 
     @classmethod
     def on_free_ports(cls, out_dir: Path, **overrides) -> "ServiceConfig":
@@ -61,6 +74,10 @@ class BridgeService:
         self.worker: Worker | None = None
         self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
+        self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
+        self.osc_allow = OscAllowList(config.osc_allow)
+        self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
+                      if config.curve_secret is not None or config.curve_clients is not None else None)
         self.started_at = time.monotonic()
         # Held while an event is recorded and sent, so every origin sees a job's events in order
         # (accepted is out before the worker can say started).
@@ -75,10 +92,10 @@ class BridgeService:
         c = self.config
         wanted = []
         if c.enable_zmq:
-            wanted.append(("zmq", lambda: ZmqTransport(self, c.host, c.zmq_port, c.pub_port),
+            wanted.append(("zmq", lambda: ZmqTransport(self, c.host, c.zmq_port, c.pub_port, curve=self.curve),
                            f"ZeroMQ ports {c.zmq_port}/{c.pub_port} (--zmq-port/--pub-port)"))
         if c.enable_osc:
-            wanted.append(("osc", lambda: OscTransport(self, c.host, c.osc_port, c.osc_reply_port),
+            wanted.append(("osc", lambda: OscTransport(self, c.host, c.osc_port, c.osc_reply_port, allow=self.osc_allow),
                            f"OSC port {c.osc_port} (--osc-port)"))
         try:
             for name, make, what in wanted:
@@ -138,7 +155,8 @@ class BridgeService:
         """Validate and queue. Job events reach ``origin`` through :meth:`publish`; the returned
         events (an error, or the replay for a resent id) are for the transport to send back itself."""
         try:
-            request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits)
+            request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits,
+                                             roots=self.roots_for(origin))
         except EngineError as err:
             job_id = fields.get("id") if isinstance(fields, dict) and isinstance(fields.get("id"), str) else ""
             return [protocol.failed(job_id, err)]
@@ -152,6 +170,17 @@ class BridgeService:
                 return []
             # A resent id: tell the sender where the job stands (its latest event); nothing runs twice.
             return [job.last_event] if job.last_event else []
+
+    def is_remote(self, origin) -> bool:
+        """Remote clients write only under --out: every client of a CURVE engine, OSC beyond loopback."""
+        if origin[0] == "zmq":
+            return self.config.curve
+        if origin[0] == "osc":
+            return not _is_loopback(origin[1])
+        return True
+
+    def roots_for(self, origin) -> list[Path]:
+        return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin))
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:
@@ -179,6 +208,7 @@ class BridgeService:
             "dtype": c.dtype_name, "uptime_s": round(time.monotonic() - self.started_at, 3),
             "jobs_done": sum(worker.jobs_done for worker in self.workers),
             "batches_run": sum(worker.batches_run for worker in self.workers),
+            "osc_dropped": self.osc_allow.dropped,
             **self.queue.snapshot(),
             **(self.engine.status_fields() if hasattr(self.engine, "status_fields") else {}),
         }
@@ -189,6 +219,8 @@ class BridgeService:
     # -- events ----------------------------------------------------------------------------------------
 
     def publish(self, job: Job, event: dict) -> None:
+        if event["event"] == "done":
+            self.files.add_done(event)  # before anyone hears of it: a remote client may fetch at once
         with self._lock:
             job.last_event = event
             for origin in job.origins:
@@ -201,6 +233,13 @@ class BridgeService:
         zmq = self.transports.get("zmq")
         if zmq is not None:
             zmq.broadcast(event)
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @contextlib.contextmanager

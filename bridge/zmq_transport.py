@@ -18,6 +18,8 @@ import threading
 
 import zmq
 
+from engine.errors import EngineError
+
 from . import protocol
 from .protocol import bad_message
 
@@ -25,26 +27,31 @@ logger = logging.getLogger(__name__)
 
 #: Hard cap enforced by libzmq (the peer is disconnected beyond it); the protocol's own,
 #: smaller MAX_MESSAGE_BYTES gets a clear error reply first.
-ZMQ_MAXMSGSIZE = 1024 * 1024
+ZMQ_MAXMSGSIZE = 16 * 1024 * 1024
 HWM = 10000
 LINGER_MS = 500
 
 
 class ZmqTransport:
-    def __init__(self, service, host: str, port: int, pub_port: int):
+    def __init__(self, service, host: str, port: int, pub_port: int, curve=None):
+        """``curve``: a bridge.remote.CurveServer — only its listed client keys get in (both sockets)."""
         self.service = service
         self.context = zmq.Context()
+        self.auth = curve.start_authenticator(self.context) if curve is not None else None
         self.router = self.context.socket(zmq.ROUTER)
         self.pub = self.context.socket(zmq.PUB)
         for sock in (self.router, self.pub):
             sock.setsockopt(zmq.LINGER, LINGER_MS)
             sock.setsockopt(zmq.SNDHWM, HWM)
             sock.setsockopt(zmq.RCVHWM, HWM)
+            if curve is not None:
+                curve.secure(sock)
         self.router.setsockopt(zmq.MAXMSGSIZE, ZMQ_MAXMSGSIZE)
         try:
             self.router_endpoint = _bind(self.router, host, port)
             self.pub_endpoint = _bind(self.pub, host, pub_port)
         except zmq.ZMQError:
+            self._stop_auth()
             self.context.destroy(linger=0)  # release the port that did bind
             raise
         inbox = f"inproc://audioldm-outbox-{id(self)}"
@@ -68,7 +75,13 @@ class ZmqTransport:
     def close(self) -> None:
         self._running.clear()
         self.thread.join(timeout=5)
+        self._stop_auth()
         self.context.destroy(linger=LINGER_MS)
+
+    def _stop_auth(self) -> None:
+        if self.auth is not None:
+            self.auth.stop()
+            self.auth = None
 
     # -- called from any thread ------------------------------------------------------------------------
 
@@ -100,7 +113,10 @@ class ZmqTransport:
                         frames = self.router.recv_multipart(zmq.NOBLOCK)
                     except zmq.Again:
                         break
-                    self._handle(frames)
+                    try:
+                        self._handle(frames)
+                    except Exception:  # keep serving whatever a message does
+                        logger.exception("ZeroMQ message failed")
         self._flush_outbox()  # last events (cancelled…) before the sockets close
 
     def _flush_outbox(self) -> None:
@@ -126,19 +142,27 @@ class ZmqTransport:
         identity, rest = frames[0], frames[1:]
         envelope = b"req" if len(rest) >= 2 and rest[0] == b"" else b"dealer"
         origin = ("zmq", identity, envelope)
-        payload = rest[-1] if rest else b""
-        for event in self._dispatch(payload, origin):
+        if len(rest) != (2 if envelope == b"req" else 1):
+            events = [bad_message(f"expected one JSON frame (or an empty delimiter and one JSON frame), "
+                                  f"got {len(rest)} frames")]
+        else:
+            events = self._dispatch(rest[-1], origin)
+            if events and isinstance(events[0], tuple):  # a fetched chunk: reply and its bytes
+                (reply, data), = events
+                frames = [identity, b"", _encode(reply), data] if envelope == b"req" else [identity, _encode(reply), data]
+                try:
+                    self.router.send_multipart(frames, zmq.NOBLOCK, copy=False)
+                except zmq.ZMQError as err:
+                    logger.debug("dropping a chunk for %r: %s", identity, err)
+                return
+        for event in events:
             self._reply(identity, envelope, _encode(event))
 
     def _dispatch(self, payload: bytes, origin) -> list[dict]:
-        if len(payload) > protocol.MAX_MESSAGE_BYTES:
-            return [bad_message(f"message is {len(payload)} bytes; the limit is {protocol.MAX_MESSAGE_BYTES}")]
         try:
-            message = json.loads(payload.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            return [bad_message(f"malformed JSON: {err}")]
-        if not isinstance(message, dict):
-            return [bad_message(f"a request must be a JSON object, got {type(message).__name__}")]
+            message = protocol.decode_json(payload)
+        except EngineError as err:
+            return [protocol.failed("", err)]
         op = message.get("op", "generate")
         try:
             if op == "generate":
@@ -149,11 +173,15 @@ class ZmqTransport:
                 return [self.service.status()]
             if op == "ping":
                 return self.service.ping()
+            if op == "fetch":
+                return [self.service.files.chunk(message)]
+        except EngineError as err:
+            return [protocol.failed("", err)]
         except Exception as err:  # keep serving whatever happens
             logger.exception("request failed")
             return [protocol.failed(message.get("id") if isinstance(message.get("id"), str) else "",
                                     protocol.error("internal", f"internal error: {err}"))]
-        return [bad_message(f"unknown op {op!r}; use one of {', '.join(protocol.OPS)}")]
+        return [bad_message(f"unknown op {op!r:.80}; use one of {', '.join(protocol.OPS)}")]
 
 
 def _encode(event: dict) -> bytes:

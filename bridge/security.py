@@ -1,0 +1,110 @@
+"""Where a client may make the engine read or write: paths confined to allowed roots.
+
+A request's ``out_dir`` (and, later, input files such as an init audio) is checked on the
+*resolved* path, never on its text: relative paths, ``..``, symlinks that lead out of the roots,
+and device or Windows-reserved names are refused with ``bad_request`` before any work is queued.
+
+Roots by default: the engine's ``--out`` folder and, for local clients, the home directory of the
+user the engine runs as (REAPER projects live anywhere in it); ``--allow-out DIR`` adds more.
+Remote (CURVE or non-loopback OSC) clients write only under ``--out`` and get files by ``fetch``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Iterable
+
+from engine.errors import InvalidInput
+
+# Device names Windows reserves in every folder, with any extension ("nul.txt" is the device too).
+WINDOWS_RESERVED = ({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+                    | {f"{p}{i}" for p in ("COM", "LPT") for i in (*range(1, 10), "¹", "²", "³")})
+_WINDOWS_BAD_CHARS = set('<>:"|?*') | {chr(c) for c in range(32)}
+
+
+def reserved_component(path: str) -> str | None:
+    """The first component of ``path`` that Windows treats as a device or cannot store, else None.
+
+    Checked on every OS: a REAPER project folder moves between machines, and a name that is a
+    device on Windows is never a sensible output folder anywhere.
+    """
+    pure = PureWindowsPath(path) if os.name == "nt" else PurePosixPath(path)
+    parts = pure.parts[1:] if pure.is_absolute() else pure.parts  # the anchor ("C:\\", "/") is not a name
+    for part in parts:
+        stem = part.split(".")[0].rstrip(" ").upper()
+        if stem in WINDOWS_RESERVED:
+            return part
+        if part != part.rstrip(" .") or (os.name == "nt" and set(part) & _WINDOWS_BAD_CHARS):
+            return part  # Windows drops trailing dots/spaces: "out." would silently be "out"
+    return None
+
+
+def confine(path, roots: Iterable | None, *, what: str = "out_dir", must_exist: bool = False,
+            kind: str = "dir") -> Path:
+    """Return the resolved ``path`` if it lies inside one of ``roots``; raise InvalidInput naming why not.
+
+    ``kind`` is ``"dir"`` (an output folder; it may not exist yet and is created on delivery) or
+    ``"file"`` (an input file: with ``must_exist`` it must be a regular file). Symlinks are
+    followed before the comparison, so a link inside a root that points outside is refused.
+    ``roots=None`` checks the path's form only (in-process use, where the caller is the user).
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidInput(f"{what} must be text (a path), got {path!r:.80}")
+    text = os.fspath(path)
+    if "\x00" in text:
+        raise InvalidInput(f"{what} must not contain NUL characters")
+    if not text.strip():
+        raise InvalidInput(f"{what} must be a non-empty path")
+    candidate = Path(text)
+    if text.startswith("~"):
+        raise InvalidInput(f"{what} must be an absolute path, not relative to a home folder, got {text!r:.200}")
+    if not candidate.is_absolute():
+        raise InvalidInput(f"{what} must be an absolute path, got {text!r:.200}")
+    if ".." in candidate.parts:
+        raise InvalidInput(f"{what} must not contain '..', got {text!r:.200}")
+    bad = reserved_component(text)
+    if bad is not None:
+        raise InvalidInput(f"{what} {text!r:.200} contains {bad!r}, a device or reserved name on Windows")
+    try:
+        resolved = candidate.resolve(strict=False)  # follows every symlink that exists
+    except (OSError, RuntimeError) as err:  # a symlink loop, a path too long
+        raise InvalidInput(f"{what} {text!r:.200} cannot be resolved: {err}") from None
+    allowed = resolved_roots(roots) if roots is not None else [resolved]
+    if not any(resolved == root or root in resolved.parents for root in allowed):
+        raise InvalidInput(f"{what} {text!r:.200} is outside the folders this engine may use "
+                           f"({', '.join(map(str, allowed)) or 'none'}); the engine's --allow-out adds folders")
+    try:
+        info = resolved.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as err:
+        raise InvalidInput(f"{what} {text!r:.200} cannot be examined: {err.strerror or err}") from None
+    if info is None:
+        if must_exist:
+            raise InvalidInput(f"{what} {text!r:.200} does not exist")
+        return resolved
+    if kind == "dir" and not stat.S_ISDIR(info.st_mode):
+        raise InvalidInput(f"{what} {text!r:.200} exists and is not a folder")
+    if kind == "file" and not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(f"{what} {text!r:.200} is not a regular file")
+    return resolved
+
+
+def resolved_roots(roots: Iterable) -> list[Path]:
+    out = []
+    for root in roots:
+        if root is None:
+            continue
+        resolved = Path(root).expanduser().resolve(strict=False)
+        if resolved not in out:
+            out.append(resolved)
+    return out
+
+
+def default_roots(out_dir, allow_out: Iterable = (), local: bool = True) -> list[Path]:
+    """The roots for one client: ``--out``; for local clients also the home folder and ``--allow-out``."""
+    if not local:
+        return resolved_roots([out_dir])
+    return resolved_roots([out_dir, Path.home(), *allow_out])
