@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -19,7 +20,7 @@ import engine.writer
 from bridge import cli
 from bridge.client import BridgeClient
 from engine.errors import EngineError
-from test_service import client_for, free_port, running_service
+from test_service import client_for, free_ports, running_service
 
 REPO = Path(__file__).resolve().parents[1]
 QUICK = {"prompt": "fault", "seconds": 0.3, "steps": 1}
@@ -81,7 +82,7 @@ def start_engine(out: Path, ports: list[str]):
 
 def test_kill_9_mid_job_restart_and_sigterm_drain(tmp_path, capsys):
     out = tmp_path / "out"
-    ports = [str(free_port()) for _ in range(4)]
+    ports = free_ports(socket.SOCK_DGRAM, 2) + free_ports(socket.SOCK_STREAM, 2)  # OSC, OSC reply, ZeroMQ, PUB
     endpoint = f"tcp://127.0.0.1:{ports[2]}"
     server = start_engine(out, ports)
     try:
