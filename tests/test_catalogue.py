@@ -187,7 +187,7 @@ def test_zmq_frame_beyond_the_transport_cap_drops_only_that_peer(engine_service)
 
 
 CLI_CASES = {
-    "no prompt": (["request", "--seconds", "1"], 2, "the following arguments are required: prompt"),
+    "no prompt": (["request", "--seconds", "1"], 2, "give a prompt (or --request-file F)"),
     "not a number": (["request", "x", "--seconds", "abc"], 2, "argument --seconds: invalid float value: 'abc'"),
     "no length": (["request", "x"], 2, "give a length"),
     "seconds and bars": (["request", "x", "--seconds", "1", "--bars", "2"], 2, "give either --seconds or --bars"),
