@@ -21,8 +21,9 @@ AWKWARD = 'say "hi", it\'s a\nnew line — café ☕ 雨'
 
 @pytest.fixture(scope="module")
 def service(tiny_components, tmp_path_factory):
-    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out")),
-                 shutdown_grace_s=5) as svc:
+    # Requests name out_dirs in their own tmp folders, as REAPER names the project's: allowed like --allow-out.
+    config = ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out"), allow_out=(tmp_path_factory.getbasetemp(),))
+    with serving(Engine(tiny_components), config, shutdown_grace_s=5) as svc:
         yield svc
 
 
