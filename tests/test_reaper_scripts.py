@@ -4,6 +4,7 @@ The fake's ExecProcess really launches `audioldm-bridge` (ping, request, cancel,
 engine with the tiny model on free loopback ports; the defer loop picks the results up.
 """
 
+import tempfile
 import json
 import os
 import re
@@ -53,7 +54,7 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def engine_service(tiny_components, tmp_path_factory):
-    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("engine")),
+    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("engine"), allow_out=(Path(tempfile.gettempdir()),)),
                  shutdown_grace_s=5) as svc:
         yield svc
 
@@ -230,7 +231,7 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
             for argv, proc in f.processes:
                 if "serve" in argv:
                     proc.kill()
-            services.append(serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path, zmq_port=port),
+            services.append(serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path, zmq_port=port, allow_out=(Path(tempfile.gettempdir()),)),
                                     shutdown_grace_s=5))
             services[0].__enter__()
 

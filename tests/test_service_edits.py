@@ -1,5 +1,7 @@
 """Audio in, best-of and alignment through both transports: real loopback sockets, tiny model."""
 
+import tempfile
+from pathlib import Path
 import json
 import socket
 
@@ -16,7 +18,7 @@ from engine.render import Engine
 
 @pytest.fixture(scope="module")
 def service(tiny_components, tmp_path_factory):
-    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("svc")),
+    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("svc"), allow_out=(Path(tempfile.gettempdir()),)),
                  shutdown_grace_s=5) as svc:
         yield svc
 
