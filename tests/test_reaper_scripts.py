@@ -257,7 +257,7 @@ def test_engine_started_from_reaper_for_real(make_fake, tmp_path):
     inserted: an item as long as the selection to the sample at the project rate, normalized, one undo step."""
     port = free_port()
     options = (f"--model tiny --zmq-port {port} --pub-port {free_port()} --osc-port {free_port()} "
-               f"--osc-reply-port {free_port()} --out {tmp_path / 'engine-out'}")
+               f"--osc-reply-port {free_port()} --out {tmp_path / 'engine-out'} --allow-out {tmp_path}")
     fake = make_fake(endpoint=f"tcp://127.0.0.1:{port}", ext={"serve_options": options}, project_rate=48000)
     track = fake.add_track("fx", selected=True)
     fake.selection = (3.25, 3.25 + 4 * 60 / 90 * 0.37)  # across the tempo change, not a round number
