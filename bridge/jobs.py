@@ -219,7 +219,7 @@ class JobQueue:
     def take_preempting(self, running_lane: str) -> list[Part]:
         """Without waiting: a batch from a preempting lane above ``running_lane``, to run nested inside
         the current batch (between two of its steps); [] when there is none. Both batches count as
-        running until :meth:`finish_preempting`."""
+        running until :meth:`finish_batch` of its parts."""
         with self.cond:
             above = protocol.PRIORITIES[:protocol.PRIORITIES.index(running_lane)]
             lane = next((self.lanes[p] for p in above if p in PREEMPTING_LANES
@@ -229,9 +229,6 @@ class JobQueue:
             parts = self._take(lane)
             self.parts = self.parts + parts
             return parts
-
-    def finish_preempting(self, parts: list[Part]) -> None:
-        self.finish_batch(parts)
 
     def _take(self, lane: deque) -> list[Part]:
         """The next part of the lane's first job that is not running, plus compatible jobs of ``lane``
@@ -378,11 +375,15 @@ class Worker(threading.Thread):
     def run_once(self, timeout: float) -> None:
         """Take one batch (waiting up to ``timeout`` for work) and run it."""
         parts = self.queue.take_batch(timeout=timeout)
-        if not parts:
-            return
+        if parts:
+            self._run_guarded(parts)
+
+    def _run_guarded(self, parts: list[Part]) -> None:
+        """Run one taken batch; a bug must not kill the worker (or a preempted outer batch): fail
+        the jobs it concerned and keep serving. The batch stops counting as running either way."""
         try:
             self.run_batch(parts)
-        except Exception as err:  # a bug must not kill the worker: fail what it concerned, keep serving
+        except Exception as err:
             logger.exception("batch failed")
             for part in parts:
                 self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
@@ -474,15 +475,7 @@ class Worker(threading.Thread):
             if not parts:
                 break
             self.preemptions += 1
-            try:
-                self.run_batch(parts)
-            except Exception as err:  # as in run(): fail what it concerned; the outer batch goes on
-                logger.exception("preempting batch failed")
-                for part in parts:
-                    self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
-                        "internal", f"internal error: {type(err).__name__}: {err}")))
-            finally:
-                self.queue.finish_preempting(parts)
+            self._run_guarded(parts)
         return time.perf_counter() - started
 
     def deliver(self, job: Job) -> None:
