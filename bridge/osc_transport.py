@@ -229,9 +229,10 @@ class OscTransport:
         self.thread.start()
 
     def close(self) -> None:
-        self.server.shutdown()
+        if self.thread.ident is not None:  # shutdown() would wait forever for a loop never started
+            self.server.shutdown()
+            self.thread.join(timeout=5)
         self.server.server_close()
-        self.thread.join(timeout=5)
         self.out.close()
 
     # -- sending ---------------------------------------------------------------------------------------

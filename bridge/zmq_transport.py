@@ -74,7 +74,8 @@ class ZmqTransport:
 
     def close(self) -> None:
         self._running.clear()
-        self.thread.join(timeout=5)
+        if self.thread.ident is not None:  # bound but never started: nothing to wait for
+            self.thread.join(timeout=5)
         self._stop_auth()
         self.context.destroy(linger=LINGER_MS)
 

@@ -356,3 +356,11 @@ def test_serve_accepts_localhost(tmp_path):
         _, log = server.communicate(timeout=60)
     assert server.returncode == 0, log
     assert "udp://127.0.0.1:" in log and "Traceback" not in log
+
+
+def test_serve_with_a_model_it_cannot_load_closes_its_bound_sockets_in_one_line(tmp_path):
+    """Bound first, then the model fails to load: the sockets that never served are closed cleanly."""
+    result = serve("--model", str(tmp_path / "no-such-model"), "--osc-port", "0", "--zmq-port", "0",
+                   "--pub-port", "0", "--out", str(tmp_path), timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "does not exist" in result.stderr
