@@ -128,7 +128,7 @@ def edit_fields(args) -> dict:
     fields = {"strength": args.strength, "best_of": args.best_of, "align": args.align,
               "extend_seconds": args.extend_seconds}
     if args.init_audio is not None:
-        # Absolute, as the engine requires; a remote engine (later) gets the file uploaded instead.
+        # Absolute, as the engine requires; `request --upload` (or a remote engine) sends the file instead.
         fields["init_audio"] = str(args.init_audio.expanduser().resolve())
     if args.repaint is not None:
         try:
@@ -294,6 +294,8 @@ def cmd_serve(args) -> int:
     for name in ("max_queue", "max_batch", "max_batch_rows"):
         if getattr(args, name) < 1:
             raise InvalidInput(f"--{name.replace('_', '-')} must be at least 1, got {getattr(args, name)}")
+    if not args.max_upload_mb > 0:
+        raise InvalidInput(f"--max-upload-mb must be above 0, got {args.max_upload_mb:g}")
     host = resolve_host(args.host)
     check_remote_options(host, args)
     config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,
@@ -301,7 +303,9 @@ def cmd_serve(args) -> int:
                            pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch,
                            max_batch_rows=args.max_batch_rows, allow_out=tuple(args.allow_out),
                            curve_secret=args.curve_secret, curve_clients=args.curve_clients,
-                           osc_allow=tuple(args.osc_allow))
+                           osc_allow=tuple(args.osc_allow),
+                           uploads_dir=args.uploads.expanduser().resolve() if args.uploads else None,
+                           max_upload_bytes=round(args.max_upload_mb * 1024 * 1024))
     limits = LengthLimits(max_seconds=args.max_seconds)  # checked before any socket or model
     if not ipaddress.ip_address(host).is_loopback:
         log.warning("listening on %s: ZeroMQ only for CURVE keys in %s; OSC from loopback%s", host,
@@ -462,6 +466,15 @@ def _check_reachable(args) -> None:
                           code="unreachable") from None
 
 
+def _upload(client, path: str) -> str:
+    """A remote engine cannot read this machine's disk: send the file, name the engine's copy."""
+    from .upload import upload_file
+
+    if not Path(path).is_file():
+        raise InvalidInput(f"--init-audio {path} is not a file")
+    return upload_file(client, path)
+
+
 def cmd_request(args) -> int:
     from . import protocol
 
@@ -477,6 +490,8 @@ def cmd_request(args) -> int:
         if args.ping_timeout is not None:
             _check_reachable(args)
         with _client(args) as client:
+            if "init_audio" in fields and (args.upload or args.server_key is not None):
+                fields["init_audio"] = _upload(client, fields["init_audio"])
             for event in client.events(fields, deadline_s=args.timeout):
                 if show is not None:
                     show(event)
@@ -603,8 +618,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="CPU cores per replica (default: the cluster's cores shared out on CPU, 1 with a GPU)")
     safety = serve.add_argument_group("security (docs/SECURITY.md)")
     safety.add_argument("--allow-out", type=Path, action="append", default=[], metavar="DIR",
-                        help="another folder local clients may write into (repeatable); --out and your home "
-                             "folder are always allowed")
+                        help="another folder local clients may write into and read init_audio from (repeatable); "
+                             "--out and your home folder are always allowed")
+    safety.add_argument("--uploads", type=Path, metavar="DIR",
+                        help="where files sent with the upload op land (default: the user's cache folder, "
+                             "audioldm-bridge/uploads)")
+    safety.add_argument("--max-upload-mb", type=float, default=256.0,
+                        help="largest file a client may upload (default 256 MB; the folder keeps at most 2 GB, "
+                             "least recently used first out)")
     safety.add_argument("--curve-secret", type=Path, metavar="FILE",
                         help="the engine's server.key_secret: ZeroMQ speaks CURVE (required beyond loopback)")
     safety.add_argument("--curve-clients", type=Path, metavar="DIR", help="folder of allowed client public keys (*.key)")
@@ -630,6 +651,9 @@ def build_parser() -> argparse.ArgumentParser:
     req.add_argument("--fetch-to", type=Path,
                      help="copy the finished files (and sidecars) from a remote engine into this folder; "
                           "printed paths and --result-file then name the local copies")
+    req.add_argument("--upload", action="store_true",
+                     help="send --init-audio through the ZeroMQ connection instead of naming its path (automatic "
+                          "with --server-key: a remote engine cannot read this machine's files)")
     req.set_defaults(func=cmd_request)
 
     ping = sub.add_parser("ping", help="check that the engine answers")

@@ -120,6 +120,29 @@ class BridgeClient:
                 # anything else is a late reply to an earlier request: skip it
         raise EngineError(self._silence(), code="timeout")
 
+    def upload_chunk(self, message: dict, data: bytes | None) -> dict:
+        """One ``upload`` request (see bridge/upload.py): its reply, with lazy-pirate retries (a resent
+        chunk is not written twice)."""
+        payload = json.dumps(message).encode("utf-8")
+        for attempt in range(self.retries):
+            if attempt:
+                self._connect()
+            try:
+                self.socket.send_multipart([payload] if data is None else [payload, data])
+            except zmq.Again:
+                pass
+            end = time.monotonic() + self.timeout
+            while (left := end - time.monotonic()) > 0:
+                frames = self._receive_frames(left)
+                if frames is None:
+                    break
+                reply = json.loads(frames[0].decode("utf-8"))
+                if reply.get("event") == "error":
+                    raise EngineError(reply["message"], code=reply["code"])
+                if reply.get("event") == "upload" and reply.get("sha256") == message["sha256"]:
+                    return reply
+        raise EngineError(self._silence(), code="timeout")
+
     def ping(self) -> dict:
         return self.call({"op": "ping"})
 

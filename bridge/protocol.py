@@ -31,7 +31,7 @@ PROTOCOL_VERSION = 1
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
                "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
-OPS = ("generate", "cancel", "status", "ping", "fetch")
+OPS = ("generate", "cancel", "status", "ping", "fetch", "upload")
 PRIORITIES = ("live", "normal", "background")
 
 MAX_MESSAGE_BYTES = 64 * 1024
@@ -176,7 +176,7 @@ def coerce(name: str, value):
 
 
 def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS,
-                  roots: list[Path] | None = None) -> JobRequest:
+                  roots: list[Path] | None = None, input_roots: list[Path] | None = None) -> JobRequest:
     """Validate a generate request; every message names the field and its bad value.
 
     ``roots``: the folders this client may write into (see bridge/security.py); None checks only
@@ -223,7 +223,8 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     render = RenderRequest(
         prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir, roots),
         name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
-        init_audio=check_input_file(values["init_audio"]) if "init_audio" in values else None, extend=extend,
+        init_audio=check_input_file(values["init_audio"], roots if input_roots is None else input_roots)
+        if "init_audio" in values else None, extend=extend,
         **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
     )
     render.check_inputs()
@@ -232,21 +233,12 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     return JobRequest(id=job_id, render=render, priority=priority, fingerprint=fingerprint)
 
 
-def check_input_file(value: str) -> Path:
-    """An input file named by a client: an absolute path to an existing file, no '..'.
-
-    The seam for remote engines: a policy of allowed roots (and uploads) goes here.
-    """
-    if "\x00" in value:
-        raise InvalidInput("init_audio must not contain NUL characters")
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        raise InvalidInput(f"init_audio must be an absolute file path, got {value!r:.200}")
-    if ".." in path.parts:
-        raise InvalidInput(f"init_audio must not contain '..', got {value!r:.200}")
-    if not path.is_file():
-        raise InvalidInput(f"init_audio {value!r:.200} is not an existing file")
-    return path
+def check_input_file(value: str, roots: list[Path] | None = None) -> Path:
+    """An input file named by a client: an existing regular file, resolved inside ``roots`` (None:
+    the form only, for in-process use). A remote client uploads its file first (``op: upload``)."""
+    return confine(value, roots, what="init_audio", kind="file", must_exist=True,
+                   hint="a client on another machine sends its file with the upload op "
+                        "(`audioldm-bridge request --init-audio` does)")
 
 
 def check_out_dir(value: str | None, default: Path, roots: list[Path] | None = None) -> Path:

@@ -1,12 +1,13 @@
 """Where a client may make the engine read or write: paths confined to allowed roots.
 
-A request's ``out_dir`` (and, later, input files such as an init audio) is checked on the
+A request's ``out_dir`` and its input file (``init_audio``) are checked on the
 *resolved* path, never on its text: relative paths, ``..``, symlinks that lead out of the roots,
 and device or Windows-reserved names are refused with ``bad_request`` before any work is queued.
 
 Roots by default: the engine's ``--out`` folder and, for local clients, the home directory of the
 user the engine runs as (REAPER projects live anywhere in it); ``--allow-out DIR`` adds more.
 Remote (CURVE or non-loopback OSC) clients write only under ``--out`` and get files by ``fetch``.
+Inputs may also come from the uploads folder (bridge.upload), where a remote client's files land.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def reserved_component(path: str) -> str | None:
 
 
 def confine(path, roots: Iterable | None, *, what: str = "out_dir", must_exist: bool = False,
-            kind: str = "dir") -> Path:
+            kind: str = "dir", hint: str = "the engine's --allow-out adds folders") -> Path:
     """Return the resolved ``path`` if it lies inside one of ``roots``; raise InvalidInput naming why not.
 
     ``kind`` is ``"dir"`` (an output folder; it may not exist yet and is created on delivery) or
@@ -74,7 +75,7 @@ def confine(path, roots: Iterable | None, *, what: str = "out_dir", must_exist: 
     allowed = resolved_roots(roots) if roots is not None else [resolved]
     if not any(resolved == root or root in resolved.parents for root in allowed):
         raise InvalidInput(f"{what} {text!r:.200} is outside the folders this engine may use "
-                           f"({', '.join(map(str, allowed)) or 'none'}); the engine's --allow-out adds folders")
+                           f"({', '.join(map(str, allowed)) or 'none'}); {hint}")
     try:
         info = resolved.stat()
     except FileNotFoundError:

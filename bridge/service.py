@@ -23,6 +23,8 @@ from engine.render import Engine
 
 from . import protocol, security
 from .fetch import FileRegistry
+from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
+from .upload import UploadStore, default_uploads_dir
 from .jobs import Job, JobQueue, Worker
 from .remote import CurveServer, OscAllowList
 from .osc_transport import OscTransport
@@ -51,6 +53,9 @@ class ServiceConfig:
     curve_secret: Path | None = None
     curve_clients: Path | None = None
     osc_allow: tuple = ()
+    # Files clients send over ZeroMQ (bridge.upload); None: the user's cache folder.
+    uploads_dir: Path | None = None
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
 
     @property
     def curve(self) -> bool:
@@ -75,6 +80,7 @@ class BridgeService:
         self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
         self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
+        self.uploads = UploadStore(config.uploads_dir or default_uploads_dir(), max_bytes=config.max_upload_bytes)
         self.osc_allow = OscAllowList(config.osc_allow)
         self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
                       if config.curve_secret is not None or config.curve_clients is not None else None)
@@ -156,7 +162,7 @@ class BridgeService:
         events (an error, or the replay for a resent id) are for the transport to send back itself."""
         try:
             request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits,
-                                             roots=self.roots_for(origin))
+                                             roots=self.roots_for(origin), input_roots=self.input_roots_for(origin))
         except EngineError as err:
             job_id = fields.get("id") if isinstance(fields, dict) and isinstance(fields.get("id"), str) else ""
             return [protocol.failed(job_id, err)]
@@ -181,6 +187,10 @@ class BridgeService:
 
     def roots_for(self, origin) -> list[Path]:
         return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin))
+
+    def input_roots_for(self, origin) -> list[Path]:
+        """Where an init_audio may be read: the output roots (a result can be edited again) and uploads."""
+        return [*self.roots_for(origin), self.uploads.folder]
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:

@@ -143,11 +143,13 @@ class ZmqTransport:
         identity, rest = frames[0], frames[1:]
         envelope = b"req" if len(rest) >= 2 and rest[0] == b"" else b"dealer"
         origin = ("zmq", identity, envelope)
-        if len(rest) != (2 if envelope == b"req" else 1):
-            events = [bad_message(f"expected one JSON frame (or an empty delimiter and one JSON frame), "
-                                  f"got {len(rest)} frames")]
+        body = rest[1:] if envelope == b"req" else rest
+        shape = (f"expected one JSON frame (or an empty delimiter and one JSON frame; only an upload adds a frame "
+                 f"of bytes), got {len(rest)} frames")
+        if len(body) not in (1, 2):
+            events = [bad_message(shape)]
         else:
-            events = self._dispatch(rest[-1], origin)
+            events = self._dispatch(body[0], origin, body[1] if len(body) == 2 else None, shape)
             if events and isinstance(events[0], tuple):  # a fetched chunk: reply and its bytes
                 (reply, data), = events
                 frames = [identity, b"", _encode(reply), data] if envelope == b"req" else [identity, _encode(reply), data]
@@ -159,13 +161,17 @@ class ZmqTransport:
         for event in events:
             self._reply(identity, envelope, _encode(event))
 
-    def _dispatch(self, payload: bytes, origin) -> list[dict]:
+    def _dispatch(self, payload: bytes, origin, data: bytes | None = None, shape: str = "") -> list[dict]:
         try:
             message = protocol.decode_json(payload)
         except EngineError as err:
-            return [protocol.failed("", err)]
+            return [bad_message(shape) if data is not None else protocol.failed("", err)]
         op = message.get("op", "generate")
+        if data is not None and op != "upload":
+            return [bad_message(f"{shape}: only an upload carries a frame of bytes, not {op!r:.80}")]
         try:
+            if op == "upload":
+                return [self.service.uploads.receive(message, data)]
             if op == "generate":
                 return self.service.submit(message, origin)
             if op == "cancel":

@@ -173,10 +173,10 @@ def test_init_range_sets_a_transfers_length_and_may_lie_in_a_file_longer_than_th
 @pytest.mark.parametrize(
     "change, message",
     [
-        (dict(init_audio="relative/take.wav"), "init_audio must be an absolute file path"),
+        (dict(init_audio="relative/take.wav"), "init_audio must be an absolute path"),
         (dict(init_audio="{tmp}/../take.wav"), "init_audio must not contain '..'"),
-        (dict(init_audio="{tmp}"), "is not an existing file"),
-        (dict(init_audio="{tmp}/missing.wav"), "is not an existing file"),
+        (dict(init_audio="{tmp}"), "is not a regular file"),
+        (dict(init_audio="{tmp}/missing.wav"), "does not exist"),
         (dict(init_audio="{tmp}/notes.txt"), "is not a readable audio file"),
         (dict(strength=1.5), "strength must be a number 0..1, got 1.5"),
         (dict(strength=0.5, init_audio=None), "strength needs init_audio"),

@@ -1,0 +1,163 @@
+"""Issue 12 over a remote engine: input files confined to the allowed roots, and the `upload` op
+that brings a client's file through the same ZeroMQ connection (chunked, bounded, checksummed).
+
+Real engines on loopback with the tiny model; a CURVE-secured one stands in for the studio box."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+import zmq
+
+import bridge.upload
+from bridge import cli
+from bridge.client import BridgeClient
+from bridge.remote import keygen
+from bridge.upload import upload_file
+from engine.errors import EngineError
+from test_service import running_service
+
+
+def write_loop(path, seconds=0.8, rate=44100):
+    t = np.arange(round(seconds * rate)) / rate
+    sf.write(path, (0.2 * np.sin(2 * np.pi * 330 * t)).astype(np.float32), rate, subtype="PCM_16")
+    return path
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory):
+    return keygen(tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture(scope="module")
+def remote(tiny_components, tmp_path_factory, keys):
+    with running_service(tiny_components, tmp_path_factory.mktemp("engine-out"), curve_secret=keys["server_secret"],
+                         curve_clients=keys["clients"], uploads_dir=tmp_path_factory.mktemp("uploads")) as svc:
+        yield svc
+
+
+def client_of(svc, keys, **kw):
+    kw.setdefault("timeout", 30)
+    return BridgeClient(svc.endpoints()["zmq"]["requests"], server_key=keys["server_public"],
+                        client_key=keys["client_secret"], **kw)
+
+
+class Counting:
+    """A client whose upload requests are counted (and optionally answered by a lost reply once)."""
+
+    def __init__(self, client, lose_reply_of=None):
+        self.client, self.calls, self.lose = client, [], lose_reply_of
+
+    def upload_chunk(self, message, data):
+        self.calls.append((message.get("offset"), None if data is None else len(data)))
+        if self.lose is not None and message.get("offset") == self.lose:
+            self.lose = None
+            self.client.upload_chunk(message, data)  # the engine wrote it; the client never hears back
+        return self.client.upload_chunk(message, data)
+
+
+def test_upload_in_chunks_lands_content_addressed_and_is_sent_once(remote, keys, tmp_path):
+    local = write_loop(tmp_path / "loop.wav")
+    data = local.read_bytes()
+    with client_of(remote, keys) as client:
+        counting = Counting(client, lose_reply_of=20000)
+        path = upload_file(counting, local, chunk_bytes=10000)
+        assert Path(path) == remote.uploads.folder / f"{digest(data)}.wav"
+        assert Path(path).read_bytes() == data  # the chunk whose reply was lost is not written twice
+        assert counting.calls[0] == (None, None) and len(counting.calls) == 1 + -(-len(data) // 10000)
+        again = Counting(client)
+        assert upload_file(again, local) == path and again.calls == [(None, None)]  # already there
+    assert not list(remote.uploads.folder.glob(".*.part"))
+
+
+def test_remote_client_transforms_an_uploaded_file_but_cannot_name_engine_paths(remote, keys, tmp_path):
+    local = write_loop(tmp_path / "take.wav")
+    with client_of(remote, keys) as client:
+        reply = client.call({"op": "generate", "prompt": "glass", "steps": 1, "init_audio": str(local)})
+        assert reply["code"] == "bad_request" and "outside the folders" in reply["message"]
+        assert "upload op" in reply["message"]
+        done = client.generate({"prompt": "glass", "steps": 2, "seed": 1, "strength": 0.6,
+                                "init_audio": upload_file(client, local)})
+    assert sf.info(done["paths"][0]).frames == round(sf.info(local).frames * 48000 / 44100)
+
+
+def test_request_command_uploads_the_init_audio_to_a_remote_engine(remote, keys, tmp_path, capsys):
+    local = write_loop(tmp_path / "loop.wav", seconds=0.5, rate=48000)
+    result = tmp_path / "result.json"
+    code = cli.main(["request", "glass marimba", "--init-audio", str(local), "--strength", "0.6", "--steps", "2",
+                     "--engine", remote.endpoints()["zmq"]["requests"], "--server-key", str(keys["server_public"]),
+                     "--client-key", str(keys["client_secret"]), "--fetch-to", str(tmp_path / "here"),
+                     "--result-file", str(result), "--reply-timeout", "30"])
+    assert code == 0, capsys.readouterr().err
+    done = json.loads(result.read_text())
+    assert sf.info(done["paths"][0]).frames == 24000 and Path(done["paths"][0]).parent == (tmp_path / "here").resolve()
+    sidecar = json.loads(Path(done["files"][0]["sidecar"]).read_text())
+    assert sidecar["init_audio"] == str(remote.uploads.folder / f"{digest(local.read_bytes())}.wav")
+
+
+def raw(svc, keys, *frames):
+    """Send frames as they are (a DEALER), return the JSON reply."""
+    with client_of(svc, keys) as client:
+        client.socket.send_multipart(list(frames))
+        assert client.socket.poll(10000)
+        return json.loads(client.socket.recv_multipart()[0])
+
+
+def test_bad_uploads_are_refused_by_name_and_nothing_damaged_is_kept(remote, keys, tmp_path, monkeypatch):
+    good = b"RIFF" + bytes(1000)
+    base = {"op": "upload", "sha256": digest(good), "size": len(good), "name": "x.wav"}
+    cases = [
+        ({**base, "sha256": "ABC"}, b"", "sha256: the file's SHA-256 as 64 lowercase hex digits"),
+        ({**base, "size": 0}, b"", "size must be a whole number >= 1"),
+        ({**base, "size": 10 ** 12}, b"", "over this engine's limit of"),
+        ({**base, "offset": 500}, good[500:], "chunk at offset 500, but the engine holds 0 bytes"),
+        ({**base, "sha256": digest(b"0123456789"), "size": 10}, b"0123456789!", "past the size 10"),
+        ({"op": "ping"}, b"data", "got 2 frames: only an upload carries a frame of bytes, not 'ping'"),
+    ]
+    for message, data, text in cases:
+        reply = raw(remote, keys, json.dumps(message).encode(), data)
+        assert reply["event"] == "error" and text in reply["message"], (text, reply)
+    damaged = {**base, "sha256": digest(b"something else" + bytes(990))}
+    reply = raw(remote, keys, json.dumps(damaged).encode(), good)
+    assert reply["code"] == "bad_request" and "arrived damaged" in reply["message"]
+    assert not list(remote.uploads.folder.glob(damaged["sha256"] + "*"))
+    assert not (remote.uploads.folder / f".{damaged['sha256']}.part").exists()
+    # Unfinished uploads are bounded: the next new one is told to wait, an unfinished one still resumes.
+    monkeypatch.setattr(bridge.upload, "MAX_PARTIAL", len(remote.uploads._partial) + 2)
+    opened = [digest(bytes([k]) * 100) for k in range(2)]
+    for sha in opened:
+        assert raw(remote, keys, json.dumps({**base, "sha256": sha, "size": 100}).encode())["received"] == 0
+    reply = raw(remote, keys, json.dumps({**base, "sha256": digest(b"third"), "size": 5}).encode())
+    assert reply["code"] == "busy" and "uploads are unfinished; try again" in reply["message"]
+    with client_of(remote, keys) as client:
+        for k, sha in enumerate(opened):
+            assert client.upload_chunk({**base, "sha256": sha, "size": 100}, bytes([k]) * 100)["path"]
+        assert client.ping()["event"] == "pong"  # and the engine kept serving throughout
+
+
+def test_local_clients_read_inputs_only_inside_the_allowed_roots(tiny_components, tmp_path, keys):
+    outside = Path("/etc/hostname") if Path("/etc/hostname").is_file() else None
+    with running_service(tiny_components, tmp_path / "out", uploads_dir=tmp_path / "uploads") as svc, \
+            BridgeClient(svc.endpoints()["zmq"]["requests"], timeout=30) as client:
+        if outside is not None:
+            reply = client.call({"op": "generate", "prompt": "x", "init_audio": str(outside)})
+            assert reply["code"] == "bad_request" and "is outside the folders this engine may use" in reply["message"]
+        link = tmp_path / "out" / "sneaky.wav"
+        link.parent.mkdir()
+        link.symlink_to(outside or "/proc/self/environ")
+        reply = client.call({"op": "generate", "prompt": "x", "init_audio": str(link)})
+        assert reply["code"] == "bad_request" and "outside the folders" in reply["message"]
+        # A result of this engine (in --out) can be edited again, and so can an upload.
+        first = client.generate({"prompt": "pad", "seconds": 0.5, "steps": 1, "seed": 3})
+        again = client.generate({"prompt": "pad", "steps": 1, "init_audio": first["paths"][0], "repaint_start": 0.1,
+                                 "repaint_end": 0.3})
+        assert sf.info(again["paths"][0]).frames == 24000
+        uploaded = upload_file(client, write_loop(Path(first["paths"][0]).parent.parent / "up.wav"))
+        assert Path(uploaded).parent == (tmp_path / "uploads").resolve()
