@@ -83,6 +83,8 @@ def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = 
     edit = parser.add_argument_group("audio in (the length defaults to the input's)")
     edit.add_argument("--init-audio", type=Path, metavar="FILE", help="audio to transform (style transfer), "
                       "repaint or extend; any soundfile-readable file")
+    edit.add_argument("--init-range", metavar="START:END",
+                      help="use only this part of the input file (seconds); --repaint then counts from START")
     edit.add_argument("--strength", type=float, help="0 keeps the input, 1 ignores it (default 0.5; 1 for "
                       "--repaint/--extend-*)")
     edit.add_argument("--repaint", metavar="START:END", help="regenerate this region (seconds), keep the rest")
@@ -123,6 +125,14 @@ def request_fields(args, require_length: bool = True) -> dict:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+def _span(text: str, option: str) -> tuple[float, float]:
+    try:
+        start, end = (float(part) for part in text.split(":"))
+    except ValueError:
+        raise InvalidInput(f"{option} must be START:END in seconds, e.g. 4:6.5, got {text!r}") from None
+    return start, end
+
+
 def edit_fields(args) -> dict:
     """--init-audio, --strength, --repaint, --extend-*, --best-of, --align as protocol fields."""
     fields = {"strength": args.strength, "best_of": args.best_of, "align": args.align,
@@ -130,12 +140,10 @@ def edit_fields(args) -> dict:
     if args.init_audio is not None:
         # Absolute, as the engine requires; `request --upload` (or a remote engine) sends the file instead.
         fields["init_audio"] = str(args.init_audio.expanduser().resolve())
+    if args.init_range is not None:
+        fields.update(zip(("init_start", "init_end"), _span(args.init_range, "--init-range")))
     if args.repaint is not None:
-        try:
-            start, end = (float(part) for part in args.repaint.split(":"))
-        except ValueError:
-            raise InvalidInput(f"--repaint must be START:END in seconds, e.g. 4:6.5, got {args.repaint!r}") from None
-        fields.update(repaint_start=start, repaint_end=end)
+        fields.update(zip(("repaint_start", "repaint_end"), _span(args.repaint, "--repaint")))
     if args.extend_bars is not None:
         fields.update(extend_bars=args.extend_bars, bpm=args.bpm, time_sig=args.time_sig)
     return fields

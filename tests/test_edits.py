@@ -328,8 +328,9 @@ def test_cli_options_become_protocol_fields(tmp_path):
 
     write_tone(tmp_path / "take.wav", 1.0)
     args = build_parser().parse_args(["request", "pad", "--init-audio", str(tmp_path / "take.wav"), "--repaint",
-                                      "0.25:0.75", "--best-of", "3", "--align", "none"])
+                                      "0.25:0.75", "--best-of", "3", "--align", "none", "--init-range", "0.1:0.9"])
     fields = request_fields(args)
+    assert fields["init_start"] == 0.1 and fields["init_end"] == 0.9
     assert fields["init_audio"] == str(tmp_path / "take.wav") and fields["repaint_start"] == 0.25
     assert fields["repaint_end"] == 0.75 and fields["best_of"] == 3 and "seconds" not in fields
     args = build_parser().parse_args(["generate", "pad", "--init-audio", "take.wav", "--extend-bars", "2", "--bpm",
@@ -342,6 +343,8 @@ def test_cli_options_become_protocol_fields(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--repaint", "1-2"], "--repaint must be START:END in seconds"),
+    (["--init-range", "0.5"], "--init-range must be START:END in seconds"),
+    (["--init-range", "0.5:2"], "init_end 2 s is past the end of init_audio (1 s)"),
     (["--repaint", "1:2"], "repaint region must satisfy"),
     (["--strength", "0.5"], "strength needs init_audio"),
     (["--extend-bars", "2"], "extend needs init_audio"),
@@ -351,7 +354,7 @@ def test_cli_bad_edit_arguments_one_line_exit_2(tmp_path, capsys, args, message)
 
     write_tone(tmp_path / "take.wav", 1.0)
     base = ["generate", "kick", "--model", "tiny", "--out", str(tmp_path / "out")]
-    if args[0] in ("--repaint",):
+    if args[0] in ("--repaint", "--init-range"):
         base += ["--init-audio", str(tmp_path / "take.wav")]
     else:
         base += ["--seconds", "1"]
