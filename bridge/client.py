@@ -100,47 +100,41 @@ class BridgeClient:
         raise EngineError(self._silence(), code="timeout")
 
     def fetch_chunk(self, path: str, offset: int) -> tuple[dict, bytes]:
-        """One chunk of a finished file (see bridge/fetch.py), with lazy-pirate retries."""
-        message = {"op": "fetch", "path": path, "offset": offset}
-        for attempt in range(self.retries):
-            if attempt:
-                self._connect()
-            self._send(message)
-            end = time.monotonic() + self.timeout
-            while (left := end - time.monotonic()) > 0:
-                frames = self._receive_frames(left)
-                if frames is None:
-                    break
-                reply = json.loads(frames[0].decode("utf-8"))
-                if reply.get("event") == "error":
-                    raise EngineError(reply["message"], code=reply["code"])
-                if reply.get("event") == "chunk" and reply.get("path") == path and reply.get("offset") == offset \
-                        and len(frames) == 2:
-                    return reply, frames[1]
-                # anything else is a late reply to an earlier request: skip it
-        raise EngineError(self._silence(), code="timeout")
+        """One chunk of a finished file (see bridge/fetch.py): its reply and bytes."""
+        reply, frames = self._exchange(
+            [{"op": "fetch", "path": path, "offset": offset}],
+            lambda r, frames: r.get("event") == "chunk" and r.get("path") == path and r.get("offset") == offset
+            and len(frames) == 2)
+        return reply, frames[1]
 
     def upload_chunk(self, message: dict, data: bytes | None) -> dict:
-        """One ``upload`` request (see bridge/upload.py): its reply, with lazy-pirate retries (a resent
-        chunk is not written twice)."""
-        payload = json.dumps(message).encode("utf-8")
+        """One ``upload`` request (see bridge/upload.py): its reply (a resent chunk is not written twice)."""
+        reply, _ = self._exchange([message] if data is None else [message, data],
+                                  lambda r, frames: r.get("event") == "upload" and r.get("sha256") == message["sha256"])
+        return reply
+
+    def _exchange(self, frames: list, wanted) -> tuple[dict, list[bytes]]:
+        """Send ``frames`` (a JSON message, then raw bytes) until a reply ``wanted(reply, frames)``
+        accepts arrives, with lazy-pirate retries; an error reply raises."""
+        payload = [json.dumps(frames[0]).encode("utf-8"), *frames[1:]]
         for attempt in range(self.retries):
             if attempt:
                 self._connect()
             try:
-                self.socket.send_multipart([payload] if data is None else [payload, data])
+                self.socket.send_multipart(payload)
             except zmq.Again:
-                pass
+                pass  # nobody to send to: the wait below times out and retries
             end = time.monotonic() + self.timeout
             while (left := end - time.monotonic()) > 0:
-                frames = self._receive_frames(left)
-                if frames is None:
+                received = self._receive_frames(left)
+                if received is None:
                     break
-                reply = json.loads(frames[0].decode("utf-8"))
+                reply = json.loads(received[0].decode("utf-8"))
                 if reply.get("event") == "error":
                     raise EngineError(reply["message"], code=reply["code"])
-                if reply.get("event") == "upload" and reply.get("sha256") == message["sha256"]:
-                    return reply
+                if wanted(reply, received):
+                    return reply, received
+                # anything else is a late reply to an earlier request: skip it
         raise EngineError(self._silence(), code="timeout")
 
     def ping(self) -> dict:
