@@ -91,6 +91,15 @@ class ModelReplica:
     def cancel(self, batch_id: str) -> None:
         self.cancelled.add(batch_id)
 
+    def encode(self, mel):
+        """An init audio's log-mel (made on the front, which holds no model) → its VAE latents."""
+        import torch
+
+        from engine.audio_in import encode_latents
+
+        with self.lock:
+            return encode_latents(self.engine.components, torch.as_tensor(mel))[0].float().cpu().numpy()
+
     def sample(self, batch_id: str, jobs: list[dict]):
         """Streaming: ``("progress", step, total)`` per step, then one of ``("done", waveforms, seconds)``,
         ``("cancelled", message)``, ``("error", code, message)``."""
@@ -163,6 +172,19 @@ class ReplicaClient:
 
     def deliver_all(self, *args, **kwargs):
         return self.pool.front.deliver_all(*args, **kwargs)
+
+    def prepare(self, request) -> None:
+        """The init audio read on the front (where the request's path was checked), encoded here."""
+        import torch
+
+        def encode(mel):
+            try:
+                return torch.from_numpy(self.ray.get(self.actor.encode.remote(mel.numpy())).copy())
+            except self.ray.exceptions.RayActorError as err:
+                self.lost()
+                raise ReplicaLost(f"{self.name} died while encoding an init audio ({_first_line(err)})") from None
+
+        self.pool.front.prepare(request, encode=encode)
 
     def ready(self, timeout: float) -> bool:
         """True once the replica answers (at start, and again after Ray restarted it)."""
@@ -285,9 +307,16 @@ class ReplicaWorker(Worker):
 class FrontEngine(Engine):
     """The front's engine: post-processing and writing as in one process; no model here."""
 
-    def __init__(self, pool: "RayReplicas", components: ReplicaModel, limits: LengthLimits):
+    def __init__(self, pool: "RayReplicas", components: ReplicaModel, limits: LengthLimits,
+                 ranking_model: str | None = None):
+        from engine.ranking import DEFAULT_RANKING_MODEL
+
         self.pool, self.components, self.limits = pool, components, limits
         self.sampler = None
+        # best_of ranks on the front (on its CPU: the replicas' devices are theirs), loaded on first use.
+        self.ranking_model = ranking_model or ("tiny" if components.is_test_model else DEFAULT_RANKING_MODEL)
+        self.ranking_device = "cpu"
+        self._ranker = None
 
     def sample_jobs(self, jobs, progress=None, should_cancel=None):
         raise EngineError("the front samples nothing: its workers send batches to the replicas", code="internal")
@@ -316,7 +345,8 @@ class RayReplicas:
 
     def __init__(self, model_id: str, replicas: int = 1, address: str = "auto", gpus_per_replica: float | None = None,
                  cpus_per_replica: float | None = None, device: str = "auto", dtype: str = "auto",
-                 limits: LengthLimits = DEFAULT_LIMITS, max_restarts: int = 3, num_cpus: int | None = None):
+                 limits: LengthLimits = DEFAULT_LIMITS, max_restarts: int = 3, num_cpus: int | None = None,
+                 ranking_model: str | None = None):
         if replicas < 1:
             raise EngineError(f"--replicas must be at least 1, got {replicas}", code="bad_request")
         self.ray = import_ray()
@@ -324,6 +354,7 @@ class RayReplicas:
         self.gpus_per_replica, self.cpus_per_replica = gpus_per_replica, cpus_per_replica
         self.device, self.dtype, self.limits = device, dtype, limits
         self.max_restarts, self.num_cpus = max_restarts, num_cpus
+        self.ranking_model = ranking_model
         self.clients: list[ReplicaClient] = []
         self.front: FrontEngine | None = None
         self._started_ray = False
@@ -376,7 +407,7 @@ class RayReplicas:
         first = infos[0]
         devices = sorted({info["device"] for info in infos})
         self.front = FrontEngine(self, ReplicaModel(first["model"], first["test_model"], ", ".join(devices),
-                                                    first["dtype"]), self.limits)
+                                                    first["dtype"]), self.limits, self.ranking_model)
         return self.front
 
     def close(self) -> None:

@@ -272,6 +272,7 @@ class Engine:
         #: CLAP model for best-of ranking, loaded at the first request that asks (the test model ranks
         #: with a tiny random CLAP of its own).
         self.ranking_model = ranking_model or ("tiny" if components.is_test_model else DEFAULT_RANKING_MODEL)
+        self.ranking_device = components.device
         self._ranker = None
 
     @property
@@ -279,7 +280,7 @@ class Engine:
         if self._ranker is None:
             from .ranking import load_ranker
 
-            self._ranker = load_ranker(self.ranking_model, device=self.components.device)
+            self._ranker = load_ranker(self.ranking_model, device=self.ranking_device)
         return self._ranker
 
     @classmethod
@@ -327,10 +328,13 @@ class Engine:
             self.prepare(request)
         return self.sample_jobs([request.sampling_job() for request in requests], progress, should_cancel)
 
-    def prepare(self, request: RenderRequest) -> None:
+    def prepare(self, request: RenderRequest, encode: Callable | None = None) -> None:
         """What must happen before a request's first step (idempotent): load the ranking model for
         best_of (or fail with model_unavailable now), and read the init audio through AudioLDM's
-        front end and the VAE encoder into latents that its sampling jobs carry."""
+        front end and the VAE encoder into latents that its sampling jobs carry.
+
+        ``encode`` (log-mel → one clip's latents) runs the VAE encoder elsewhere: on the model
+        replica that samples the batch, where the front (bridge.ray_backend) holds no model."""
         if request.best_of is not None:
             self.ranker  # noqa: B018
         if request.plan is None or request.init_latents is not None:
@@ -344,7 +348,8 @@ class Engine:
 
         frames = request.sampling_job().frames
         request.prepared = prepare(request.plan, read_audio(Path(request.init_audio), *request.init_frames), frames)
-        request.init_latents = encode_latents(self.components, log_mel(request.prepared.wave16k))[0]
+        mel = log_mel(request.prepared.wave16k)
+        request.init_latents = encode(mel) if encode is not None else encode_latents(self.components, mel)[0]
         keep = request.plan.keep_mask(frames)
         request.keep = None if keep is None else torch.from_numpy(keep)
 

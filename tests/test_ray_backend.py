@@ -103,6 +103,29 @@ def test_same_seeds_give_the_same_audio_as_one_process(replicas, tiny_components
             assert sidecar["seed"] == f["seed"] and sidecar["model"] == "tiny" and sidecar["device"] == "cpu"
 
 
+def test_edits_and_best_of_through_replicas_equal_one_process(replicas, tiny_components, tmp_path):
+    """Issue 12 under --ray: the front reads the init audio, a replica's VAE encodes it, the front
+    ranks best-of candidates; the files equal a single-process engine's."""
+    rate = 44100
+    t = np.arange(round(1.2 * rate)) / rate
+    take = tmp_path / "take.wav"
+    sf.write(take, (0.1 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), rate, subtype="FLOAT")
+    fields = [{"id": "transfer", "prompt": "glass", "init_audio": str(take), "strength": 0.6, "seed": 3},
+              {"id": "repaint", "prompt": "glass", "init_audio": str(take), "repaint_start": 0.3, "repaint_end": 0.7,
+               "seed": 4},
+              {"id": "best", "prompt": "kick", "seconds": 0.5, "best_of": 3, "seed": 5}]
+    fields = [{**f, "steps": 2, "format": "wav32f"} for f in fields]
+    with ray_service(replicas, tmp_path / "ray", allow_out=(tmp_path,)) as svc, client_for(svc, timeout=120) as client:
+        ours = [client.generate(f) for f in fields]
+    with running_service(tiny_components, tmp_path / "one", allow_out=(tmp_path,)) as alone, \
+            client_for(alone) as client:
+        theirs = [client.generate(f) for f in fields]
+    for a, b in zip(ours, theirs):
+        np.testing.assert_allclose(sf.read(a["paths"][0])[0], sf.read(b["paths"][0])[0], rtol=0, atol=1e-5)
+    assert sf.info(ours[0]["paths"][0]).frames == round(len(t) * 48000 / rate)
+    assert ours[2]["files"][0]["clap_score"] == pytest.approx(theirs[2]["files"][0]["clap_score"], abs=1e-5)
+
+
 def test_progress_and_cancel_through_a_replica(replicas, tmp_path):
     with ray_service(replicas, tmp_path) as svc, client_for(svc, timeout=120) as client:
         client._send({"op": "generate", "id": "long", **LONG})
