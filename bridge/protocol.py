@@ -61,6 +61,8 @@ FIELDS = {
     "ceiling": (float, "true-peak ceiling in dBTP (default -1)"),
     "loop": (bool, "make the file loop seamlessly (default false)"),
     "init_audio": (str, "absolute path of an audio file to transform (style transfer), repaint or extend"),
+    "init_start": (float, "seconds into init_audio where the part to use starts (default 0: a REAPER take's section)"),
+    "init_end": (float, "seconds into init_audio where the part to use ends (default: the file's end)"),
     "strength": (float, "how far to move from init_audio: 0 keeps it, 1 ignores it (default 0.5; 1 for repaint/extend)"),
     "repaint_start": (float, "seconds into init_audio where the regenerated region starts"),
     "repaint_end": (float, "seconds into init_audio where the regenerated region ends"),
@@ -74,7 +76,7 @@ FIELDS = {
     "reply_port": (int, "OSC only: UDP port replies go to (default 18001)"),
 }
 _RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",
-                  "channels", "format", "loudness", "target", "loop", "strength", "repaint_start", "repaint_end",
+                  "channels", "format", "loudness", "target", "loop", "strength", "init_start", "init_end", "repaint_start", "repaint_end",
                   "best_of", "align"}
 
 

@@ -67,19 +67,25 @@ def probe(path: Path) -> tuple[int, int]:
         raise InvalidInput(f"init_audio {str(path)!r:.200} is not a readable audio file: {err}") from None
     if info.frames <= 0 or info.samplerate <= 0:
         raise InvalidInput(f"init_audio {str(path)!r:.200} holds no audio")
-    if info.frames > MAX_INPUT_SECONDS * info.samplerate:
-        raise InvalidInput(f"init_audio {str(path)!r:.200} is {info.frames / info.samplerate:.1f} s long; "
-                           f"the limit is {MAX_INPUT_SECONDS} s")
     return info.frames, info.samplerate
 
 
-def read_audio(path: Path) -> InputAudio:
-    """Read any soundfile-readable file and mix it to mono."""
+def check_range_length(frames: int, rate: int) -> None:
+    """The limit applies to what is read: a section of a long recording is fine."""
+    if frames > MAX_INPUT_SECONDS * rate:
+        raise InvalidInput(f"init_audio's range is {frames / rate:.1f} s long; the limit is {MAX_INPUT_SECONDS} s "
+                           f"(give init_start/init_end to use a section of a longer file)")
+
+
+def read_audio(path: Path, start: int = 0, stop: int | None = None) -> InputAudio:
+    """Read frames [start, stop) of any soundfile-readable file (all of it by default), mixed to mono."""
     import soundfile as sf
 
-    probe(path)
+    frames, rate = probe(path)
+    stop = frames if stop is None else stop
+    check_range_length(stop - start, rate)
     try:
-        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+        data, rate = sf.read(str(path), start=start, stop=stop, dtype="float32", always_2d=True)
     except (RuntimeError, OSError, sf.LibsndfileError) as err:
         raise InvalidInput(f"could not read init_audio {str(path)!r:.200}: {err}") from None
     audio = data.mean(axis=1, dtype=np.float32)

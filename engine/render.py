@@ -13,6 +13,7 @@ batch; each result is the same as rendering it alone.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import secrets
 import time
 import uuid
@@ -76,13 +77,17 @@ class RenderRequest:
     seeds: list[int] = field(default_factory=list)
     # Audio in (engine.init_audio): transfer when only init_audio is given, else repaint or extend.
     init_audio: Path | None = None
+    init_start: float | None = None  # seconds into the file: the section read (a REAPER take's range)
+    init_end: float | None = None
     strength: float | None = None  # default per mode: 0.5 transfer, 1 repaint/extend
-    repaint_start: float | None = None  # seconds in init_audio
+    repaint_start: float | None = None  # seconds from the start of init_audio's range
     repaint_end: float | None = None
     extend: MusicalLength | None = None  # appended after init_audio
     best_of: int | None = None  # candidates ranked by CLAP; the best `variations` are kept
     align: str = "none"  # onset: the first strong onset moved to sample 0
     plan: EditPlan | None = field(default=None, init=False, repr=False)
+    init_frames: tuple[int, int] | None = field(default=None, init=False, repr=False)  # [start, stop) read
+    init_rate: int = field(default=0, init=False, repr=False)
     # Filled by Engine.prepare just before sampling: the init audio's latents and what stitching needs.
     prepared: PreparedInit | None = field(default=None, init=False, repr=False)
     init_latents: object = field(default=None, init=False, repr=False)
@@ -141,14 +146,14 @@ class RenderRequest:
 
         mode = self.edit_mode()
         if mode is None:
-            for name in ("strength", "repaint_start", "repaint_end", "extend"):
+            for name in ("strength", "init_start", "init_end", "repaint_start", "repaint_end", "extend"):
                 if getattr(self, name) is not None:
                     raise InvalidInput(f"{name} needs init_audio (the audio to transform, repaint or extend)")
             return
         if self.plan is not None:  # checked before (a request is validated where it arrives and runs)
             return
-        frames, rate = probe(Path(self.init_audio))
-        input_seconds = Fraction(frames, rate)
+        self.init_frames = first, stop = self._init_range(*probe(Path(self.init_audio)))
+        input_seconds = Fraction(stop - first, self.init_rate)
         if self.strength is None:
             self.strength = DEFAULT_STRENGTH[mode]
         if isinstance(self.strength, bool) or not isinstance(self.strength, (int, float)) or not (
@@ -181,6 +186,26 @@ class RenderRequest:
                 region = (start, end)
                 self.length = MusicalLength(seconds=input_seconds)
         self.plan = plan_edit(mode, input_seconds, self.length.seconds, region)
+
+    def _init_range(self, frames: int, rate: int) -> tuple[int, int]:
+        """init_start/init_end (seconds, default the whole file) → frames [first, stop) of the file."""
+        from .audio_in import check_range_length
+
+        self.init_rate = rate
+        file_seconds = Fraction(frames, rate)
+        start = Fraction(0) if self.init_start is None else exact(self.init_start, "init_start")
+        end = file_seconds if self.init_end is None else exact(self.init_end, "init_end")
+        if start < 0:
+            raise InvalidInput(f"init_start must be >= 0 s, got {self.init_start!r}")
+        if start >= end:
+            raise InvalidInput(f"init_audio's range needs init_start < init_end, got {float(start):g}..{float(end):g} s")
+        first, stop = math.floor(start * rate + Fraction(1, 2)), math.floor(end * rate + Fraction(1, 2))
+        if stop > frames:  # a take's end computed in doubles may overshoot by less than half a frame
+            raise InvalidInput(f"init_end {float(end):g} s is past the end of init_audio ({float(file_seconds):g} s)")
+        if first >= stop:
+            raise InvalidInput(f"init_audio's range {float(start):g}..{float(end):g} s holds no whole sample")
+        check_range_length(stop - first, rate)
+        return first, stop
 
     def check_length(self, limits: LengthLimits) -> None:
         """The length limits apply to what the model generates: a repaint/extend window, else the clip."""
@@ -318,7 +343,7 @@ class Engine:
         from .init_audio import prepare
 
         frames = request.sampling_job().frames
-        request.prepared = prepare(request.plan, read_audio(Path(request.init_audio)), frames)
+        request.prepared = prepare(request.plan, read_audio(Path(request.init_audio), *request.init_frames), frames)
         request.init_latents = encode_latents(self.components, log_mel(request.prepared.wave16k))[0]
         keep = request.plan.keep_mask(frames)
         request.keep = None if keep is None else torch.from_numpy(keep)
@@ -472,6 +497,9 @@ class Engine:
             return {}
         meta = {"edit": mode, "init_audio": str(request.init_audio), "strength": request.strength,
                 "init_seconds": float(request.plan.input_seconds)}
+        if request.init_frames[0] or request.init_end is not None:
+            first, stop = request.init_frames
+            meta["init_range"] = [first / request.init_rate, stop / request.init_rate]
         if mode == "repaint":
             meta["repaint"] = [float(request.plan.region[0]), float(request.plan.region[1])]
         if mode == "extend":

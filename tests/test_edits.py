@@ -3,6 +3,7 @@ validation, onset alignment and best-of ranking, and the CLI's options for them.
 
 import json
 import os
+import re
 import subprocess
 import sys
 from fractions import Fraction
@@ -138,6 +139,34 @@ def test_repaint_in_a_long_file_only_generates_a_window_around_the_region(engine
     assert request.output_samples() == 70 * 48000
 
 
+# --- a source range (a REAPER take plays a section of its file) ---------------------------------------
+
+
+def test_init_range_reads_only_that_section_of_the_file(engine, tmp_path):
+    """init_start/init_end pick the take's section: a repaint of it keeps that section's own samples,
+    and its times are relative to the section's start."""
+    original = write_tone(tmp_path / "take.wav", 4.0, rate=48000, level=0.1).astype(np.float32)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), init_start=1.25, init_end=3.0,
+                   repaint_start=0.5, repaint_end=1.0, format="wav32f")
+    audio, rate = sf.read(out.path, dtype="float32")
+    section = original[60000:144000]
+    assert rate == 48000 and len(audio) == len(section) == out.metadata["samples"]
+    np.testing.assert_array_equal(audio[:24000], section[:24000])  # kept before the region
+    np.testing.assert_array_equal(audio[48000:], section[48000:])  # kept after it
+    assert np.abs(audio[25000:47000] - section[25000:47000]).max() > 0.01
+    meta = json.loads(out.sidecar.read_text())
+    assert meta["init_range"] == [1.25, 3.0] and meta["init_seconds"] == 1.75
+
+
+def test_init_range_sets_a_transfers_length_and_may_lie_in_a_file_longer_than_the_input_limit(engine, tmp_path):
+    sf.write(tmp_path / "long.wav", np.zeros(601 * 8000, dtype=np.float32), 8000)  # 601 s: over the 600 s limit
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "long.wav"), "init_start": 590.0,
+                             "init_end": 591.5}, tmp_path).render
+    assert request.output_samples() == 72000
+    with pytest.raises(InvalidInput, match="init_audio's range is 601.0 s long; the limit is 600 s"):
+        parse_request({"prompt": "x", "init_audio": str(tmp_path / "long.wav")}, tmp_path)
+
+
 # --- validation -------------------------------------------------------------------------------------
 
 
@@ -159,6 +188,11 @@ def test_repaint_in_a_long_file_only_generates_a_window_around_the_region(engine
         (dict(extend_seconds=1, extend_bars=1), "either extend_seconds or extend_bars"),
         (dict(extend_seconds=1, repaint_start=0.1, repaint_end=0.2), "either repaint_start/repaint_end or extend"),
         (dict(best_of=1, variations=2), "best_of must be an integer 2..16"),
+        (dict(init_start=0.5, init_end=0.5), "init_start < init_end"),
+        (dict(init_start=-0.1), "init_start must be"),
+        (dict(init_end=1.5), "init_end 1.5 s is past the end of init_audio (1 s)"),
+        (dict(init_start=0.2, init_end=0.6, repaint_start=0.1, repaint_end=0.5), "<= 0.4 s"),
+        (dict(init_start=0.2, init_audio=None), "init_start needs init_audio"),
         (dict(align="grid"), "align must be one of none, onset, got 'grid'"),
     ],
 )
@@ -171,7 +205,7 @@ def test_bad_edit_requests_name_the_problem(tmp_path, change, message):
         fields["seconds"] = 1
     else:
         fields["init_audio"] = fields["init_audio"].replace("{tmp}", str(tmp_path))
-    with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace("..", r"\.\.")):
+    with pytest.raises(InvalidInput, match=re.escape(message)):
         parse_request(fields, tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
