@@ -42,12 +42,14 @@ def untouched(fake, item, takes):
 
 
 def test_transform_makes_a_new_active_take_lined_up_with_the_item(make_fake, tmp_path):
-    """Playrate 2: the item (0.75 s) plays 1.5 s of its 48 kHz stereo file; the result is those 1.5 s at the
-    project's 44.1 kHz, to the sample, on a new take at the same playrate — so it lines up; normalized."""
+    """A trimmed item at playrate 2: 0.75 s on the timeline plays file seconds 0.5 .. 2 of its 3 s 48 kHz
+    stereo file. The result is those 1.5 s at the project's 44.1 kHz, to the sample, on a new take at the
+    same playrate from its start — so it lines up; normalized like a generation."""
     fake = make_fake(project_rate=44100)
     track = fake.add_track("loop")
-    source = write_input(tmp_path / "drum loop.wav", 72000, 48000, channels=2)
-    item = fake.add_item(track, source, position=2.0, length=0.75, D_PLAYRATE=2.0, D_VOL=0.5, B_PPITCH=1.0)
+    source = write_input(tmp_path / "drum loop.wav", 3 * 48000, 48000, channels=2)
+    item = fake.add_item(track, source, position=2.0, length=0.75, D_STARTOFFS=0.5, D_PLAYRATE=2.0, D_VOL=0.5,
+                         B_PPITCH=1.0)
     original = item.active
     fake.dialog_answers = [["glass marimba, bright", "0.6", "1", "7", ""]]
     run_action(fake, "Transform selected item")
@@ -63,6 +65,7 @@ def test_transform_makes_a_new_active_take_lined_up_with_the_item(make_fake, tmp
     assert abs(pyloudnorm.Meter(rate).integrated_loudness(audio) - -14) < 0.5
     meta = sidecar(new)
     assert meta["edit"] == "transfer" and meta["strength"] == 0.6 and meta["init_audio"] == source.path
+    assert meta["init_range"] == [0.5, 2.0] and meta["init_seconds"] == 1.5
     assert Path(new.source.path).parent == Path(fake.media_path) / "AudioLDM"
     assert fake.undo_begins == 1 and fake.undo_blocks == ["AudioLDM: transform glass marimba, bright"]
     assert fake.refresh_depth == 0 and not job_files(fake) and not fake.gfx_open and max(fake.tick_times) < 0.1
@@ -75,12 +78,14 @@ def test_transform_makes_a_new_active_take_lined_up_with_the_item(make_fake, tmp
 
 
 def test_repaint_regenerates_the_selection_inside_the_item_and_keeps_the_rest(make_fake, tmp_path):
-    """The time selection runs past the item's end: the region is the overlap (1.9 s to the end). Outside
-    it the new take holds the item's own samples; the take keeps the old one's volume (loudness off)."""
+    """The take plays a section (from 0.25 s) of a 4 s file, starting 0.5 s into it: the item's 3 s are file
+    seconds 0.75 .. 3.75. The time selection runs past the item's end: the region is the overlap (1.9 s to
+    the end). Outside it the new take holds the item's own samples; it keeps the old take's volume."""
     fake = make_fake(project_rate=48000)
     track = fake.add_track("pad")
-    source = write_input(tmp_path / "pad.wav", 3 * 48000, 48000)
-    item = fake.add_item(track, source, position=10.0, D_VOL=0.5)
+    wav = write_input(tmp_path / "pad.wav", 4 * 48000, 48000)
+    source = Source.section_of(wav, 0.25, 3.75)
+    item = fake.add_item(track, source, position=10.0, length=3.0, D_STARTOFFS=0.5, D_VOL=0.5)
     fake.selection = (11.9, 14.0)
     fake.dialog_answers = [["warm analog pad", "1", "2", "3", "noise"]]
     run_action(fake, "Repaint time selection in item")
@@ -89,7 +94,7 @@ def test_repaint_regenerates_the_selection_inside_the_item_and_keeps_the_rest(ma
     assert (item.position, item.length) == (10.0, 3.0) and len(item.takes) == 3  # two variations
     assert item.active is item.takes[1] and [t.name for t in item.takes[1:]] == [
         "repaint: warm analog pad · seed 3", "repaint: warm analog pad · seed 4"]
-    before, _ = sf.read(source.path)
+    before = sf.read(wav.path)[0][36000:180000]  # 0.75 .. 3.75 s
     keep = round(1.9 * 48000)
     for new in item.takes[1:]:
         assert new.values["D_VOL"] == 0.5 and new.values["D_PLAYRATE"] == 1.0
@@ -99,6 +104,7 @@ def test_repaint_regenerates_the_selection_inside_the_item_and_keeps_the_rest(ma
         assert np.max(np.abs(after[keep:] - before[keep:])) > 1e-3  # regenerated
         meta = sidecar(new)
         assert meta["edit"] == "repaint" and meta["repaint"] == pytest.approx([1.9, 3.0], abs=1e-9)
+        assert meta["init_audio"] == wav.path and meta["init_range"] == [0.75, 3.75]
         assert meta["loudness_mode"] == "off" and meta["negative_prompt"] == "noise"
     assert fake.undo_begins == 1 and fake.undo_blocks == ["AudioLDM: repaint warm analog pad"]
 
@@ -142,6 +148,24 @@ def test_extend_by_a_bar_across_a_tempo_change_then_to_the_time_selection(make_f
     assert len(again) == round((7.3 - 1.25) * 48000) and sidecar(item.takes[2])["init_audio"] == first.source.path
     assert np.max(np.abs(again[:len(after) - seam] - after[:-seam])) < 1e-6
     assert fake.undo_begins == 2 and len(fake.undo_blocks) == 2
+
+
+def test_extend_a_trimmed_take_at_another_rate_ends_on_the_sample(make_fake, tmp_path):
+    """A 44.1 kHz take in a 48 kHz project, its edges between the file's samples: the engine reads whole
+    frames of the file, and the extension sent makes up for the difference — the file is exactly as long
+    as the lengthened item at the project's rate."""
+    fake = make_fake(project_rate=48000)
+    track = fake.add_track()
+    source = write_input(tmp_path / "take.wav", 3 * 44100, 44100)
+    position = 1.2499896
+    item = fake.add_item(track, source, position=position, length=3.5 - position, D_STARTOFFS=0.123456)
+    fake.dialog_answers = [["more", "1", "1", "1", ""]]
+    run_action(fake, "Extend selected item")
+    assert fake.messages == [] and abs(item.position + item.length - 6.0) < 1e-12
+    frames = sf.info(item.active.source.path).frames
+    # 228000.4992 samples; the read range (99226 frames of 44.1 kHz) + 2.5 s would round to 228001
+    assert frames == round((6.0 - position) * 48000) == 228000
+    assert sidecar(item.active)["init_range"] == [5444 / 44100, 104670 / 44100]
 
 
 def test_cancel_during_an_edit_changes_nothing(make_fake, tmp_path):

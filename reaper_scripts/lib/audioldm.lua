@@ -843,6 +843,11 @@ function A.selected_audio()
   end
   audio.init_start = offset + math.max(audio.start_offset, 0.0)
   audio.init_end = audio.init_start + audio.range
+  -- the engine reads whole frames of the file ([round(start × rate), round(end × rate))): what that
+  -- holds, in seconds, is what an extension is added to
+  local file_rate = reaper.GetMediaSourceSampleRate(file)
+  local function frame(t) return math.floor(t * file_rate + 0.5) end
+  audio.range_read = (frame(audio.init_end) - frame(audio.init_start)) / file_rate
   return audio
 end
 
@@ -899,7 +904,7 @@ function A.edit_action(kind)
   local new_length = audio.length
   local rate = A.project_rate()
   local fields = A.common_fields(settings, answers, rate)
-  fields.init_audio = audio.path
+  fields.init_audio, fields.init_start, fields.init_end = audio.path, audio.init_start, audio.init_end
   local take_values = {
     D_PLAYRATE = audio.playrate, D_STARTOFFS = 0,
     B_PPITCH = reaper.GetMediaItemTakeInfo_Value(audio.take, "B_PPITCH"),
@@ -923,8 +928,9 @@ function A.edit_action(kind)
     if extension < 0.1 or extension > 60 then
       return A.message(string.format("The extension is %.3f s of audio; the engine makes 0.1 to 60 s.", extension))
     end
-    fields.extend_seconds = extension
     new_length = new_end - audio.position
+    -- what was read + this = the new length exactly, so the file ends where the item now does
+    fields.extend_seconds = new_length * audio.playrate - audio.range_read
   end
   local prompt = answers.prompt
   return A.start_job({
