@@ -180,6 +180,35 @@ def test_cancel_during_an_edit_changes_nothing(make_fake, tmp_path):
     assert fake.undo_begins == 0 and not job_files(fake) and not fake.gfx_open
 
 
+def test_item_deleted_while_generating_gets_a_message_not_a_take(make_fake, tmp_path):
+    fake = make_fake(ext={"steps": "20"})
+    track = fake.add_track()
+    item = fake.add_item(track, write_input(tmp_path / "in.wav", 44100, 44100), position=0.0)
+    fake.dialog_answers = [["gone", "0.5", "1", "", ""]]
+
+    def delete_item(f):
+        if any(t.startswith("step") for t in f.gfx_text) and item in track.items:
+            track.items.remove(item)
+
+    run_action(fake, "Transform selected item", on_tick=delete_item)
+    assert len(fake.messages) == 1 and "the item was deleted meanwhile" in fake.messages[0][0]
+    assert fake.undo_begins == 0 and len(item.takes) == 1 and not job_files(fake)
+
+
+def test_what_the_engine_refuses_is_shown_and_changes_nothing(make_fake, tmp_path):
+    """A repaint of all of a 70 s item: the engine's window limit (60 s) refuses it; REAPER says why."""
+    fake = make_fake()
+    track = fake.add_track()
+    item = fake.add_item(track, write_input(tmp_path / "long.wav", 70 * 16000, 16000, level=0.05), position=0.0)
+    takes = list(item.takes)
+    fake.selection = (0.0, 70.0)
+    fake.dialog_answers = [["x", "1", "1", "", ""]]
+    run_action(fake, "Repaint time selection in item")
+    assert len(fake.messages) == 1 and "could not generate this" in fake.messages[0][0], fake.messages
+    assert "bad_request" in fake.messages[0][0] and item.takes == takes and fake.undo_begins == 0
+    assert not job_files(fake)
+
+
 # --- what is refused, before anything is asked or sent ---------------------------------------------------
 
 
