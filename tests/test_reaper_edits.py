@@ -107,6 +107,17 @@ def test_repaint_regenerates_the_selection_inside_the_item_and_keeps_the_rest(ma
         assert meta["init_audio"] == wav.path and meta["init_range"] == [0.75, 3.75]
         assert meta["loudness_mode"] == "off" and meta["negative_prompt"] == "noise"
     assert fake.undo_begins == 1 and fake.undo_blocks == ["AudioLDM: repaint warm analog pad"]
+    # more variations of a repainted take: the same repaint of the same audio, new seeds
+    fake.dialog_answers = [["1"]]
+    run_action(fake, "More variations of selected item")
+    assert fake.messages == [] and len(item.takes) == 4 and item.active is item.takes[3]
+    more = item.takes[3]
+    assert more.name.startswith("repaint: warm analog pad · seed ") and item.length == 3.0
+    meta = sidecar(more)
+    assert meta["edit"] == "repaint" and meta["init_range"] == [0.75, 3.75] and meta["seed"] not in (3, 4)
+    after, _ = sf.read(more.source.path)
+    assert len(after) == 144000 and np.max(np.abs(after[:keep] - before[:keep])) < 1e-6
+    assert fake.undo_begins == 2
 
 
 def test_extend_by_a_bar_across_a_tempo_change_then_to_the_time_selection(make_fake, tmp_path):

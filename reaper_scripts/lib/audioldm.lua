@@ -744,9 +744,9 @@ function A.add_takes_to_item(item, files, description, options)
   finish_insert(item, description)
 end
 
---- More variations: new takes with new seeds on the same item.
-function A.add_variations(item, files, prompt)
-  A.add_takes_to_item(item, files, "AudioLDM: insert variations of " .. A.shorten(prompt, 40))
+--- More variations: new takes with new seeds on the same item (``prefix``: of their names).
+function A.add_variations(item, files, prompt, prefix)
+  A.add_takes_to_item(item, files, "AudioLDM: insert variations of " .. A.shorten(prompt, 40), { name_prefix = prefix })
 end
 
 -- The two generate actions -------------------------------------------------------------------------
@@ -849,6 +849,22 @@ function A.selected_audio()
   local function frame(t) return math.floor(t * file_rate + 0.5) end
   audio.range_read = (frame(audio.init_end) - frame(audio.init_start)) / file_rate
   return audio
+end
+
+--- The edit a sidecar records (a transfer, repaint or extension of init_audio) as protocol fields and
+-- the take-name prefix, so that more variations of an edited take repeat the edit; nil for a generation.
+function A.edit_from_sidecar(sidecar)
+  if type(sidecar.edit) ~= "string" or type(sidecar.init_audio) ~= "string" then return nil end
+  local fields = { init_audio = sidecar.init_audio, strength = sidecar.strength }
+  if type(sidecar.init_range) == "table" then
+    fields.init_start, fields.init_end = sidecar.init_range[1], sidecar.init_range[2]
+  end
+  if type(sidecar.repaint) == "table" then
+    fields.repaint_start, fields.repaint_end = sidecar.repaint[1], sidecar.repaint[2]
+  end
+  if type(sidecar.extend) == "table" then fields.extend_seconds = sidecar.extend.seconds end
+  local verb = sidecar.edit == "transfer" and "transform" or sidecar.edit
+  return fields, verb .. ": "
 end
 
 A.EDITS = {
