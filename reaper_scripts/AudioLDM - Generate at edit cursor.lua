@@ -1,9 +1,9 @@
--- @description AudioLDM: text to audio at the edit cursor, for the time selection, as variations
+-- @description AudioLDM: text to audio (edit cursor, time selection, variations); transform, repaint, extend items
 -- @author audioldm-bridge developers
--- @version 0.1.0
+-- @version 0.2.0
 -- @changelog
---   First release: generate N bars at the edit cursor (along the tempo map) or for the time
---   selection, variations as takes, more variations of an item, settings, prompt history.
+--   Edits of the selected item, each a new take: transform (prompt + strength), repaint the
+--   time selection in it, extend it to the time selection's end or by N bars along the tempo map.
 -- @about
 --   # AudioLDM for REAPER
 --   Type a prompt; a local AudioLDM engine (`audioldm-bridge serve`) generates the sound and
@@ -13,6 +13,9 @@
 -- @provides
 --   [main] AudioLDM - Generate for time selection.lua
 --   [main] AudioLDM - More variations of selected item.lua
+--   [main] AudioLDM - Transform selected item.lua
+--   [main] AudioLDM - Repaint time selection in item.lua
+--   [main] AudioLDM - Extend selected item.lua
 --   [main] AudioLDM - Settings.lua
 --   [nomain] lib/audioldm.lua
 --   [nomain] lib/json.lua

@@ -1,6 +1,6 @@
 -- @description AudioLDM: generate for the time selection
 -- @author audioldm-bridge developers
--- @version 0.1.0
+-- @version 0.2.0
 -- @noindex
 --   Installed with "AudioLDM - Generate at edit cursor.lua" (one ReaPack package, shared lib/).
 

@@ -1,11 +1,12 @@
 -- @description AudioLDM: more variations of the selected item (new takes, new seeds)
 -- @author audioldm-bridge developers
--- @version 0.1.0
+-- @version 0.2.0
 -- @noindex
 --   Installed with "AudioLDM - Generate at edit cursor.lua" (one ReaPack package, shared lib/).
 
--- Reads the active take's sidecar (prompt, length, settings) and adds N takes with new seeds to
--- the same item: the way to audition alternatives.
+-- Reads the active take's sidecar (prompt, length, settings; for a transformed, repainted or extended
+-- take the same edit of the same audio) and adds N takes with new seeds to the same item: the way to
+-- audition alternatives.
 local dir = debug.getinfo(1, "S").source:match("^@?(.*[/\\])") or ""
 local A = dofile(dir .. "lib/audioldm.lua")
 
@@ -34,6 +35,11 @@ local function run()
     loudness = sidecar.loudness_mode,
     target = sidecar.loudness_mode ~= "off" and sidecar.loudness_target or nil,
   }
+  local edit, prefix = A.edit_from_sidecar(sidecar)
+  if edit then -- an edited take: the same edit again (its length is the input's, plus any extension)
+    fields.seconds = nil
+    for key, value in pairs(edit) do fields[key] = value end
+  end
   local out_dir = path:match("^(.*)[/\\]") or A.output_folder(settings)
   return A.start_job({
     settings = settings,
@@ -41,7 +47,7 @@ local function run()
     out_dir = out_dir,
     label = "more of " .. A.shorten(sidecar.prompt, 40),
     on_done = function(event)
-      A.add_variations(item, event.files, sidecar.prompt)
+      A.add_variations(item, event.files, sidecar.prompt, prefix)
     end,
   })
 end

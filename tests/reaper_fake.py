@@ -143,11 +143,36 @@ class TempoMap:
 
 @dataclass(eq=False)
 class Source:
+    """A file source (WAVE), or with ``parent`` a section/reverse wrapper of one (REAPER's SECTION
+    type: ``section`` = offset, length, reversed), or a source with no file (MIDI in the project,
+    EMPTY…: ``path`` "")."""
+
     path: str
     rate: int
     channels: int
     frames: int
     destroyed: bool = False
+    kind: str = "WAVE"
+    parent: "Source | None" = None
+    section: tuple[float, float, bool] | None = None
+
+    @classmethod
+    def section_of(cls, parent: "Source", offset: float, length: float, reversed_: bool = False) -> "Source":
+        return cls(path="", rate=parent.rate, channels=parent.channels, frames=round(length * parent.rate),
+                   kind="SECTION", parent=parent, section=(offset, length, reversed_))
+
+    @classmethod
+    def without_file(cls, kind: str) -> "Source":
+        return cls(path="", rate=0, channels=0, frames=0, kind=kind)
+
+    def length(self) -> float:
+        if self.section is not None:
+            return self.section[1]
+        return self.frames / self.rate if self.rate else 0.0
+
+
+# Take properties the scripts read or set (GetMediaItemTakeInfo_Value names), with REAPER's defaults.
+TAKE_VALUES = {"D_STARTOFFS": 0.0, "D_PLAYRATE": 1.0, "D_VOL": 1.0, "D_PAN": 0.0, "D_PITCH": 0.0, "B_PPITCH": 0.0}
 
 
 @dataclass(eq=False)
@@ -155,6 +180,7 @@ class Take:
     item: "Item"
     source: Source | None = None
     name: str = ""
+    values: dict = field(default_factory=lambda: dict(TAKE_VALUES))
 
 
 @dataclass(eq=False)
@@ -254,7 +280,9 @@ class FakeReaper:
         "SelectAllMediaItems", "SetMediaItemSelected", "PreventUIRefresh", "Main_OnCommand", "UpdateArrange",
         "Undo_BeginBlock2", "Undo_EndBlock2", "ValidatePtr2", "CountTracks", "InsertTrackAtIndex", "GetTrack",
         "GetSetMediaTrackInfo_String", "AddMediaItemToTrack", "SetMediaItemInfo_Value", "GetCursorPosition",
-        "GetSelectedTrack", "GetSelectedMediaItem",
+        "GetSelectedTrack", "GetSelectedMediaItem", "CountSelectedMediaItems", "GetMediaItemInfo_Value",
+        "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetMediaSourceType",
+        "GetMediaSourceParent", "PCM_Source_GetSectionInfo",
     ]
 
     def _install(self):
@@ -335,6 +363,19 @@ class FakeReaper:
 
     def launched(self, word):
         return [argv for argv, _ in self.processes if word in argv]
+
+    def add_item(self, track: Track, source: Source | None, position: float, length: float | None = None,
+                 selected: bool = True, **take_values) -> Item:
+        """An item with one take playing ``source`` (its whole length unless ``length``)."""
+        item = Item(track=track, position=position, selected=selected,
+                    length=source.length() if length is None else length)
+        if source is not None:
+            take = Take(item=item, source=source, name="original")
+            take.values.update(take_values)
+            item.takes.append(take)
+            item.active = take
+        track.items.append(item)
+        return item
 
     # -- API: messages, OS, ExtState, files --------------------------------------------------------
 
@@ -546,6 +587,18 @@ class FakeReaper:
         selected = [i for i in self.all_items() if i.selected]
         return selected[idx] if 0 <= idx < len(selected) else None
 
+    def CountSelectedMediaItems(self, proj):
+        return sum(1 for i in self.all_items() if i.selected)
+
+    def GetMediaItemInfo_Value(self, item, parm):
+        if parm == "D_POSITION":
+            return item.position
+        if parm == "D_LENGTH":
+            return item.length
+        if parm == "B_LOOPSRC":
+            return float(item.loop_source)
+        raise FakeFailure(f"item attribute {parm} not faked")
+
     def SelectAllMediaItems(self, proj, selected):
         for item in self.all_items():
             item.selected = bool(selected)
@@ -567,6 +620,23 @@ class FakeReaper:
 
     def GetActiveTake(self, item):
         return item.active
+
+    def GetMediaItemTakeInfo_Value(self, take, parm):
+        if parm not in take.values:
+            raise FakeFailure(f"take attribute {parm} not faked")
+        return float(take.values[parm])
+
+    def SetMediaItemTakeInfo_Value(self, take, parm, value):
+        self._mutating(f"SetMediaItemTakeInfo_Value {parm}")
+        if parm not in take.values:
+            raise FakeFailure(f"take attribute {parm} not faked")
+        if parm == "D_PLAYRATE" and value <= 0:
+            raise FakeFailure(f"playrate must be positive, got {value}")
+        take.values[parm] = float(value)
+        return True
+
+    def TakeIsMIDI(self, take):
+        return take.source is not None and take.source.kind == "MIDI"
 
     def GetSetMediaItemTakeInfo_String(self, take, parm, value, set_new):
         if parm != "P_NAME":
@@ -591,10 +661,24 @@ class FakeReaper:
         return take.source
 
     def GetMediaSourceFileName(self, source, buf=None):
-        return source.path
+        return source.path  # "" for sections, MIDI in the project and other sources with no file
+
+    def GetMediaSourceType(self, source, buf=None):
+        return source.kind
+
+    def GetMediaSourceParent(self, source):
+        """The wrapped source of a section/reverse block, None for a root source."""
+        return source.parent
+
+    def PCM_Source_GetSectionInfo(self, source):
+        """→ retval (a section/reverse block?), offset, length, reversed."""
+        if source.section is None:
+            return False, 0.0, 0.0, False
+        offset, length, reversed_ = source.section
+        return True, offset, length, reversed_
 
     def GetMediaSourceLength(self, source):
-        return source.frames / source.rate, False
+        return source.length(), False
 
     def GetMediaSourceSampleRate(self, source):
         return source.rate

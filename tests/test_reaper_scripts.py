@@ -30,6 +30,7 @@ from reaper_fake import IDNO, IDYES, FakeReaper, Item, Take, TempoMap, read_wav_
 REPO = Path(__file__).resolve().parents[1]
 SCRIPTS = REPO / "reaper_scripts"
 ACTIONS = sorted(SCRIPTS.glob("AudioLDM - *.lua"))
+MAIN = SCRIPTS / "AudioLDM - Generate at edit cursor.lua"  # the ReaPack package's main file
 AWKWARD = 'say "hi", it\'s a\nnew line — café ☕ 雨'
 
 # 4/4 at 120 BPM; 90 BPM from bar 2 (t = 4 s); 7/8 from bar 3 (t = 6.667 s); 3/4 at 140 BPM from bar 6.
@@ -483,15 +484,19 @@ def header(path):
 
 
 def test_every_action_has_a_reapack_header_and_the_package_provides_them_all():
-    assert [p.name for p in ACTIONS] == ["AudioLDM - Generate at edit cursor.lua",
+    assert [p.name for p in ACTIONS] == ["AudioLDM - Extend selected item.lua", "AudioLDM - Generate at edit cursor.lua",
                                          "AudioLDM - Generate for time selection.lua",
-                                         "AudioLDM - More variations of selected item.lua", "AudioLDM - Settings.lua"]
-    main = header(SCRIPTS / "AudioLDM - Generate at edit cursor.lua")
+                                         "AudioLDM - More variations of selected item.lua",
+                                         "AudioLDM - Repaint time selection in item.lua", "AudioLDM - Settings.lua",
+                                         "AudioLDM - Transform selected item.lua"]
+    main = header(MAIN)
     version = main["version"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", version) and main["author"] and main["description"] and main["changelog"]
     provided = [line.split("] ", 1) for line in main["provides"].strip().splitlines()]
     provided = {name: kind.strip("[") for kind, name in provided}
-    for path in ACTIONS[1:]:
+    for path in ACTIONS:
+        if path == MAIN:
+            continue
         tags = header(path)
         assert "noindex" in tags and tags["version"] == version and tags["description"]
         assert provided[path.name] == "main"
@@ -512,7 +517,7 @@ def test_reapack_index_lists_the_package():
     [package] = category.findall("reapack")
     assert package.get("type") == "script" and package.get("name") == "AudioLDM - Generate at edit cursor.lua"
     [version] = package.findall("version")
-    assert version.get("name") == header(ACTIONS[0])["version"]
+    assert version.get("name") == header(MAIN)["version"]
     sources = {s.get("file") or package.get("name"): s for s in version.findall("source")}
     assert set(sources) == {p.name for p in ACTIONS} | {"lib/audioldm.lua", "lib/json.lua"}
     for name, source in sources.items():

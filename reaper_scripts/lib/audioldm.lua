@@ -219,47 +219,54 @@ local function trim(s)
 end
 A.trim = trim
 
---- The generate dialog. ``with_bars``: ask for bars too. Returns a table or nil (cancelled).
-function A.generate_dialog(title, with_bars)
-  local last = A.history()[1] or ""
-  local captions = { "Prompt" }
-  local values = { last }
-  if with_bars then
-    captions[#captions + 1] = "Bars"
-    local last_bars = reaper.GetExtState(A.SECTION, "last_bars")
-    values[#values + 1] = last_bars ~= "" and last_bars or "4"
+--- The generate dialog. ``options``: ``bars`` (ask for bars too), ``strength`` (ask for a strength:
+-- {key = ExtState key of the last one, default = "0.5"}). Returns a table or nil (cancelled).
+function A.generate_dialog(title, options)
+  options = options or {}
+  local keys, captions, values = {}, {}, {}
+  local function field(key, caption, value)
+    keys[#keys + 1], captions[#captions + 1], values[#values + 1] = key, caption, value
   end
-  for _, c in ipairs({ "Variations", "Seed (blank = random)", "Negative prompt" }) do captions[#captions + 1] = c end
-  values[#values + 1] = "1"
-  values[#values + 1] = ""
-  values[#values + 1] = reaper.GetExtState(A.SECTION, "last_negative")
+  local function last(key, default)
+    local value = reaper.GetExtState(A.SECTION, key)
+    return value ~= "" and value or default
+  end
+  field("prompt", "Prompt", A.history()[1] or "")
+  if options.bars then field("bars", "Bars", last("last_bars", "4")) end
+  if options.strength then
+    local strength = options.strength
+    field("strength", "Strength (0 keeps the audio / 1 ignores it)", last(strength.key, strength.default))
+  end
+  field("variations", "Variations", "1")
+  field("seed", "Seed (blank = random)", "")
+  field("negative_prompt", "Negative prompt", reaper.GetExtState(A.SECTION, "last_negative"))
   while true do
     local answers = A.dialog(title, captions, values)
     if not answers then return nil end
     values = answers
-    local i = 1
-    local out = { prompt = trim(answers[1]) }
-    if with_bars then
-      i = i + 1
-      out.bars = math.tointeger(tonumber(trim(answers[i])))
-    end
-    out.variations = math.tointeger(tonumber(trim(answers[i + 1])))
-    local seed_text = trim(answers[i + 2])
-    out.seed = seed_text ~= "" and math.tointeger(tonumber(seed_text)) or nil
-    out.negative_prompt = trim(answers[i + 3] or "")
+    local text = {}
+    for i, key in ipairs(keys) do text[key] = trim(answers[i] or "") end
+    local out = { prompt = text.prompt, negative_prompt = text.negative_prompt,
+                  variations = math.tointeger(tonumber(text.variations)) }
+    out.seed = text.seed ~= "" and math.tointeger(tonumber(text.seed)) or nil
+    if options.bars then out.bars = math.tointeger(tonumber(text.bars)) end
+    if options.strength then out.strength = tonumber(text.strength) end
     local problem
     if out.prompt == "" then
       problem = "the prompt is empty"
-    elseif with_bars and (not out.bars or out.bars < 1 or out.bars > 256) then
-      problem = "bars must be a whole number 1..256, got " .. answers[2]
+    elseif options.bars and (not out.bars or out.bars < 1 or out.bars > 256) then
+      problem = "bars must be a whole number 1..256, got " .. text.bars
+    elseif options.strength and (not out.strength or out.strength < 0 or out.strength > 1) then
+      problem = "the strength must be a number 0..1, got " .. text.strength
     elseif not out.variations or out.variations < 1 or out.variations > 16 then
-      problem = "variations must be a whole number 1..16, got " .. answers[i + 1]
-    elseif seed_text ~= "" and (not out.seed or out.seed < 0 or out.seed > 4294967295) then
-      problem = "the seed must be blank or a whole number 0..4294967295, got " .. seed_text
+      problem = "variations must be a whole number 1..16, got " .. text.variations
+    elseif text.seed ~= "" and (not out.seed or out.seed < 0 or out.seed > 4294967295) then
+      problem = "the seed must be blank or a whole number 0..4294967295, got " .. text.seed
     end
     if not problem then
       A.remember_prompt(out.prompt)
-      if with_bars then reaper.SetExtState(A.SECTION, "last_bars", tostring(out.bars), true) end
+      if options.bars then reaper.SetExtState(A.SECTION, "last_bars", tostring(out.bars), true) end
+      if options.strength then reaper.SetExtState(A.SECTION, options.strength.key, text.strength, true) end
       reaper.SetExtState(A.SECTION, "last_negative", out.negative_prompt, true)
       return out
     end
@@ -336,14 +343,20 @@ function A.loudness_fields(settings, fields)
   return fields
 end
 
---- Protocol fields for a generation of ``seconds`` from the dialog's answers.
-function A.request_fields(settings, answers, seconds, rate)
-  local fields = {
-    prompt = answers.prompt, negative_prompt = answers.negative_prompt, seconds = seconds + 0.0,
+--- Protocol fields every request from the dialog's answers carries (no length, no loudness).
+function A.common_fields(settings, answers, rate)
+  return {
+    prompt = answers.prompt, negative_prompt = answers.negative_prompt,
     variations = answers.variations, seed = answers.seed, sample_rate = rate,
     steps = math.tointeger(tonumber(settings.steps)), guidance = tonumber(settings.guidance) + 0.0,
     format = settings.format, priority = "live", name = answers.prompt,
   }
+end
+
+--- Protocol fields for a generation of ``seconds`` from the dialog's answers.
+function A.request_fields(settings, answers, seconds, rate)
+  local fields = A.common_fields(settings, answers, rate)
+  fields.seconds = seconds + 0.0
   return A.loudness_fields(settings, fields)
 end
 
@@ -651,8 +664,8 @@ function A.shorten(s, n)
   return s
 end
 
-function A.take_name(file)
-  return A.shorten(file.prompt or "", 60) .. " · seed " .. tostring(file.seed)
+function A.take_name(file, prefix)
+  return (prefix or "") .. A.shorten(file.prompt or "", 60) .. " · seed " .. tostring(file.seed)
 end
 
 --- PCM sources for every file, or nil and a message (then none is kept).
@@ -669,12 +682,18 @@ local function sources_for(files)
   return sources
 end
 
-local function add_takes(item, files, sources)
+--- One take per file (named with ``options.name_prefix``, take properties ``options.take_values``),
+-- the first made active.
+local function add_takes(item, files, sources, options)
+  options = options or {}
   local first
   for i, file in ipairs(files) do
     local take = reaper.AddTakeToMediaItem(item)
     reaper.SetMediaItemTake_Source(take, sources[i])
-    reaper.GetSetMediaItemTakeInfo_String(take, "P_NAME", A.take_name(file), true)
+    reaper.GetSetMediaItemTakeInfo_String(take, "P_NAME", A.take_name(file, options.name_prefix), true)
+    for parm, value in pairs(options.take_values or {}) do
+      reaper.SetMediaItemTakeInfo_Value(take, parm, value)
+    end
     first = first or take
   end
   reaper.SetActiveTake(first)
@@ -712,15 +731,22 @@ function A.insert_item(track, position, length, files, prompt)
   return item
 end
 
---- New takes on an existing item (more variations); the first new one becomes active.
-function A.add_variations(item, files, prompt)
+--- New takes on an existing item, the first new one active; one undo point. ``options``: as
+-- add_takes, plus ``length`` (the item's new length, for an extension).
+function A.add_takes_to_item(item, files, description, options)
   if not reaper.ValidatePtr2(0, item, "MediaItem*") then error("the item was deleted meanwhile", 0) end
   local sources, problem = sources_for(files)
   if not sources then error(problem, 0) end
   reaper.Undo_BeginBlock2(0)
   reaper.PreventUIRefresh(1)
-  add_takes(item, files, sources)
-  finish_insert(item, "AudioLDM: insert variations of " .. A.shorten(prompt, 40))
+  if options and options.length then reaper.SetMediaItemInfo_Value(item, "D_LENGTH", options.length) end
+  add_takes(item, files, sources, options)
+  finish_insert(item, description)
+end
+
+--- More variations: new takes with new seeds on the same item (``prefix``: of their names).
+function A.add_variations(item, files, prompt, prefix)
+  A.add_takes_to_item(item, files, "AudioLDM: insert variations of " .. A.shorten(prompt, 40), { name_prefix = prefix })
 end
 
 -- The two generate actions -------------------------------------------------------------------------
@@ -737,7 +763,7 @@ function A.generate_action(title, with_bars)
       return A.message("There is no time selection. Select the time the sound should fill, then run this again.")
     end
   end
-  local answers = A.generate_dialog(title, with_bars)
+  local answers = A.generate_dialog(title, { bars = with_bars })
   if not answers then return end
   if with_bars then
     start, stop = A.bars_span(reaper.GetCursorPosition(), answers.bars)
@@ -756,6 +782,183 @@ function A.generate_action(title, with_bars)
     label = A.shorten(prompt, 48) .. string.format("  (%.2f s)", length),
     on_done = function(event)
       A.insert_item(track, start, length, event.files, prompt)
+    end,
+  })
+end
+
+-- Edits of the selected item: transform, repaint, extend ---------------------------------------------
+
+--- The one selected item's active take as the engine reads it: the file under its section wrappers
+-- and the range of that file the item plays (source seconds, playrate applied). Returns a table,
+-- or nil and a message saying what to select instead. Changes nothing.
+function A.selected_audio()
+  local count = reaper.CountSelectedMediaItems(0)
+  if count == 0 then
+    return nil, "No item is selected. Select the audio item to edit, then run this again."
+  elseif count > 1 then
+    return nil, count .. " items are selected. Select just the one audio item to edit."
+  end
+  local item = reaper.GetSelectedMediaItem(0, 0)
+  local take = reaper.GetActiveTake(item)
+  if not take then
+    return nil, "The selected item has no take (an empty item). Select an item that plays audio."
+  end
+  if reaper.TakeIsMIDI(take) then
+    return nil, "The selected item's active take is MIDI. These edits work on audio: render or glue it to audio first."
+  end
+  local source = reaper.GetMediaItemTake_Source(take)
+  -- A section (Item properties: section) or a reversed take wraps its file: walk to the file,
+  -- adding the sections' offsets; reversed audio would need rendering, so it is refused.
+  local file, offset = source, 0.0
+  while true do
+    local parent = reaper.GetMediaSourceParent(file)
+    if not parent then break end
+    local is_section, section_offset, _, reversed = reaper.PCM_Source_GetSectionInfo(file)
+    if reversed then
+      return nil, "The selected take is reversed. Glue it first (Item: Glue items), then run this again."
+    end
+    if is_section then offset = offset + section_offset end
+    file = parent
+  end
+  local path = reaper.GetMediaSourceFileName(file)
+  if path == "" then
+    return nil, "The selected take does not play an audio file (its source is " .. reaper.GetMediaSourceType(file) ..
+      "). Glue it to a file first (Item: Glue items)."
+  end
+  if not reaper.file_exists(path) then
+    return nil, "The selected take's file is missing (offline):\n" .. path
+  end
+  local audio = {
+    item = item, take = take, path = path,
+    position = reaper.GetMediaItemInfo_Value(item, "D_POSITION"),
+    length = reaper.GetMediaItemInfo_Value(item, "D_LENGTH"),
+    start_offset = reaper.GetMediaItemTakeInfo_Value(take, "D_STARTOFFS"),
+    playrate = reaper.GetMediaItemTakeInfo_Value(take, "D_PLAYRATE"),
+  }
+  local source_length = reaper.GetMediaSourceLength(source)
+  audio.range = audio.length * audio.playrate -- source seconds the item plays
+  if audio.start_offset < -A.TOLERANCE or audio.start_offset + audio.range > source_length + A.TOLERANCE then
+    return nil, "The selected item plays beyond its source's ends (it loops, or was extended past the file). " ..
+      "Trim it to the source or glue it first (Item: Glue items)."
+  end
+  audio.init_start = offset + math.max(audio.start_offset, 0.0)
+  audio.init_end = audio.init_start + audio.range
+  -- the engine reads whole frames of the file ([round(start × rate), round(end × rate))): what that
+  -- holds, in seconds, is what an extension is added to
+  local file_rate = reaper.GetMediaSourceSampleRate(file)
+  local function frame(t) return math.floor(t * file_rate + 0.5) end
+  audio.range_read = (frame(audio.init_end) - frame(audio.init_start)) / file_rate
+  return audio
+end
+
+--- The edit a sidecar records (a transfer, repaint or extension of init_audio) as protocol fields and
+-- the take-name prefix, so that more variations of an edited take repeat the edit; nil for a generation.
+function A.edit_from_sidecar(sidecar)
+  if type(sidecar.edit) ~= "string" or type(sidecar.init_audio) ~= "string" then return nil end
+  local fields = { init_audio = sidecar.init_audio, strength = sidecar.strength }
+  if type(sidecar.init_range) == "table" then
+    fields.init_start, fields.init_end = sidecar.init_range[1], sidecar.init_range[2]
+  end
+  if type(sidecar.repaint) == "table" then
+    fields.repaint_start, fields.repaint_end = sidecar.repaint[1], sidecar.repaint[2]
+  end
+  if type(sidecar.extend) == "table" then fields.extend_seconds = sidecar.extend.seconds end
+  local verb = sidecar.edit == "transfer" and "transform" or sidecar.edit
+  return fields, verb .. ": "
+end
+
+A.EDITS = {
+  transform = { title = "AudioLDM: transform selected item", verb = "transform",
+                strength = { key = "last_strength", default = "0.5" } },
+  repaint = { title = "AudioLDM: repaint time selection in item", verb = "repaint",
+              strength = { key = "last_repaint_strength", default = "1" } },
+  extend = { title = "AudioLDM: extend selected item", verb = "extend" },
+}
+
+--- What a repaint or extension applies to, from the time selection (before any dialog): the
+-- region in source seconds from the range's start, or the selection's end when it lies past the
+-- item's end. Returns a table (empty: ask for bars) or nil and a message.
+local function edit_span(kind, audio)
+  local item_end = audio.position + audio.length
+  local sel_start, sel_end = A.time_selection()
+  if kind == "repaint" then
+    if not sel_start then
+      return nil, "There is no time selection. Select the part of the item to repaint, then run this again."
+    end
+    local from, to = math.max(sel_start, audio.position), math.min(sel_end, item_end)
+    if to - from < A.TOLERANCE then
+      return nil, string.format("The time selection (%.3f to %.3f s) does not overlap the selected item " ..
+        "(%.3f to %.3f s). Select the part of the item to repaint.", sel_start, sel_end, audio.position, item_end)
+    end
+    return { from = from, to = to, repaint_start = (from - audio.position) * audio.playrate,
+             repaint_end = (to - audio.position) * audio.playrate }
+  elseif kind == "extend" and sel_start and sel_end > item_end + A.TOLERANCE then
+    return { new_end = sel_end }
+  end
+  return {}
+end
+
+--- Transform / repaint / extend the selected item: the result becomes a new take of the same item
+-- (the active one; an extension lengthens the item to the new end), one undo point.
+-- The new take plays the rendered file from its start at the old take's playrate (and pitch
+-- settings), so it lines up with what the item showed; repaint and extend keep its volume too.
+function A.edit_action(kind)
+  local edit = A.EDITS[kind]
+  local settings = A.settings_for_action()
+  if not settings then return end
+  local audio, problem = A.selected_audio()
+  if not audio then return A.message(problem) end
+  local span
+  span, problem = edit_span(kind, audio)
+  if not span then return A.message(problem) end
+  if kind == "transform" and (audio.range < 0.1 or audio.range > 60) then
+    return A.message(string.format("The item is %.3f s of audio; the engine transforms 0.1 to 60 s.", audio.range))
+  end
+  local asks_bars = kind == "extend" and not span.new_end
+  local answers = A.generate_dialog(edit.title, { bars = asks_bars, strength = edit.strength })
+  if not answers then return end
+  local new_length = audio.length
+  local rate = A.project_rate()
+  local fields = A.common_fields(settings, answers, rate)
+  fields.init_audio, fields.init_start, fields.init_end = audio.path, audio.init_start, audio.init_end
+  local take_values = {
+    D_PLAYRATE = audio.playrate, D_STARTOFFS = 0,
+    B_PPITCH = reaper.GetMediaItemTakeInfo_Value(audio.take, "B_PPITCH"),
+    D_PITCH = reaper.GetMediaItemTakeInfo_Value(audio.take, "D_PITCH"),
+  }
+  if kind == "transform" then
+    fields.strength = answers.strength + 0.0
+    A.loudness_fields(settings, fields) -- new sound: normalized like a generation
+  else
+    -- the engine keeps the input's level (loudness off): so does the take
+    take_values.D_VOL = reaper.GetMediaItemTakeInfo_Value(audio.take, "D_VOL")
+    take_values.D_PAN = reaper.GetMediaItemTakeInfo_Value(audio.take, "D_PAN")
+  end
+  if kind == "repaint" then
+    fields.strength = answers.strength + 0.0
+    fields.repaint_start, fields.repaint_end = span.repaint_start, span.repaint_end
+  elseif kind == "extend" then
+    local item_end = audio.position + audio.length
+    local new_end = span.new_end or select(2, A.bars_span(item_end, answers.bars))
+    local extension = (new_end - item_end) * audio.playrate
+    if extension < 0.1 or extension > 60 then
+      return A.message(string.format("The extension is %.3f s of audio; the engine makes 0.1 to 60 s.", extension))
+    end
+    new_length = new_end - audio.position
+    -- what was read + this = the new length exactly, so the file ends where the item now does
+    fields.extend_seconds = new_length * audio.playrate - audio.range_read
+  end
+  local prompt = answers.prompt
+  return A.start_job({
+    settings = settings,
+    fields = fields,
+    out_dir = A.output_folder(settings),
+    label = edit.verb .. ": " .. A.shorten(prompt, 40) .. string.format("  (%.2f s)", new_length),
+    on_done = function(event)
+      A.add_takes_to_item(audio.item, event.files, "AudioLDM: " .. edit.verb .. " " .. A.shorten(prompt, 40), {
+        name_prefix = edit.verb .. ": ", take_values = take_values,
+        length = new_length ~= audio.length and new_length or nil,
+      })
     end,
   })
 end
