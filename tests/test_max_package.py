@@ -13,7 +13,9 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
+import soundfile as sf
 from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
@@ -335,12 +337,14 @@ def wired_into(path: Path, box_id: str, inlet: int) -> list[dict]:
     return [by_id[line["source"][0]] for line in lines_of(path) if line["destination"] == [box_id, inlet]]
 
 
-def generate_templates() -> list[tuple[str, list]]:
+def generate_templates(init_audio: str) -> list[tuple[str, list]]:
     """Every generate request a patch can form, filled the way Max fills it.
 
     A caller's message box ``generate … $n …`` is filled from the [pack] wired into it (its typed
-    arguments, an ``s`` slot given the prompt as one symbol, each literal message wired into a
-    slot as an alternative); literal ``generate …`` boxes (help) are parsed as Max parses them.
+    arguments, an ``s`` slot given the prompt as one symbol — or, after ``init_audio``, the
+    absolute path of an existing sound file, as the Transform path makes it — each literal message
+    wired into a slot as an alternative); literal ``generate …`` boxes (help) are parsed as Max
+    parses them.
     """
     found = []
     for path in PATCH_FILES:
@@ -353,6 +357,9 @@ def generate_templates() -> list[tuple[str, list]]:
                 continue
             [pack] = [b for b in wired_into(path, box["id"], 0) if b["text"].startswith("pack ")]
             defaults = [PROMPT if a == "s" else a for a in parse(pack["text"])[1:]]
+            for key, value in zip(template, template[1:]):
+                if key == "init_audio":
+                    defaults[int(value[1]) - 1] = init_audio
             variants = [defaults]
             for slot in range(len(defaults)):
                 for source in wired_into(path, pack["id"], slot):
@@ -380,12 +387,16 @@ def client_tail(port: int, n: int) -> list:
     return [job_id if a == "$1" else port if a == "#1" else a for a in tail]
 
 
-def test_every_generate_request_the_patches_form_is_accepted(engine_service):
+def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp_path):
     listener = Listener()
+    take = tmp_path / "Max 9" / "audioldm-bridge-input-1.wav"  # a space: the path stays one OSC string
+    take.parent.mkdir()
+    sf.write(take, np.zeros(8000, dtype=np.float32), 16000)
     try:
         address = client_box("prepend /audioldm/").get("text").split()[1]
-        templates = generate_templates()
-        assert len(templates) >= 7  # generator (+negative), slot live/background, three help examples
+        templates = generate_templates(str(take))
+        # generator Generate (+negative) and Transform, slot live/background, three help examples
+        assert len(templates) >= 8 and any("init_audio" in fields for _, fields in templates)
         sent = {}
         for n, (where, fields) in enumerate(templates, start=1):
             atoms = fields + client_tail(listener.port, n)
@@ -557,3 +568,65 @@ def test_generator_says_when_no_engine_answers(tmp_path):
             assert engine.text == "engine absent"
         finally:
             rt.close()
+
+
+# --- the generator's Transform path: the take → a file → init_audio + strength → the result -------------
+
+
+def test_generator_transform_writes_the_take_and_loads_a_result_of_its_exact_length(engine_service, tmp_path):
+    home = tmp_path / "Jane Doe"  # Max's "~:" prefix; a space in the path keeps it one symbol / OSC string
+    (home / "Music").mkdir(parents=True)
+    rate, frames = 44100, 55125  # 1.25 s stereo at 44.1 kHz, as a user's own loop might be
+    t = np.arange(frames) / rate
+    loop = tmp_path / "drum loop.wav"
+    sf.write(loop, np.stack([0.3 * np.sin(2 * np.pi * 220 * t), 0.2 * np.sin(2 * np.pi * 330 * t)], axis=1), rate)
+    rt = Runtime(PATCHERS, engine_address=("127.0.0.1", engine_service.transports["osc"].port),
+                 platform="macintosh", folders={"~:": home})
+    try:
+        generator = rt.load("audioldm.generator.maxpat")
+        take = generator.one(text="buffer~ audioldm.generator.take")
+        take.receive(0, Msg("replace", (str(loop),)))  # what "open…" does with the file the user picks
+        generator.named("prompt").type("glass marimba")
+        strength = generator.named("strength")
+        strength.receive(0, Msg("float", (1.7,)))
+        assert strength.value == 1.0  # the control is bounded to 0..1
+        strength.receive(0, Msg("float", (0.6,)))
+        generator.named("transform").receive(0, BANG)  # a click on Transform
+
+        written = home / "Music" / "audioldm-bridge-input-1.wav"
+        info = sf.info(written)
+        assert (info.frames, info.samplerate, info.channels) == (frames, rate, 2)  # the buffer, as it is
+        assert not [s for s in rt.sent if s[0] == "/audioldm/generate"]  # after the write: deferred
+        rt.idle()
+        [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        fields = dict(zip(args[::2], args[1::2]))
+        assert fields["init_audio"] == str(written) and fields["prompt"] == "glass marimba"
+        assert isinstance(fields["strength"], float) and fields["strength"] == pytest.approx(0.6)
+        assert not {"bars", "bpm", "time_sig", "seconds"} & set(fields)  # the take's own length
+        assert fields["reply_port"] == 7401 and fields["variations"] == 1 and "negative_prompt" not in fields
+
+        assert rt.pump(lambda: take.file != str(loop), timeout=RENDER_TIMEOUT), "no /audioldm/done reached the patch"
+        assert take.frames == frames * 48000 // rate == 60000  # the input's length, at the engine's 48 kHz
+        sidecar = json.loads(Path(take.file).with_suffix(".json").read_text())
+        assert sidecar["edit"] == "transfer" and sidecar["init_audio"] == str(written)
+        assert sidecar["strength"] == pytest.approx(0.6)
+        assert generator.named("status").text == "ready"
+
+        generator.named("transform").receive(0, BANG)  # the next transform writes the next file of the ring
+        assert sf.info(home / "Music" / "audioldm-bridge-input-2.wav").frames == 60000
+        rt.idle()
+        [_, (_, again)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        engine_service.cancel(dict(zip(again[::2], again[1::2]))["id"], ("osc", "127.0.0.1", 7401))
+    finally:
+        rt.close()
+
+
+def test_generator_transform_converts_the_path_the_windows_way_on_windows(tmp_path):
+    rt = Runtime(PATCHERS, platform="windows", folders={"~:": tmp_path})
+    try:
+        generator = rt.load("audioldm.generator.maxpat")
+        generator.named("prompt").type("glass marimba")
+        with pytest.raises(NotImplementedError, match="conformpath native_win absolute"):
+            generator.named("transform").receive(0, BANG)  # the evaluator models only the macOS branch
+    finally:
+        rt.close()
