@@ -630,3 +630,25 @@ def test_generator_transform_converts_the_path_the_windows_way_on_windows(tmp_pa
             generator.named("transform").receive(0, BANG)  # the evaluator models only the macOS branch
     finally:
         rt.close()
+
+
+def test_generator_help_transform_example_sends_its_take_with_the_strength(engine_service, tmp_path):
+    (tmp_path / "Music").mkdir()
+    loop = tmp_path / "take.wav"
+    sf.write(loop, np.zeros(24000, dtype=np.float32), 48000)
+    rt = Runtime(PATCHERS, engine_address=("127.0.0.1", engine_service.transports["osc"].port),
+                 folders={"~:": tmp_path})
+    try:
+        help_patch = rt.load("../help/audioldm.generator.maxhelp")  # its [audioldm.client] is in patchers/
+        help_patch.one(text="buffer~ audioldm.help.take").receive(0, Msg("replace", (str(loop),)))
+        help_patch.named("strength").receive(0, Msg("float", (0.25,)))
+        help_patch.one("message", "~:/Music/audioldm-bridge-input-help.wav").receive(0, BANG)
+        rt.idle()
+        [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        fields = dict(zip(args[::2], args[1::2]))
+        written = tmp_path / "Music" / "audioldm-bridge-input-help.wav"
+        assert fields["init_audio"] == str(written) and sf.info(written).frames == 24000
+        assert fields["strength"] == pytest.approx(0.25) and fields["prompt"] == "glass marimba"
+        engine_service.cancel(fields["id"], ("osc", "127.0.0.1", 7421))
+    finally:
+        rt.close()

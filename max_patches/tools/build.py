@@ -825,15 +825,18 @@ def opener(p: Patch, name: str, x, y) -> None:
 
 
 def generator_help(abstractions) -> Patch:
-    p = Patch(900, 560, abstractions)
+    p = Patch(900, 760, abstractions)
     p.comment("audioldm.generator — a prompt, a length in bars (BPM and time signature from the Max "
               "transport, or typed), variations, seed and negative prompt; Generate renders, the result is "
-              "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it.",
+              "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it. Transform "
+              "sends the take itself with the prompt and a strength (0..1); open… loads a sound file into it.",
               20, 10, 860, 50)
     p.comment("Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press "
               "Generate: 2 × 4 × 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt "
               "<text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to "
-              "[audioldm.client 7401] (see its help for the OSC on the wire).", 20, 65, 860, 60)
+              "[audioldm.client 7401] (see its help for the OSC on the wire); Transform sends  generate prompt "
+              "<text> init_audio <file> strength <f> variations <n> seed <n> [negative_prompt <text>].",
+              20, 65, 860, 60)
     opener(p, "audioldm.generator", 20, 135)
     p.comment("The same path in five objects (this help listens on port 7421):", 20, 200, 500)
     request = p.msg('generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4', 20, 225)
@@ -846,6 +849,49 @@ def generator_help(abstractions) -> Patch:
     log = p.obj("print audioldm", 140, 330)
     p.chain(request, engine, done, path, load, take)
     p.wire(done, 1, log)
+
+    p.comment("Transform, as the generator's Transform button does it: buffer~ writes the take to a WAV file "
+              "(writewave), the file's path in the OS's own form goes to the engine as init_audio with the "
+              "strength — 0 keeps the take, 1 ignores it — and no length, so the result is exactly as long as "
+              "the take (samples at the engine's 48 kHz). The file is ~/Music/audioldm-bridge-input-N.wav: the "
+              "engine reads inputs under your home folder. Generate a take above, then click the path:",
+              20, 440, 860, 60)
+    source = p.msg("~:/Music/audioldm-bridge-input-help.wav", 20, 510, 280)
+    p.comment("← Transform the take above", 310, 512, 200)
+    p.comment("strength", 560, 490, 60)
+    strength = p.ui("flonum", 560, 510, 60, 22, format=6, minimum=0.0, maximum=1.0, varname="strength")
+    p.wire(p.obj("loadmess 0.6", 640, 510), 0, strength)
+    platform_ask = p.obj("loadbang", 640, 540)
+    platform_msg = p.msg("; max getsystem audioldm.help.platform", 640, 565, 240)
+    platform = p.obj("r audioldm.help.platform", 640, 590, 170)
+    which_os = p.obj("sel macintosh windows", 640, 615, 150)
+    on_mac = p.msg("1", 640, 640)
+    on_windows = p.msg("2", 700, 640)
+    by_os = p.obj("gate 2 1", 20, 550)
+    mac_path = p.obj("conformpath slash boot", 20, 580, 150)
+    windows_path = p.obj("conformpath native_win absolute", 190, 580, 200)
+    p.comment("macOS → /Users/…, Windows → C:…", 400, 582, 230)
+    file_t = p.obj("t s s", 20, 610)
+    write = p.msg("writewave $1", 120, 640)
+    fields = p.obj("pack s 0.6", 20, 670)
+    transform = p.msg('generate prompt "glass marimba" init_audio $1 strength $2', 20, 700, 380)
+    after_write = p.obj("deferlow", 20, 730)
+    p.wire(platform_ask, 0, platform_msg)
+    p.wire(platform, 0, which_os)
+    p.wire(which_os, 0, on_mac)
+    p.wire(which_os, 1, on_windows)
+    p.wire(on_mac, 0, by_os, 0)
+    p.wire(on_windows, 0, by_os, 0)
+    p.wire(source, 0, by_os, 1)
+    p.wire(by_os, 0, mac_path)
+    p.wire(by_os, 1, windows_path)
+    p.wire(mac_path, 0, file_t)
+    p.wire(windows_path, 0, file_t)
+    p.wire(file_t, 1, write)
+    p.wire(write, 0, take)
+    p.wire(strength, 0, fields, 1)
+    p.wire(file_t, 0, fields, 0)
+    p.chain(fields, transform, after_write, engine)
     return p
 
 
