@@ -291,6 +291,41 @@ def test_parse_quotes_numbers_commas():
         "generate", "prompt", "warm analog pad", "bars", 2, "bpm", 100.0, "time_sig", "4/4", ",", "x"]
 
 
+def test_evaluator_semicolon_messages_getsystem_deferlow_conformpath(tmp_path):
+    def mini(p):
+        ask = p.msg("; max getsystem os.here; other hello", 20, 20, 300)
+        heard = p.obj("r os.here", 20, 60)
+        other = p.obj("r other", 200, 60)
+        probe = p.obj("print probe", 20, 200)
+        later = p.obj("deferlow", 300, 100)
+        now = p.msg("now", 400, 100)
+        button = p.ui("button", 300, 20)
+        convert = p.obj("conformpath slash boot", 500, 20, 150)
+        ring = p.obj("% 8", 500, 60)
+        p.wire(heard, 0, probe)
+        p.wire(other, 0, probe)
+        p.wire(button, 0, later)
+        p.wire(button, 0, now)
+        p.wire(later, 0, probe)
+        p.wire(now, 0, probe)
+        p.wire(convert, 0, probe)
+        p.wire(ring, 0, probe)
+        return [ask, button, convert, ring, probe]
+
+    rt, patcher, (ask, button, convert, ring, probe) = run_mini(tmp_path, mini)
+    rt.folders = {"~:": "/Users/me"}
+    patcher.objects[ask].receive(0, BANG)  # to receivers, nothing out of the box's outlet
+    patcher.objects[button].receive(0, BANG)
+    assert captured(patcher, probe)[-1] == Msg("now")  # the deferred bang waits for the event to end
+    rt.idle()
+    patcher.objects[convert].receive(0, Msg("~:/Music/x y.wav"))  # a Max path prefix
+    patcher.objects[convert].receive(0, symbol("Macintosh HD:/Users/me/a.wav"))  # the boot volume
+    patcher.objects[ring].receive(0, Msg("int", (11,)))
+    assert captured(patcher, probe) == [symbol("macintosh"), Msg("hello"), Msg("now"), BANG,
+                                        symbol("/Users/me/Music/x y.wav"), symbol("/Users/me/a.wav"), Msg("int", (3,))]
+    assert parse("; max getsystem os") == [";", "max", "getsystem", "os"]
+
+
 # --- against the running engine ------------------------------------------------------------------------
 
 
