@@ -8,8 +8,9 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
 - a message is a selector plus atoms: bang, int, float, symbol, list, or any other selector;
 - message box: ``$1``…``$9`` (initially 0) are replaced by the items of an incoming int, float,
   symbol, list or anything, then the contents go out; ``set …`` replaces the contents silently; a
-  comma splits the contents into messages sent in order; ``#1``…``#9`` are an abstraction's
-  arguments and ``#0`` a number unique to the instance;
+  comma splits the contents into messages sent in order; a semicolon starts a message to a named
+  receiver (``; name message``; only Max's own ``; max getsystem NAME`` and [receive]/[r] are
+  modelled); ``#1``…``#9`` are an abstraction's arguments and ``#0`` a number unique to the instance;
 - [route]: the first item of the message selects an outlet, the rest goes out (bang when nothing
   is left); no match: the whole message out the right outlet;
 - [prepend]: its arguments before the message (a bang becomes the word bang; ``set …`` replaces
@@ -17,7 +18,13 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
 - [tosymbol]: the whole message as one symbol; [sprintf symout]: the formatted text as one symbol
   (a list into the left inlet is spread over the inlets);
 - [pack]: each inlet stores its item, the left inlet (hot) outputs the list;
-- [gate N init], [sel], [zl reg/join/mth/slice], [t …], [i], arithmetic, [loadbang]/[loadmess].
+- [gate N init], [sel], [zl reg/join/mth/slice], [t …], [i], arithmetic, [loadbang]/[loadmess];
+- [deferlow]: the message waits in Max's low-priority queue, which runs when the current event is
+  over (``Runtime.idle()``; ``pump`` runs it too);
+- [conformpath slash boot] (the macOS branch of a path conversion): Max's path prefixes (``~:``,
+  ``Usermax:`` …) resolved through ``Runtime.folders``, the boot volume's name dropped;
+- [buffer~]: ``replace <file>`` reads a file (right outlet bangs), ``writewave <file>`` writes what
+  it holds as a WAVE file at its sample rate.
 
 Objects it does not implement raise NotImplementedError when a message reaches them, so a test
 can never silently pass through an object whose behaviour is only guessed.
@@ -98,7 +105,7 @@ def parse_atom(token: str):
 
 def parse(text: str) -> list:
     """Tokenize box text like Max: spaces separate atoms, "double quotes" make one symbol,
-    a comma is its own atom, a backslash escapes the next character."""
+    a comma or semicolon is its own atom, a backslash escapes the next character."""
     atoms, token, quoted, had_quote, escape = [], "", False, False, False
 
     def flush():
@@ -120,9 +127,9 @@ def parse(text: str) -> list:
             token += ch
         elif ch.isspace():
             flush()
-        elif ch == ",":
+        elif ch in ",;":
             flush()
-            atoms.append(",")
+            atoms.append(ch)
         else:
             token += ch
     flush()
@@ -142,7 +149,8 @@ class Runtime:
     """Loads patches, delivers messages, owns the (virtual) clock, the transport and the sockets."""
 
     def __init__(self, patchers_dir: Path, tempo: float = 120.0, time_signature=(4, 4), seed: int = 0,
-                 engine_address: tuple | None = None):
+                 engine_address: tuple | None = None, platform: str = "macintosh", folders: dict | None = None,
+                 boot_volume: str = "Macintosh HD"):
         self.patchers_dir = Path(patchers_dir)
         self.tempo = float(tempo)
         self.time_signature = tuple(time_signature)
@@ -156,6 +164,25 @@ class Runtime:
         self.receivers: list = []
         self.sent: list[tuple[str, tuple]] = []  # every OSC message sent (address, args)
         self.trace: list[tuple[str, int, Msg]] = []
+        self.platform = platform  # what ``; max getsystem`` answers: macintosh or windows
+        self.folders = dict(folders or {})  # Max path prefix ("~:", "Usermax:") -> a real folder
+        self.boot_volume = boot_volume
+        self.named: dict[str, list] = {}  # [receive name] objects by name
+        self.deferred: list = []  # Max's low-priority queue ([deferlow])
+
+    def send(self, name: str, msg: Msg) -> None:
+        """A message to a named receiver, as ``; name message`` in a message box sends it."""
+        if name == "max":
+            if msg.selector != "getsystem" or len(msg.args) != 1:
+                raise NotImplementedError(f"message to max: {msg!r}")
+            return self.send(str(msg.args[0]), symbol(self.platform))
+        for receiver in self.named.get(name, []):
+            receiver.out(0, msg)
+
+    def idle(self) -> None:
+        """Run the low-priority queue (Max runs it once the current event has been handled)."""
+        while self.deferred:
+            self.deferred.pop(0)()
 
     def load(self, name: str, args=()) -> "Patcher":
         patcher = Patcher(self, self.patchers_dir / name, list(args))
@@ -189,6 +216,7 @@ class Runtime:
         import time
 
         deadline = time.monotonic() + timeout
+        self.idle()
         while not until():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -199,6 +227,7 @@ class Runtime:
                 data, _ = sock.recvfrom(65535)
                 message = OscMessage(data)
                 receiver.out(0, Msg(message.address, tuple(message.params)))
+            self.idle()
         return True
 
 
@@ -347,11 +376,18 @@ class Message(Obj):
 
     def send(self):
         part: list = []
-        for atom in self.content + [","]:
-            if atom == ",":
-                if part:
+        to_receiver = False  # after a semicolon, a message's first item names its receiver
+        for atom in self.content + [None]:  # None: the end of the contents
+            if atom in (",", ";", None):
+                if atom == "," and to_receiver:
+                    raise NotImplementedError("a comma after '; name …' (more messages to the same receiver)")
+                if part and not to_receiver:
                     self.out(0, from_atoms(part))
+                elif part:
+                    self.patcher.runtime.send(str(part[0]), from_atoms(part[1:]))
                 part = []
+                if atom == ";":
+                    to_receiver = True
             elif isinstance(atom, str) and "$" in atom:
                 whole = re.fullmatch(r"\$([1-9])", atom)
                 if not whole:
@@ -391,6 +427,8 @@ class Number(Obj):
         value = float(value) if self.is_float else int(value)
         if "minimum" in self.box:
             value = max(value, type(value)(self.box["minimum"]))
+        if "maximum" in self.box:
+            value = min(value, type(value)(self.box["maximum"]))
         self.value = value
 
     def receive(self, inlet, msg):
@@ -631,7 +669,8 @@ class Int(Obj):
 
 _OPS = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
         "/": lambda a, b: (a / b if isinstance(a, float) else int(a / b)) if b else 0,
-        "!-": lambda a, b: b - a, "==": lambda a, b: int(a == b)}
+        "!-": lambda a, b: b - a, "==": lambda a, b: int(a == b),
+        "%": lambda a, b: int(a) % int(b) if int(b) else 0}
 
 
 class Arithmetic(Obj):
@@ -715,20 +754,59 @@ class NoteIn(Obj):
 
 
 class Buffer(Obj):
-    """[buffer~ name]: ``replace <file>`` reads the file (soundfile) and bangs the right outlet."""
+    """[buffer~ name]: ``replace <file>`` reads the file (soundfile) and bangs the right outlet;
+    ``writewave <file>`` writes the samples it holds, at its sample rate, as a WAVE file."""
 
     def setup(self):
         self.frames = None
         self.file = None
+        self.samples = None
+        self.sample_rate = None
 
     def receive(self, inlet, msg):
+        import soundfile
+
         self.received.append((inlet, msg))
         if msg.selector in ("replace", "read"):
-            import soundfile
-
+            if not msg.args:
+                raise NotImplementedError(f"{msg.selector} without a file opens a dialog")
             self.file = msg.args[0]
-            self.frames = soundfile.info(self.file).frames
+            self.samples, self.sample_rate = soundfile.read(self.file, dtype="float32", always_2d=True)
+            self.frames = len(self.samples)
             self.out(1, BANG)
+        elif msg.selector == "writewave":
+            if not msg.args or self.samples is None:
+                raise NotImplementedError("writewave without a file name (a dialog) or of an empty buffer~")
+            soundfile.write(msg.args[0], self.samples, self.sample_rate, subtype="PCM_24", format="WAV")
+
+
+class Receive(Obj):
+    """[receive name] / [r name]: whatever is sent to the name comes out."""
+
+    def setup(self):
+        self.patcher.runtime.named.setdefault(str(self.args[0]), []).append(self)
+
+
+class DeferLow(Obj):
+    def receive(self, inlet, msg):
+        self.patcher.runtime.deferred.append(lambda: self.out(0, msg))
+
+
+class ConformPath(Obj):
+    """[conformpath slash boot]: a Max path → slash style, relative to the boot volume (on macOS:
+    ``Macintosh HD:/Users/me/x.wav`` → ``/Users/me/x.wav``). Other styles/types are not modelled."""
+
+    def receive(self, inlet, msg):
+        if [str(a) for a in self.args] != ["slash", "boot"]:
+            raise NotImplementedError(f"conformpath {' '.join(map(str, self.args))}")
+        [text] = msg.atoms()
+        rt = self.patcher.runtime
+        for prefix, folder in rt.folders.items():
+            if text.startswith(prefix + "/"):
+                return self.out(0, symbol(str(Path(folder) / text[len(prefix) + 1:])))
+        if text.startswith(rt.boot_volume + ":/"):
+            return self.out(0, symbol(text[len(rt.boot_volume) + 1:]))
+        raise NotImplementedError(f"conformpath of {text!r}")
 
 
 class UdpSend(Obj):
@@ -764,7 +842,8 @@ OBJECTS = {
     "tosymbol": ToSymbol, "sprintf": Sprintf, "pack": Pack, "unpack": Unpack, "zl": Zl, "gate": Gate,
     "loadbang": LoadBang, "loadmess": LoadMess, "random": Random, "i": Int, "int": Int,
     "transport": Transport, "delay": Delay, "metro": Metro, "stripnote": StripNote, "notein": NoteIn,
-    "buffer~": Buffer, "udpsend": UdpSend, "udpreceive": UdpReceive,
+    "buffer~": Buffer, "udpsend": UdpSend, "udpreceive": UdpReceive, "r": Receive, "receive": Receive,
+    "deferlow": DeferLow, "conformpath": ConformPath,
     "groove~": Sink, "pcontrol": Sink, "sig~": Sink, "*~": Sink, "dac~": Sink, "print": Sink,
     **{op: Arithmetic for op in _OPS},
 }

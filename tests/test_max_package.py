@@ -13,7 +13,9 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
+import soundfile as sf
 from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
@@ -289,6 +291,41 @@ def test_parse_quotes_numbers_commas():
         "generate", "prompt", "warm analog pad", "bars", 2, "bpm", 100.0, "time_sig", "4/4", ",", "x"]
 
 
+def test_evaluator_semicolon_messages_getsystem_deferlow_conformpath(tmp_path):
+    def mini(p):
+        ask = p.msg("; max getsystem os.here; other hello", 20, 20, 300)
+        heard = p.obj("r os.here", 20, 60)
+        other = p.obj("r other", 200, 60)
+        probe = p.obj("print probe", 20, 200)
+        later = p.obj("deferlow", 300, 100)
+        now = p.msg("now", 400, 100)
+        button = p.ui("button", 300, 20)
+        convert = p.obj("conformpath slash boot", 500, 20, 150)
+        ring = p.obj("% 8", 500, 60)
+        p.wire(heard, 0, probe)
+        p.wire(other, 0, probe)
+        p.wire(button, 0, later)
+        p.wire(button, 0, now)
+        p.wire(later, 0, probe)
+        p.wire(now, 0, probe)
+        p.wire(convert, 0, probe)
+        p.wire(ring, 0, probe)
+        return [ask, button, convert, ring, probe]
+
+    rt, patcher, (ask, button, convert, ring, probe) = run_mini(tmp_path, mini)
+    rt.folders = {"~:": "/Users/me"}
+    patcher.objects[ask].receive(0, BANG)  # to receivers, nothing out of the box's outlet
+    patcher.objects[button].receive(0, BANG)
+    assert captured(patcher, probe)[-1] == Msg("now")  # the deferred bang waits for the event to end
+    rt.idle()
+    patcher.objects[convert].receive(0, Msg("~:/Music/x y.wav"))  # a Max path prefix
+    patcher.objects[convert].receive(0, symbol("Macintosh HD:/Users/me/a.wav"))  # the boot volume
+    patcher.objects[ring].receive(0, Msg("int", (11,)))
+    assert captured(patcher, probe) == [symbol("macintosh"), Msg("hello"), Msg("now"), BANG,
+                                        symbol("/Users/me/Music/x y.wav"), symbol("/Users/me/a.wav"), Msg("int", (3,))]
+    assert parse("; max getsystem os") == [";", "max", "getsystem", "os"]
+
+
 # --- against the running engine ------------------------------------------------------------------------
 
 
@@ -335,12 +372,14 @@ def wired_into(path: Path, box_id: str, inlet: int) -> list[dict]:
     return [by_id[line["source"][0]] for line in lines_of(path) if line["destination"] == [box_id, inlet]]
 
 
-def generate_templates() -> list[tuple[str, list]]:
+def generate_templates(init_audio: str) -> list[tuple[str, list]]:
     """Every generate request a patch can form, filled the way Max fills it.
 
     A caller's message box ``generate … $n …`` is filled from the [pack] wired into it (its typed
-    arguments, an ``s`` slot given the prompt as one symbol, each literal message wired into a
-    slot as an alternative); literal ``generate …`` boxes (help) are parsed as Max parses them.
+    arguments, an ``s`` slot given the prompt as one symbol — or, after ``init_audio``, the
+    absolute path of an existing sound file, as the Transform path makes it — each literal message
+    wired into a slot as an alternative); literal ``generate …`` boxes (help) are parsed as Max
+    parses them.
     """
     found = []
     for path in PATCH_FILES:
@@ -353,6 +392,9 @@ def generate_templates() -> list[tuple[str, list]]:
                 continue
             [pack] = [b for b in wired_into(path, box["id"], 0) if b["text"].startswith("pack ")]
             defaults = [PROMPT if a == "s" else a for a in parse(pack["text"])[1:]]
+            for key, value in zip(template, template[1:]):
+                if key == "init_audio":
+                    defaults[int(value[1]) - 1] = init_audio
             variants = [defaults]
             for slot in range(len(defaults)):
                 for source in wired_into(path, pack["id"], slot):
@@ -380,12 +422,16 @@ def client_tail(port: int, n: int) -> list:
     return [job_id if a == "$1" else port if a == "#1" else a for a in tail]
 
 
-def test_every_generate_request_the_patches_form_is_accepted(engine_service):
+def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp_path):
     listener = Listener()
+    take = tmp_path / "Max 9" / "audioldm-bridge-input-1.wav"  # a space: the path stays one OSC string
+    take.parent.mkdir()
+    sf.write(take, np.zeros(8000, dtype=np.float32), 16000)
     try:
         address = client_box("prepend /audioldm/").get("text").split()[1]
-        templates = generate_templates()
-        assert len(templates) >= 7  # generator (+negative), slot live/background, three help examples
+        templates = generate_templates(str(take))
+        # generator Generate (+negative) and Transform, slot live/background, three help examples
+        assert len(templates) >= 8 and any("init_audio" in fields for _, fields in templates)
         sent = {}
         for n, (where, fields) in enumerate(templates, start=1):
             atoms = fields + client_tail(listener.port, n)
@@ -557,3 +603,87 @@ def test_generator_says_when_no_engine_answers(tmp_path):
             assert engine.text == "engine absent"
         finally:
             rt.close()
+
+
+# --- the generator's Transform path: the take → a file → init_audio + strength → the result -------------
+
+
+def test_generator_transform_writes_the_take_and_loads_a_result_of_its_exact_length(engine_service, tmp_path):
+    home = tmp_path / "Jane Doe"  # Max's "~:" prefix; a space in the path keeps it one symbol / OSC string
+    (home / "Music").mkdir(parents=True)
+    rate, frames = 44100, 55125  # 1.25 s stereo at 44.1 kHz, as a user's own loop might be
+    t = np.arange(frames) / rate
+    loop = tmp_path / "drum loop.wav"
+    sf.write(loop, np.stack([0.3 * np.sin(2 * np.pi * 220 * t), 0.2 * np.sin(2 * np.pi * 330 * t)], axis=1), rate)
+    rt = Runtime(PATCHERS, engine_address=("127.0.0.1", engine_service.transports["osc"].port),
+                 platform="macintosh", folders={"~:": home})
+    try:
+        generator = rt.load("audioldm.generator.maxpat")
+        take = generator.one(text="buffer~ audioldm.generator.take")
+        take.receive(0, Msg("replace", (str(loop),)))  # what "open…" does with the file the user picks
+        generator.named("prompt").type("glass marimba")
+        strength = generator.named("strength")
+        strength.receive(0, Msg("float", (1.7,)))
+        assert strength.value == 1.0  # the control is bounded to 0..1
+        strength.receive(0, Msg("float", (0.6,)))
+        generator.named("transform").receive(0, BANG)  # a click on Transform
+
+        written = home / "Music" / "audioldm-bridge-input-1.wav"
+        info = sf.info(written)
+        assert (info.frames, info.samplerate, info.channels) == (frames, rate, 2)  # the buffer, as it is
+        assert not [s for s in rt.sent if s[0] == "/audioldm/generate"]  # after the write: deferred
+        rt.idle()
+        [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        fields = dict(zip(args[::2], args[1::2]))
+        assert fields["init_audio"] == str(written) and fields["prompt"] == "glass marimba"
+        assert isinstance(fields["strength"], float) and fields["strength"] == pytest.approx(0.6)
+        assert not {"bars", "bpm", "time_sig", "seconds"} & set(fields)  # the take's own length
+        assert fields["reply_port"] == 7401 and fields["variations"] == 1 and "negative_prompt" not in fields
+
+        assert rt.pump(lambda: take.file != str(loop), timeout=RENDER_TIMEOUT), "no /audioldm/done reached the patch"
+        assert take.frames == frames * 48000 // rate == 60000  # the input's length, at the engine's 48 kHz
+        sidecar = json.loads(Path(take.file).with_suffix(".json").read_text())
+        assert sidecar["edit"] == "transfer" and sidecar["init_audio"] == str(written)
+        assert sidecar["strength"] == pytest.approx(0.6)
+        assert generator.named("status").text == "ready"
+
+        generator.named("transform").receive(0, BANG)  # the next transform writes the next file of the ring
+        assert sf.info(home / "Music" / "audioldm-bridge-input-2.wav").frames == 60000
+        rt.idle()
+        [_, (_, again)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        engine_service.cancel(dict(zip(again[::2], again[1::2]))["id"], ("osc", "127.0.0.1", 7401))
+    finally:
+        rt.close()
+
+
+def test_generator_transform_converts_the_path_the_windows_way_on_windows(tmp_path):
+    rt = Runtime(PATCHERS, platform="windows", folders={"~:": tmp_path})
+    try:
+        generator = rt.load("audioldm.generator.maxpat")
+        generator.named("prompt").type("glass marimba")
+        with pytest.raises(NotImplementedError, match="conformpath native_win absolute"):
+            generator.named("transform").receive(0, BANG)  # the evaluator models only the macOS branch
+    finally:
+        rt.close()
+
+
+def test_generator_help_transform_example_sends_its_take_with_the_strength(engine_service, tmp_path):
+    (tmp_path / "Music").mkdir()
+    loop = tmp_path / "take.wav"
+    sf.write(loop, np.zeros(24000, dtype=np.float32), 48000)
+    rt = Runtime(PATCHERS, engine_address=("127.0.0.1", engine_service.transports["osc"].port),
+                 folders={"~:": tmp_path})
+    try:
+        help_patch = rt.load("../help/audioldm.generator.maxhelp")  # its [audioldm.client] is in patchers/
+        help_patch.one(text="buffer~ audioldm.help.take").receive(0, Msg("replace", (str(loop),)))
+        help_patch.named("strength").receive(0, Msg("float", (0.25,)))
+        help_patch.one("message", "~:/Music/audioldm-bridge-input-help.wav").receive(0, BANG)
+        rt.idle()
+        [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        fields = dict(zip(args[::2], args[1::2]))
+        written = tmp_path / "Music" / "audioldm-bridge-input-help.wav"
+        assert fields["init_audio"] == str(written) and sf.info(written).frames == 24000
+        assert fields["strength"] == pytest.approx(0.25) and fields["prompt"] == "glass marimba"
+        engine_service.cancel(fields["id"], ("osc", "127.0.0.1", 7421))
+    finally:
+        rt.close()

@@ -283,6 +283,13 @@ def generator(abstractions) -> Patch:
     p.comment("Generate", 66, 190, 80)
     cancel_button = p.ui("button", 160, 180, 40, 40)
     p.comment("Cancel", 206, 190, 60)
+    p.comment("Transform the take: the buffer's audio goes to the engine with the prompt (and negative "
+              "prompt, variations, seed); the result keeps its length.", 800, 40, 280, 50)
+    p.comment("strength 0..1", 800, 110, 100)
+    strength = p.ui("flonum", 800, 130, 60, 22, format=6, minimum=0.0, maximum=1.0, varname="strength")
+    p.comment("0 keeps the take, 1 ignores it", 866, 132, 200)
+    transform = p.ui("button", 800, 180, 40, 40, varname="transform")
+    p.comment("Transform", 846, 190, 80)
     p.comment("engine", 300, 170, 60)
     engine_state = p.msg("engine ?", 370, 168, 200, varname="engine")
     p.comment("status", 300, 200, 60)
@@ -301,10 +308,12 @@ def generator(abstractions) -> Patch:
     loop = p.ui("toggle", 600, 390)
     p.comment("loop", 626, 392, 40)
     dac = p.ui("ezdac~", 680, 340, 45, 45)
+    open_file = p.ui("button", 760, 330, varname="open")
+    p.comment("open a sound file into the take…", 786, 332, 220)
 
     # defaults
     for i, (value, box) in enumerate((("2", bars), ("120.", bpm), ("1", follow), ("4", ts_den), ("4", ts_num),
-                                      ("1", variations))):
+                                      ("1", variations), ("0.5", strength))):
         load = p.obj(f"loadmess {value}", 200 + 80 * i, 420)
         p.wire(load, 0, box)
     # transport: tempo and time signature when "follow transport" is on
@@ -334,14 +343,20 @@ def generator(abstractions) -> Patch:
     p.wire(seed_load, 0, random)
 
     # Generate: gather every value (right to left), the prompt last into pack's hot inlet
+    generate_t = p.obj("t b b", 20, 610)
+    as_generate = p.msg("1", 90, 610)  # the prompt goes to Generate's pack, not Transform's
     steps = p.obj("t b b b b b b b b", 20, 640, 300)
     fields = p.obj("pack s 2 120. 4/4 1 0", 20, 780, 260)
     request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 variations $5 seed $6", 20, 820, 470)
     prompt_text = p.obj("route text", 20, 700)
     prompt_empty = p.obj("route bang", 20, 725)
     prompt_symbol = p.obj("tosymbol", 20, 750)
+    prompt_to = p.obj("gate 2 1", 20, 765)  # 1: Generate, 2: Transform
     need_prompt = p.msg("set type a prompt first", 110, 750)
-    p.wire(generate, 0, steps)
+    p.wire(generate, 0, generate_t)
+    p.wire(generate_t, 1, as_generate)
+    p.wire(as_generate, 0, prompt_to, 0)
+    p.wire(generate_t, 0, steps)
     p.wire(steps, 7, transport)
     p.wire(steps, 6, sig_pack)
     p.wire(steps, 5, negative)
@@ -355,7 +370,8 @@ def generator(abstractions) -> Patch:
     p.wire(prompt_empty, 0, need_prompt)
     p.wire(need_prompt, 0, state)
     p.wire(prompt_empty, 1, prompt_symbol)
-    p.wire(prompt_symbol, 0, fields, 0)
+    p.wire(prompt_symbol, 0, prompt_to, 1)
+    p.wire(prompt_to, 0, fields, 0)
     p.wire(bars, 0, fields, 1)
     p.wire(bpm, 0, fields, 2)
     p.wire(sig_text, 0, fields, 3)
@@ -385,6 +401,74 @@ def generator(abstractions) -> Patch:
     p.wire(with_, 0, choose, 0)
     p.wire(request, 0, choose, 1)
     p.wire(choose, 1, append, 0)
+
+    # Transform: the take is written to a WAV file the engine can read, then sent as init_audio with
+    # the strength; no length is sent, so the result is exactly as long as the take. The file is
+    # ~/Music/audioldm-bridge-input-N.wav (N = 1..8, reused in turn): a folder under the user's home
+    # on macOS and Windows (an allowed input root of a local engine; not one of macOS's privacy-
+    # protected folders such as Documents) next to the engine's default output folder.
+    transform_t = p.obj("t b b", 700, 610)
+    as_transform = p.msg("2", 770, 610)
+    transform_steps = p.obj("t b b b b b b", 700, 640, 200)
+    transform_fields = p.obj("pack s s 0.5 1 0", 700, 800, 200)
+    transform_request = p.msg("generate prompt $1 init_audio $2 strength $3 variations $4 seed $5", 700, 830, 470)
+    p.wire(transform, 0, transform_t)
+    p.wire(transform_t, 1, as_transform)
+    p.wire(as_transform, 0, prompt_to, 0)
+    p.wire(transform_t, 0, transform_steps)
+    p.wire(transform_steps, 5, negative)
+    p.wire(transform_steps, 4, seed)
+    p.wire(transform_steps, 3, variations)
+    p.wire(transform_steps, 2, strength)
+    p.wire(transform_steps, 0, prompt)
+    p.wire(prompt_to, 1, transform_fields, 0)
+    p.wire(strength, 0, transform_fields, 2)
+    p.wire(variations, 0, transform_fields, 3)
+    p.wire(seed, 0, transform_fields, 4)
+    p.wire(transform_fields, 0, transform_request)
+    count = p.obj("i 0", 900, 660)
+    count_t = p.obj("t i i", 900, 685)
+    count_next = p.obj("+ 1", 970, 710)
+    ring = p.obj("% 8", 900, 710)
+    number = p.obj("+ 1", 900, 735)
+    file_name = p.obj("sprintf symout ~:/Music/audioldm-bridge-input-%ld.wav", 900, 760, 330)
+    p.wire(transform_steps, 1, count)
+    p.wire(count, 0, count_t)
+    p.wire(count_t, 1, count_next)
+    p.wire(count_next, 0, count, 1)
+    p.wire(count_t, 0, ring)
+    p.chain(ring, number, file_name)
+    # Max paths ("Macintosh HD:/Users/…") → the OS's own form, which the engine reads: on macOS
+    # slash style relative to the boot volume (/Users/…; "native" there is the old colon style),
+    # on Windows native_win absolute (C:\Users\…). The platform comes from Max's getsystem.
+    platform_ask = p.obj("loadbang", 1000, 560)
+    platform_msg = p.msg("; max getsystem audioldm.generator.platform", 1000, 585, 300)
+    platform = p.obj("r audioldm.generator.platform", 1000, 610, 200)
+    which_os = p.obj("sel macintosh windows", 1000, 635, 160)
+    on_mac = p.msg("1", 1000, 660)
+    on_windows = p.msg("2", 1060, 660)
+    by_os = p.obj("gate 2 1", 900, 790)
+    mac_path = p.obj("conformpath slash boot", 900, 820, 150)
+    windows_path = p.obj("conformpath native_win absolute", 1060, 820, 200)
+    file_t = p.obj("t s s", 900, 850)
+    write = p.msg("writewave $1", 1000, 880)
+    p.wire(platform_ask, 0, platform_msg)
+    p.wire(platform, 0, which_os)
+    p.wire(which_os, 0, on_mac)
+    p.wire(which_os, 1, on_windows)
+    p.wire(on_mac, 0, by_os, 0)
+    p.wire(on_windows, 0, by_os, 0)
+    p.wire(file_name, 0, by_os, 1)
+    p.wire(by_os, 0, mac_path)
+    p.wire(by_os, 1, windows_path)
+    p.wire(mac_path, 0, file_t)
+    p.wire(windows_path, 0, file_t)
+    p.wire(file_t, 1, write)
+    p.wire(file_t, 0, transform_fields, 1)
+    # the request waits for the low-priority queue, where buffer~ may defer writing the file
+    after_write = p.obj("deferlow", 700, 860)
+    p.wire(transform_request, 0, after_write)
+    p.wire(after_write, 0, choose, 1)
 
     engine = p.obj(f"audioldm.client {GENERATOR_PORT}", 20, 940, 200)
     p.wire(choose, 0, engine)
@@ -425,6 +509,10 @@ def generator(abstractions) -> Patch:
     p.wire(show_path, 0, path)
     p.wire(path_t, 0, load_take)
     p.wire(load_take, 0, take)
+    p.wire(write, 0, take)
+    choose_file = p.msg("replace", 760, 1100)  # no file name: buffer~ asks with an open dialog
+    p.wire(open_file, 0, choose_file)
+    p.wire(choose_file, 0, take)
     p.wire(take, 1, loaded)
     p.wire(loaded, 0, state)
     show_error = p.obj("prepend set", 720, 1010)
@@ -737,15 +825,18 @@ def opener(p: Patch, name: str, x, y) -> None:
 
 
 def generator_help(abstractions) -> Patch:
-    p = Patch(900, 560, abstractions)
+    p = Patch(900, 760, abstractions)
     p.comment("audioldm.generator — a prompt, a length in bars (BPM and time signature from the Max "
               "transport, or typed), variations, seed and negative prompt; Generate renders, the result is "
-              "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it.",
+              "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it. Transform "
+              "sends the take itself with the prompt and a strength (0..1); open… loads a sound file into it.",
               20, 10, 860, 50)
     p.comment("Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press "
               "Generate: 2 × 4 × 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt "
               "<text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to "
-              "[audioldm.client 7401] (see its help for the OSC on the wire).", 20, 65, 860, 60)
+              "[audioldm.client 7401] (see its help for the OSC on the wire); Transform sends  generate prompt "
+              "<text> init_audio <file> strength <f> variations <n> seed <n> [negative_prompt <text>].",
+              20, 65, 860, 60)
     opener(p, "audioldm.generator", 20, 135)
     p.comment("The same path in five objects (this help listens on port 7421):", 20, 200, 500)
     request = p.msg('generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4', 20, 225)
@@ -758,6 +849,49 @@ def generator_help(abstractions) -> Patch:
     log = p.obj("print audioldm", 140, 330)
     p.chain(request, engine, done, path, load, take)
     p.wire(done, 1, log)
+
+    p.comment("Transform, as the generator's Transform button does it: buffer~ writes the take to a WAV file "
+              "(writewave), the file's path in the OS's own form goes to the engine as init_audio with the "
+              "strength — 0 keeps the take, 1 ignores it — and no length, so the result is exactly as long as "
+              "the take (samples at the engine's 48 kHz). The file is ~/Music/audioldm-bridge-input-N.wav: the "
+              "engine reads inputs under your home folder. Generate a take above, then click the path:",
+              20, 440, 860, 60)
+    source = p.msg("~:/Music/audioldm-bridge-input-help.wav", 20, 510, 280)
+    p.comment("← Transform the take above", 310, 512, 200)
+    p.comment("strength", 560, 490, 60)
+    strength = p.ui("flonum", 560, 510, 60, 22, format=6, minimum=0.0, maximum=1.0, varname="strength")
+    p.wire(p.obj("loadmess 0.6", 640, 510), 0, strength)
+    platform_ask = p.obj("loadbang", 640, 540)
+    platform_msg = p.msg("; max getsystem audioldm.help.platform", 640, 565, 240)
+    platform = p.obj("r audioldm.help.platform", 640, 590, 170)
+    which_os = p.obj("sel macintosh windows", 640, 615, 150)
+    on_mac = p.msg("1", 640, 640)
+    on_windows = p.msg("2", 700, 640)
+    by_os = p.obj("gate 2 1", 20, 550)
+    mac_path = p.obj("conformpath slash boot", 20, 580, 150)
+    windows_path = p.obj("conformpath native_win absolute", 190, 580, 200)
+    p.comment("macOS → /Users/…, Windows → C:…", 400, 582, 230)
+    file_t = p.obj("t s s", 20, 610)
+    write = p.msg("writewave $1", 120, 640)
+    fields = p.obj("pack s 0.6", 20, 670)
+    transform = p.msg('generate prompt "glass marimba" init_audio $1 strength $2', 20, 700, 380)
+    after_write = p.obj("deferlow", 20, 730)
+    p.wire(platform_ask, 0, platform_msg)
+    p.wire(platform, 0, which_os)
+    p.wire(which_os, 0, on_mac)
+    p.wire(which_os, 1, on_windows)
+    p.wire(on_mac, 0, by_os, 0)
+    p.wire(on_windows, 0, by_os, 0)
+    p.wire(source, 0, by_os, 1)
+    p.wire(by_os, 0, mac_path)
+    p.wire(by_os, 1, windows_path)
+    p.wire(mac_path, 0, file_t)
+    p.wire(windows_path, 0, file_t)
+    p.wire(file_t, 1, write)
+    p.wire(write, 0, take)
+    p.wire(strength, 0, fields, 1)
+    p.wire(file_t, 0, fields, 0)
+    p.chain(fields, transform, after_write, engine)
     return p
 
 

@@ -7,7 +7,8 @@ reference the patch checks hold every box and cord to. Sources: the Max 8/9 obje
 whose counts depend on their arguments) and the counts Max itself writes into saved patches
 (route and select n+1 in / n+1 out — Max 4 patches show 1 inlet, Max 7+ one per argument
 plus one; transport 2 in / 9 out; waveform~ 5 in / 6 out; textedit 1 in / 4 out;
-sprintf one inlet per % directive; groove~ 3 in / channels+1 out, all signal …).
+sprintf one inlet per % directive; groove~ 3 in / channels+1 out, all signal; conformpath
+1 in / 2 out; receive 0 in / 1 out …).
 """
 
 from __future__ import annotations
@@ -52,9 +53,13 @@ FIXED = {
     "dac~": (2, []),
     "print": (1, []),
     "pcontrol": (1, [""]),
+    "conformpath": (1, ["", "int"]),  # as Max saves it: the path, then an int outlet
+    "deferlow": (1, [""]),
+    "r": (0, [""]),  # [receive name]: no inlet in Max's saved patches
+    "receive": (0, [""]),
 }
 # arithmetic: two inlets, one outlet; int unless the argument is a float
-ARITHMETIC = {"+", "-", "*", "/", "!-", "!/", "=="}
+ARITHMETIC = {"+", "-", "*", "/", "%", "!-", "!/", "=="}
 
 _DIRECTIVE = re.compile(r"%(?!%)[-+ #0]*\d*(?:\.\d+)?(?:l{0,2}|h)[sdifxXceEgGu]")
 

@@ -12,8 +12,8 @@
   "rect": [
    60.0,
    80.0,
-   920.0,
-   452.0
+   988.0,
+   792.0
   ],
   "bglocked": 0,
   "openinpresentation": 0,
@@ -51,7 +51,7 @@
       860.0,
       50.0
      ],
-     "text": "audioldm.generator \u2014 a prompt, a length in bars (BPM and time signature from the Max transport, or typed), variations, seed and negative prompt; Generate renders, the result is loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it."
+     "text": "audioldm.generator \u2014 a prompt, a length in bars (BPM and time signature from the Max transport, or typed), variations, seed and negative prompt; Generate renders, the result is loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it. Transform sends the take itself with the prompt and a strength (0..1); open\u2026 loads a sound file into it."
     }
    },
    {
@@ -66,7 +66,7 @@
       860.0,
       60.0
      ],
-     "text": "Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press Generate: 2 \u00d7 4 \u00d7 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt <text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to [audioldm.client 7401] (see its help for the OSC on the wire)."
+     "text": "Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press Generate: 2 \u00d7 4 \u00d7 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt <text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to [audioldm.client 7401] (see its help for the OSC on the wire); Transform sends  generate prompt <text> init_audio <file> strength <f> variations <n> seed <n> [negative_prompt <text>]."
     }
    },
    {
@@ -283,6 +283,383 @@
      ],
      "text": "print audioldm"
     }
+   },
+   {
+    "box": {
+     "id": "obj-15",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      440.0,
+      860.0,
+      60.0
+     ],
+     "text": "Transform, as the generator's Transform button does it: buffer~ writes the take to a WAV file (writewave), the file's path in the OS's own form goes to the engine as init_audio with the strength \u2014 0 keeps the take, 1 ignores it \u2014 and no length, so the result is exactly as long as the take (samples at the engine's 48 kHz). The file is ~/Music/audioldm-bridge-input-N.wav: the engine reads inputs under your home folder. Generate a take above, then click the path:"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-16",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      510.0,
+      280.0,
+      22.0
+     ],
+     "text": "~:/Music/audioldm-bridge-input-help.wav"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-17",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      310.0,
+      512.0,
+      200.0,
+      20.0
+     ],
+     "text": "\u2190 Transform the take above"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-18",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      888.0,
+      490.0,
+      60.0,
+      20.0
+     ],
+     "text": "strength"
+    }
+   },
+   {
+    "box": {
+     "format": 6,
+     "id": "obj-19",
+     "maxclass": "flonum",
+     "maximum": 1.0,
+     "minimum": 0.0,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      560.0,
+      510.0,
+      60.0,
+      22.0
+     ],
+     "varname": "strength"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-20",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      510.0,
+      98.0,
+      22.0
+     ],
+     "text": "loadmess 0.6"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-21",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "patching_rect": [
+      640.0,
+      540.0,
+      70.0,
+      22.0
+     ],
+     "text": "loadbang"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-22",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      565.0,
+      240.0,
+      22.0
+     ],
+     "text": "; max getsystem audioldm.help.platform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-23",
+     "maxclass": "newobj",
+     "numinlets": 0,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      590.0,
+      170.0,
+      22.0
+     ],
+     "text": "r audioldm.help.platform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-24",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 3,
+     "outlettype": [
+      "bang",
+      "bang",
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      615.0,
+      150.0,
+      22.0
+     ],
+     "text": "sel macintosh windows"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-25",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      640.0,
+      40.0,
+      22.0
+     ],
+     "text": "1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-26",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      700.0,
+      640.0,
+      40.0,
+      22.0
+     ],
+     "text": "2"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-27",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      550.0,
+      70.0,
+      22.0
+     ],
+     "text": "gate 2 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-28",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "int"
+     ],
+     "patching_rect": [
+      20.0,
+      580.0,
+      150.0,
+      22.0
+     ],
+     "text": "conformpath slash boot"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-29",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "int"
+     ],
+     "patching_rect": [
+      190.0,
+      580.0,
+      200.0,
+      22.0
+     ],
+     "text": "conformpath native_win absolute"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-30",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      400.0,
+      582.0,
+      230.0,
+      20.0
+     ],
+     "text": "macOS \u2192 /Users/\u2026, Windows \u2192 C:\u2026"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-31",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      610.0,
+      49.0,
+      22.0
+     ],
+     "text": "t s s"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-32",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      120.0,
+      640.0,
+      98.0,
+      22.0
+     ],
+     "text": "writewave $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-33",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      670.0,
+      84.0,
+      22.0
+     ],
+     "text": "pack s 0.6"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-34",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      700.0,
+      380.0,
+      22.0
+     ],
+     "text": "generate prompt \"glass marimba\" init_audio $1 strength $2"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-35",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      730.0,
+      70.0,
+      22.0
+     ],
+     "text": "deferlow"
+    }
    }
   ],
   "lines": [
@@ -367,6 +744,234 @@
      "source": [
       "obj-9",
       1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-19",
+      0
+     ],
+     "source": [
+      "obj-20",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-22",
+      0
+     ],
+     "source": [
+      "obj-21",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-24",
+      0
+     ],
+     "source": [
+      "obj-23",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-24",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-26",
+      0
+     ],
+     "source": [
+      "obj-24",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-25",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-26",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      1
+     ],
+     "source": [
+      "obj-16",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-28",
+      0
+     ],
+     "source": [
+      "obj-27",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
+      0
+     ],
+     "source": [
+      "obj-27",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-31",
+      0
+     ],
+     "source": [
+      "obj-28",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-31",
+      0
+     ],
+     "source": [
+      "obj-29",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-32",
+      0
+     ],
+     "source": [
+      "obj-31",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-12",
+      0
+     ],
+     "source": [
+      "obj-32",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-33",
+      1
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-33",
+      0
+     ],
+     "source": [
+      "obj-31",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-33",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-34",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-8",
+      0
+     ],
+     "source": [
+      "obj-35",
+      0
      ]
     }
    }

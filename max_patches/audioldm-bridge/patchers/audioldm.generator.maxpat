@@ -12,7 +12,7 @@
   "rect": [
    60.0,
    80.0,
-   1152.0,
+   1400.0,
    900.0
   ],
   "bglocked": 0,
@@ -469,6 +469,108 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      800.0,
+      40.0,
+      280.0,
+      50.0
+     ],
+     "text": "Transform the take: the buffer's audio goes to the engine with the prompt (and negative prompt, variations, seed); the result keeps its length."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-26",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      800.0,
+      110.0,
+      100.0,
+      20.0
+     ],
+     "text": "strength 0..1"
+    }
+   },
+   {
+    "box": {
+     "format": 6,
+     "id": "obj-27",
+     "maxclass": "flonum",
+     "maximum": 1.0,
+     "minimum": 0.0,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      800.0,
+      130.0,
+      60.0,
+      22.0
+     ],
+     "varname": "strength"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-28",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      866.0,
+      132.0,
+      200.0,
+      20.0
+     ],
+     "text": "0 keeps the take, 1 ignores it"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-29",
+     "maxclass": "button",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      800.0,
+      180.0,
+      40.0,
+      40.0
+     ],
+     "varname": "transform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-30",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      846.0,
+      190.0,
+      80.0,
+      20.0
+     ],
+     "text": "Transform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-31",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
       300.0,
       170.0,
       60.0,
@@ -479,7 +581,7 @@
    },
    {
     "box": {
-     "id": "obj-26",
+     "id": "obj-32",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -498,7 +600,7 @@
    },
    {
     "box": {
-     "id": "obj-27",
+     "id": "obj-33",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -513,7 +615,7 @@
    },
    {
     "box": {
-     "id": "obj-28",
+     "id": "obj-34",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -532,7 +634,7 @@
    },
    {
     "box": {
-     "id": "obj-29",
+     "id": "obj-35",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -547,7 +649,7 @@
    },
    {
     "box": {
-     "id": "obj-30",
+     "id": "obj-36",
      "maxclass": "slider",
      "numinlets": 1,
      "numoutlets": 1,
@@ -568,7 +670,7 @@
    },
    {
     "box": {
-     "id": "obj-31",
+     "id": "obj-37",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -583,7 +685,7 @@
    },
    {
     "box": {
-     "id": "obj-32",
+     "id": "obj-38",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -601,7 +703,7 @@
    },
    {
     "box": {
-     "id": "obj-33",
+     "id": "obj-39",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -616,7 +718,7 @@
    },
    {
     "box": {
-     "id": "obj-34",
+     "id": "obj-40",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -635,7 +737,7 @@
    {
     "box": {
      "buffername": "audioldm.generator.take",
-     "id": "obj-35",
+     "id": "obj-41",
      "maxclass": "waveform~",
      "numinlets": 5,
      "numoutlets": 6,
@@ -657,7 +759,7 @@
    },
    {
     "box": {
-     "id": "obj-36",
+     "id": "obj-42",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -675,7 +777,7 @@
    },
    {
     "box": {
-     "id": "obj-37",
+     "id": "obj-43",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -690,7 +792,7 @@
    },
    {
     "box": {
-     "id": "obj-38",
+     "id": "obj-44",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -708,7 +810,7 @@
    },
    {
     "box": {
-     "id": "obj-39",
+     "id": "obj-45",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -723,7 +825,7 @@
    },
    {
     "box": {
-     "id": "obj-40",
+     "id": "obj-46",
      "maxclass": "toggle",
      "numinlets": 1,
      "numoutlets": 1,
@@ -741,7 +843,7 @@
    },
    {
     "box": {
-     "id": "obj-41",
+     "id": "obj-47",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -756,7 +858,7 @@
    },
    {
     "box": {
-     "id": "obj-42",
+     "id": "obj-48",
      "maxclass": "ezdac~",
      "numinlets": 2,
      "numoutlets": 0,
@@ -770,7 +872,41 @@
    },
    {
     "box": {
-     "id": "obj-43",
+     "id": "obj-49",
+     "maxclass": "button",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      760.0,
+      330.0,
+      24.0,
+      24.0
+     ],
+     "varname": "open"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-50",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      786.0,
+      332.0,
+      220.0,
+      20.0
+     ],
+     "text": "open a sound file into the take\u2026"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-51",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -788,7 +924,7 @@
    },
    {
     "box": {
-     "id": "obj-44",
+     "id": "obj-52",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -806,7 +942,7 @@
    },
    {
     "box": {
-     "id": "obj-45",
+     "id": "obj-53",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -824,7 +960,7 @@
    },
    {
     "box": {
-     "id": "obj-46",
+     "id": "obj-54",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -842,7 +978,7 @@
    },
    {
     "box": {
-     "id": "obj-47",
+     "id": "obj-55",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -860,7 +996,7 @@
    },
    {
     "box": {
-     "id": "obj-48",
+     "id": "obj-56",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -878,7 +1014,25 @@
    },
    {
     "box": {
-     "id": "obj-49",
+     "id": "obj-57",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      773.0,
+      420.0,
+      98.0,
+      22.0
+     ],
+     "text": "loadmess 0.5"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-58",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 9,
@@ -904,7 +1058,7 @@
    },
    {
     "box": {
-     "id": "obj-50",
+     "id": "obj-59",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -923,7 +1077,7 @@
    },
    {
     "box": {
-     "id": "obj-51",
+     "id": "obj-60",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -941,7 +1095,7 @@
    },
    {
     "box": {
-     "id": "obj-52",
+     "id": "obj-61",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -959,7 +1113,7 @@
    },
    {
     "box": {
-     "id": "obj-53",
+     "id": "obj-62",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -978,7 +1132,7 @@
    },
    {
     "box": {
-     "id": "obj-54",
+     "id": "obj-63",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -996,7 +1150,7 @@
    },
    {
     "box": {
-     "id": "obj-55",
+     "id": "obj-64",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1014,7 +1168,7 @@
    },
    {
     "box": {
-     "id": "obj-56",
+     "id": "obj-65",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1032,7 +1186,7 @@
    },
    {
     "box": {
-     "id": "obj-57",
+     "id": "obj-66",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1040,7 +1194,7 @@
       "bang"
      ],
      "patching_rect": [
-      773.0,
+      879.0,
       420.0,
       70.0,
       22.0
@@ -1050,7 +1204,44 @@
    },
    {
     "box": {
-     "id": "obj-58",
+     "id": "obj-67",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "bang",
+      "bang"
+     ],
+     "patching_rect": [
+      20.0,
+      610.0,
+      49.0,
+      22.0
+     ],
+     "text": "t b b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-68",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      90.0,
+      610.0,
+      40.0,
+      22.0
+     ],
+     "text": "1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-69",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 8,
@@ -1075,7 +1266,7 @@
    },
    {
     "box": {
-     "id": "obj-59",
+     "id": "obj-70",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 1,
@@ -1093,7 +1284,7 @@
    },
    {
     "box": {
-     "id": "obj-60",
+     "id": "obj-71",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1111,7 +1302,7 @@
    },
    {
     "box": {
-     "id": "obj-61",
+     "id": "obj-72",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1130,7 +1321,7 @@
    },
    {
     "box": {
-     "id": "obj-62",
+     "id": "obj-73",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1149,7 +1340,7 @@
    },
    {
     "box": {
-     "id": "obj-63",
+     "id": "obj-74",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1167,7 +1358,26 @@
    },
    {
     "box": {
-     "id": "obj-64",
+     "id": "obj-75",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      288.0,
+      765.0,
+      70.0,
+      22.0
+     ],
+     "text": "gate 2 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-76",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1185,7 +1395,7 @@
    },
    {
     "box": {
-     "id": "obj-65",
+     "id": "obj-77",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1204,7 +1414,7 @@
    },
    {
     "box": {
-     "id": "obj-66",
+     "id": "obj-78",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1223,7 +1433,7 @@
    },
    {
     "box": {
-     "id": "obj-67",
+     "id": "obj-79",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1241,7 +1451,7 @@
    },
    {
     "box": {
-     "id": "obj-68",
+     "id": "obj-80",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1259,7 +1469,7 @@
    },
    {
     "box": {
-     "id": "obj-69",
+     "id": "obj-81",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1278,7 +1488,7 @@
    },
    {
     "box": {
-     "id": "obj-70",
+     "id": "obj-82",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1296,7 +1506,7 @@
    },
    {
     "box": {
-     "id": "obj-71",
+     "id": "obj-83",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1314,7 +1524,7 @@
    },
    {
     "box": {
-     "id": "obj-72",
+     "id": "obj-84",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1333,7 +1543,7 @@
    },
    {
     "box": {
-     "id": "obj-73",
+     "id": "obj-85",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1352,7 +1562,434 @@
    },
    {
     "box": {
-     "id": "obj-74",
+     "id": "obj-86",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "bang",
+      "bang"
+     ],
+     "patching_rect": [
+      700.0,
+      610.0,
+      49.0,
+      22.0
+     ],
+     "text": "t b b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-87",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      770.0,
+      610.0,
+      40.0,
+      22.0
+     ],
+     "text": "2"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-88",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 6,
+     "outlettype": [
+      "bang",
+      "bang",
+      "bang",
+      "bang",
+      "bang",
+      "bang"
+     ],
+     "patching_rect": [
+      700.0,
+      640.0,
+      200.0,
+      22.0
+     ],
+     "text": "t b b b b b b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-89",
+     "maxclass": "newobj",
+     "numinlets": 5,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      700.0,
+      800.0,
+      200.0,
+      22.0
+     ],
+     "text": "pack s s 0.5 1 0"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-90",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      700.0,
+      830.0,
+      470.0,
+      22.0
+     ],
+     "text": "generate prompt $1 init_audio $2 strength $3 variations $4 seed $5"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-91",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "patching_rect": [
+      900.0,
+      660.0,
+      40.0,
+      22.0
+     ],
+     "text": "i 0"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-92",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "int",
+      "int"
+     ],
+     "patching_rect": [
+      900.0,
+      685.0,
+      49.0,
+      22.0
+     ],
+     "text": "t i i"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-93",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "patching_rect": [
+      970.0,
+      710.0,
+      40.0,
+      22.0
+     ],
+     "text": "+ 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-94",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "patching_rect": [
+      900.0,
+      710.0,
+      40.0,
+      22.0
+     ],
+     "text": "% 8"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-95",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "patching_rect": [
+      900.0,
+      735.0,
+      40.0,
+      22.0
+     ],
+     "text": "+ 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-96",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      900.0,
+      760.0,
+      330.0,
+      22.0
+     ],
+     "text": "sprintf symout ~:/Music/audioldm-bridge-input-%ld.wav"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-97",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "patching_rect": [
+      1000.0,
+      560.0,
+      70.0,
+      22.0
+     ],
+     "text": "loadbang"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-98",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1000.0,
+      585.0,
+      300.0,
+      22.0
+     ],
+     "text": "; max getsystem audioldm.generator.platform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-99",
+     "maxclass": "newobj",
+     "numinlets": 0,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1000.0,
+      610.0,
+      200.0,
+      22.0
+     ],
+     "text": "r audioldm.generator.platform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-100",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 3,
+     "outlettype": [
+      "bang",
+      "bang",
+      ""
+     ],
+     "patching_rect": [
+      1000.0,
+      635.0,
+      160.0,
+      22.0
+     ],
+     "text": "sel macintosh windows"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-101",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1000.0,
+      660.0,
+      40.0,
+      22.0
+     ],
+     "text": "1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-102",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1060.0,
+      660.0,
+      40.0,
+      22.0
+     ],
+     "text": "2"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-103",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      900.0,
+      790.0,
+      70.0,
+      22.0
+     ],
+     "text": "gate 2 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-104",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "int"
+     ],
+     "patching_rect": [
+      1178.0,
+      820.0,
+      150.0,
+      22.0
+     ],
+     "text": "conformpath slash boot"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-105",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "int"
+     ],
+     "patching_rect": [
+      1336.0,
+      820.0,
+      200.0,
+      22.0
+     ],
+     "text": "conformpath native_win absolute"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-106",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      1178.0,
+      850.0,
+      49.0,
+      22.0
+     ],
+     "text": "t s s"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-107",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1000.0,
+      880.0,
+      98.0,
+      22.0
+     ],
+     "text": "writewave $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-108",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      700.0,
+      860.0,
+      70.0,
+      22.0
+     ],
+     "text": "deferlow"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-109",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1370,7 +2007,7 @@
    },
    {
     "box": {
-     "id": "obj-75",
+     "id": "obj-110",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1388,7 +2025,7 @@
    },
    {
     "box": {
-     "id": "obj-76",
+     "id": "obj-111",
      "maxclass": "newobj",
      "numinlets": 10,
      "numoutlets": 10,
@@ -1415,7 +2052,7 @@
    },
    {
     "box": {
-     "id": "obj-77",
+     "id": "obj-112",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1433,7 +2070,7 @@
    },
    {
     "box": {
-     "id": "obj-78",
+     "id": "obj-113",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1451,7 +2088,7 @@
    },
    {
     "box": {
-     "id": "obj-79",
+     "id": "obj-114",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1469,7 +2106,7 @@
    },
    {
     "box": {
-     "id": "obj-80",
+     "id": "obj-115",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1488,7 +2125,7 @@
    },
    {
     "box": {
-     "id": "obj-81",
+     "id": "obj-116",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1507,7 +2144,7 @@
    },
    {
     "box": {
-     "id": "obj-82",
+     "id": "obj-117",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1525,7 +2162,7 @@
    },
    {
     "box": {
-     "id": "obj-83",
+     "id": "obj-118",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1543,7 +2180,7 @@
    },
    {
     "box": {
-     "id": "obj-84",
+     "id": "obj-119",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1562,7 +2199,7 @@
    },
    {
     "box": {
-     "id": "obj-85",
+     "id": "obj-120",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1581,7 +2218,7 @@
    },
    {
     "box": {
-     "id": "obj-86",
+     "id": "obj-121",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1599,7 +2236,7 @@
    },
    {
     "box": {
-     "id": "obj-87",
+     "id": "obj-122",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1617,7 +2254,7 @@
    },
    {
     "box": {
-     "id": "obj-88",
+     "id": "obj-123",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1636,7 +2273,7 @@
    },
    {
     "box": {
-     "id": "obj-89",
+     "id": "obj-124",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1654,7 +2291,25 @@
    },
    {
     "box": {
-     "id": "obj-90",
+     "id": "obj-125",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      818.0,
+      1100.0,
+      63.0,
+      22.0
+     ],
+     "text": "replace"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-126",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1672,7 +2327,7 @@
    },
    {
     "box": {
-     "id": "obj-91",
+     "id": "obj-127",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1690,7 +2345,7 @@
    },
    {
     "box": {
-     "id": "obj-92",
+     "id": "obj-128",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1708,7 +2363,7 @@
    },
    {
     "box": {
-     "id": "obj-93",
+     "id": "obj-129",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1723,7 +2378,7 @@
    },
    {
     "box": {
-     "id": "obj-94",
+     "id": "obj-130",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 2,
@@ -1742,7 +2397,7 @@
    },
    {
     "box": {
-     "id": "obj-95",
+     "id": "obj-131",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1760,7 +2415,7 @@
    },
    {
     "box": {
-     "id": "obj-96",
+     "id": "obj-132",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1768,7 +2423,7 @@
       ""
      ],
      "patching_rect": [
-      851.0,
+      957.0,
       420.0,
       77.0,
       22.0
@@ -1778,7 +2433,7 @@
    },
    {
     "box": {
-     "id": "obj-97",
+     "id": "obj-133",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1786,7 +2441,7 @@
       ""
      ],
      "patching_rect": [
-      936.0,
+      1042.0,
       420.0,
       42.0,
       22.0
@@ -1796,7 +2451,7 @@
    },
    {
     "box": {
-     "id": "obj-98",
+     "id": "obj-134",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1804,7 +2459,7 @@
       ""
      ],
      "patching_rect": [
-      986.0,
+      1092.0,
       420.0,
       98.0,
       22.0
@@ -1814,7 +2469,7 @@
    },
    {
     "box": {
-     "id": "obj-99",
+     "id": "obj-135",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1832,7 +2487,7 @@
    },
    {
     "box": {
-     "id": "obj-100",
+     "id": "obj-136",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1850,7 +2505,7 @@
    },
    {
     "box": {
-     "id": "obj-101",
+     "id": "obj-137",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 0,
@@ -1872,7 +2527,7 @@
       0
      ],
      "source": [
-      "obj-43",
+      "obj-51",
       0
      ]
     }
@@ -1884,7 +2539,7 @@
       0
      ],
      "source": [
-      "obj-44",
+      "obj-52",
       0
      ]
     }
@@ -1896,7 +2551,7 @@
       0
      ],
      "source": [
-      "obj-45",
+      "obj-53",
       0
      ]
     }
@@ -1908,7 +2563,7 @@
       0
      ],
      "source": [
-      "obj-46",
+      "obj-54",
       0
      ]
     }
@@ -1920,7 +2575,7 @@
       0
      ],
      "source": [
-      "obj-47",
+      "obj-55",
       0
      ]
     }
@@ -1932,7 +2587,7 @@
       0
      ],
      "source": [
-      "obj-48",
+      "obj-56",
       0
      ]
     }
@@ -1940,7 +2595,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-50",
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-57",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-59",
       0
      ],
      "source": [
@@ -1952,11 +2619,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-51",
+      "obj-60",
       0
      ],
      "source": [
-      "obj-50",
+      "obj-59",
       1
      ]
     }
@@ -1964,11 +2631,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-52",
+      "obj-61",
       0
      ],
      "source": [
-      "obj-50",
+      "obj-59",
       0
      ]
     }
@@ -1976,11 +2643,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-51",
+      "obj-60",
       1
      ],
      "source": [
-      "obj-49",
+      "obj-58",
       4
      ]
     }
@@ -1992,7 +2659,7 @@
       0
      ],
      "source": [
-      "obj-51",
+      "obj-60",
       0
      ]
     }
@@ -2000,11 +2667,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-52",
+      "obj-61",
       1
      ],
      "source": [
-      "obj-49",
+      "obj-58",
       5
      ]
     }
@@ -2012,11 +2679,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-53",
+      "obj-62",
       0
      ],
      "source": [
-      "obj-52",
+      "obj-61",
       0
      ]
     }
@@ -2028,7 +2695,7 @@
       0
      ],
      "source": [
-      "obj-53",
+      "obj-62",
       1
      ]
     }
@@ -2040,7 +2707,7 @@
       0
      ],
      "source": [
-      "obj-53",
+      "obj-62",
       0
      ]
     }
@@ -2048,7 +2715,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-54",
+      "obj-63",
       1
      ],
      "source": [
@@ -2060,7 +2727,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-54",
+      "obj-63",
       0
      ],
      "source": [
@@ -2072,11 +2739,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-55",
+      "obj-64",
       0
      ],
      "source": [
-      "obj-54",
+      "obj-63",
       0
      ]
     }
@@ -2084,7 +2751,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-56",
+      "obj-65",
       0
      ],
      "source": [
@@ -2100,7 +2767,7 @@
       0
      ],
      "source": [
-      "obj-56",
+      "obj-65",
       0
      ]
     }
@@ -2108,11 +2775,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-56",
+      "obj-65",
       0
      ],
      "source": [
-      "obj-57",
+      "obj-66",
       0
      ]
     }
@@ -2120,7 +2787,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-58",
+      "obj-67",
       0
      ],
      "source": [
@@ -2132,11 +2799,47 @@
    {
     "patchline": {
      "destination": [
-      "obj-49",
+      "obj-68",
       0
      ],
      "source": [
+      "obj-67",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-75",
+      0
+     ],
+     "source": [
+      "obj-68",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-69",
+      0
+     ],
+     "source": [
+      "obj-67",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-58",
+      0
+     ],
+     "source": [
+      "obj-69",
       7
      ]
     }
@@ -2144,11 +2847,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-54",
+      "obj-63",
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       6
      ]
     }
@@ -2160,7 +2863,7 @@
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       5
      ]
     }
@@ -2172,7 +2875,7 @@
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       4
      ]
     }
@@ -2184,7 +2887,7 @@
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       3
      ]
     }
@@ -2196,7 +2899,7 @@
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       2
      ]
     }
@@ -2208,7 +2911,7 @@
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       1
      ]
     }
@@ -2220,7 +2923,7 @@
       0
      ],
      "source": [
-      "obj-58",
+      "obj-69",
       0
      ]
     }
@@ -2228,7 +2931,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-61",
+      "obj-72",
       0
      ],
      "source": [
@@ -2240,287 +2943,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-62",
-      0
-     ],
-     "source": [
-      "obj-61",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-64",
-      0
-     ],
-     "source": [
-      "obj-62",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-64",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-63",
-      0
-     ],
-     "source": [
-      "obj-62",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      0
-     ],
-     "source": [
-      "obj-63",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      1
-     ],
-     "source": [
-      "obj-7",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      2
-     ],
-     "source": [
-      "obj-9",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      3
-     ],
-     "source": [
-      "obj-55",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      4
-     ],
-     "source": [
-      "obj-16",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      5
-     ],
-     "source": [
-      "obj-18",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-60",
-      0
-     ],
-     "source": [
-      "obj-59",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-65",
-      0
-     ],
-     "source": [
-      "obj-5",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-66",
-      0
-     ],
-     "source": [
-      "obj-65",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      0
-     ],
-     "source": [
-      "obj-66",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-72",
-      0
-     ],
-     "source": [
-      "obj-67",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-68",
-      0
-     ],
-     "source": [
-      "obj-66",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-69",
-      0
-     ],
-     "source": [
-      "obj-68",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-71",
-      0
-     ],
-     "source": [
-      "obj-69",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-73",
-      1
-     ],
-     "source": [
-      "obj-71",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-70",
-      0
-     ],
-     "source": [
-      "obj-69",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-72",
-      0
-     ],
-     "source": [
-      "obj-70",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-72",
-      1
-     ],
-     "source": [
-      "obj-60",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-73",
       0
      ],
      "source": [
       "obj-72",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-74",
-      0
-     ],
-     "source": [
-      "obj-72",
       0
      ]
     }
@@ -2528,228 +2955,12 @@
    {
     "patchline": {
      "destination": [
-      "obj-74",
+      "obj-76",
       0
      ],
      "source": [
       "obj-73",
       0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-75",
-      0
-     ],
-     "source": [
-      "obj-23",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-74",
-      0
-     ],
-     "source": [
-      "obj-75",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-76",
-      0
-     ],
-     "source": [
-      "obj-74",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-77",
-      0
-     ],
-     "source": [
-      "obj-76",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-26",
-      0
-     ],
-     "source": [
-      "obj-77",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-78",
-      0
-     ],
-     "source": [
-      "obj-76",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-78",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      0
-     ],
-     "source": [
-      "obj-76",
-      3
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-79",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-80",
-      0
-     ],
-     "source": [
-      "obj-76",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-81",
-      0
-     ],
-     "source": [
-      "obj-80",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-83",
-      1
-     ],
-     "source": [
-      "obj-81",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-82",
-      0
-     ],
-     "source": [
-      "obj-81",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-83",
-      0
-     ],
-     "source": [
-      "obj-82",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-30",
-      0
-     ],
-     "source": [
-      "obj-83",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-84",
-      0
-     ],
-     "source": [
-      "obj-76",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-85",
-      0
-     ],
-     "source": [
-      "obj-84",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-86",
-      0
-     ],
-     "source": [
-      "obj-85",
-      1
      ]
     }
    },
@@ -2760,7 +2971,271 @@
       0
      ],
      "source": [
+      "obj-76",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-74",
+      0
+     ],
+     "source": [
+      "obj-73",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-75",
+      1
+     ],
+     "source": [
+      "obj-74",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      0
+     ],
+     "source": [
+      "obj-75",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      1
+     ],
+     "source": [
+      "obj-7",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      2
+     ],
+     "source": [
+      "obj-9",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      3
+     ],
+     "source": [
+      "obj-64",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      4
+     ],
+     "source": [
+      "obj-16",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      5
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-71",
+      0
+     ],
+     "source": [
+      "obj-70",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-77",
+      0
+     ],
+     "source": [
+      "obj-5",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-78",
+      0
+     ],
+     "source": [
+      "obj-77",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-79",
+      0
+     ],
+     "source": [
+      "obj-78",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-79",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-80",
+      0
+     ],
+     "source": [
+      "obj-78",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-81",
+      0
+     ],
+     "source": [
+      "obj-80",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-83",
+      0
+     ],
+     "source": [
+      "obj-81",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-85",
+      1
+     ],
+     "source": [
+      "obj-83",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-82",
+      0
+     ],
+     "source": [
+      "obj-81",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-82",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      1
+     ],
+     "source": [
+      "obj-71",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-85",
+      0
+     ],
+     "source": [
+      "obj-84",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-86",
+      0
+     ],
+     "source": [
+      "obj-29",
       0
      ]
     }
@@ -2772,7 +3247,19 @@
       0
      ],
      "source": [
-      "obj-85",
+      "obj-86",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-75",
+      0
+     ],
+     "source": [
+      "obj-87",
       0
      ]
     }
@@ -2784,7 +3271,67 @@
       0
      ],
      "source": [
-      "obj-87",
+      "obj-86",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-5",
+      0
+     ],
+     "source": [
+      "obj-88",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-18",
+      0
+     ],
+     "source": [
+      "obj-88",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-16",
+      0
+     ],
+     "source": [
+      "obj-88",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-88",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-3",
+      0
+     ],
+     "source": [
+      "obj-88",
       0
      ]
     }
@@ -2793,6 +3340,66 @@
     "patchline": {
      "destination": [
       "obj-89",
+      0
+     ],
+     "source": [
+      "obj-75",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-89",
+      2
+     ],
+     "source": [
+      "obj-27",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-89",
+      3
+     ],
+     "source": [
+      "obj-16",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-89",
+      4
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-90",
+      0
+     ],
+     "source": [
+      "obj-89",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-91",
       0
      ],
      "source": [
@@ -2804,83 +3411,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-89",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-90",
-      0
-     ],
-     "source": [
-      "obj-76",
-      6
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-32",
-      0
-     ],
-     "source": [
-      "obj-90",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-91",
-      0
-     ],
-     "source": [
-      "obj-76",
-      6
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-91",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-92",
       0
      ],
      "source": [
-      "obj-76",
-      7
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-92",
+      "obj-91",
       0
      ]
     }
@@ -2892,8 +3427,44 @@
       0
      ],
      "source": [
-      "obj-76",
-      8
+      "obj-92",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-91",
+      1
+     ],
+     "source": [
+      "obj-93",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-94",
+      0
+     ],
+     "source": [
+      "obj-92",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-95",
+      0
+     ],
+     "source": [
+      "obj-94",
+      0
      ]
     }
    },
@@ -2901,90 +3472,6 @@
     "patchline": {
      "destination": [
       "obj-96",
-      0
-     ],
-     "source": [
-      "obj-36",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-97",
-      0
-     ],
-     "source": [
-      "obj-38",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-98",
-      0
-     ],
-     "source": [
-      "obj-40",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-96",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-97",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-98",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-99",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
       0
      ],
      "source": [
@@ -2996,11 +3483,23 @@
    {
     "patchline": {
      "destination": [
+      "obj-98",
+      0
+     ],
+     "source": [
+      "obj-97",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-100",
       0
      ],
      "source": [
-      "obj-94",
+      "obj-99",
       0
      ]
     }
@@ -3020,11 +3519,695 @@
    {
     "patchline": {
      "destination": [
+      "obj-102",
+      0
+     ],
+     "source": [
+      "obj-100",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-103",
+      0
+     ],
+     "source": [
       "obj-101",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-103",
+      0
+     ],
+     "source": [
+      "obj-102",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-103",
       1
      ],
      "source": [
-      "obj-100",
+      "obj-96",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-104",
+      0
+     ],
+     "source": [
+      "obj-103",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-105",
+      0
+     ],
+     "source": [
+      "obj-103",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-106",
+      0
+     ],
+     "source": [
+      "obj-104",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-106",
+      0
+     ],
+     "source": [
+      "obj-105",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-107",
+      0
+     ],
+     "source": [
+      "obj-106",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-89",
+      1
+     ],
+     "source": [
+      "obj-106",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-108",
+      0
+     ],
+     "source": [
+      "obj-90",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      1
+     ],
+     "source": [
+      "obj-108",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-109",
+      0
+     ],
+     "source": [
+      "obj-84",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-109",
+      0
+     ],
+     "source": [
+      "obj-85",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-110",
+      0
+     ],
+     "source": [
+      "obj-23",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-109",
+      0
+     ],
+     "source": [
+      "obj-110",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-111",
+      0
+     ],
+     "source": [
+      "obj-109",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-112",
+      0
+     ],
+     "source": [
+      "obj-111",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-32",
+      0
+     ],
+     "source": [
+      "obj-112",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-113",
+      0
+     ],
+     "source": [
+      "obj-111",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-113",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-114",
+      0
+     ],
+     "source": [
+      "obj-111",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-114",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-115",
+      0
+     ],
+     "source": [
+      "obj-111",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-116",
+      0
+     ],
+     "source": [
+      "obj-115",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-118",
+      1
+     ],
+     "source": [
+      "obj-116",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-117",
+      0
+     ],
+     "source": [
+      "obj-116",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-118",
+      0
+     ],
+     "source": [
+      "obj-117",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-36",
+      0
+     ],
+     "source": [
+      "obj-118",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-119",
+      0
+     ],
+     "source": [
+      "obj-111",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-120",
+      0
+     ],
+     "source": [
+      "obj-119",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-121",
+      0
+     ],
+     "source": [
+      "obj-120",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-40",
+      0
+     ],
+     "source": [
+      "obj-121",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-122",
+      0
+     ],
+     "source": [
+      "obj-120",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-123",
+      0
+     ],
+     "source": [
+      "obj-122",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-123",
+      0
+     ],
+     "source": [
+      "obj-107",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-125",
+      0
+     ],
+     "source": [
+      "obj-49",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-123",
+      0
+     ],
+     "source": [
+      "obj-125",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-124",
+      0
+     ],
+     "source": [
+      "obj-123",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-124",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-126",
+      0
+     ],
+     "source": [
+      "obj-111",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-38",
+      0
+     ],
+     "source": [
+      "obj-126",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-127",
+      0
+     ],
+     "source": [
+      "obj-111",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-127",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-128",
+      0
+     ],
+     "source": [
+      "obj-111",
+      7
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-128",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-129",
+      0
+     ],
+     "source": [
+      "obj-111",
+      8
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-132",
+      0
+     ],
+     "source": [
+      "obj-42",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-133",
+      0
+     ],
+     "source": [
+      "obj-44",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-134",
+      0
+     ],
+     "source": [
+      "obj-46",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-130",
+      0
+     ],
+     "source": [
+      "obj-132",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-130",
+      0
+     ],
+     "source": [
+      "obj-133",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-130",
+      0
+     ],
+     "source": [
+      "obj-134",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-130",
+      0
+     ],
+     "source": [
+      "obj-135",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-130",
+      0
+     ],
+     "source": [
+      "obj-131",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-136",
+      0
+     ],
+     "source": [
+      "obj-130",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-137",
+      0
+     ],
+     "source": [
+      "obj-136",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-137",
+      1
+     ],
+     "source": [
+      "obj-136",
       0
      ]
     }
