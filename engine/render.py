@@ -88,6 +88,7 @@ class RenderRequest:
     plan: EditPlan | None = field(default=None, init=False, repr=False)
     init_frames: tuple[int, int] | None = field(default=None, init=False, repr=False)  # [start, stop) read
     init_rate: int = field(default=0, init=False, repr=False)
+    init_stamp: tuple | None = field(default=None, init=False, repr=False)  # (size, mtime) when accepted
     # Filled by Engine.prepare just before sampling: the init audio's latents and what stitching needs.
     prepared: PreparedInit | None = field(default=None, init=False, repr=False)
     init_latents: object = field(default=None, init=False, repr=False)
@@ -152,6 +153,7 @@ class RenderRequest:
             return
         if self.plan is not None:  # checked before (a request is validated where it arrives and runs)
             return
+        self.init_stamp = _stamp(Path(self.init_audio))
         self.init_frames = first, stop = self._init_range(*probe(Path(self.init_audio)))
         input_seconds = Fraction(stop - first, self.init_rate)
         if self.strength is None:
@@ -347,6 +349,9 @@ class Engine:
         from .init_audio import prepare
 
         frames = request.sampling_job().frames
+        if _stamp(Path(request.init_audio)) != request.init_stamp:
+            raise InvalidInput(f"init_audio {str(request.init_audio)!r:.200} changed after the request was accepted "
+                               f"(written over or removed); nothing was generated: send the request again")
         request.prepared = prepare(request.plan, read_audio(Path(request.init_audio), *request.init_frames), frames)
         mel = log_mel(request.prepared.wave16k)
         request.init_latents = encode(mel) if encode is not None else encode_latents(self.components, mel)[0]
@@ -510,6 +515,15 @@ class Engine:
         if mode == "extend":
             meta["extend"] = request.extend.as_dict()
         return meta
+
+
+def _stamp(path: Path) -> tuple | None:
+    """What tells a file rewritten since it was checked: size and modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 def _finite_or_none(value: float) -> float | None:

@@ -158,6 +158,16 @@ def test_init_range_reads_only_that_section_of_the_file(engine, tmp_path):
     assert meta["init_range"] == [1.25, 3.0] and meta["init_seconds"] == 1.75
 
 
+def test_an_input_rewritten_after_the_request_was_accepted_is_refused_not_used(engine, tmp_path):
+    """A client that reuses a scratch file (Max's take ring) must not get another take transformed."""
+    write_tone(tmp_path / "take.wav", 1.0)
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "steps": 1}, tmp_path).render
+    write_tone(tmp_path / "take.wav", 1.5, level=0.2)  # the next click wrote over it
+    with pytest.raises(InvalidInput, match="changed after the request was accepted"):
+        engine.render(request)
+    assert not list(tmp_path.glob("*.wav"))[1:]  # nothing written besides the input
+
+
 def test_init_range_sets_a_transfers_length_and_may_lie_in_a_file_longer_than_the_input_limit(engine, tmp_path):
     sf.write(tmp_path / "long.wav", np.zeros(601 * 8000, dtype=np.float32), 8000)  # 601 s: over the 600 s limit
     request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "long.wav"), "init_start": 590.0,
