@@ -46,19 +46,21 @@ LATENT_HOP = HOP_SAMPLES * FRAME_MULTIPLE
 
 @dataclass
 class InputAudio:
-    """A decoded input file: mono float32 at its own rate."""
+    """A decoded input file: mono float32 at its own rate (what the model hears), and for a stereo
+    file its two channels (what a repaint or extend keeps)."""
 
     path: Path
     audio: np.ndarray
     rate: int
+    stereo: np.ndarray | None = None  # (frames, 2)
 
     @property
     def seconds(self) -> Fraction:
         return Fraction(len(self.audio), self.rate)
 
 
-def probe(path: Path) -> tuple[int, int]:
-    """(frames, rate) of an audio file from its header, or InvalidInput naming the file."""
+def probe(path: Path) -> tuple[int, int, int]:
+    """(frames, rate, channels) of an audio file from its header, or InvalidInput naming the file."""
     import soundfile as sf
 
     try:
@@ -67,7 +69,7 @@ def probe(path: Path) -> tuple[int, int]:
         raise InvalidInput(f"init_audio {str(path)!r:.200} is not a readable audio file: {err}") from None
     if info.frames <= 0 or info.samplerate <= 0:
         raise InvalidInput(f"init_audio {str(path)!r:.200} holds no audio")
-    return info.frames, info.samplerate
+    return info.frames, info.samplerate, info.channels
 
 
 def check_range_length(frames: int, rate: int) -> None:
@@ -81,7 +83,7 @@ def read_audio(path: Path, start: int = 0, stop: int | None = None) -> InputAudi
     """Read frames [start, stop) of any soundfile-readable file (all of it by default), mixed to mono."""
     import soundfile as sf
 
-    frames, rate = probe(path)
+    frames, rate, _ = probe(path)
     stop = frames if stop is None else stop
     check_range_length(stop - start, rate)
     try:
@@ -91,7 +93,7 @@ def read_audio(path: Path, start: int = 0, stop: int | None = None) -> InputAudi
     audio = data.mean(axis=1, dtype=np.float32)
     if not np.isfinite(audio).all():
         raise InvalidInput(f"init_audio {str(path)!r:.200} contains NaN or infinite samples")
-    return InputAudio(Path(path), audio, int(rate))
+    return InputAudio(Path(path), audio, int(rate), data if data.shape[1] == 2 else None)
 
 
 def to_model_rate(audio: np.ndarray, rate: int) -> np.ndarray:

@@ -103,20 +103,27 @@ def prepare(plan: EditPlan, source: InputAudio, frames: int) -> PreparedInit:
     return PreparedInit(source, wave, gain)
 
 
-def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: int, samples: int) -> np.ndarray:
-    """Repaint/extend: the input's samples outside the region, the model's inside, ``samples`` long."""
+def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: int, samples: int,
+           channels: int = 1) -> np.ndarray:
+    """Repaint/extend: the input's samples outside the region, the model's inside, ``samples`` long;
+    with ``channels`` 2 a stereo input keeps both its channels (the model's mono audio goes to both)."""
     from .edit import fit_length
     from .resample import resample
 
     source = init.source
+    kept = source.audio
+    if channels == 2:
+        kept = source.stereo if source.stereo is not None else np.stack([source.audio, source.audio], axis=1)
     n_in = min(samples, math.floor(source.seconds * rate + Fraction(1, 2)))
-    original = fit_length(resample(source.audio, source.rate, rate), n_in) if source.rate != rate else \
-        source.audio[:n_in].astype(np.float32)
+    original = fit_length(resample(kept, source.rate, rate), n_in) if source.rate != rate else \
+        kept[:n_in].astype(np.float32)
     generated = resample(np.asarray(generated16k, dtype=np.float32) / init.gain, MODEL_RATE, rate)
+    if channels == 2:
+        generated = np.stack([generated, generated], axis=1)
     offset = round(Fraction(plan.window_start * rate, MODEL_RATE))
     start = round(plan.region[0] * rate)
     end = samples if plan.mode == "extend" else min(samples, round(plan.region[1] * rate))
-    out = np.zeros(samples, dtype=np.float32)
+    out = np.zeros((samples, channels) if channels == 2 else samples, dtype=np.float32)
     out[:n_in] = original
     piece = generated[start - offset: end - offset]
     if len(piece) < end - start:
@@ -126,19 +133,21 @@ def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: i
         seam = min(seam, (end - start) // 2)
         out[start:end] = piece
         if seam:
-            fade = _fade_in(seam)
+            fade = _fade_in(seam, channels)
             out[start:start + seam] = original[start:start + seam] * (1 - fade) + piece[:seam] * fade
             out[end - seam:end] = piece[-seam:] * fade[::-1] + original[end - seam:end] * (1 - fade[::-1])
     else:
         seam = min(seam, start)
         out[start:end] = piece
         if seam:
-            fade = _fade_in(seam)
+            fade = _fade_in(seam, channels)
             tail = generated[start - seam - offset: start - offset]
             out[start - seam:start] = original[start - seam:start] * (1 - fade) + tail * fade
     return out
 
 
-def _fade_in(n: int) -> np.ndarray:
-    """Raised-cosine 0 → 1 over n samples (equal gain: the two sides are correlated at a seam)."""
-    return (0.5 - 0.5 * np.cos(np.pi * (np.arange(n) + 0.5) / n)).astype(np.float32)
+def _fade_in(n: int, channels: int = 1) -> np.ndarray:
+    """Raised-cosine 0 → 1 over n samples (equal gain: the two sides are correlated at a seam);
+    a column for (frames, channels) audio."""
+    fade = (0.5 - 0.5 * np.cos(np.pi * (np.arange(n) + 0.5) / n)).astype(np.float32)
+    return fade[:, None] if channels == 2 else fade

@@ -65,7 +65,7 @@ class RenderRequest:
     eta: float = 0.0
     scheduler: str = "ddim"
     sample_rate: int = 48000
-    channels: int = 1
+    channels: int | None = None  # 1; a repaint/extend of a stereo file keeps its 2 channels
     format: str = "wav24"
     loudness: str | None = None  # lufs; off for a repaint/extend (the take keeps its level)
     target: float | None = None
@@ -113,6 +113,8 @@ class RenderRequest:
                                       or not 0 <= self.seed < SEED_RANGE):
             raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {self.seed!r}")
         check_rate(self.sample_rate)
+        if self.channels is None:
+            self.channels = 1
         if self.channels not in (1, 2) or isinstance(self.channels, bool):
             raise InvalidInput(f"channels must be 1 (mono) or 2 (dual-mono stereo), got {self.channels!r}")
         check_format(self.format)
@@ -154,7 +156,8 @@ class RenderRequest:
         if self.plan is not None:  # checked before (a request is validated where it arrives and runs)
             return
         self.init_stamp = _stamp(Path(self.init_audio))
-        self.init_frames = first, stop = self._init_range(*probe(Path(self.init_audio)))
+        frames, rate, channels = probe(Path(self.init_audio))
+        self.init_frames = first, stop = self._init_range(frames, rate)
         input_seconds = Fraction(stop - first, self.init_rate)
         if self.strength is None:
             self.strength = DEFAULT_STRENGTH[mode]
@@ -171,6 +174,8 @@ class RenderRequest:
                 raise InvalidInput(f"a {mode} takes its length from init_audio (and extend): give no seconds/bars")
             if self.loop or self.align != "none":
                 raise InvalidInput(f"loop and align apply to new audio, not to a {mode} of init_audio")
+            if self.channels is None:  # the take keeps its own channels (more than 2 are mixed to mono)
+                self.channels = 2 if channels == 2 else 1
             if mode == "extend":
                 if self.repaint_start is not None or self.repaint_end is not None:
                     raise InvalidInput("give either repaint_start/repaint_end or extend, not both")
@@ -405,7 +410,7 @@ class Engine:
         rate, n = request.sample_rate, request.output_samples()
         mode, extra = request.edit_mode(), dict(extra or {})
         if mode in ("repaint", "extend"):
-            audio = stitch(request.plan, request.prepared, wave16k, rate, n)
+            audio = stitch(request.plan, request.prepared, wave16k, rate, n, request.channels)
             lap("resample")
             # the input's own start (and a repaint's end) are kept as they are: no fades there
             audio = apply_fades(audio, rate, 0.0, request.fade_out_ms if mode == "extend" else 0.0)
@@ -426,7 +431,7 @@ class Engine:
             from .align import describe_rhythm
 
             extra["align"].update(describe_rhythm(audio, rate))
-        if request.channels == 2:  # before loudness: BS.1770 sums channels, so measure what is written
+        if request.channels == 2 and audio.ndim == 1:  # before loudness: BS.1770 sums channels, so measure what is written
             audio = np.stack([audio, audio], axis=1)
         lap("edit")
         audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,

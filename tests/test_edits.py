@@ -130,6 +130,27 @@ def test_extend_has_the_exact_length_along_a_tempo_change(engine, tmp_path):
     assert meta["edit"] == "extend" and meta["extend"]["bars"] == 1 and meta["extend"]["time_signature"] == "7/8"
 
 
+def test_a_stereo_take_keeps_its_own_two_channels_outside_the_region(engine, tmp_path):
+    """Repaint and extend keep the input's samples: for a stereo take both channels, not a mono mix;
+    the new audio (the model is mono) is the same on both sides. channels 1 still asks for a mix."""
+    original = write_tone(tmp_path / "st.wav", 2.0, channels=2, level=0.1).astype(np.float32)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "st.wav"), repaint_start=0.5, repaint_end=1.0,
+                   format="wav32f")
+    audio, _ = sf.read(out.path, dtype="float32")
+    assert audio.shape == original.shape == (96000, 2) and out.metadata["channels"] == 2
+    np.testing.assert_array_equal(audio[:24000], original[:24000])
+    np.testing.assert_array_equal(audio[48000:], original[48000:])
+    np.testing.assert_array_equal(audio[25000:47000, 0], audio[25000:47000, 1])  # the model's audio, dual mono
+    [ext] = render(engine, tmp_path, init_audio=str(tmp_path / "st.wav"), extend_seconds=0.5, format="wav32f")
+    audio, _ = sf.read(ext.path, dtype="float32")
+    assert audio.shape == (120000, 2)
+    np.testing.assert_array_equal(audio[:96000 - 960], original[:96000 - 960])
+    [mono] = render(engine, tmp_path, init_audio=str(tmp_path / "st.wav"), repaint_start=0.5, repaint_end=1.0,
+                    channels=1, format="wav32f")
+    audio, _ = sf.read(mono.path, dtype="float32")
+    np.testing.assert_allclose(audio[:24000], original[:24000].mean(axis=1), atol=1e-7)
+
+
 def test_repaint_in_a_long_file_only_generates_a_window_around_the_region(engine, tmp_path):
     write_tone(tmp_path / "long.wav", 70.0, rate=16000, level=0.1)  # longer than the 60 s a generation may be
     request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "long.wav"), "repaint_start": 30.0,
