@@ -83,7 +83,7 @@ def test_repaint_regenerates_the_selection_inside_the_item_and_keeps_the_rest(ma
     the end). Outside it the new take holds the item's own samples; it keeps the old take's volume."""
     fake = make_fake(project_rate=48000)
     track = fake.add_track("pad")
-    wav = write_input(tmp_path / "pad.wav", 4 * 48000, 48000)
+    wav = write_input(tmp_path / "pad.wav", 4 * 48000, 48000, channels=2)  # a stereo take stays stereo
     source = Source.section_of(wav, 0.25, 3.75)
     item = fake.add_item(track, source, position=10.0, length=3.0, D_STARTOFFS=0.5, D_VOL=0.5)
     fake.selection = (11.9, 14.0)
@@ -99,7 +99,7 @@ def test_repaint_regenerates_the_selection_inside_the_item_and_keeps_the_rest(ma
     for new in item.takes[1:]:
         assert new.values["D_VOL"] == 0.5 and new.values["D_PLAYRATE"] == 1.0
         after, rate = sf.read(new.source.path)
-        assert rate == 48000 and len(after) == len(before) == 144000
+        assert rate == 48000 and after.shape == before.shape == (144000, 2)
         assert np.max(np.abs(after[:keep] - before[:keep])) < 1e-6  # kept: the take's own samples
         assert np.max(np.abs(after[keep:] - before[keep:])) > 1e-3  # regenerated
         meta = sidecar(new)
