@@ -302,8 +302,8 @@ def cmd_serve(args) -> int:
     for name in ("max_queue", "max_batch", "max_batch_rows"):
         if getattr(args, name) < 1:
             raise InvalidInput(f"--{name.replace('_', '-')} must be at least 1, got {getattr(args, name)}")
-    if not args.max_upload_mb > 0:
-        raise InvalidInput(f"--max-upload-mb must be above 0, got {args.max_upload_mb:g}")
+    if not 0 < args.max_upload_mb <= 1024 * 1024:
+        raise InvalidInput(f"--max-upload-mb must be above 0 and at most 1048576 (1 TB), got {args.max_upload_mb:g}")
     host = resolve_host(args.host)
     check_remote_options(host, args)
     config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,

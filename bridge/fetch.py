@@ -43,6 +43,11 @@ class FileRegistry:
             while len(self._files) > self.keep:
                 self._files.popitem(last=False)
 
+    def knows(self, path: Path) -> bool:
+        """Whether a resolved path is a file this engine published (and still lists)."""
+        with self._lock:
+            return Path(path) in self._files
+
     def chunk(self, message: dict) -> tuple[dict, bytes]:
         """One ``fetch`` request → (reply, bytes). Raises EngineError (bad_request / not_found)."""
         path, offset = message.get("path"), message.get("offset", 0)

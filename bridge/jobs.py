@@ -327,6 +327,10 @@ class JobQueue:
             del self.jobs[job_id]
 
 
+class BatchLost(Exception):
+    """What runs the batch is gone (a Ray replica died): its worker gives the batch back to the queue."""
+
+
 def is_out_of_memory(err: BaseException) -> bool:
     """A device or host allocation failure (torch's OutOfMemoryError on CUDA, MPS's RuntimeError, MemoryError)."""
     if isinstance(err, MemoryError) or type(err).__name__ == "OutOfMemoryError":
@@ -404,6 +408,19 @@ class Worker(threading.Thread):
                 self.engine.prepare(part.job.request.render)
             except EngineError as err:
                 self._end(part.job, "error", protocol.failed(part.job.id, err))
+                continue
+            except Exception as err:  # noqa: BLE001 — a bug or an allocation failure: this job only
+                if isinstance(err, BatchLost):
+                    raise  # the whole batch runs again elsewhere
+                oom = is_out_of_memory(err)
+                if oom:
+                    free_memory()
+                else:
+                    logger.exception("preparing job %s failed", part.job.id)
+                self._end(part.job, "error", protocol.failed(part.job.id, protocol.error(
+                    "out_of_memory" if oom else "internal",
+                    f"{'out of memory' if oom else 'internal error'} while reading the job's input: "
+                    f"{type(err).__name__}: {err}")))
                 continue
             live.append(part)
         if not live:

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from engine.errors import EngineError, InvalidInput
 from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
@@ -176,7 +176,8 @@ def coerce(name: str, value):
 
 
 def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DEFAULT_LIMITS,
-                  roots: list[Path] | None = None, input_roots: list[Path] | None = None) -> JobRequest:
+                  roots: list[Path] | None = None, input_roots: list[Path] | None = None,
+                  input_also: Callable[[Path], bool] | None = None) -> JobRequest:
     """Validate a generate request; every message names the field and its bad value.
 
     ``roots``: the folders this client may write into (see bridge/security.py); None checks only
@@ -223,7 +224,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     render = RenderRequest(
         prompt=prompt, length=length, out_dir=check_out_dir(values.get("out_dir"), default_out_dir, roots),
         name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
-        init_audio=check_input_file(values["init_audio"], roots if input_roots is None else input_roots)
+        init_audio=check_input_file(values["init_audio"], roots if input_roots is None else input_roots, input_also)
         if "init_audio" in values else None, extend=extend,
         **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
     )
@@ -233,12 +234,23 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
     return JobRequest(id=job_id, render=render, priority=priority, fingerprint=fingerprint)
 
 
-def check_input_file(value: str, roots: list[Path] | None = None) -> Path:
+def check_input_file(value: str, roots: list[Path] | None = None,
+                     also: Callable[[Path], bool] | None = None) -> Path:
     """An input file named by a client: an existing regular file, resolved inside ``roots`` (None:
-    the form only, for in-process use). A remote client uploads its file first (``op: upload``)."""
-    return confine(value, roots, what="init_audio", kind="file", must_exist=True,
-                   hint="a client on another machine sends its file with the upload op "
-                        "(`audioldm-bridge request --init-audio` does)")
+    the form only, for in-process use) or one ``also`` admits (an upload, a result of this engine)."""
+    try:
+        return confine(value, roots, what="init_audio", kind="file", must_exist=True,
+                       hint="the engine's --allow-out adds folders; a client on another machine sends its "
+                            "file with the upload op (`audioldm-bridge request --init-audio` does)")
+    except InvalidInput as refused:
+        if also is not None and roots is not None:
+            try:
+                path = confine(value, None, what="init_audio", kind="file", must_exist=True)
+            except InvalidInput:
+                raise refused from None
+            if also(path):
+                return path
+        raise
 
 
 def check_out_dir(value: str | None, default: Path, roots: list[Path] | None = None) -> Path:

@@ -39,7 +39,7 @@ from engine.length import DEFAULT_LIMITS, LengthLimits
 from engine.render import Engine
 
 from . import protocol
-from .jobs import JobQueue, Part, Publish, Worker
+from .jobs import BatchLost, JobQueue, Part, Publish, Worker
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def import_ray():
     return ray
 
 
-class ReplicaLost(Exception):
+class ReplicaLost(BatchLost):
     """The replica running a batch died (its process was killed, its node vanished…)."""
 
 

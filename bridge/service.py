@@ -14,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import zmq
 
@@ -162,7 +163,8 @@ class BridgeService:
         events (an error, or the replay for a resent id) are for the transport to send back itself."""
         try:
             request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits,
-                                             roots=self.roots_for(origin), input_roots=self.input_roots_for(origin))
+                                             roots=self.roots_for(origin), input_roots=self.input_roots_for(origin),
+                                             input_also=self.readable_input(origin))
         except EngineError as err:
             job_id = fields.get("id") if isinstance(fields, dict) and isinstance(fields.get("id"), str) else ""
             return [protocol.failed(job_id, err)]
@@ -189,8 +191,15 @@ class BridgeService:
         return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin))
 
     def input_roots_for(self, origin) -> list[Path]:
-        """Where an init_audio may be read: the output roots (a result can be edited again) and uploads."""
-        return [*self.roots_for(origin), self.uploads.folder]
+        """Folders an init_audio may be read from: a local client's output roots; none for a remote
+        client (everything under --out would be readable back through an extend)."""
+        return [] if self.is_remote(origin) else self.roots_for(origin)
+
+    def readable_input(self, origin) -> Callable[[Path], bool]:
+        """Files outside those folders a client may still edit: uploads; for a remote client also
+        this engine's published results (it may fetch them anyway)."""
+        remote = self.is_remote(origin)
+        return lambda path: self.uploads.holds(path) or (remote and self.files.knows(path))
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:

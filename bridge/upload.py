@@ -9,20 +9,23 @@ twice (its reply was lost and the client asked again) is not written twice. The 
 checked against the SHA-256 and only then published as ``<uploads>/<sha256><suffix>``, the path a
 request names as ``init_audio``; a damaged upload is dropped, never used.
 
-Memory and disk stay bounded: a chunk is at most :data:`MAX_CHUNK_BYTES`, a file at most
-``max_bytes``, at most :data:`MAX_PARTIAL` uploads are unfinished at once (one idle for
-:data:`PARTIAL_TTL_S` is dropped), and the folder keeps at most ``keep_bytes`` of finished uploads
-(the least recently used go first).
+Bounds: a chunk is at most :data:`MAX_CHUNK_BYTES`, a file at most ``max_bytes``, at most
+:data:`MAX_PARTIAL` uploads are unfinished at once (one idle for :data:`PARTIAL_TTL_S` is dropped),
+and finished uploads beyond ``keep_bytes`` are removed, least recently used first — but none used
+in the last :data:`KEEP_RECENT_S` (a queued job may still need it). The store touches only names it
+makes (``<sha256><suffix>``, ``.<sha256>.part``), so a folder given with ``--uploads`` that holds
+other files loses none of them.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.errors import InvalidInput
@@ -34,8 +37,11 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # 10 min of 48 kHz stereo float32 is 230 
 DEFAULT_KEEP_BYTES = 2 * 1024 * 1024 * 1024
 MAX_PARTIAL = 4
 PARTIAL_TTL_S = 600.0
+KEEP_RECENT_S = 3600.0
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
+_FINISHED = re.compile(r"[0-9a-f]{64}(\.[a-z0-9]{1,8})?")
+_PART = re.compile(r"\.[0-9a-f]{64}\.part")
 
 
 @dataclass
@@ -43,6 +49,7 @@ class _Partial:
     size: int
     received: int
     touched: float
+    digest: "hashlib._Hash" = field(default_factory=hashlib.sha256)  # of the bytes received so far
 
 
 def default_uploads_dir() -> Path:
@@ -68,16 +75,27 @@ class UploadStore:
         self.folder = Path(folder).expanduser().resolve()
         self.max_bytes, self.keep_bytes = max_bytes, keep_bytes
         self._partial: dict[str, _Partial] = {}
+        self._used: dict[str, float] = {}  # sha → last use (wall clock): what pruning keeps longest
         self._lock = threading.Lock()
         self._ready = False
 
+    def holds(self, path: Path) -> bool:
+        """Whether a resolved path is a finished upload of this store (a root for reading inputs
+        would open the whole folder; this admits only the store's own files)."""
+        return path.parent == self.folder and _FINISHED.fullmatch(path.name) is not None and path.is_file()
+
     def _prepare(self) -> None:
-        """Create the folder on first use; unfinished files of an earlier run cannot be resumed."""
+        """Create the folder on first use; drop unfinished files an earlier run left (not those of
+        another engine sharing the folder, which are younger than PARTIAL_TTL_S)."""
         if self._ready:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        for stale in self.folder.glob(".*.part"):
-            stale.unlink(missing_ok=True)
+        for stale in self.folder.iterdir():
+            try:
+                if _PART.fullmatch(stale.name) and time.time() - stale.stat().st_mtime > PARTIAL_TTL_S:
+                    stale.unlink()
+            except OSError:
+                pass
         self._ready = True
 
     def receive(self, message: dict, data: bytes | None) -> dict:
@@ -87,7 +105,7 @@ class UploadStore:
             self._prepare()
             finished = self._finished(sha)
             if finished is not None:
-                os.utime(finished)  # recently used: pruned last
+                self._used[sha] = time.time()  # not the file's mtime: jobs check that it is unchanged
                 return _reply(message, sha, size, size, finished)
             self._expire()
             partial = self._partial.get(sha)
@@ -95,8 +113,11 @@ class UploadStore:
                 if len(self._partial) >= MAX_PARTIAL:
                     raise protocol.error("busy", f"{MAX_PARTIAL} uploads are unfinished; try again when one ends "
                                                  f"(an idle one is dropped after {PARTIAL_TTL_S:g} s)")
+                try:
+                    self._part(sha).write_bytes(b"")
+                except OSError as err:
+                    raise _write_error(err, self._part(sha)) from None
                 partial = self._partial[sha] = _Partial(size, 0, time.monotonic())
-                self._part(sha).write_bytes(b"")
             if partial.size != size:
                 raise InvalidInput(f"upload {sha[:12]}… is {partial.size} bytes, this chunk says size {size}")
             partial.touched = time.monotonic()
@@ -109,9 +130,15 @@ class UploadStore:
             if partial.received + len(data) > size:
                 raise InvalidInput(f"upload {sha[:12]}…: chunk ends at byte {partial.received + len(data)}, "
                                    f"past the size {size}")
-            with open(self._part(sha), "ab") as f:
-                f.write(data)
+            try:
+                with open(self._part(sha), "r+b") as f:
+                    f.seek(partial.received)
+                    f.write(data)
+                    f.truncate()  # a failed write left nothing past `received`; this one ends here
+            except OSError as err:
+                raise _write_error(err, self._part(sha)) from None
             partial.received += len(data)
+            partial.digest.update(data)
             if partial.received < size:
                 return _reply(message, sha, size, partial.received, None)
             return _reply(message, sha, size, size, self._publish(sha, suffix))
@@ -134,7 +161,7 @@ class UploadStore:
         return self.folder / f".{sha}.part"
 
     def _finished(self, sha: str) -> Path | None:
-        return next((p for p in self.folder.glob(f"{sha}*") if p.is_file()), None)
+        return next((p for p in self.folder.glob(f"{sha}*") if _FINISHED.fullmatch(p.name) and p.is_file()), None)
 
     def _expire(self) -> None:
         now = time.monotonic()
@@ -146,30 +173,51 @@ class UploadStore:
         self._part(sha).unlink(missing_ok=True)
 
     def _publish(self, sha: str, suffix: str) -> Path:
-        h = hashlib.sha256()
-        with open(self._part(sha), "rb") as f:
-            for block in iter(lambda: f.read(1024 * 1024), b""):
-                h.update(block)
-        if h.hexdigest() != sha:
+        partial = self._partial[sha]
+        if partial.digest.hexdigest() != sha:
             self._drop(sha)
-            raise InvalidInput(f"upload {sha[:12]}… arrived damaged (its SHA-256 is {h.hexdigest()[:12]}…); "
+            raise InvalidInput(f"upload {sha[:12]}… arrived damaged (its SHA-256 is {partial.digest.hexdigest()[:12]}…); "
                                f"nothing was kept, send it again")
         final = self.folder / f"{sha}{suffix}"
-        os.replace(self._part(sha), final)
+        try:
+            os.replace(self._part(sha), final)
+        except OSError as err:
+            self._drop(sha)
+            raise _write_error(err, final) from None
         self._partial.pop(sha, None)
-        self._prune(keep=final)
+        self._used[sha] = time.time()
+        self._prune()
         return final
 
-    def _prune(self, keep: Path) -> None:
-        """Least recently used finished uploads go until the folder fits ``keep_bytes``."""
-        files = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.iterdir()
-                 if p.is_file() and not p.name.startswith(".") and p != keep]
-        total = sum(size for _, size, _ in files) + keep.stat().st_size
-        for _, size, path in sorted(files):
-            if total <= self.keep_bytes:
+    def _prune(self) -> None:
+        """Least recently used finished uploads go until the folder fits ``keep_bytes``; none used in
+        the last KEEP_RECENT_S (a queued job may still read it), and nothing but the store's own files."""
+        files = []
+        for path in self.folder.iterdir():
+            try:
+                if _FINISHED.fullmatch(path.name) and path.is_file():
+                    info = path.stat()
+                    files.append((self._used.get(path.name[:64], info.st_mtime), info.st_size, path))
+            except OSError:
+                continue
+        total = sum(size for _, size, _ in files)
+        now = time.time()
+        for used, size, path in sorted(files):
+            if total <= self.keep_bytes or now - used < KEEP_RECENT_S:
                 break
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink()
+            except OSError:  # in use (Windows) or gone: try the next
+                continue
+            self._used.pop(path.name[:64], None)
             total -= size
+
+
+def _write_error(err: OSError, path: Path):
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return protocol.error("disk_full", f"no space left for the upload in {path.parent}; nothing was kept past "
+                                           f"the bytes already received")
+    return protocol.error("internal", f"cannot write the upload {path.name}: {err.strerror or err}")
 
 
 def _reply(message: dict, sha: str, size: int, received: int, path: Path | None) -> dict:

@@ -40,6 +40,8 @@ LOG_FLOOR = 1e-5
 PEAK = 0.5
 #: Longest input file read (a REAPER item may be long; the model only ever sees a window of it).
 MAX_INPUT_SECONDS = 600
+#: Samples (frames × channels) one read may decode: 600 s of 48 kHz stereo, 230 MB as float32.
+MAX_DECODED_SAMPLES = MAX_INPUT_SECONDS * 48000 * 2
 #: Samples of one latent frame at 16 kHz (4 mel frames × 160): the grid edits snap to.
 LATENT_HOP = HOP_SAMPLES * FRAME_MULTIPLE
 
@@ -72,20 +74,24 @@ def probe(path: Path) -> tuple[int, int, int]:
     return info.frames, info.samplerate, info.channels
 
 
-def check_range_length(frames: int, rate: int) -> None:
-    """The limit applies to what is read: a section of a long recording is fine."""
+def check_range_length(frames: int, rate: int, channels: int = 1) -> None:
+    """The limits apply to what is read (a section of a long recording is fine): its duration, and
+    what it decodes to — a small compressed file can hold hours of many channels at a huge rate."""
     if frames > MAX_INPUT_SECONDS * rate:
         raise InvalidInput(f"init_audio's range is {frames / rate:.1f} s long; the limit is {MAX_INPUT_SECONDS} s "
                            f"(give init_start/init_end to use a section of a longer file)")
+    if frames * channels > MAX_DECODED_SAMPLES:
+        raise InvalidInput(f"init_audio's range decodes to {frames * channels} samples ({channels} channels at "
+                           f"{rate} Hz); the limit is {MAX_DECODED_SAMPLES} ({MAX_INPUT_SECONDS} s of 48 kHz stereo)")
 
 
 def read_audio(path: Path, start: int = 0, stop: int | None = None) -> InputAudio:
     """Read frames [start, stop) of any soundfile-readable file (all of it by default), mixed to mono."""
     import soundfile as sf
 
-    frames, rate, _ = probe(path)
+    frames, rate, channels = probe(path)
     stop = frames if stop is None else stop
-    check_range_length(stop - start, rate)
+    check_range_length(stop - start, rate, channels)
     try:
         data, rate = sf.read(str(path), start=start, stop=stop, dtype="float32", always_2d=True)
     except (RuntimeError, OSError, sf.LibsndfileError) as err:

@@ -44,6 +44,8 @@ MAX_NAME_HINT_CHARS = 200
 #: aiming this much lower keeps the *file's* true peak under the ceiling.
 _QUANTIZATION_MARGIN_DB = {"wav16": 0.01, "wav24": 0.001, "flac": 0.001, "wav32f": 0.0}
 ALIGN_MODES = ("none", "onset")
+#: How far past a file's end init_end may point and be read as its end (MP3/AAC priming and padding).
+END_SLACK_S = Fraction(5, 100)
 
 #: The live lane's common lengths: 1, 2 and 4 bars of 4/4 at 120 BPM (2, 4 and 8 s). A compiled
 #: engine warms these shapes up at start so a performance never waits on a compile.
@@ -157,7 +159,7 @@ class RenderRequest:
             return
         self.init_stamp = _stamp(Path(self.init_audio))
         frames, rate, channels = probe(Path(self.init_audio))
-        self.init_frames = first, stop = self._init_range(frames, rate)
+        self.init_frames = first, stop = self._init_range(frames, rate, channels)
         input_seconds = Fraction(stop - first, self.init_rate)
         if self.strength is None:
             self.strength = DEFAULT_STRENGTH[mode]
@@ -194,7 +196,7 @@ class RenderRequest:
                 self.length = MusicalLength(seconds=input_seconds)
         self.plan = plan_edit(mode, input_seconds, self.length.seconds, region)
 
-    def _init_range(self, frames: int, rate: int) -> tuple[int, int]:
+    def _init_range(self, frames: int, rate: int, channels: int) -> tuple[int, int]:
         """init_start/init_end (seconds, default the whole file) → frames [first, stop) of the file."""
         from .audio_in import check_range_length
 
@@ -207,11 +209,13 @@ class RenderRequest:
         if start >= end:
             raise InvalidInput(f"init_audio's range needs init_start < init_end, got {float(start):g}..{float(end):g} s")
         first, stop = math.floor(start * rate + Fraction(1, 2)), math.floor(end * rate + Fraction(1, 2))
-        if stop > frames:  # a take's end computed in doubles may overshoot by less than half a frame
+        if stop > frames + math.ceil(END_SLACK_S * rate):
             raise InvalidInput(f"init_end {float(end):g} s is past the end of init_audio ({float(file_seconds):g} s)")
+        # A DAW may see a compressed file a few ms longer than libsndfile does (encoder delay and padding).
+        stop = min(stop, frames)
         if first >= stop:
             raise InvalidInput(f"init_audio's range {float(start):g}..{float(end):g} s holds no whole sample")
-        check_range_length(stop - first, rate)
+        check_range_length(stop - first, rate, channels)
         return first, stop
 
     def check_length(self, limits: LengthLimits) -> None:
@@ -523,12 +527,13 @@ class Engine:
 
 
 def _stamp(path: Path) -> tuple | None:
-    """What tells a file rewritten since it was checked: size and modification time."""
+    """What tells a file rewritten since it was checked: size, times and identity (a same-size
+    rewrite within a FAT/HFS+ timestamp tick still changes the change time or the inode)."""
     try:
         info = path.stat()
     except OSError:
         return None
-    return info.st_size, info.st_mtime_ns
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def _finite_or_none(value: float) -> float | None:

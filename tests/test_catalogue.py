@@ -196,6 +196,7 @@ CLI_CASES = {
     "unknown command": (["explode"], 2, "invalid choice: 'explode'"),
     "port out of range": (["serve", "--osc-port", "70000"], 2, "--osc-port must be 0..65535, got 70000"),
     "batch of zero": (["serve", "--max-batch", "0"], 2, "--max-batch must be at least 1, got 0"),
+    "endless uploads": (["serve", "--max-upload-mb", "inf"], 2, "--max-upload-mb must be above 0 and at most"),
     "engine refuses steps": (["request", "x", "--seconds", "1", "--steps", "0"], 2, "steps must be an integer 1..500, got 0"),
     "engine refuses the folder": (["request", "x", "--seconds", "1", "--out", "/etc"], 2, "outside the folders"),
     "engine refuses the priority": (["request", "x", "--seconds", "1", "--priority", "now"], 2, "invalid choice: 'now'"),

@@ -189,6 +189,14 @@ def test_an_input_rewritten_after_the_request_was_accepted_is_refused_not_used(e
     assert not list(tmp_path.glob("*.wav"))[1:]  # nothing written besides the input
 
 
+def test_init_end_a_few_ms_past_a_compressed_files_end_reads_to_its_end(tmp_path):
+    """A DAW can see an MP3/AAC a few ms longer than libsndfile (encoder delay, padding)."""
+    write_tone(tmp_path / "take.wav", 1.0)
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "init_start": 0.5,
+                             "init_end": 1.04}, tmp_path).render
+    assert request.init_frames == (24000, 48000) and request.output_samples() == 24000
+
+
 def test_init_range_sets_a_transfers_length_and_may_lie_in_a_file_longer_than_the_input_limit(engine, tmp_path):
     sf.write(tmp_path / "long.wav", np.zeros(601 * 8000, dtype=np.float32), 8000)  # 601 s: over the 600 s limit
     request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "long.wav"), "init_start": 590.0,
@@ -222,6 +230,7 @@ def test_init_range_sets_a_transfers_length_and_may_lie_in_a_file_longer_than_th
         (dict(init_start=0.5, init_end=0.5), "init_start < init_end"),
         (dict(init_start=-0.1), "init_start must be"),
         (dict(init_end=1.5), "init_end 1.5 s is past the end of init_audio (1 s)"),
+        (dict(init_end=1.051), "init_end 1.051 s is past the end of init_audio (1 s)"),
         (dict(init_start=0.2, init_end=0.6, repaint_start=0.1, repaint_end=0.5), "<= 0.4 s"),
         (dict(init_start=0.2, init_audio=None), "init_start needs init_audio"),
         (dict(align="grid"), "align must be one of none, onset, got 'grid'"),

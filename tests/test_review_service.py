@@ -137,6 +137,35 @@ def test_a_failure_of_any_type_fails_those_jobs_and_the_worker_goes_on(tiny_comp
         assert sf.info(after["paths"][0]).frames == 24000
 
 
+def test_a_failure_preparing_one_job_ends_that_job_only_not_its_batch_mate(tiny_components, tmp_path):
+    """Reading an init audio can fail in ways that are no EngineError (a MemoryError, a bug): the job
+    ends with its own error, the job batched with it is generated."""
+    with running_service(tiny_components, tmp_path) as svc, client_for(svc) as client:
+        real = svc.engine.prepare
+
+        def prepare(render, *args, **kwargs):
+            if render.name_hint == "victim":
+                raise MemoryError("injected")
+            return real(render, *args, **kwargs)
+
+        svc.engine.prepare = prepare
+        start_blocker(svc, client)
+        victim, mate = client_for(svc), client_for(svc)
+        victim._send({"op": "generate", "id": "victim", "name": "victim", "prompt": "x", "seconds": 0.5})
+        mate._send({"op": "generate", "id": "mate", "prompt": "x", "seconds": 0.5})
+        wait_for(lambda: {"victim", "mate"} <= {job.id for job in svc.queue.unfinished()})
+        client.cancel("blocker")
+        ends = {}
+        for name, own in (("victim", victim), ("mate", mate)):
+            while (event := own._receive(60))["event"] not in ("done", "error", "cancelled"):
+                pass
+            ends[name] = event
+            own.close()
+        assert ends["victim"]["code"] == "out_of_memory" and "MemoryError: injected" in ends["victim"]["message"]
+        assert ends["mate"]["event"] == "done"
+        assert svc.worker.batches_run >= 2 and svc.worker.is_alive()
+
+
 def test_cancelling_a_queued_job_three_times_sends_one_cancelled(tiny_components, tmp_path):
     with running_service(tiny_components, tmp_path) as svc, client_for(svc) as client:
         start_blocker(svc, client)

@@ -3,8 +3,10 @@ that brings a client's file through the same ZeroMQ connection (chunked, bounded
 
 Real engines on loopback with the tiny model; a CURVE-secured one stands in for the studio box."""
 
+import errno
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +18,7 @@ import bridge.upload
 from bridge import cli
 from bridge.client import BridgeClient
 from bridge.remote import keygen
-from bridge.upload import upload_file
+from bridge.upload import UploadStore, upload_file
 from engine.errors import EngineError
 from test_service import running_service
 
@@ -161,3 +163,115 @@ def test_local_clients_read_inputs_only_inside_the_allowed_roots(tiny_components
         assert sf.info(again["paths"][0]).frames == 24000
         uploaded = upload_file(client, write_loop(Path(first["paths"][0]).parent.parent / "up.wav"))
         assert Path(uploaded).parent == (tmp_path / "uploads").resolve()
+
+
+def test_asking_for_an_upload_again_does_not_disturb_jobs_waiting_on_it(remote, keys, tmp_path):
+    """The loop used for ten transfers: the second ask is answered from the store, and the first
+    transfer, still queued, runs (its input is unchanged)."""
+    from bridge import protocol
+
+    local = write_loop(tmp_path / "loop.wav", seconds=0.3)
+    with client_of(remote, keys) as client:
+        path = upload_file(client, local)
+        request = protocol.parse_request({"prompt": "x", "steps": 1, "init_audio": path}, tmp_path, roots=[],
+                                         input_also=remote.uploads.holds).render
+        assert upload_file(client, local) == path
+    remote.engine.prepare(request)  # raises "changed after the request was accepted" if the store touched it
+    assert request.init_latents is not None
+
+
+def test_remote_clients_edit_their_results_and_uploads_not_other_files_in_out(remote, keys):
+    with client_of(remote, keys) as client:
+        done = client.generate({"prompt": "pad", "seconds": 0.3, "steps": 1, "seed": 2})
+        stray = remote.config.out_dir / "someone-elses-take.wav"
+        write_loop(stray, seconds=0.3)
+        reply = client.call({"op": "generate", "prompt": "x", "steps": 1, "init_audio": str(stray),
+                             "extend_seconds": 0.2})
+        assert reply["code"] == "bad_request" and "outside the folders" in reply["message"]
+        again = client.generate({"prompt": "pad", "steps": 1, "init_audio": done["paths"][0], "extend_seconds": 0.2})
+    assert sf.info(again["paths"][0]).frames == round(0.5 * 48000)
+
+
+def receive_file(store, data: bytes, name="x.wav"):
+    message = {"op": "upload", "sha256": digest(data), "size": len(data), "name": name}
+    store.receive(message, None)
+    return store.receive(message, data)
+
+
+def test_the_store_prunes_least_recently_used_uploads_and_nothing_else(tmp_path, monkeypatch):
+    """--uploads pointed at a folder with other files: they stay; over the size bound the least
+    recently used upload goes (not one used within KEEP_RECENT_S); a stale unfinished one is dropped
+    at start, a fresh one (another engine's) is not."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "song1.wav").write_bytes(bytes(5000))
+    stale, fresh = folder / f".{'a' * 64}.part", folder / f".{'b' * 64}.part"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"y")
+    os.utime(stale, (0, 0))
+    store = UploadStore(folder, keep_bytes=2500)
+    first = Path(receive_file(store, b"1" * 1000)["path"])
+    second = Path(receive_file(store, b"2" * 1000)["path"])
+    assert first.exists() and second.exists()  # over nothing yet
+    assert not stale.exists() and fresh.exists()
+    third = Path(receive_file(store, b"3" * 1000)["path"])
+    assert first.exists()  # 3000 > 2500 bytes, but all were used within the last hour
+    monkeypatch.setattr(bridge.upload, "KEEP_RECENT_S", 0)
+    receive_file(store, b"1" * 1000)  # asking for `first` again makes it the most recently used
+    fourth = Path(receive_file(store, b"4" * 1000)["path"])
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
+        ["song1.wav", first.name, fourth.name])
+    assert not second.exists() and not third.exists()
+    assert not store.holds(folder / "song1.wav") and store.holds(first)
+
+
+def test_an_idle_unfinished_upload_is_dropped_for_a_new_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(bridge.upload, "MAX_PARTIAL", 1)
+    store = UploadStore(tmp_path)
+    store.receive({"op": "upload", "sha256": digest(b"abandoned"), "size": 9}, None)
+    with pytest.raises(EngineError, match="uploads are unfinished") as err:
+        store.receive({"op": "upload", "sha256": digest(b"next"), "size": 4}, None)
+    assert err.value.code == "busy"
+    monkeypatch.setattr(bridge.upload, "PARTIAL_TTL_S", 0)
+    assert receive_file(store, b"next")["path"]
+    assert not (tmp_path / f".{digest(b'abandoned')}.part").exists()
+
+
+def test_a_write_that_fails_midway_leaves_the_upload_resumable_and_says_disk_full(tmp_path, monkeypatch):
+    store = UploadStore(tmp_path)
+    data = bytes(range(256)) * 40
+    message = {"op": "upload", "sha256": digest(data), "size": len(data)}
+    store.receive(message, None)
+    real_open = open
+
+    def full_disk(path, mode="r", *args, **kwargs):
+        f = real_open(path, mode, *args, **kwargs)
+        if "+" in mode:
+            original_write = f.write
+
+            def write(chunk):
+                original_write(chunk[: len(chunk) // 2])  # half of it lands, then the disk is full
+                raise OSError(errno.ENOSPC, "No space left on device")
+            f.write = write
+        return f
+
+    monkeypatch.setattr(bridge.upload, "open", full_disk, raising=False)
+    with pytest.raises(EngineError) as err:
+        store.receive({**message, "offset": 0}, data[:4000])
+    assert err.value.code == "disk_full"
+    monkeypatch.undo()
+    assert store.receive(message, None)["received"] == 0
+    store.receive({**message, "offset": 0}, data[:4000])
+    done = store.receive({**message, "offset": 4000}, data[4000:])
+    assert Path(done["path"]).read_bytes() == data
+
+
+def test_a_small_file_that_decodes_to_too_much_is_refused_before_reading(tmp_path, monkeypatch):
+    import engine.audio_in
+
+    monkeypatch.setattr(engine.audio_in, "MAX_DECODED_SAMPLES", 8 * 48000 - 1)
+    sf.write(tmp_path / "many.flac", np.zeros((48000, 8), dtype=np.float32), 48000)
+    from bridge import protocol
+
+    with pytest.raises(EngineError, match=r"decodes to 384000 samples \(8 channels at 48000 Hz\)"):
+        protocol.parse_request({"prompt": "x", "init_audio": str(tmp_path / "many.flac")}, tmp_path)
