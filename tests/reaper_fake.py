@@ -172,7 +172,9 @@ class Source:
 
 
 # Take properties the scripts read or set (GetMediaItemTakeInfo_Value names), with REAPER's defaults.
-TAKE_VALUES = {"D_STARTOFFS": 0.0, "D_PLAYRATE": 1.0, "D_VOL": 1.0, "D_PAN": 0.0, "D_PITCH": 0.0, "B_PPITCH": 0.0}
+# I_CHANMODE: 0 normal, 1 reverse stereo, 2 downmix, 3 left, 4 right (REAPER's take properties).
+TAKE_VALUES = {"D_STARTOFFS": 0.0, "D_PLAYRATE": 1.0, "D_VOL": 1.0, "D_PAN": 0.0, "D_PITCH": 0.0, "B_PPITCH": 0.0,
+               "I_CHANMODE": 0}
 
 
 @dataclass(eq=False)
@@ -181,6 +183,7 @@ class Take:
     source: Source | None = None
     name: str = ""
     values: dict = field(default_factory=lambda: dict(TAKE_VALUES))
+    stretch_markers: list = field(default_factory=list)  # (position in the item, source position)
 
 
 @dataclass(eq=False)
@@ -281,7 +284,7 @@ class FakeReaper:
         "Undo_BeginBlock2", "Undo_EndBlock2", "ValidatePtr2", "CountTracks", "InsertTrackAtIndex", "GetTrack",
         "GetSetMediaTrackInfo_String", "AddMediaItemToTrack", "SetMediaItemInfo_Value", "GetCursorPosition",
         "GetSelectedTrack", "GetSelectedMediaItem", "CountSelectedMediaItems", "GetMediaItemInfo_Value",
-        "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetMediaSourceType",
+        "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetTakeNumStretchMarkers", "GetMediaSourceType",
         "GetMediaSourceParent", "PCM_Source_GetSectionInfo",
     ]
 
@@ -634,6 +637,9 @@ class FakeReaper:
             raise FakeFailure(f"playrate must be positive, got {value}")
         take.values[parm] = float(value)
         return True
+
+    def GetTakeNumStretchMarkers(self, take):
+        return len(take.stretch_markers)
 
     def TakeIsMIDI(self, take):
         return take.source is not None and take.source.kind == "MIDI"

@@ -227,6 +227,12 @@ def _wav(tmp_path):
     return write_input(tmp_path / "in.wav", 2 * 44100, 44100)
 
 
+def _stretched(fake, track, tmp):
+    item = fake.add_item(track, _wav(tmp), 1.0)
+    item.active.stretch_markers = [(0.5, 0.4)]
+    return item
+
+
 BAD_STATES = {
     "nothing selected": (lambda fake, track, tmp: fake.add_item(track, _wav(tmp), 1.0, selected=False),
                          "Transform selected item", "No item is selected"),
@@ -240,6 +246,9 @@ BAD_STATES = {
                 "Extend selected item", "does not play an audio file (its source is EMPTY)"),
     "reversed": (lambda fake, track, tmp: fake.add_item(track, Source.section_of(_wav(tmp), 0.0, 2.0, True), 1.0),
                  "Transform selected item", "is reversed"),
+    "stretch markers": (_stretched, "Repaint time selection in item", "has stretch markers"),
+    "one channel": (lambda fake, track, tmp: fake.add_item(track, _wav(tmp), 1.0, I_CHANMODE=3),
+                    "Transform selected item", "plays its channels in another mode"),
     "offline": (lambda fake, track, tmp: fake.add_item(track, Source(str(tmp / "gone.wav"), 44100, 1, 88200), 1.0),
                 "Transform selected item", "file is missing"),
     "looped": (lambda fake, track, tmp: fake.add_item(track, _wav(tmp), 1.0, length=3.0),

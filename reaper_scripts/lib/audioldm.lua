@@ -806,6 +806,16 @@ function A.selected_audio()
   if reaper.TakeIsMIDI(take) then
     return nil, "The selected item's active take is MIDI. These edits work on audio: render or glue it to audio first."
   end
+  -- What the engine reads is the file's frames at the take's rate: stretch markers or a channel mode
+  -- would make that differ from what the item plays, so such a take is glued first.
+  if reaper.GetTakeNumStretchMarkers(take) > 0 then
+    return nil, "The selected take has stretch markers, so it does not play its file as it is. " ..
+      "Glue it first (Item: Glue items), then run this again."
+  end
+  if reaper.GetMediaItemTakeInfo_Value(take, "I_CHANMODE") ~= 0 then
+    return nil, "The selected take plays its channels in another mode than normal (reversed, downmixed, one side). " ..
+      "Glue it first (Item: Glue items), then run this again."
+  end
   local source = reaper.GetMediaItemTake_Source(take)
   -- A section (Item properties: section) or a reversed take wraps its file: walk to the file,
   -- adding the sections' offsets; reversed audio would need rendering, so it is refused.
