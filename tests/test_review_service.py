@@ -326,17 +326,27 @@ def test_a_req_socket_gets_one_reply_per_request(service):
     req.setsockopt(zmq.LINGER, 0)
     req.setsockopt(zmq.RCVTIMEO, 10000)
     req.connect(service.endpoints()["zmq"]["requests"])
+    # The job's later events still go to the REQ socket; one that arrives after the next request is
+    # sent would be taken as its reply. The PUB feed carries each event after the REQ's copy left the
+    # engine: once `done` is seen there (and a moment for loopback), the next reply is the cancel's.
+    feed = zmq.Context.instance().socket(zmq.SUB)
+    feed.setsockopt(zmq.LINGER, 0)
+    feed.setsockopt(zmq.SUBSCRIBE, b"done")
+    feed.connect(service.endpoints()["zmq"]["events"])
     try:
         for op in ("ping", "status"):
             req.send_json({"op": op})
             assert req.recv_json()["event"] == {"ping": "pong", "status": "status"}[op]
+        time.sleep(0.3)  # the subscription reaches the PUB socket
         req.send_json({"op": "generate", "id": "via-req", "prompt": "x", "seconds": 0.3})
         assert req.recv_json()["event"] == "accepted"  # the first event only, as documented
-        wait_for(lambda: service.queue.jobs["via-req"].finished)
+        assert feed.poll(60000) and json.loads(feed.recv_multipart()[1])["id"] == "via-req"
+        time.sleep(0.2)
         req.send_json({"op": "cancel", "id": "via-req"})
         assert req.recv_json()["code"] == "not_cancellable"
     finally:
         req.close(0)
+        feed.close(0)
 
 
 # --- serve binds before it loads ----------------------------------------------------------------------------
