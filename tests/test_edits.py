@@ -351,13 +351,18 @@ def cli(*args, cwd):
                           env=env, timeout=300)
 
 
-def test_cli_style_transfer_done_criterion(tmp_path):
-    """`audioldm-bridge generate "glass marimba" --init-audio loop.wav --strength 0.6 --model tiny`."""
+def test_cli_style_transfer_done_criterion(tmp_path, capsys, monkeypatch):
+    """`audioldm-bridge generate "glass marimba" --init-audio loop.wav --strength 0.6 --model tiny`
+    (in-process: the console script's code; tests/test_render.py runs the script itself)."""
+    from bridge.cli import main
+
     write_tone(tmp_path / "loop.wav", 1.234, rate=44100)
-    result = cli("generate", "glass marimba", "--init-audio", "loop.wav", "--strength", "0.6", "--model", "tiny",
-                 "--steps", "2", "--out", str(tmp_path / "out"), "--json", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    [entry] = json.loads(result.stdout)["files"]
+    monkeypatch.chdir(tmp_path)  # a relative --init-audio, as typed
+    code = main(["generate", "glass marimba", "--init-audio", "loop.wav", "--strength", "0.6", "--model", "tiny",
+                 "--steps", "2", "--out", str(tmp_path / "out"), "--json"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    [entry] = json.loads(out.out)["files"]
     audio, rate = sf.read(entry["path"])
     assert rate == 48000 and len(audio) == round(sf.info(tmp_path / "loop.wav").frames * 48000 / 44100)
     assert entry["init_audio"] == str(tmp_path / "loop.wav") and entry["strength"] == 0.6

@@ -368,11 +368,14 @@ def test_cli_done_criterion(tmp_path):
     assert json.loads(Path(entry["sidecar"]).read_text())["samples"] == 180000
 
 
-def test_cli_prints_paths_without_json(tmp_path):
-    result = cli("generate", "hat", "--seconds", "0.5", "--model", "tiny", "--variations", "2", "--out",
-                 str(tmp_path), "--seed", "3", "--stereo", "--format", "flac", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    paths = result.stdout.split()
+def test_cli_prints_paths_without_json(tmp_path, capsys):
+    from bridge.cli import main
+
+    code = main(["generate", "hat", "--seconds", "0.5", "--model", "tiny", "--variations", "2", "--out",
+                 str(tmp_path), "--seed", "3", "--stereo", "--format", "flac"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    paths = out.out.split()
     assert len(paths) == 2 and all(Path(p).suffix == ".flac" and Path(p).is_file() for p in paths)
 
 
