@@ -17,7 +17,6 @@ from engine.length import MusicalLength
 from engine.render import RenderRequest
 
 
-
 def independent_lufs(path: Path) -> float:
     """Integrated loudness of a file on disk: ffmpeg's ebur128 filter where ffmpeg exists (a meter
     that shares no code with ours), pyloudnorm on the raw file otherwise."""
