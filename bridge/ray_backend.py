@@ -309,14 +309,9 @@ class FrontEngine(Engine):
 
     def __init__(self, pool: "RayReplicas", components: ReplicaModel, limits: LengthLimits,
                  ranking_model: str | None = None):
-        from engine.ranking import DEFAULT_RANKING_MODEL
-
         self.pool, self.components, self.limits = pool, components, limits
         self.sampler = None
-        # best_of ranks on the front (on its CPU: the replicas' devices are theirs), loaded on first use.
-        self.ranking_model = ranking_model or ("tiny" if components.is_test_model else DEFAULT_RANKING_MODEL)
-        self.ranking_device = "cpu"
-        self._ranker = None
+        self._set_ranking(ranking_model, "cpu")  # best_of ranks on the front's CPU: the replicas' devices are theirs
 
     def sample_jobs(self, jobs, progress=None, should_cancel=None):
         raise EngineError("the front samples nothing: its workers send batches to the replicas", code="internal")

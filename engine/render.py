@@ -275,15 +275,18 @@ class Engine:
 
     def __init__(self, components: AudioLDMComponents, limits: LengthLimits = DEFAULT_LIMITS,
                  ranking_model: str | None = None):
-        from .ranking import DEFAULT_RANKING_MODEL
-
         self.components = components
         self.sampler = AudioLDMSampler(components)
         self.limits = limits
-        #: CLAP model for best-of ranking, loaded at the first request that asks (the test model ranks
-        #: with a tiny random CLAP of its own).
-        self.ranking_model = ranking_model or ("tiny" if components.is_test_model else DEFAULT_RANKING_MODEL)
-        self.ranking_device = components.device
+        self._set_ranking(ranking_model, components.device)
+
+    def _set_ranking(self, ranking_model: str | None, device) -> None:
+        """The CLAP model for best-of ranking, loaded at the first request that asks (the test model
+        ranks with a tiny random CLAP of its own), and the device it will run on."""
+        from .ranking import DEFAULT_RANKING_MODEL
+
+        self.ranking_model = ranking_model or ("tiny" if self.components.is_test_model else DEFAULT_RANKING_MODEL)
+        self.ranking_device = device
         self._ranker = None
 
     @property
