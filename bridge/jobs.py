@@ -331,6 +331,11 @@ class BatchLost(Exception):
     """What runs the batch is gone (a Ray replica died): its worker gives the batch back to the queue."""
 
 
+def is_disk_full(err: OSError) -> bool:
+    """No space left (or over the user's quota) where a file was being written."""
+    return err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
 def is_out_of_memory(err: BaseException) -> bool:
     """A device or host allocation failure (torch's OutOfMemoryError on CUDA, MPS's RuntimeError, MemoryError)."""
     if isinstance(err, MemoryError) or type(err).__name__ == "OutOfMemoryError":
@@ -506,7 +511,7 @@ class Worker(threading.Thread):
         except EngineError as err:
             self._end(job, "error", protocol.failed(job.id, err))
         except OSError as err:
-            if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            if is_disk_full(err):
                 failure = protocol.error("disk_full", f"no space left in {render.out_dir} to write the file "
                                                       f"({err.strerror}); nothing was written")
             else:

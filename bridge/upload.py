@@ -31,6 +31,7 @@ from pathlib import Path
 from engine.errors import InvalidInput
 
 from . import protocol
+from .jobs import is_disk_full
 
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # 10 min of 48 kHz stereo float32 is 230 MB
@@ -214,7 +215,7 @@ class UploadStore:
 
 
 def _write_error(err: OSError, path: Path):
-    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+    if is_disk_full(err) or err.errno == errno.EFBIG:  # EFBIG: a file-size limit, full all the same
         return protocol.error("disk_full", f"no space left for the upload in {path.parent}; nothing was kept past "
                                            f"the bytes already received")
     return protocol.error("internal", f"cannot write the upload {path.name}: {err.strerror or err}")
