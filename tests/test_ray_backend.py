@@ -1,7 +1,10 @@
 """`serve --ray`: the front (real ZeroMQ/OSC service) with model replicas as Ray actors.
 
 One local Ray instance with 2 CPUs and two replicas of the tiny model serve every test of this
-module (starting them is the expensive part); each test starts its own front around them.
+module (starting them is the expensive part); each test starts its own front around them. The
+replicas and the single-process engine they are compared with run fp32 on every CPU (``auto``
+would pick bf16 on a CPU with native bf16, where a replica's audio and one process's differ by up
+to 0.02, measured: bf16 results depend on how the work is split).
 Skipped when Ray is not installed (`pip install 'audioldm-bridge[ray]'`).
 """
 
@@ -31,12 +34,20 @@ START_S = 600  # a loaded 2-core machine can take minutes to start Ray and two m
 def replicas():
     # Ray gives its node 30 s to register by default; a loaded 2-core machine can need more.
     os.environ.setdefault("RAY_raylet_start_wait_time_s", "300")
-    pool = RayReplicas("tiny", replicas=2, address="local", device="cpu", num_cpus=2)
+    pool = RayReplicas("tiny", replicas=2, address="local", device="cpu", dtype="fp32", num_cpus=2)
     pool.start(timeout=START_S)
     try:
         yield pool
     finally:
         pool.close()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """The single-process engine's model, in the replicas' dtype."""
+    from engine.models import load_model
+
+    return load_model("tiny", device="cpu", dtype="fp32")
 
 
 @contextlib.contextmanager
@@ -68,7 +79,7 @@ def events_until_final(client, timeout=120):
             return events
 
 
-def test_same_seeds_give_the_same_audio_as_one_process(replicas, tiny_components, tmp_path):
+def test_same_seeds_give_the_same_audio_as_one_process(replicas, reference, tmp_path):
     # Two lengths cannot share a batch: both replicas work at once.
     fields = [{"id": "a", "prompt": "kick", "seconds": 0.6, "seed": 11, "variations": 2, "format": "wav32f"},
               {"id": "b", "prompt": "snare", "seconds": 0.9, "seed": 12, "format": "wav32f"}]
@@ -88,7 +99,7 @@ def test_same_seeds_give_the_same_audio_as_one_process(replicas, tiny_components
         status = client_for(svc).status()
     assert [w.batches_run - b for w, b in zip(svc.workers, before)] == [1, 1]  # one batch on each replica
     assert status["replicas"] == {"total": 2, "ready": 2} and status["jobs_done"] == 2
-    with running_service(tiny_components, tmp_path / "one") as alone, client_for(alone) as client:
+    with running_service(reference, tmp_path / "one") as alone, client_for(alone) as client:
         for f in fields:
             single = client.generate(f)
             assert len(single["paths"]) == len(results[f["id"]]["paths"]) == f.get("variations", 1)
@@ -100,7 +111,7 @@ def test_same_seeds_give_the_same_audio_as_one_process(replicas, tiny_components
             assert sidecar["seed"] == f["seed"] and sidecar["model"] == "tiny" and sidecar["device"] == "cpu"
 
 
-def test_edits_and_best_of_through_replicas_equal_one_process(replicas, tiny_components, tmp_path):
+def test_edits_and_best_of_through_replicas_equal_one_process(replicas, reference, tmp_path):
     """Issue 12 under --ray: the front reads the init audio, a replica's VAE encodes it, the front
     ranks best-of candidates; the files equal a single-process engine's."""
     rate = 44100
@@ -114,7 +125,7 @@ def test_edits_and_best_of_through_replicas_equal_one_process(replicas, tiny_com
     fields = [{**f, "steps": 2, "format": "wav32f"} for f in fields]
     with ray_service(replicas, tmp_path / "ray", allow_out=(tmp_path,)) as svc, client_for(svc, timeout=120) as client:
         ours = [client.generate(f) for f in fields]
-    with running_service(tiny_components, tmp_path / "one", allow_out=(tmp_path,)) as alone, \
+    with running_service(reference, tmp_path / "one", allow_out=(tmp_path,)) as alone, \
             client_for(alone) as client:
         theirs = [client.generate(f) for f in fields]
     for a, b in zip(ours, theirs):
@@ -241,12 +252,10 @@ def test_with_no_replica_left_jobs_fail_clearly_and_the_front_keeps_serving(repl
 
 
 @pytest.mark.slow  # dynamo traces the tiny model for the three live lengths in the replica: minutes on a loaded CPU
-def test_compile_reaches_the_replicas_and_the_front_reports_it(replicas, tmp_path):
+def test_compile_reaches_the_replicas_and_the_front_reports_it(replicas, reference, tmp_path):
     """`serve --ray --compile` compiles in every replica (as `serve --compile` does in one process) and
     the front's model says so: `serve` reads ``components.compiled`` (issue 17: an AttributeError).
     "eager" is torch.compile's tracing without codegen: in fp32 the audio equals the uncompiled engine's."""
-    from engine.models import load_model
-
     compiled = RayReplicas("tiny", replicas=1, cpus_per_replica=0, device="cpu", dtype="fp32", compile="eager")
     compiled.start(timeout=START_S)
     try:
@@ -258,7 +267,6 @@ def test_compile_reaches_the_replicas_and_the_front_reports_it(replicas, tmp_pat
             ours = client.generate(fields)
     finally:
         compiled.close()
-    with running_service(load_model("tiny", device="cpu", dtype="fp32"), tmp_path / "one") as alone, \
-            client_for(alone) as client:
+    with running_service(reference, tmp_path / "one") as alone, client_for(alone) as client:
         theirs = client.generate(fields)
     np.testing.assert_allclose(sf.read(ours["paths"][0])[0], sf.read(theirs["paths"][0])[0], rtol=0, atol=1e-5)
