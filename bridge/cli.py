@@ -390,7 +390,8 @@ def start_ray_replicas(args, limits):
 
     replicas = RayReplicas(args.model, replicas=args.replicas or 1, address=args.ray,
                            gpus_per_replica=args.gpus_per_replica, cpus_per_replica=args.cpus_per_replica,
-                           device=args.device, dtype=args.dtype, limits=limits, ranking_model=args.clap_model)
+                           device=args.device, dtype=args.dtype, limits=limits, ranking_model=args.clap_model,
+                           compile=args.compile)
     replicas.start()
     return replicas
 

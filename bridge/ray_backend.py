@@ -71,13 +71,14 @@ class ModelReplica:
     """One loaded model in a Ray actor. The front sends it one batch at a time; ``cancel`` arrives
     on another thread (the actor is threaded), so a running batch sees it before its next step."""
 
-    def __init__(self, model_id: str, device: str = "auto", dtype: str = "auto", threads: int | None = None):
+    def __init__(self, model_id: str, device: str = "auto", dtype: str = "auto", threads: int | None = None,
+                 compile: bool | str = False):
         import torch
 
         if threads:  # the CPUs Ray gave this replica, not every core of the node
             torch.set_num_threads(threads)
-        self.engine = Engine.from_pretrained(model_id, device=device, dtype=dtype)
-        self.engine.warm_up()
+        self.engine = Engine.from_pretrained(model_id, device=device, dtype=dtype, compile=compile)
+        self.engine.warm_up()  # compiled: the live lane's lengths, before the front says ready
         self.cancelled: set[str] = set()
         self.lock = threading.Lock()  # the Engine is not thread-safe: one batch at a time
 
@@ -86,7 +87,7 @@ class ModelReplica:
 
         c = self.engine.components
         return {"pid": os.getpid(), "model": c.model_id, "test_model": c.is_test_model, "device": str(c.device),
-                "dtype": c.dtype_name, "threads": torch.get_num_threads()}
+                "dtype": c.dtype_name, "compiled": _backend_name(c.compiled), "threads": torch.get_num_threads()}
 
     def cancel(self, batch_id: str) -> None:
         self.cancelled.add(batch_id)
@@ -144,6 +145,7 @@ class ReplicaModel:
     is_test_model: bool
     device: str
     dtype_name: str
+    compiled: str | None = None  # the torch.compile backend of the replicas' stages, if any
 
 
 class ReplicaClient:
@@ -341,7 +343,7 @@ class RayReplicas:
     def __init__(self, model_id: str, replicas: int = 1, address: str = "auto", gpus_per_replica: float | None = None,
                  cpus_per_replica: float | None = None, device: str = "auto", dtype: str = "auto",
                  limits: LengthLimits = DEFAULT_LIMITS, max_restarts: int = 3, num_cpus: int | None = None,
-                 ranking_model: str | None = None):
+                 ranking_model: str | None = None, compile: bool | str = False):
         if replicas < 1:
             raise EngineError(f"--replicas must be at least 1, got {replicas}", code="bad_request")
         self.ray = import_ray()
@@ -349,7 +351,7 @@ class RayReplicas:
         self.gpus_per_replica, self.cpus_per_replica = gpus_per_replica, cpus_per_replica
         self.device, self.dtype, self.limits = device, dtype, limits
         self.max_restarts, self.num_cpus = max_restarts, num_cpus
-        self.ranking_model = ranking_model
+        self.ranking_model, self.compile = ranking_model, compile
         self.clients: list[ReplicaClient] = []
         self.front: FrontEngine | None = None
         self._started_ray = False
@@ -384,7 +386,8 @@ class RayReplicas:
         remote = ray.remote(ModelReplica).options(num_cpus=cpus, num_gpus=gpus, max_restarts=self.max_restarts,
                                                   max_task_retries=0, max_concurrency=4)
         threads = None if gpus else max(1, int(cpus))
-        self.clients = [ReplicaClient(self, i, remote.remote(self.model_id, self.device, self.dtype, threads))
+        self.clients = [ReplicaClient(self, i, remote.remote(self.model_id, self.device, self.dtype, threads,
+                                                                  self.compile))
                         for i in range(self.replicas)]
         logger.info("starting %d replica(s) of %s (%s GPU, %s CPU each) …", self.replicas, self.model_id, gpus, cpus)
         try:
@@ -402,7 +405,7 @@ class RayReplicas:
         first = infos[0]
         devices = sorted({info["device"] for info in infos})
         self.front = FrontEngine(self, ReplicaModel(first["model"], first["test_model"], ", ".join(devices),
-                                                    first["dtype"]), self.limits, self.ranking_model)
+                                                    first["dtype"], first["compiled"]), self.limits, self.ranking_model)
         return self.front
 
     def close(self) -> None:
@@ -459,6 +462,13 @@ class RayReplicas:
             publish(job, event)
 
         return filtered
+
+
+def _backend_name(backend) -> str | None:
+    """A torch.compile backend as a replica reports it: its name (a callable backend stays in the replica)."""
+    if backend is None or isinstance(backend, str):
+        return backend
+    return getattr(backend, "__name__", type(backend).__name__)
 
 
 def _unavailable(ray) -> type:

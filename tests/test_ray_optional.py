@@ -34,3 +34,14 @@ def test_the_single_process_service_never_imports_ray():
                      "print('ray' in sys.modules)")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_ci_runs_the_readme_test_command_and_it_installs_ray():
+    """CI (.ci/run) runs exactly the README's test command, and that installs the `ray` extra, so the
+    Ray tests run in CI instead of skipping (issue 17: `serve --ray` broke unseen while they skipped)."""
+    readme = [line.split("#")[0].strip() for line in (REPO / "README.md").read_text().splitlines()
+              if "python -m pytest" in line and line.startswith("pip install")]
+    ci = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()
+          if "python -m pytest" in line and line.startswith("pip install")]
+    assert len(readme) == 1 and ci == [readme[0].replace("pip install ", "pip install -q ", 1)], (readme, ci)
+    assert "'.[test,ray]'" in readme[0]
