@@ -846,19 +846,35 @@ function A.selected_audio()
     playrate = reaper.GetMediaItemTakeInfo_Value(take, "D_PLAYRATE"),
   }
   local source_length = reaper.GetMediaSourceLength(source)
+  local file_rate = reaper.GetMediaSourceSampleRate(file)
   audio.range = audio.length * audio.playrate -- source seconds the item plays
-  if audio.start_offset < -A.TOLERANCE or audio.start_offset + audio.range > source_length + A.TOLERANCE then
+  -- An item as long as a musical length ends between samples (2 bars at 133 BPM: 173233.08 samples at
+  -- 48 kHz) and the file made for it holds whole samples: up to one sample past the file's end still
+  -- plays the file.
+  local slack = math.max(A.TOLERANCE, 1 / file_rate)
+  if audio.start_offset < -A.TOLERANCE or audio.start_offset + audio.range > source_length + slack then
     return nil, "The selected item plays beyond its source's ends (it loops, or was extended past the file). " ..
       "Trim it to the source or glue it first (Item: Glue items)."
   end
   audio.init_start = offset + math.max(audio.start_offset, 0.0)
   audio.init_end = audio.init_start + audio.range
-  -- the engine reads whole frames of the file ([round(start × rate), round(end × rate))): what that
-  -- holds, in seconds, is what an extension is added to
-  local file_rate = reaper.GetMediaSourceSampleRate(file)
+  -- The engine reads whole frames of the file, [round(start × rate), round(end × rate)), no further than
+  -- its last frame: that many seconds is the input's length (a repaint ends at most there; an extension
+  -- is added to it).
   local function frame(t) return math.floor(t * file_rate + 0.5) end
-  audio.range_read = (frame(audio.init_end) - frame(audio.init_start)) / file_rate
+  local file_frames = frame(reaper.GetMediaSourceLength(file))
+  audio.file_rate = file_rate
+  audio.frames_read = math.min(frame(audio.init_end), file_frames) - frame(audio.init_start)
+  audio.range_read = audio.frames_read / file_rate
   return audio
+end
+
+--- ``frames`` / ``rate`` seconds, rounded down to a whole nanosecond (in integers): a number whose
+-- decimal spelling (the engine reads numbers exactly as written) is never past that many frames, as
+-- the quotient itself can be (173000 / 44100 prints as 3.922902494331066, above it).
+function A.seconds_within(frames, rate)
+  local ns = math.tointeger(frames) * 1000000000 // math.tointeger(rate)
+  return ns / 1e9
 end
 
 --- The edit a sidecar records (a transfer, repaint or extension of init_audio) as protocol fields and
@@ -900,8 +916,15 @@ local function edit_span(kind, audio)
       return nil, string.format("The time selection (%.3f to %.3f s) does not overlap the selected item " ..
         "(%.3f to %.3f s). Select the part of the item to repaint.", sel_start, sel_end, audio.position, item_end)
     end
-    return { from = from, to = to, repaint_start = (from - audio.position) * audio.playrate,
-             repaint_end = (to - audio.position) * audio.playrate }
+    local repaint_start = (from - audio.position) * audio.playrate
+    -- up to the item's end: to the last frame the engine reads (the item may end between samples)
+    local repaint_end = math.min((to - audio.position) * audio.playrate,
+      A.seconds_within(audio.frames_read, audio.file_rate))
+    if repaint_end - repaint_start < A.TOLERANCE then
+      return nil, "The time selection overlaps the selected item after its file's last sample only. " ..
+        "Select the part of the item to repaint."
+    end
+    return { from = from, to = to, repaint_start = repaint_start, repaint_end = repaint_end }
   elseif kind == "extend" and sel_start and sel_end > item_end + A.TOLERANCE then
     return { new_end = sel_end }
   end
