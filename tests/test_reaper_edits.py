@@ -12,7 +12,8 @@ import soundfile as sf
 
 from reaper_fake import Source, TempoMap, read_wav_header
 from test_reaper_scripts import (  # noqa: F401  (fixtures: one engine for this module)
-    bar_starts, command, engine_service, job_files, lua_lib, make_fake, press_cancel_when_generating, run_action,
+    LONG_PROMPT, bar_starts, command, engine_service, job_files, lua_lib, make_fake, press_cancel_when_generating,
+    run_action,
 )
 
 STRENGTH = "Strength (0 keeps the audio / 1 ignores it)"
@@ -236,6 +237,20 @@ def test_extend_an_item_between_samples_by_a_bar(make_fake, tmp_path):
     before, _ = sf.read(source.path)
     seam = round(0.02 * 48000)
     assert np.max(np.abs(after[:FRAMES_133 - seam] - before[:-seam])) < 1e-6
+
+
+def test_a_long_prompt_edits_the_item(make_fake, tmp_path):
+    """A 240-character prompt (accents, CJK): the engine gets all of it; the take's name and the file's
+    name are short."""
+    fake = make_fake(project_rate=44100)
+    track = fake.add_track()
+    item = fake.add_item(track, write_input(tmp_path / "in.wav", 44100, 44100), position=0.0)
+    fake.dialog_answers = [[LONG_PROMPT, "0.5", "1", "2", ""]]
+    run_action(fake, "Transform selected item")
+    assert fake.messages == [] and len(item.takes) == 2 and item.active is item.takes[1]
+    assert sidecar(item.active)["prompt"] == LONG_PROMPT
+    assert item.active.name.startswith("transform: " + LONG_PROMPT[:40]) and len(item.active.name) < 100
+    assert len(Path(item.active.source.path).name) < 80
 
 
 def test_cancel_during_an_edit_changes_nothing(make_fake, tmp_path):

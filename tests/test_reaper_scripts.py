@@ -32,6 +32,9 @@ SCRIPTS = REPO / "reaper_scripts"
 ACTIONS = sorted(SCRIPTS.glob("AudioLDM - *.lua"))
 MAIN = SCRIPTS / "AudioLDM - Generate at edit cursor.lua"  # the ReaPack package's main file
 AWKWARD = 'say "hi", it\'s a\nnew line — café ☕ 雨'
+LONG_PROMPT = ("taiko 鼓 drums in a stone hall, café crowd murmuring, rain on the skylight, a distant train, deep sub-bass "
+               "swells, brushed snare, crackling vinyl, échos of a choir, wind chimes, a dog barking, 和太鼓 rolls "
+               "to a crash, then one bell, then a hush")  # 240 characters, 252 bytes of UTF-8
 
 # 4/4 at 120 BPM; 90 BPM from bar 2 (t = 4 s); 7/8 from bar 3 (t = 6.667 s); 3/4 at 140 BPM from bar 6.
 TEMPO_MAP = TempoMap(tempos=[(0, 120), (8, 90), (22.5, 140)], signatures=[(0, 4, 4), (3, 7, 8), (6, 3, 4)])
@@ -277,6 +280,41 @@ def test_engine_started_from_reaper_for_real(make_fake, tmp_path):
     assert abs(lufs - -14) < 0.5  # loudness-normalized (within the true-peak limiter's reach)
     assert fake.undo_begins == 1 and len(fake.undo_blocks) == 1
     assert max(fake.tick_times) < 0.1
+
+
+def test_a_long_prompt_inserts_an_item_and_more_variations_of_it(make_fake):
+    """240 characters with accents and CJK: the engine gets all of it (the file name hint is short and
+    cut between characters); the take, track and undo names are short."""
+    assert len(LONG_PROMPT) == 240 and "é" in LONG_PROMPT and "鼓" in LONG_PROMPT
+    fake = make_fake(project_rate=44100)
+    fake.selection = (1.0, 2.0)
+    fake.dialog_answers = [[LONG_PROMPT, "1", "3", ""]]
+    run_action(fake, "Generate for time selection")
+    assert fake.messages == []
+    [track] = fake.tracks
+    [item] = track.items
+    [take] = item.takes
+    assert take.name == LONG_PROMPT[:60] + "… · seed 3" and track.name == LONG_PROMPT[:40] + "…"
+    sidecar = json.loads(Path(take.source.path).with_suffix(".json").read_text(encoding="utf-8"))
+    assert sidecar["prompt"] == LONG_PROMPT and sidecar["seconds"] == 1.0
+    assert fake.undo_blocks == ["AudioLDM: insert " + LONG_PROMPT[:40] + "…"]
+    fake.dialog_answers = [["1"]]
+    run_action(fake, "More variations of selected item")  # its request repeats the sidecar's prompt
+    assert fake.messages == [] and len(item.takes) == 2 and item.active is item.takes[1]
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("rain", "rain"),
+    ("a" * 59 + "鼓é", "a" * 59 + "鼓"),  # 60 bytes would end inside 鼓
+    ("鼓" * 100, "鼓" * 60),
+    ("é" * 61, "é" * 60),
+    ("line one\nline two", "line one line two"),
+])
+def test_name_hint_is_at_most_60_whole_characters(make_fake, prompt, expected):
+    lib = lua_lib(make_fake())
+    hint = lib.name_hint(prompt)
+    assert hint == expected and len(hint) <= 60
+    assert lib.name_hint(b"caf\xe9 latin-1") is None  # not UTF-8: no hint, the engine names the file
 
 
 def test_more_variations_of_selected_item_adds_takes_with_new_seeds(make_fake, engine_service, tmp_path):

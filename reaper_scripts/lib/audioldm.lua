@@ -349,8 +349,21 @@ function A.common_fields(settings, answers, rate)
     prompt = answers.prompt, negative_prompt = answers.negative_prompt,
     variations = answers.variations, seed = answers.seed, sample_rate = rate,
     steps = math.tointeger(tonumber(settings.steps)), guidance = tonumber(settings.guidance) + 0.0,
-    format = settings.format, priority = "live", name = answers.prompt,
+    format = settings.format, priority = "live", name = A.name_hint(answers.prompt),
   }
+end
+
+A.NAME_HINT_CHARS = 60
+
+--- The file name hint for a prompt: its first A.NAME_HINT_CHARS characters (whole UTF-8 characters,
+-- newlines as spaces); nil (the engine names the file after the prompt) for text that is not UTF-8.
+-- The engine makes the file name of it; the prompt itself travels whole.
+function A.name_hint(prompt)
+  local hint = prompt:gsub("[\r\n]+", " ")
+  local chars = utf8.len(hint)
+  if not chars then return nil end
+  if chars > A.NAME_HINT_CHARS then hint = hint:sub(1, utf8.offset(hint, A.NAME_HINT_CHARS + 1) - 1) end
+  return hint
 end
 
 --- Protocol fields for a generation of ``seconds`` from the dialog's answers.
