@@ -246,7 +246,8 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
             services[0].__exit__(None, None, None)
     assert "not running" in fake.messages[0][0] and len(fake.messages) == 1
     [serve] = fake.launched("serve")
-    assert serve[1:] == ["serve", "--model", "tiny", "--max-queue", "7"]
+    out_dir = os.path.join(fake.media_path, "AudioLDM")  # where the job writes: the started engine may too
+    assert serve[1:] == ["serve", "--zmq-port", str(port), "--allow-out", out_dir, "--model", "tiny", "--max-queue", "7"]
     assert fake.launched("ping") and len(fake.launched("request")) == 2
     track = fake.tracks[-1]  # no track was selected: a new one, named after the prompt
     assert len(fake.tracks) == 2 and track.name == "rain on a tin roof" and not fake.tracks[0].items
@@ -259,9 +260,9 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
 def test_engine_started_from_reaper_for_real(make_fake, tmp_path):
     """Engine down → the action offers to start it → `serve --model tiny` → ping until it answers → request →
     inserted: an item as long as the selection to the sample at the project rate, normalized, one undo step."""
-    port = free_port()
-    options = (f"--model tiny --zmq-port {port} --pub-port {free_port()} --osc-port {free_port()} "
-               f"--osc-reply-port {free_port()} --out {tmp_path / 'engine-out'} --allow-out {tmp_path}")
+    port = free_port()  # the started engine listens on the endpoint's port: the options need not say it
+    options = (f"--model tiny --pub-port {free_port()} --osc-port {free_port()} "
+               f"--osc-reply-port {free_port()} --out {tmp_path / 'engine-out'}")
     fake = make_fake(endpoint=f"tcp://127.0.0.1:{port}", ext={"serve_options": options}, project_rate=48000)
     track = fake.add_track("fx", selected=True)
     fake.selection = (3.25, 3.25 + 4 * 60 / 90 * 0.37)  # across the tempo change, not a round number
@@ -280,6 +281,60 @@ def test_engine_started_from_reaper_for_real(make_fake, tmp_path):
     assert abs(lufs - -14) < 0.5  # loudness-normalized (within the true-peak limiter's reach)
     assert fake.undo_begins == 1 and len(fake.undo_blocks) == 1
     assert max(fake.tick_times) < 0.1
+
+
+OUT = "/music/AudioLDM"
+
+
+@pytest.mark.parametrize("endpoint, options, expected", [
+    ("tcp://127.0.0.1:18002", "", ["--zmq-port", "18002", "--allow-out", OUT]),
+    ("tcp://127.0.0.1:28002", "--model tiny", ["--zmq-port", "28002", "--allow-out", OUT, "--model", "tiny"]),
+    ("tcp://localhost:28002", "", ["--zmq-port", "28002", "--allow-out", OUT]),
+    ("tcp://127.0.0.2:28002", "", ["--host", "127.0.0.2", "--zmq-port", "28002", "--allow-out", OUT]),
+    ("tcp://127.0.0.2:28002", "--host 127.0.0.2", ["--zmq-port", "28002", "--allow-out", OUT, "--host", "127.0.0.2"]),
+    ("tcp://127.0.0.1:28002", "--zmq-port 28002 --pub-port 28003",
+     ["--allow-out", OUT, "--zmq-port", "28002", "--pub-port", "28003"]),
+    ("tcp://127.0.0.1:28002", "--zmq-port=28002", ["--allow-out", OUT, "--zmq-port=28002"]),
+])
+def test_engine_start_listens_on_the_endpoint(make_fake, endpoint, options, expected):
+    """`serve` as the start offer launches it: on the endpoint's port (and loopback address), allowed to
+    write where the job writes, the start options after; what the options already say is not said twice."""
+    fake = make_fake(endpoint=endpoint, ext={"serve_options": options})
+    lib = lua_lib(fake)
+    args = lib.serve_args(lib.load_settings(), OUT)
+    assert [args[i] for i in range(1, len(args) + 1)] == [fake.ext_state[("AudioLDM", "command")], "serve", *expected]
+
+
+@pytest.mark.parametrize("endpoint, loopback", [("tcp://127.0.0.1:18002", True), ("tcp://localhost:18002", True),
+                                                ("tcp://127.4.5.6:1", True), ("tcp://192.168.1.20:18002", False),
+                                                ("tcp://gpu-box:18002", False), ("tcp://127.0.0.1.example.com:1", False),
+                                                ("tcp://10.0.0.127:18002", False)])
+def test_which_endpoints_are_this_machine(make_fake, endpoint, loopback):
+    lib = lua_lib(make_fake())
+    assert bool(lib.is_loopback_endpoint(endpoint)) is loopback
+
+
+def test_start_options_naming_another_port_than_the_endpoint_are_refused(make_fake):
+    fake = make_fake(endpoint="tcp://127.0.0.1:18002", ext={"serve_options": "--model tiny --zmq-port 19000"})
+    fake.selection = (0.0, 1.0)
+    fake.dialog_answers = [None]  # the settings dialog it opens: cancelled
+    run_action(fake, "Generate for time selection")
+    [(message, _)] = fake.messages
+    assert "the engine start options say --zmq-port 19000, but the endpoint's port is 18002" in message
+    assert not fake.processes and fake.dialogs[0]["title"] == "AudioLDM settings"
+
+
+def test_remote_engine_down_is_named_not_offered_a_local_start(make_fake):
+    """An endpoint on another machine that does not answer: starting an engine here would not help."""
+    fake = make_fake(endpoint="tcp://192.0.2.1:18002")  # TEST-NET-1: nothing answers there
+    track = fake.add_track(selected=True)
+    fake.selection = (0.0, 1.0)
+    fake.dialog_answers = [["x", "1", "", ""]]
+    run_action(fake, "Generate for time selection")  # a yes/no question would fail the fake
+    [(message, kind)] = fake.messages
+    assert kind == 0 and "tcp://192.0.2.1:18002" in message and "another machine" in message
+    assert not fake.launched("serve") and len(fake.launched("request")) == 1 and not fake.launched("ping")
+    assert not track.items and fake.undo_begins == 0 and not job_files(fake)
 
 
 def test_a_long_prompt_inserts_an_item_and_more_variations_of_it(make_fake):

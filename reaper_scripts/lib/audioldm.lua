@@ -135,9 +135,57 @@ function A.check_settings(s)
       return "engine start options may hold only letters, digits and - . _ : / = \\, got " .. word
     end
   end
+  local option_port = A.serve_option(s.serve_options, "--zmq-port")
+  local endpoint_port = s.endpoint:match(":(%d+)$")
+  if option_port and option_port ~= endpoint_port then
+    return "the engine start options say --zmq-port " .. option_port .. ", but the endpoint's port is " ..
+      endpoint_port .. " (leave --zmq-port out: a started engine listens on the endpoint's port)"
+  end
   local timeout = tonumber(s.timeout)
   if not timeout or timeout < 5 then return "the timeout must be at least 5 s, got " .. s.timeout end
   return nil
+end
+
+--- The value an option has in the engine start options (``--opt value`` or ``--opt=value``), or nil.
+function A.serve_option(options, name)
+  local value, previous
+  for word in options:gmatch("%S+") do
+    if previous == name then value = word end
+    local inline = word:sub(1, #name + 1) == name .. "=" and word:sub(#name + 2) or nil
+    if inline then value = inline end
+    previous = word
+  end
+  return value
+end
+
+--- Whether the endpoint is on this machine (a loopback address), where "Start the engine?" can help.
+function A.is_loopback_endpoint(endpoint)
+  local host = endpoint:match("^tcp://(.+):%d+$")
+  if host == "localhost" then return true end
+  local a, b, c, d = (host or ""):match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
+  if not a or tonumber(a) ~= 127 then return false end
+  for _, part in ipairs({ b, c, d }) do
+    if tonumber(part) > 255 then return false end
+  end
+  return true
+end
+
+--- The command that starts the engine for these settings: listening on the endpoint's port (and
+-- loopback address), allowed to write into ``out_dir``; then the start options (what they say about
+-- the address or port is not said twice).
+function A.serve_args(settings, out_dir)
+  local args = { settings.command, "serve" }
+  local host, port = settings.endpoint:match("^tcp://(.+):(%d+)$")
+  local options = settings.serve_options
+  if host ~= "localhost" and host ~= "127.0.0.1" and not A.serve_option(options, "--host") then
+    args[#args + 1], args[#args + 2] = "--host", host
+  end
+  if not A.serve_option(options, "--zmq-port") then
+    args[#args + 1], args[#args + 2] = "--zmq-port", port
+  end
+  args[#args + 1], args[#args + 2] = "--allow-out", out_dir
+  for word in options:gmatch("%S+") do args[#args + 1] = word end
+  return args
 end
 
 function A.is_absolute(path)
@@ -564,12 +612,16 @@ function Job:poll(now)
 end
 
 function Job:offer_start()
-  local choice = A.message("The AudioLDM engine is not running (nothing answers at " .. self.settings.endpoint ..
+  local endpoint = self.settings.endpoint
+  if not A.is_loopback_endpoint(endpoint) then -- an engine started here would not be the one asked
+    return self:finish("The AudioLDM engine at " .. endpoint .. " does not answer. It is on another machine, " ..
+      "so it cannot be started from here: start it there (audioldm-bridge serve), or set the endpoint " ..
+      "in \"AudioLDM - Settings\".")
+  end
+  local choice = A.message("The AudioLDM engine is not running (nothing answers at " .. endpoint ..
     ").\n\nStart it now? It runs in the background until you close it; loading the model takes a while.", 4)
   if choice ~= 6 then return self:finish(nil) end
-  local args = self:args("serve")
-  for word in self.settings.serve_options:gmatch("%S+") do args[#args + 1] = word end
-  local ok, problem = launch(args)
+  local ok, problem = launch(A.serve_args(self.settings, self.out_dir))
   if not ok then return self:finish(problem) end
   self.started_engine = true
   self.state = "starting"
