@@ -625,13 +625,44 @@ def test_reapack_index_lists_the_package():
     [package] = category.findall("reapack")
     assert package.get("type") == "script" and package.get("name") == "AudioLDM - Generate at edit cursor.lua"
     [version] = package.findall("version")
-    assert version.get("name") == header(MAIN)["version"]
+    assert version.get("name") == header(MAIN)["version"] == package_version()
     sources = {s.get("file") or package.get("name"): s for s in version.findall("source")}
     assert set(sources) == {p.name for p in ACTIONS} | {"lib/audioldm.lua", "lib/json.lua"}
     for name, source in sources.items():
         assert source.text.startswith("https://github.com/someone/audioldm-bridge/raw/0123456789abcdef")
         assert " " not in source.text and source.text.endswith(name.replace(" ", "%20"))
         assert (source.get("main") == "main") == name.startswith("AudioLDM - ")
+
+
+def package_version():
+    import tomllib
+
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_scripts_index_and_package_say_one_version():
+    """The ReaPack package, every action's header, the Python package and what the engine reports
+    (status, sidecars) carry one version."""
+    import engine
+
+    version = package_version()
+    assert engine.__version__ == version
+    for path in ACTIONS:
+        assert header(path)["version"] == version, path.name
+    out = subprocess.run([sys.executable, str(SCRIPTS / "make_index.py"), "--repo", "someone/audioldm-bridge",
+                          "--commit", "0" * 40], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert ET.fromstring(out.stdout).find("category/reapack/version").get("name") == version
+
+
+def test_make_index_refuses_a_script_with_another_version(tmp_path):
+    """make_index takes the version from pyproject.toml and writes nothing when a script says another."""
+    shutil.copytree(SCRIPTS, tmp_path / "reaper_scripts")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "9.8.7"\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, str(tmp_path / "reaper_scripts" / "make_index.py"), "--repo", "a/b",
+                          "--commit", "0" * 40], capture_output=True, text=True, timeout=60)
+    assert out.returncode != 0 and out.stdout == ""
+    assert f"says @version {header(MAIN)['version']}, but the package (pyproject.toml) is 9.8.7" in out.stderr
 
 
 def test_luacheck_reports_nothing():
