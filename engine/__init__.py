@@ -1,3 +1,3 @@
 """audioldm-bridge engine: AudioLDM loading, sampling and DAW-ready audio."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

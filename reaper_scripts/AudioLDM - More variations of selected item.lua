@@ -31,7 +31,8 @@ local function run()
     prompt = sidecar.prompt, negative_prompt = sidecar.negative_prompt, seconds = sidecar.seconds + 0.0,
     variations = n, steps = sidecar.steps, guidance = sidecar.guidance, scheduler = sidecar.scheduler,
     eta = sidecar.eta, sample_rate = sidecar.sample_rate, channels = sidecar.channels, format = sidecar.format,
-    loop = sidecar.loop, ceiling = sidecar.true_peak_ceiling_dbtp, priority = "live", name = sidecar.prompt,
+    loop = sidecar.loop, ceiling = sidecar.true_peak_ceiling_dbtp, priority = "live",
+    name = A.name_hint(sidecar.prompt),
     loudness = sidecar.loudness_mode,
     target = sidecar.loudness_mode ~= "off" and sidecar.loudness_target or nil,
   }

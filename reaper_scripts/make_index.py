@@ -2,11 +2,14 @@
 
     python reaper_scripts/make_index.py --repo OWNER/NAME [--commit SHA] > index.xml
 
-One package (the main script's header: @description, @version, @author, @changelog, @about,
-@provides); every file it provides becomes a <source> pointing at
+One package (the main script's header: @description, @author, @changelog, @about, @provides);
+every file it provides becomes a <source> pointing at
 https://github.com/OWNER/NAME/raw/SHA/reaper_scripts/FILE — SHA defaults to the current commit,
 so publish the index from a commit that holds the scripts. Users add the raw URL of the
 committed index.xml in ReaPack (Extensions → ReaPack → Import repositories).
+
+The version is the Python package's (pyproject.toml): the actions and the `audioldm-bridge` command
+they run are released together. Every script's @version must say the same, or no index is written.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = Path(__file__).resolve().parent
+PYPROJECT = HERE.parent / "pyproject.toml"
 MAIN = "AudioLDM - Generate at edit cursor.lua"
 CATEGORY = "AudioLDM"
 TAG = re.compile(r"^-- @(\w+)(?: (.*))?$")
@@ -42,6 +46,20 @@ def read_header(path: Path) -> dict[str, str]:
     return tags
 
 
+def package_version(pyproject: Path = PYPROJECT) -> str:
+    """The version in pyproject.toml's [project] table."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: the one line it needs
+        section = re.search(r"^\[project\]\s*$(.*?)(?=^\[|\Z)", pyproject.read_text(encoding="utf-8"), re.M | re.S)
+        match = section and re.search(r'^version\s*=\s*"([^"]+)"\s*$', section.group(1), re.M)
+        if not match:
+            raise SystemExit(f"make_index: no version in the [project] table of {pyproject}")
+        return match.group(1)
+    with pyproject.open("rb") as f:
+        return tomllib.load(f)["project"]["version"]
+
+
 def provided_files(tags: dict[str, str]) -> list[tuple[str, str]]:
     """(kind, file) from @provides lines like `[main] AudioLDM - Settings.lua` or `[nomain] lib/x.lua`."""
     files = []
@@ -56,9 +74,15 @@ def provided_files(tags: dict[str, str]) -> list[tuple[str, str]]:
 def build_index(repo: str, commit: str, when: str) -> str:
     main_path = HERE / MAIN
     tags = read_header(main_path)
-    for required in ("description", "version", "author"):
+    for required in ("description", "author"):
         if not tags.get(required):
             raise SystemExit(f"make_index: {MAIN} has no @{required}")
+    version = package_version()
+    for name in [MAIN, *(name for kind, name in provided_files(tags) if kind == "main")]:
+        said = read_header(HERE / name).get("version") if (HERE / name).is_file() else version
+        if said != version:
+            raise SystemExit(f"make_index: {name} says @version {said}, but the package (pyproject.toml) is "
+                             f"{version}: give every action @version {version}")
 
     def url(name: str) -> str:
         return f"https://github.com/{repo}/raw/{commit}/reaper_scripts/{quote(name)}"
@@ -77,7 +101,7 @@ def build_index(repo: str, commit: str, when: str) -> str:
         f"  <category name={quoteattr(CATEGORY)}>",
         f"    <reapack name={quoteattr(MAIN)} type=\"script\" desc={quoteattr(tags['description'])}>",
         f"      <metadata><description><![CDATA[{about}]]></description></metadata>",
-        f"      <version name={quoteattr(tags['version'])} author={quoteattr(tags['author'])} time={quoteattr(when)}>",
+        f"      <version name={quoteattr(version)} author={quoteattr(tags['author'])} time={quoteattr(when)}>",
         f"        <changelog><![CDATA[{changelog}]]></changelog>",
         *sources,
         "      </version>",

@@ -135,9 +135,57 @@ function A.check_settings(s)
       return "engine start options may hold only letters, digits and - . _ : / = \\, got " .. word
     end
   end
+  local option_port = A.serve_option(s.serve_options, "--zmq-port")
+  local endpoint_port = s.endpoint:match(":(%d+)$")
+  if option_port and option_port ~= endpoint_port then
+    return "the engine start options say --zmq-port " .. option_port .. ", but the endpoint's port is " ..
+      endpoint_port .. " (leave --zmq-port out: a started engine listens on the endpoint's port)"
+  end
   local timeout = tonumber(s.timeout)
   if not timeout or timeout < 5 then return "the timeout must be at least 5 s, got " .. s.timeout end
   return nil
+end
+
+--- The value an option has in the engine start options (``--opt value`` or ``--opt=value``), or nil.
+function A.serve_option(options, name)
+  local value, previous
+  for word in options:gmatch("%S+") do
+    if previous == name then value = word end
+    local inline = word:sub(1, #name + 1) == name .. "=" and word:sub(#name + 2) or nil
+    if inline then value = inline end
+    previous = word
+  end
+  return value
+end
+
+--- Whether the endpoint is on this machine (a loopback address), where "Start the engine?" can help.
+function A.is_loopback_endpoint(endpoint)
+  local host = endpoint:match("^tcp://(.+):%d+$")
+  if host == "localhost" then return true end
+  local a, b, c, d = (host or ""):match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
+  if not a or tonumber(a) ~= 127 then return false end
+  for _, part in ipairs({ b, c, d }) do
+    if tonumber(part) > 255 then return false end
+  end
+  return true
+end
+
+--- The command that starts the engine for these settings: listening on the endpoint's port (and
+-- loopback address), allowed to write into ``out_dir``; then the start options (what they say about
+-- the address or port is not said twice).
+function A.serve_args(settings, out_dir)
+  local args = { settings.command, "serve" }
+  local host, port = settings.endpoint:match("^tcp://(.+):(%d+)$")
+  local options = settings.serve_options
+  if host ~= "localhost" and host ~= "127.0.0.1" and not A.serve_option(options, "--host") then
+    args[#args + 1], args[#args + 2] = "--host", host
+  end
+  if not A.serve_option(options, "--zmq-port") then
+    args[#args + 1], args[#args + 2] = "--zmq-port", port
+  end
+  args[#args + 1], args[#args + 2] = "--allow-out", out_dir
+  for word in options:gmatch("%S+") do args[#args + 1] = word end
+  return args
 end
 
 function A.is_absolute(path)
@@ -349,8 +397,21 @@ function A.common_fields(settings, answers, rate)
     prompt = answers.prompt, negative_prompt = answers.negative_prompt,
     variations = answers.variations, seed = answers.seed, sample_rate = rate,
     steps = math.tointeger(tonumber(settings.steps)), guidance = tonumber(settings.guidance) + 0.0,
-    format = settings.format, priority = "live", name = answers.prompt,
+    format = settings.format, priority = "live", name = A.name_hint(answers.prompt),
   }
+end
+
+A.NAME_HINT_CHARS = 60
+
+--- The file name hint for a prompt: its first A.NAME_HINT_CHARS characters (whole UTF-8 characters,
+-- newlines as spaces); nil (the engine names the file after the prompt) for text that is not UTF-8.
+-- The engine makes the file name of it; the prompt itself travels whole.
+function A.name_hint(prompt)
+  local hint = prompt:gsub("[\r\n]+", " ")
+  local chars = utf8.len(hint)
+  if not chars then return nil end
+  if chars > A.NAME_HINT_CHARS then hint = hint:sub(1, utf8.offset(hint, A.NAME_HINT_CHARS + 1) - 1) end
+  return hint
 end
 
 --- Protocol fields for a generation of ``seconds`` from the dialog's answers.
@@ -551,12 +612,16 @@ function Job:poll(now)
 end
 
 function Job:offer_start()
-  local choice = A.message("The AudioLDM engine is not running (nothing answers at " .. self.settings.endpoint ..
+  local endpoint = self.settings.endpoint
+  if not A.is_loopback_endpoint(endpoint) then -- an engine started here would not be the one asked
+    return self:finish("The AudioLDM engine at " .. endpoint .. " does not answer. It is on another machine, " ..
+      "so it cannot be started from here: start it there (audioldm-bridge serve), or set the endpoint " ..
+      "in \"AudioLDM - Settings\".")
+  end
+  local choice = A.message("The AudioLDM engine is not running (nothing answers at " .. endpoint ..
     ").\n\nStart it now? It runs in the background until you close it; loading the model takes a while.", 4)
   if choice ~= 6 then return self:finish(nil) end
-  local args = self:args("serve")
-  for word in self.settings.serve_options:gmatch("%S+") do args[#args + 1] = word end
-  local ok, problem = launch(args)
+  local ok, problem = launch(A.serve_args(self.settings, self.out_dir))
   if not ok then return self:finish(problem) end
   self.started_engine = true
   self.state = "starting"
@@ -846,19 +911,35 @@ function A.selected_audio()
     playrate = reaper.GetMediaItemTakeInfo_Value(take, "D_PLAYRATE"),
   }
   local source_length = reaper.GetMediaSourceLength(source)
+  local file_rate = reaper.GetMediaSourceSampleRate(file)
   audio.range = audio.length * audio.playrate -- source seconds the item plays
-  if audio.start_offset < -A.TOLERANCE or audio.start_offset + audio.range > source_length + A.TOLERANCE then
+  -- An item as long as a musical length ends between samples (2 bars at 133 BPM: 173233.08 samples at
+  -- 48 kHz) and the file made for it holds whole samples: up to one sample past the file's end still
+  -- plays the file.
+  local slack = math.max(A.TOLERANCE, 1 / file_rate)
+  if audio.start_offset < -A.TOLERANCE or audio.start_offset + audio.range > source_length + slack then
     return nil, "The selected item plays beyond its source's ends (it loops, or was extended past the file). " ..
       "Trim it to the source or glue it first (Item: Glue items)."
   end
   audio.init_start = offset + math.max(audio.start_offset, 0.0)
   audio.init_end = audio.init_start + audio.range
-  -- the engine reads whole frames of the file ([round(start × rate), round(end × rate))): what that
-  -- holds, in seconds, is what an extension is added to
-  local file_rate = reaper.GetMediaSourceSampleRate(file)
+  -- The engine reads whole frames of the file, [round(start × rate), round(end × rate)), no further than
+  -- its last frame: that many seconds is the input's length (a repaint ends at most there; an extension
+  -- is added to it).
   local function frame(t) return math.floor(t * file_rate + 0.5) end
-  audio.range_read = (frame(audio.init_end) - frame(audio.init_start)) / file_rate
+  local file_frames = frame(reaper.GetMediaSourceLength(file))
+  audio.file_rate = file_rate
+  audio.frames_read = math.min(frame(audio.init_end), file_frames) - frame(audio.init_start)
+  audio.range_read = audio.frames_read / file_rate
   return audio
+end
+
+--- ``frames`` / ``rate`` seconds, rounded down to a whole nanosecond (in integers): a number whose
+-- decimal spelling (the engine reads numbers exactly as written) is never past that many frames, as
+-- the quotient itself can be (173000 / 44100 prints as 3.922902494331066, above it).
+function A.seconds_within(frames, rate)
+  local ns = math.tointeger(frames) * 1000000000 // math.tointeger(rate)
+  return ns / 1e9
 end
 
 --- The edit a sidecar records (a transfer, repaint or extension of init_audio) as protocol fields and
@@ -900,8 +981,15 @@ local function edit_span(kind, audio)
       return nil, string.format("The time selection (%.3f to %.3f s) does not overlap the selected item " ..
         "(%.3f to %.3f s). Select the part of the item to repaint.", sel_start, sel_end, audio.position, item_end)
     end
-    return { from = from, to = to, repaint_start = (from - audio.position) * audio.playrate,
-             repaint_end = (to - audio.position) * audio.playrate }
+    local repaint_start = (from - audio.position) * audio.playrate
+    -- up to the item's end: to the last frame the engine reads (the item may end between samples)
+    local repaint_end = math.min((to - audio.position) * audio.playrate,
+      A.seconds_within(audio.frames_read, audio.file_rate))
+    if repaint_end - repaint_start < A.TOLERANCE then
+      return nil, "The time selection overlaps the selected item after its file's last sample only. " ..
+        "Select the part of the item to repaint."
+    end
+    return { from = from, to = to, repaint_start = repaint_start, repaint_end = repaint_end }
   elseif kind == "extend" and sel_start and sel_end > item_end + A.TOLERANCE then
     return { new_end = sel_end }
   end
