@@ -18,13 +18,34 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
 - [tosymbol]: the whole message as one symbol; [sprintf symout]: the formatted text as one symbol
   (a list into the left inlet is spread over the inlets);
 - [pack]: each inlet stores its item, the left inlet (hot) outputs the list;
-- [gate N init], [sel], [zl reg/join/mth/slice], [t …], [i], arithmetic, [loadbang]/[loadmess];
+- [gate N init], [sel], [zl reg/join/mth/slice/iter], [t …], [i], arithmetic, [loadbang]/[loadmess];
 - [deferlow]: the message waits in Max's low-priority queue, which runs when the current event is
   over (``Runtime.idle()``; ``pump`` runs it too);
 - [conformpath slash boot] (the macOS branch of a path conversion): Max's path prefixes (``~:``,
   ``Usermax:`` …) resolved through ``Runtime.folders``, the boot volume's name dropped;
 - [buffer~]: ``replace <file>`` reads a file (right outlet bangs), ``writewave <file>`` writes what
-  it holds as a WAVE file at its sample rate.
+  it holds as a WAVE file at its sample rate;
+- [select]: its right inlet exists only with no argument or a single int argument (the reference:
+  "if the only argument is not an int, the right inlet is not created"); anything else sent there
+  is refused;
+- the transport (virtual time, ``Runtime.advance``): a position in ticks (480 a quarter note) that
+  moves at the tempo while it runs; bars.beats.units follow the time signature (a beat is a 1/D
+  note, a bar N of them); [transport] reports them and takes ``timesig N D`` / ``tempo X``;
+- [metro]: a fixed interval (ms) runs on the clock; a tempo-relative one (note values such as
+  ``1n``, bars.beats.units such as ``1.0.0`` — an interval of one bar *of the current time
+  signature* — or ``N ticks``) runs only while the transport runs; ``@quantize`` snaps every
+  output to the next multiple of the quantum on the transport's grid;
+- [groove~] + [sig~]: the speed is the sum of the [sig~] signals wired into its left inlet;
+  ``loop 1`` and ``startloop`` go to the loop start "and begin playing at the current speed", a
+  number sets the position, ``set`` names another buffer~; ``Groove.audible()`` says whether it
+  sounds now (moving, speed ≠ 0, a buffer~ with audio, not past the end when not looping);
+- [patcherargs defaults…]: at load, the parent box's arguments, or the defaults when it has none
+  (the reference: "assumed to be the default arguments in the instance that the parent patcher
+  has no arguments");
+- [fromsymbol @separator c]: a symbol split at c (default: space) into numbers and words;
+- [umenu]: ``clear``, ``append <item>``, an int selects an item and sends index and text out;
+  ``set <index>`` selects without output;
+- [udpsend]: ``host``/``port`` change where it sends; [udpreceive]: ``port`` listens elsewhere.
 
 Objects it does not implement raise NotImplementedError when a message reaches them, so a test
 can never silently pass through an object whose behaviour is only guessed.
@@ -35,6 +56,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+from fractions import Fraction
 import random
 import re
 import select
@@ -169,6 +191,41 @@ class Runtime:
         self.boot_volume = boot_volume
         self.named: dict[str, list] = {}  # [receive name] objects by name
         self.deferred: list = []  # Max's low-priority queue ([deferlow])
+        self.buffers: dict[str, "Buffer"] = {}  # [buffer~ name] by name, for [groove~]
+        self.tempo_listeners: list = []  # tempo-relative objects ([metro]) told of transport changes
+        self._anchor_ticks = Fraction(0)  # the transport's position at _anchor_ms
+        self._anchor_ms = Fraction(0)
+
+    # the transport: a position in ticks that moves at the tempo while it runs
+    def transport_ticks(self) -> Fraction:
+        if not self.transport_running:
+            return self._anchor_ticks
+        return self._anchor_ticks + (Fraction(self.now) - self._anchor_ms) * self.ticks_per_ms()
+
+    def ticks_per_ms(self) -> Fraction:
+        return Fraction(self.tempo) * 480 / 60000
+
+    def beat_ticks(self) -> Fraction:
+        """One beat of the time signature: a 1/D note (480 ticks are a quarter note)."""
+        return Fraction(1920, self.time_signature[1])
+
+    def bar_ticks(self) -> Fraction:
+        return self.time_signature[0] * self.beat_ticks()
+
+    def ms_until(self, ticks: Fraction) -> float:
+        """Milliseconds from now until the running transport reaches ``ticks``."""
+        return float((ticks - self.transport_ticks()) / self.ticks_per_ms())
+
+    def set_transport(self, running=None, tempo=None, time_signature=None) -> None:
+        self._anchor_ticks, self._anchor_ms = self.transport_ticks(), Fraction(self.now)
+        if running is not None:
+            self.transport_running = int(bool(running))
+        if tempo is not None:
+            self.tempo = float(tempo)
+        if time_signature is not None:
+            self.time_signature = tuple(int(v) for v in time_signature)
+        for listener in list(self.tempo_listeners):
+            listener.transport_changed()
 
     def send(self, name: str, msg: Msg) -> None:
         """A message to a named receiver, as ``; name message`` in a message box sends it."""
@@ -279,9 +336,17 @@ class Patcher:
         for obj in self.objects.values():  # abstractions first: their loadbangs fire before ours
             if isinstance(obj, Abstraction):
                 obj.child.loadbang()
+        for obj in self.objects.values():  # "sent out the left outlet when the patcher is loaded"
+            if isinstance(obj, PatcherArgs):
+                obj.fire()
         for obj in self.objects.values():
             if isinstance(obj, (LoadBang, LoadMess)):
                 obj.fire()
+
+    def sources(self, box_id: str, inlet: int) -> list["Obj"]:
+        """The objects wired into a box's inlet."""
+        return [self.objects[src] for (src, _), targets in self.connections.items()
+                for target in targets if target == (box_id, inlet)]
 
     def find(self, maxclass: str | None = None, text: str | None = None) -> list["Obj"]:
         return [o for o in self.objects.values()
@@ -483,7 +548,12 @@ class Route(Obj):
 class Select(Obj):
     def receive(self, inlet, msg):
         if inlet == 1:
-            self.args = [msg.atoms()[0]]
+            if len(self.args) > 1 or (self.args and not isinstance(self.args[0], int)):
+                raise NotImplementedError(f"[{self.box['text']}] has no right inlet (the reference: only with no "
+                                          "argument or a single int argument)")
+            if msg.selector not in ("int", "float"):
+                raise NotImplementedError(f"select's right inlet takes numbers, got {msg!r}")
+            self.args = [int(msg.args[0])]
             return
         items = msg.atoms() if msg.selector != "bang" else ("bang",)
         for i, arg in enumerate(self.args):
@@ -611,6 +681,10 @@ class Zl(Obj):
         elif self.mode == "mth":  # zero-based index
             if self.n < len(items):
                 self.out(0, single([items[self.n]]))
+        elif self.mode == "iter":  # the list, n items at a time, in order
+            step = self.n or 1
+            for i in range(0, len(items), step):
+                self.out(0, single(items[i:i + step]))
         elif self.mode == "slice":  # "lists are sent out the right outlet first"
             if items[self.n:]:
                 self.out(1, single(items[self.n:]))
@@ -691,22 +765,73 @@ class Arithmetic(Obj):
 
 
 class Transport(Obj):
+    """[transport]: left inlet 1/0 starts/stops it, ``timesig N D`` and ``tempo X`` set it, a bang reports
+    (right to left) ticks, state, time signature, tempo, resolution, units, beats, bars."""
+
     def receive(self, inlet, msg):
         rt = self.patcher.runtime
+        if inlet == 1:
+            raise NotImplementedError("moving the transport (right inlet)")
         if msg.selector in ("int", "float"):
-            rt.transport_running = int(msg.args[0] != 0)
-            return
+            return rt.set_transport(running=msg.args[0] != 0)
+        if msg.selector == "timesig":
+            return rt.set_transport(time_signature=msg.args[:2])
+        if msg.selector == "tempo":
+            return rt.set_transport(tempo=msg.args[0])
         if msg.selector != "bang":
             raise NotImplementedError(f"transport got {msg!r}")
-        # "Outputs … whenever a bang is received in the left inlet", right to left
-        self.out(7, Msg("float", (0.0,)))
+        ticks = rt.transport_ticks()
+        bar, rest = divmod(ticks, rt.bar_ticks())
+        beat, units = divmod(rest, rt.beat_ticks())
+        self.out(7, Msg("float", (float(ticks),)))
         self.out(6, Msg("int", (rt.transport_running,)))
         self.out(5, Msg("list", rt.time_signature))
         self.out(4, Msg("float", (rt.tempo,)))
         self.out(3, Msg("float", (480.0,)))
-        self.out(2, Msg("float", (0.0,)))
-        self.out(1, Msg("int", (1,)))
-        self.out(0, Msg("int", (1,)))
+        self.out(2, Msg("float", (float(units),)))
+        self.out(1, Msg("int", (int(beat) + 1,)))
+        self.out(0, Msg("int", (int(bar) + 1,)))
+
+
+_NOTE = re.compile(r"(\d+)n([dt]?)")
+_BBU = re.compile(r"(\d+)\.(\d+)\.(\d+)")
+
+
+def time_value(atoms: list):
+    """A Max time value → ("ms", x) for a fixed one, or ("ticks", a function of the runtime giving
+    ticks) for a tempo-relative one (a bars.beats.units *interval* counts bars and beats of the
+    current time signature). Formats not listed here are refused."""
+    if len(atoms) == 1 and isinstance(atoms[0], (int, float)):
+        return "ms", float(atoms[0])
+    if len(atoms) == 2 and atoms[1] == "ms":
+        return "ms", float(atoms[0])
+    if len(atoms) == 2 and atoms[1] == "ticks":
+        return "ticks", lambda rt: Fraction(atoms[0])
+    if len(atoms) == 1 and isinstance(atoms[0], str):
+        note = _NOTE.fullmatch(atoms[0])
+        if note:
+            dotted_or_triplet = {"": 1, "d": Fraction(3, 2), "t": Fraction(2, 3)}[note.group(2)]
+            ticks = Fraction(1920, int(note.group(1))) * dotted_or_triplet
+            return "ticks", lambda rt: ticks
+        bbu = _BBU.fullmatch(atoms[0])
+        if bbu:
+            bars, beats, units = (int(g) for g in bbu.groups())
+            return "ticks", lambda rt: bars * rt.bar_ticks() + beats * rt.beat_ticks() + units
+    raise NotImplementedError(f"time value {atoms!r}")
+
+
+def split_attributes(args: list) -> tuple[list, dict]:
+    """Box arguments → (plain arguments, {attribute: its values})."""
+    plain, attrs, name = [], {}, None
+    for atom in args:
+        if isinstance(atom, str) and atom.startswith("@"):
+            name = atom[1:]
+            attrs[name] = []
+        elif name is None:
+            plain.append(atom)
+        else:
+            attrs[name].append(atom)
+    return plain, attrs
 
 
 class Delay(Obj):
@@ -727,11 +852,73 @@ class Delay(Obj):
         self.timer = rt.schedule(self.ms, lambda: self.out(0, BANG))
 
 
-class Metro(Sink):
-    """Records on/off; a test fires its ticks with ``tick()`` (the bar clock is not simulated)."""
+class Metro(Obj):
+    """[metro]: 1 (or bang) starts, 0 or ``stop`` stops. A tempo-relative interval runs with the
+    transport; ``@quantize`` puts every output on the next multiple of the quantum (ticks from the
+    transport's start). A fixed interval in ms ignores the transport."""
 
-    def tick(self):
+    def setup(self):
+        plain, attrs = split_attributes(self.args)
+        self.interval = time_value(attrs.get("interval") or plain[:1] or [5])
+        self.quantize = time_value(attrs["quantize"]) if "quantize" in attrs else None
+        if self.quantize is not None and self.quantize[0] == "ms":
+            raise NotImplementedError("@quantize takes tempo-relative values only")
+        self.active = False
+        self.timer = None
+        self.next_ticks = None  # the transport position of the next output (tempo-relative)
+        self.patcher.runtime.tempo_listeners.append(self)
+
+    @property
+    def tempo_relative(self) -> bool:
+        return self.interval[0] != "ms"
+
+    def receive(self, inlet, msg):
+        if inlet == 1:
+            raise NotImplementedError("changing the metro's interval")
+        if msg.selector == "stop":
+            on = False
+        elif msg.selector == "bang":
+            on = True
+        elif msg.selector in ("int", "float"):
+            on = msg.args[0] != 0
+        else:
+            raise NotImplementedError(f"metro got {msg!r}")
+        self.active, self.next_ticks = on, None
+        self._schedule()
+
+    def _snap(self, ticks: Fraction) -> Fraction:
+        if self.quantize is None:
+            return ticks
+        q = self.quantize[1](self.patcher.runtime)
+        return -(-ticks // q) * q  # the next multiple of q at or after ticks
+
+    def _schedule(self):
+        rt = self.patcher.runtime
+        if self.timer is not None:
+            rt.cancel(self.timer)
+            self.timer = None
+        if not self.active:
+            return
+        if not self.tempo_relative:
+            self.timer = rt.schedule(0 if self.next_ticks is None else self.interval[1], self._fire)
+            self.next_ticks = 0
+            return
+        if not rt.transport_running:
+            return
+        if self.next_ticks is None:
+            self.next_ticks = self._snap(rt.transport_ticks())
+        self.timer = rt.schedule(max(rt.ms_until(self.next_ticks), 0.0), self._fire)
+
+    def _fire(self):
+        self.timer = None
+        if self.tempo_relative:
+            self.next_ticks = self._snap(self.next_ticks + self.interval[1](self.patcher.runtime))
+        self._schedule()
         self.out(0, BANG)
+
+    def transport_changed(self):
+        if self.tempo_relative:
+            self._schedule()
 
 
 class StripNote(Obj):
@@ -762,6 +949,7 @@ class Buffer(Obj):
         self.file = None
         self.samples = None
         self.sample_rate = None
+        self.patcher.runtime.buffers[str(self.args[0])] = self
 
     def receive(self, inlet, msg):
         import soundfile
@@ -778,6 +966,126 @@ class Buffer(Obj):
             if not msg.args or self.samples is None:
                 raise NotImplementedError("writewave without a file name (a dialog) or of an empty buffer~")
             soundfile.write(msg.args[0], self.samples, self.sample_rate, subtype="PCM_24", format="WAV")
+
+
+class Sig(Obj):
+    """[sig~ value]: a constant signal; a number in the left inlet changes it."""
+
+    def setup(self):
+        self.value = float(self.args[0]) if self.args else 0.0
+
+    def receive(self, inlet, msg):
+        if inlet != 0 or msg.selector not in ("int", "float"):
+            raise NotImplementedError(f"sig~ got {msg!r} in inlet {inlet}")
+        self.value = float(msg.args[0])
+
+
+class Groove(Obj):
+    """[groove~ buffer channels]: plays the named buffer~ at the speed of the signal in its left inlet.
+
+    The reference and MSP tutorial 14: "When groove~ receives the message loop 1 or startloop it goes
+    to the beginning of the loop and begins playing at the current speed"; a number sets the playback
+    position; "groove~ stops when it reaches the end" unless looping; ``set <name>`` switches the
+    buffer~. Other messages are refused."""
+
+    def setup(self):
+        self.buffer = str(self.args[0])
+        self.loop = 0
+        self.moving = False  # started (loop 1 / startloop / a position); whether it sounds: audible()
+        self.started_ms = 0.0
+
+    def speed(self) -> float:
+        return sum(src.value for src in self.patcher.sources(self.id, 0) if isinstance(src, Sig))
+
+    def audible(self) -> bool:
+        rt = self.patcher.runtime
+        buffer = rt.buffers.get(self.buffer)
+        if not self.moving or self.speed() == 0 or buffer is None or not buffer.frames:
+            return False
+        if self.loop:
+            return True
+        seconds = buffer.frames / buffer.sample_rate
+        return (rt.now - self.started_ms) / 1000 * abs(self.speed()) < seconds
+
+    def _start(self):
+        self.moving, self.started_ms = True, self.patcher.runtime.now
+
+    def receive(self, inlet, msg):
+        self.received.append((inlet, msg))
+        if inlet != 0:
+            raise NotImplementedError(f"groove~ loop points (inlet {inlet})")
+        if msg.selector == "set":
+            self.buffer = str(msg.args[0])
+        elif msg.selector == "loop":
+            self.loop = int(msg.args[0] != 0)
+            if self.loop:
+                self._start()
+        elif msg.selector == "loopinterp":
+            pass  # a crossfade at the loop point: nothing here depends on it
+        elif msg.selector == "startloop":
+            self._start()
+        elif msg.selector in ("int", "float"):
+            self._start()
+        else:
+            raise NotImplementedError(f"groove~ got {msg!r}")
+
+
+class PatcherArgs(Obj):
+    """[patcherargs defaults…]: at load, the parent box's arguments — or the defaults when it has none."""
+
+    def fire(self):
+        plain, _ = split_attributes(self.args)
+        given = [a for a in self.patcher.args if not (isinstance(a, str) and a.startswith("@"))]
+        self.out(1, Msg("done"))
+        self.out(0, from_atoms(given or plain))
+
+    def receive(self, inlet, msg):
+        if msg.selector != "bang":
+            raise NotImplementedError(f"patcherargs got {msg!r}")
+        self.fire()
+
+
+class FromSymbol(Obj):
+    """[fromsymbol @separator c]: a symbol → the numbers and words between the separators."""
+
+    def receive(self, inlet, msg):
+        _, attrs = split_attributes(self.args)
+        separator = str(attrs["separator"][0]) if attrs.get("separator") else " "
+        if msg.selector in ("int", "float"):
+            return self.out(0, msg)  # "Any int will simply pass through"
+        if msg.selector != "symbol":
+            raise NotImplementedError(f"fromsymbol given {msg!r}")
+        words = [w for w in str(msg.args[0]).split(separator) if w]
+        self.out(0, from_atoms(parse_atom(w) for w in words))
+
+
+class UMenu(Obj):
+    """[umenu]: items by ``append``/``clear``; an int selects one and sends its index (left) and its
+    text (middle) out, right to left; ``set <index>`` selects without output."""
+
+    def setup(self):
+        self.items: list[tuple] = []
+        self.index = 0
+
+    def select(self, index: int) -> None:
+        """What a user's choice in the pop-up menu does."""
+        self.receive(0, Msg("int", (index,)))
+
+    def receive(self, inlet, msg):
+        if msg.selector == "clear":
+            self.items, self.index = [], 0
+        elif msg.selector == "append":
+            self.items.append(msg.args)
+        elif msg.selector == "set":
+            self.index = int(msg.args[0])
+        elif msg.selector in ("int", "float", "bang"):
+            if msg.selector != "bang":
+                self.index = int(msg.args[0])
+            if 0 <= self.index < len(self.items):
+                self.out(1, single(self.items[self.index]))
+                self.out(0, Msg("int", (self.index,)))
+        else:
+            raise NotImplementedError(f"umenu got {msg!r}")
 
 
 class Receive(Obj):
@@ -810,32 +1118,63 @@ class ConformPath(Obj):
 
 
 class UdpSend(Obj):
+    """[udpsend host port]: OSC out; ``host <name>`` and ``port <n>`` change the destination. In a test the
+    runtime's ``engine_address`` stands in for the package default 127.0.0.1:18000 (only that one)."""
+
+    DEFAULT = ("127.0.0.1", 18000)
+
     def setup(self):
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.host, self.port = str(self.args[0]), int(self.args[1])
+
+    @property
+    def target(self) -> tuple[str, int]:
+        return self.host, self.port
 
     def receive(self, inlet, msg):
+        if msg.selector == "host":
+            self.host = str(msg.args[0])
+            return
+        if msg.selector == "port":
+            self.port = int(msg.args[0])
+            return
         if not msg.selector.startswith("/"):
             raise AssertionError(f"udpsend got {msg!r}: an OSC address must start with /")
         builder = OscMessageBuilder(address=msg.selector)
         for arg in msg.args:  # Max sends ints as i, floats as 32-bit f, symbols as s
             builder.add_arg(arg, "i" if isinstance(arg, int) else "f" if isinstance(arg, float) else "s")
         rt = self.patcher.runtime
-        target = rt.engine_address or (str(self.args[0]), int(self.args[1]))
+        target = rt.engine_address if rt.engine_address and self.target == self.DEFAULT else self.target
         rt.sent.append((msg.selector, msg.args))
         self.sock.sendto(builder.build().dgram, target)
 
 
 class UdpReceive(Obj):
+    """[udpreceive port]: OSC in (``Runtime.pump``); ``port <n>`` listens on another port."""
+
     def setup(self):
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", int(self.args[0])))
+        self.sock = None
+        self._bind(int(self.args[0]))
         self.patcher.runtime.receivers.append(self)
+
+    def _bind(self, port: int) -> None:
+        if self.sock is not None:
+            self.sock.close()
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", port))
+        self.port = self.sock.getsockname()[1]
+
+    def receive(self, inlet, msg):
+        if msg.selector != "port":
+            raise NotImplementedError(f"udpreceive got {msg!r}")
+        if int(msg.args[0]) != self.port:
+            self._bind(int(msg.args[0]))
 
 
 CLASSES = {
     "message": Message, "comment": Comment, "button": Button, "toggle": Toggle, "number": Number,
     "flonum": Number, "textedit": TextEdit, "inlet": Inlet, "outlet": Outlet, "bpatcher": Abstraction,
-    "slider": Sink, "waveform~": Sink, "ezdac~": Sink, "panel": Sink,
+    "slider": Sink, "waveform~": Sink, "ezdac~": Sink, "panel": Sink, "umenu": UMenu,
 }
 OBJECTS = {
     "route": Route, "sel": Select, "select": Select, "t": Trigger, "trigger": Trigger, "prepend": Prepend,
@@ -843,8 +1182,9 @@ OBJECTS = {
     "loadbang": LoadBang, "loadmess": LoadMess, "random": Random, "i": Int, "int": Int,
     "transport": Transport, "delay": Delay, "metro": Metro, "stripnote": StripNote, "notein": NoteIn,
     "buffer~": Buffer, "udpsend": UdpSend, "udpreceive": UdpReceive, "r": Receive, "receive": Receive,
-    "deferlow": DeferLow, "conformpath": ConformPath,
-    "groove~": Sink, "pcontrol": Sink, "sig~": Sink, "*~": Sink, "dac~": Sink, "print": Sink,
+    "deferlow": DeferLow, "conformpath": ConformPath, "groove~": Groove, "sig~": Sig,
+    "patcherargs": PatcherArgs, "fromsymbol": FromSymbol,
+    "pcontrol": Sink, "*~": Sink, "dac~": Sink, "print": Sink,
     **{op: Arithmetic for op in _OPS},
 }
 

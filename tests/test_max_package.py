@@ -5,9 +5,10 @@ asked length back on the patch's reply port."""
 
 from __future__ import annotations
 
-import tempfile
 import json
+import re
 import socket
+import tempfile
 import sys
 import threading
 import time
@@ -17,6 +18,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from pythonosc.dispatcher import Dispatcher
+from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
 
@@ -414,12 +416,17 @@ def client_box(text_start: str) -> dict:
     return box
 
 
+def fill(atoms: list, job_id, port: int) -> list:
+    """A client message template filled as Max fills it: the value after ``reply_port`` is the client's
+    port, ``$1`` anywhere else the job id."""
+    return [port if i and atoms[i - 1] == "reply_port" else job_id if a == "$1" else a for i, a in enumerate(atoms)]
+
+
 def client_tail(port: int, n: int) -> list:
-    """``id $1 reply_port #1`` filled: the id as [sprintf symout j%ld-%ld-%ld] makes it."""
+    """``id $1 reply_port $2`` filled: the id as the client's [sprintf symout] makes it."""
     fmt = client_box("sprintf symout").get("text").split(" ", 2)[2]
     job_id = fmt.replace("%ld", "{}").format(n, port, 424242)
-    tail = parse(client_box("id $1 reply_port").get("text"))
-    return [job_id if a == "$1" else port if a == "#1" else a for a in tail]
+    return fill(parse(client_box("id $1 reply_port").get("text")), job_id, port)
 
 
 def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp_path):
@@ -452,7 +459,7 @@ def test_ping_and_status_templates_are_accepted(engine_service):
     try:
         for text, reply in (("/audioldm/ping", "/audioldm/pong"), ("/audioldm/status", "/audioldm/status")):
             atoms = parse(client_box(text).get("text"))
-            send_osc(engine_service.transports["osc"].port, atoms[0], [listener.port if a == "#1" else a for a in atoms[1:]])
+            send_osc(engine_service.transports["osc"].port, atoms[0], fill(atoms[1:], None, listener.port))
             listener.wait(lambda m: m[0] == reply)
         assert not [m for m in listener.messages if m[0] == "/audioldm/error"]
     finally:
@@ -468,7 +475,7 @@ def test_cancel_ping_status_reply_on_the_clients_port(engine_service):
         listener.wait(lambda m: m[0] == "/audioldm/started")
         for text in ("/audioldm/cancel", "/audioldm/ping", "/audioldm/status"):
             atoms = parse(client_box(text).get("text"))
-            send_osc(port, atoms[0], ["b1" if a == "$1" else listener.port if a == "#1" else a for a in atoms[1:]])
+            send_osc(port, atoms[0], fill(atoms[1:], "b1", listener.port))
         for reply in ("/audioldm/cancelled", "/audioldm/pong", "/audioldm/status"):
             listener.wait(lambda m: m[0] == reply, timeout=2)
         assert not [m for m in listener.messages if m[0] == "/audioldm/error"]
@@ -536,12 +543,20 @@ def test_generator_without_a_prompt_sends_nothing_and_says_so(max_runtime):
     assert generator.named("status").text == "type a prompt first"
 
 
+def live_slots(live) -> list:
+    return [o.child for o in sorted(live.find("bpatcher"), key=lambda o: o.box["patching_rect"][1])]
+
+
+def starts(player) -> int:
+    return [m for _, m in player.received].count(Msg("startloop"))
+
+
 def test_live_slot_renders_on_return_and_starts_on_the_next_bar_after_a_midi_note(max_runtime):
     rt = max_runtime
-    rt.tempo = 240.0  # one bar = 1 s of audio: the render is not what this test is about
+    rt.tempo = 240.0  # one 4/4 bar = 1 s: the render is not what this test is about
     live = rt.load("audioldm.live.maxpat")
-    slots = sorted(live.find("bpatcher"), key=lambda o: o.box["patching_rect"][1])
-    slot3 = slots[2].child
+    slots = live_slots(live)
+    slot3 = slots[2]
     slot3.named("prompt").type("dusty vinyl drums")
     slot3.named("prompt").press_return()
     [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
@@ -554,19 +569,22 @@ def test_live_slot_renders_on_return_and_starts_on_the_next_bar_after_a_midi_not
     assert slot3.named("status").text == "ready"
 
     player = slot3.one(text="groove~ #0-a")
-    bar_clock = live.one(text="metro")
-    bar_clock.tick()  # the swap: the new take is set, but nothing plays before a trigger
-    assert [m for _, m in player.received if m.selector != "loop"][-1] == Msg("set", (f"{slot3.instance}-a",))
-    assert Msg("startloop") not in [m for _, m in player.received]
+    live.one("toggle").receive(0, Msg("int", (1,)))  # the transport starts: a bar line now, then every 1 s
+    t0 = rt.now
+    rt.advance(0)  # the bar at t0 swaps the new take in, but nothing plays before a trigger
+    assert [m for _, m in player.received if m.selector == "set"][-1] == Msg("set", (f"{slot3.instance}-a",))
+    assert starts(player) == 0 and not player.audible()
+    rt.advance(400)
     live.one(text="notein").play(62, 100)  # D3 → slot 3
-    assert Msg("startloop") not in [m for _, m in player.received]  # waits for the bar
-    bar_clock.tick()
-    assert [m for _, m in player.received][-1] == Msg("startloop")
-    other = slots[1].child.one(text="groove~ #0-a")
-    assert Msg("startloop") not in [m for _, m in other.received]
+    rt.advance(599)
+    assert starts(player) == 0 and not player.audible()  # waits for the bar
+    rt.advance(1)
+    assert rt.now == t0 + 1000 and starts(player) == 1 and player.audible()
+    other = slots[1].one(text="groove~ #0-a")
+    assert starts(other) == 0 and not other.audible()
     live.one(text="notein").play(62, 0)  # a note-off triggers nothing
-    bar_clock.tick()
-    assert [m for _, m in player.received].count(Msg("startloop")) == 1
+    rt.advance(1000)
+    assert starts(player) == 1 and player.audible()
 
     # evolve: a new seed in the background lane while take a plays; take b swaps in at a bar
     slot3.named("evolve").receive(0, BANG)
@@ -575,13 +593,121 @@ def test_live_slot_renders_on_return_and_starts_on_the_next_bar_after_a_midi_not
     assert again["priority"] == "background" and again["seed"] != fields["seed"] and again["id"] != fields["id"]
     take_b = slot3.one(text="buffer~ #0-b")
     assert rt.pump(lambda: take_b.frames is not None, timeout=RENDER_TIMEOUT)
-    assert take_a.file != take_b.file and [m for _, m in player.received][-1] == Msg("startloop")
-    bar_clock.tick()
+    assert take_a.file != take_b.file and player.buffer == f"{slot3.instance}-a" and starts(player) == 1
+    rt.advance(1000)
     assert [m for _, m in player.received][-2:] == [Msg("set", (f"{slot3.instance}-b",)), Msg("startloop")]
+    assert player.audible()
     live.named("panic").receive(0, BANG)  # stop all, no more starts
-    assert [m for _, m in player.received][-1] == Msg("stop")
-    bar_clock.tick()
-    assert [m for _, m in player.received][-1] == Msg("stop")
+    assert not player.audible()
+    rt.advance(1000)
+    assert not player.audible() and starts(player) == 2
+
+
+def test_live_slot_starts_on_the_bar_line_of_a_3_4_transport(engine_service):
+    """3/4 at 120 BPM: bars are 1.5 s. A note at 2.5 s starts the slot at the bar line at 3.0 s (a
+    whole-note clock — 2 s — would start it at 4.0 s), and the slot renders one bar of 3/4."""
+    rt = Runtime(PATCHERS, tempo=120.0, time_signature=(3, 4),
+                 engine_address=("127.0.0.1", engine_service.transports["osc"].port))
+    try:
+        live = rt.load("audioldm.live.maxpat")
+        slot = live_slots(live)[0]
+        slot.named("prompt").type("dusty vinyl drums")
+        slot.named("prompt").press_return()
+        [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+        fields = dict(zip(args[::2], args[1::2]))
+        assert (fields["bars"], fields["bpm"], fields["time_sig"]) == (1, 120.0, "3/4")
+        take = slot.one(text="buffer~ #0-a")
+        assert rt.pump(lambda: take.frames is not None, timeout=RENDER_TIMEOUT)
+        assert take.frames == 72000  # one 3/4 bar at 120 BPM: 1.5 s at 48 kHz, the loop a bar line apart
+
+        player = slot.one(text="groove~ #0-a")
+        live.one("toggle").receive(0, Msg("int", (1,)))  # the transport starts now: 0.0 s
+        t0 = rt.now
+        rt.advance(2500)
+        live.one(text="notein").play(60, 100)  # C3 → slot 1, at 2.5 s
+        rt.advance(499)
+        assert starts(player) == 0
+        rt.advance(1)
+        assert rt.now - t0 == 3000 and starts(player) == 1, "not started on the bar line at 3.0 s"
+        rt.advance(1500)
+        assert starts(player) == 1  # it loops on its own; the next bar line does not restart it
+    finally:
+        rt.close()
+
+
+def test_live_slot_is_silent_until_its_note(tmp_path):
+    """groove~ "begins playing at the current speed" on loop 1 (MSP tutorial 14), which the slot sends at
+    load: its player must not sound when a take arrives or at a bar line — only from the bar after its
+    note, and not after stop."""
+    take_file = tmp_path / "take.wav"
+    sf.write(take_file, np.full(48000, 0.25, dtype=np.float32), 48000)
+    rt = Runtime(PATCHERS, tempo=240.0, engine_address=("127.0.0.1", free_udp_port()))
+    try:
+        live = rt.load("audioldm.live.maxpat")
+        slot = live_slots(live)[0]
+        player, take = slot.one(text="groove~ #0-a"), slot.one(text="buffer~ #0-a")
+        assert not player.audible()
+        take.receive(0, Msg("replace", (str(take_file),)))  # as the slot's done path loads a finished take
+        assert slot.named("status").text == "ready" and not player.audible(), "the take sounds before its note"
+        live.one("toggle").receive(0, Msg("int", (1,)))
+        rt.advance(2500)  # bar lines at 0, 1, 2 s: the take is swapped in, still silent
+        assert player.buffer == take.args[0] and not player.audible()
+        live.one(text="notein").play(60, 100)
+        rt.advance(499)
+        assert not player.audible()
+        rt.advance(1)
+        assert player.audible()
+        slot.named("stop").receive(0, BANG)  # the slot's stop button
+        assert not player.audible()
+        rt.advance(2000)
+        assert not player.audible()
+    finally:
+        rt.close()
+
+
+def test_live_panic_cancels_only_running_jobs_and_leaves_sane_states(max_runtime, engine_service):
+    rt = max_runtime
+    rt.tempo = 240.0
+    listener = Listener()
+    port = engine_service.transports["osc"].port
+    try:
+        live = rt.load("audioldm.live.maxpat")
+        slots = live_slots(live)
+        done, queued = slots[0], slots[1]
+        done.named("prompt").type("dusty vinyl drums")
+        done.named("prompt").press_return()
+        take = done.one(text="buffer~ #0-a")
+        assert rt.pump(lambda: take.frames is not None, timeout=RENDER_TIMEOUT)
+        live.one("toggle").receive(0, Msg("int", (1,)))
+        live.one(text="notein").play(60, 100)
+        rt.advance(1000)
+        player = done.one(text="groove~ #0-a")
+        assert player.audible() and done.named("status").text == "ready"
+
+        # a long job keeps the engine busy, so slot 2's render waits in the queue
+        send_osc(port, "/audioldm/generate", ["prompt", "blocker", "seconds", 0.5, "steps", 500, "id", "blk",
+                                              "reply_port", listener.port])
+        listener.wait(lambda m: m[0] == "/audioldm/started")
+        queued.named("prompt").type("glass marimba")
+        queued.named("prompt").press_return()
+        assert rt.pump(lambda: queued.named("status").text == "queued", timeout=30)
+        [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"][1:]
+        queued_id = dict(zip(args[::2], args[1::2]))["id"]
+
+        before = len(rt.sent)
+        live.named("panic").receive(0, BANG)
+        cancels = [args for address, args in rt.sent[before:] if address == "/audioldm/cancel"]
+        assert [c[0] for c in cancels] == [queued_id], cancels  # not the finished job, nothing for empty slots
+        assert not player.audible()
+        assert rt.pump(lambda: queued.named("status").text == "cancelled", timeout=30), queued.named("status").text
+        assert done.named("status").text == "ready"  # its take is kept: a note starts it again
+        assert [s.named("status").text for s in slots[2:]] == ["empty"] * 6
+        live.one(text="notein").play(60, 100)
+        rt.advance(1000)
+        assert player.audible()
+    finally:
+        engine_service.cancel("blk", ("osc", "127.0.0.1", listener.port))
+        listener.close()
 
 
 def test_generator_shows_the_engine_answering_the_ping_on_load(max_runtime, engine_service):
@@ -601,6 +727,193 @@ def test_generator_says_when_no_engine_answers(tmp_path):
             assert engine.text == "engine ?"
             rt.advance(1)
             assert engine.text == "engine absent"
+        finally:
+            rt.close()
+
+
+def test_generator_shows_the_transport_tempo_and_a_typed_bpm_turns_follow_off(max_runtime, engine_service):
+    rt = max_runtime  # the transport runs at 100 BPM
+    generator = rt.load("audioldm.generator.maxpat")
+    follow, bpm = generator.named("follow"), generator.named("bpm")
+    assert follow.value == 1 and bpm.value == 100.0  # following: the box shows the transport's tempo
+    bpm.receive(0, Msg("float", (133.7,)))  # the user types a tempo
+    assert follow.value == 0, "a typed BPM must turn 'follow transport' off"
+    generator.named("prompt").type("glitchy hats")
+    generator.named("generate").receive(0, BANG)
+    [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    fields = dict(zip(args[::2], args[1::2]))
+    assert fields["bpm"] == pytest.approx(133.7)  # what was typed, not the transport's 100
+    follow.receive(0, Msg("int", (1,)))  # following again: the transport's tempo is shown and sent
+    assert bpm.value == 100.0
+    generator.named("generate").receive(0, BANG)
+    [_, (_, again)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    assert dict(zip(again[::2], again[1::2]))["bpm"] == 100.0
+    for args in (args, again):
+        engine_service.cancel(dict(zip(args[::2], args[1::2]))["id"], ("osc", "127.0.0.1", 7401))
+
+
+def test_generator_lets_the_user_audition_each_variation(max_runtime):
+    rt = max_runtime
+    generator = rt.load("audioldm.generator.maxpat")
+    generator.named("follow").receive(0, Msg("int", (0,)))
+    generator.named("bpm").receive(0, Msg("float", (240.0,)))
+    generator.named("bars").receive(0, Msg("int", (1,)))
+    generator.named("variations").receive(0, Msg("int", (2,)))
+    generator.named("prompt").type(PROMPT)
+    generator.named("generate").receive(0, BANG)
+    take = generator.one(text="buffer~ audioldm.generator.take")
+    assert rt.pump(lambda: take.frames is not None, timeout=RENDER_TIMEOUT)
+    [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+    assert dict(zip(args[::2], args[1::2]))["variations"] == 2
+    takes = generator.named("takes")
+    paths = [item[0] for item in takes.items]
+    assert len(set(paths)) == 2 and take.file == paths[0]  # the first take is loaded
+    takes.select(1)  # the user picks the second take
+    assert take.file == paths[1] and generator.named("file").text == paths[1]
+    takes.select(0)
+    assert take.file == paths[0] and generator.named("status").text == "ready"
+
+
+# --- the engine's address: abstraction arguments and the patches' own controls ---------------------------
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def mini_client_patch(tmp_path, client_text: str) -> Path:
+    """A patch with one [audioldm.client …] whose output goes to a [print] probe."""
+    patch = build.Patch(abstractions={"audioldm.client": build.client().ports()})
+    client = patch.obj(client_text, 20, 60, 300)
+    control = patch.ui("button", 20, 20)  # anything sent into the client goes through here in a test
+    patch.wire(control, 0, client)
+    patch.wire(client, 0, patch.obj("print probe", 20, 120))
+    path = tmp_path / "mini.maxpat"
+    path.write_text(json.dumps(patch.to_json()))
+    return path
+
+
+def test_client_arguments_name_the_engine_host_and_port(engine_service, tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as nobody:
+        nobody.bind(("127.0.0.1", 0))  # the default 127.0.0.1:18000 goes here: nothing answers
+        rt = Runtime(PATCHERS, engine_address=nobody.getsockname())
+        try:
+            engine_port, reply_port = engine_service.transports["osc"].port, free_udp_port()
+            mini = rt.load(str(mini_client_patch(tmp_path, f"audioldm.client {reply_port} 127.0.0.1 {engine_port}")))
+            client = mini.one(text="audioldm.client").child
+            assert client.one(text="udpsend").target == ("127.0.0.1", engine_port)
+            assert client.one(text="udpreceive").port == reply_port
+            probe = mini.one(text="print probe")
+            assert rt.pump(lambda: Msg("engine", ("ready",)) in [m for _, m in probe.received], timeout=10)
+
+            default = rt.load(str(mini_client_patch(tmp_path, f"audioldm.client {free_udp_port()}")))
+            assert default.one(text="audioldm.client").child.one(text="udpsend").target == ("127.0.0.1", 18000)
+            rt.advance(2000)
+            assert Msg("engine", ("absent",)) in [m for _, m in default.one(text="print probe").received]
+        finally:
+            rt.close()
+
+
+def test_client_defaults_are_127_0_0_1_18000_and_reply_port_18001():
+    [args] = [b["text"].split()[1:] for b in boxes_of(PATCHERS / "audioldm.client.maxpat")
+              if b.get("text", "").startswith("patcherargs")]
+    assert args == ["18001", "127.0.0.1", "18000"]
+
+
+def test_client_host_port_and_reply_port_messages_reach_udpsend_and_udpreceive(engine_service, tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as nobody:
+        nobody.bind(("127.0.0.1", 0))
+        rt = Runtime(PATCHERS, engine_address=nobody.getsockname())
+        try:
+            mini = rt.load(str(mini_client_patch(tmp_path, f"audioldm.client {free_udp_port()}")))
+            client, probe = mini.one(text="audioldm.client"), mini.one(text="print probe")
+            reply_port = free_udp_port()
+            client.receive(0, Msg("reply_port", (reply_port,)))
+            client.receive(0, Msg("host", ("localhost",)))
+            client.receive(0, Msg("port", (engine_service.transports["osc"].port,)))  # and a ping, to show it
+            assert client.child.one(text="udpreceive").port == reply_port
+            assert rt.pump(lambda: Msg("engine", ("ready",)) in [m for _, m in probe.received], timeout=10)
+            client.receive(0, Msg("generate", ("prompt", PROMPT, "seconds", 1.0)))
+            [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+            fields = dict(zip(args[::2], args[1::2]))
+            assert fields["reply_port"] == reply_port and str(reply_port) in fields["id"]
+            assert rt.pump(lambda: any(m.selector == "accepted" for _, m in probe.received), timeout=10)
+            engine_service.cancel(fields["id"], ("osc", "127.0.0.1", reply_port))
+        finally:
+            rt.close()
+
+
+def test_generator_engine_host_and_port_controls(engine_service):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as nobody:
+        nobody.bind(("127.0.0.1", 0))
+        rt = Runtime(PATCHERS, tempo=100.0, engine_address=nobody.getsockname())
+        try:
+            generator = rt.load("audioldm.generator.maxpat")
+            engine = generator.named("engine")
+            rt.advance(2000)
+            assert engine.text == "engine absent"
+            host = generator.named("host")
+            host.type("localhost")
+            host.press_return()
+            generator.named("port").receive(0, Msg("int", (engine_service.transports["osc"].port,)))
+            assert rt.pump(lambda: engine.text == "engine ready", timeout=10), engine.text
+            generator.named("prompt").type(PROMPT)
+            generator.named("generate").receive(0, BANG)
+            state = generator.named("status")
+            assert rt.pump(lambda: state.text.startswith("queued at"), timeout=30), state.text
+            [(_, args)] = [s for s in rt.sent if s[0] == "/audioldm/generate"]
+            engine_service.cancel(dict(zip(args[::2], args[1::2]))["id"], ("osc", "127.0.0.1", 7401))
+        finally:
+            rt.close()
+
+
+# --- the client keeps only its current job's events --------------------------------------------------------
+
+
+def test_client_passes_only_its_current_jobs_events_and_cancels_only_a_running_job(tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as engine:  # a stand-in engine: the test replies
+        engine.bind(("127.0.0.1", 0))
+        engine.settimeout(10)
+        rt = Runtime(PATCHERS, engine_address=engine.getsockname())
+        try:
+            reply_port = free_udp_port()
+            mini = rt.load(str(mini_client_patch(tmp_path, f"audioldm.client {reply_port}")))
+            client, probe = mini.one(text="audioldm.client"), mini.one(text="print probe")
+
+            def request() -> str:
+                client.receive(0, Msg("generate", ("prompt", PROMPT, "seconds", 1.0)))
+                while True:
+                    message = OscMessage(engine.recv(65535))
+                    if message.address == "/audioldm/generate":
+                        return dict(zip(message.params[::2], message.params[1::2]))["id"]
+
+            def reply(address, *args):
+                send_osc(reply_port, address, list(args))
+
+            client.receive(0, Msg("cancel"))  # nothing runs: nothing is sent
+            assert not [a for a, _ in rt.sent if a == "/audioldm/cancel"]
+            old = request()
+            current = request()
+            other_session = re.sub(r"\d+$", lambda m: str(int(m.group()) + 1), current)
+            reply("/audioldm/accepted", old, 1)
+            reply("/audioldm/accepted", other_session, 1)
+            reply("/audioldm/progress", old, 1, 10)
+            reply("/audioldm/accepted", current, 2)
+            reply("/audioldm/error", "", "not_cancellable", "job x already ended (done)")
+            reply("/audioldm/done", old, "/old.wav")
+            reply("/audioldm/error", "", "busy", "queue full")
+            reply("/audioldm/done", current, "/new.wav")
+            assert rt.pump(lambda: any(m.selector == "done" for _, m in probe.received), timeout=10)
+            events = [m for _, m in probe.received if m.selector not in ("engine", "id")]
+            assert events == [Msg("accepted", (current, 2)), Msg("error", ("", "busy", "queue full")),
+                              Msg("done", (current, "/new.wav"))]
+            client.receive(0, Msg("cancel"))  # the current job has ended: nothing to cancel
+            assert not [a for a, _ in rt.sent if a == "/audioldm/cancel"]
+            running = request()
+            client.receive(0, Msg("cancel"))
+            assert [args for a, args in rt.sent if a == "/audioldm/cancel"] == [(running, "reply_port", reply_port)]
         finally:
             rt.close()
 

@@ -17,11 +17,18 @@ from maxobjects import shape  # noqa: E402
 
 PACKAGE = HERE.parent / "audioldm-bridge"
 ENGINE_PORT = 18000
+REPLY_PORT = 18001  # audioldm.client's reply port when it is given no arguments
 GENERATOR_PORT = 7401  # each client instance listens on its own port: replies are never stolen
 SLOT_BASE_PORT = 7410  # live slot n (1..8) listens on 7410 + n
 HELP_PORT = 7420
 SLOTS = 8
 FIRST_NOTE = 60  # C3 (Max/Live naming; C4 in others) triggers slot 1, one semitone per slot
+# The bar clock: one bar of the transport's time signature, on the bar lines. A bars.beats.units
+# interval is tempo-relative and counts bars of the current signature (Max's "Time Value Syntax":
+# "A time of 1 1 0 as an interval in 4/4 time is (4 * 480) + 480 ticks"), so 1.0.0 is 1920 ticks in
+# 4/4 and 1440 in 3/4; a note value (1n = 1920 ticks) is a bar only in 4/4. Units other than ms and
+# note values go in the interval attribute (the metro reference).
+BAR_CLOCK = "metro @interval 1.0.0 @quantize 1.0.0"
 
 
 class Patch:
@@ -138,94 +145,140 @@ class Patch:
 
 
 def client() -> Patch:
-    """[audioldm.client PORT]: requests in, this client's events out.
+    """[audioldm.client REPLY_PORT HOST ENGINE_PORT]: requests in, this client's events out.
 
-    In:  generate <field value…> | cancel | ping | status
+    Arguments (defaults 18001 127.0.0.1 18000): the UDP port it listens on (sent as reply_port with
+    every request), the engine's host and OSC port.
+    In:  generate <field value…> | cancel | ping | status | host <name> | port <n> | reply_port <n>
     Out: id <job id> | accepted <job id> <position> | started <job id> | progress <job id> <step> <total> |
          done <job id> <path…> | cancelled <job id> | error <job id> <code> <message> |
          engine ready | engine absent | status <key value…>
-    Job events are passed only for the latest request's id; errors always.
+    Job events are passed only for the latest request's id; errors always (but not the engine's
+    not_cancellable refusal: the job's own final event says how it ended). cancel is sent only while
+    the latest job runs (from the request to its done, cancelled or error).
     """
-    p = Patch(980, 720)
-    p.comment("audioldm.client — every OSC message to and from the engine goes through here. "
-              "Argument: the UDP port this client listens on (sent as reply_port with every request).", 20, 10, 900)
-    inlet = p.box("inlet", 20, 40, 30, 30, comment="generate <field value…>, cancel, ping, status")
-    route = p.obj("route generate cancel ping status", 20, 90)
+    p = Patch(1100, 760)
+    p.comment("audioldm.client — every OSC message to and from the engine goes through here. Arguments: the UDP "
+              f"port this client listens on (sent as reply_port with every request), the engine's host and port "
+              f"(defaults {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}).", 20, 10, 1000, 40)
+    inlet = p.box("inlet", 20, 50, 30, 30,
+                  comment="generate <field value…>, cancel, ping, status, host <name>, port <n>, reply_port <n>")
+    route = p.obj("route generate cancel ping status host port reply_port", 20, 90, 380)
+    udpsend = p.obj(f"udpsend 127.0.0.1 {ENGINE_PORT}", 20, 700)  # host and port set from the arguments
+    p.wire(inlet, 0, route)
 
-    # ids: j<n>-<port>-<session>; the session number is random per load, so a reopened patch or a
+    # arguments → engine address, reply port; then a session number and a ping
+    args = p.obj(f"patcherargs {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}", 560, 50, 220)
+    args_t = p.obj("t b l", 560, 80)
+    args_split = p.obj("unpack 0 s 0", 600, 110)
+    host_msg = p.msg("host $1", 700, 640)
+    port_msg = p.msg("port $1", 780, 640)
+    reply_set = p.obj("t i i i i i i", 560, 150, 200)  # the reply port, to everything that names it
+    listen_msg = p.msg("port $1", 860, 680)
+    receive = p.obj("udpreceive #1", 20, 760)
+    p.wire(args, 0, args_t)
+    p.wire(args_t, 1, args_split)
+    p.wire(args_split, 2, port_msg)
+    p.wire(args_split, 1, host_msg)
+    p.wire(args_split, 0, reply_set)
+    p.wire(host_msg, 0, udpsend)
+    p.wire(port_msg, 0, udpsend)
+    p.wire(reply_set, 5, listen_msg)
+    p.wire(listen_msg, 0, receive)
+    # host/port/reply_port messages: the new address, then a ping to show whether an engine answers there
+    host_t = p.obj("t b l", 460, 130)
+    port_t = p.obj("t b l", 520, 180)
+    reply_t = p.obj("t b i", 580, 210)
+    p.wire(route, 4, host_t)
+    p.wire(host_t, 1, host_msg)
+    p.wire(route, 5, port_t)
+    p.wire(port_t, 1, port_msg)
+    p.wire(route, 6, reply_t)
+    p.wire(reply_t, 1, reply_set)
+
+    # ids: j-<n>-<port>-<session>; the session number is random per load, so a reopened patch or a
     # second Max never reuses an id the engine already knows (a known id is replayed, not rerun)
-    load = p.obj("loadbang", 520, 40)
-    load_t = p.obj("t b b b", 520, 70)
-    port_msg = p.msg("#1", 640, 100)
-    session = p.obj("random 1000000", 580, 130)
+    load_t = p.obj("t b b", 560, 240)
+    session = p.obj("random 1000000", 600, 270)
+    session_t = p.obj("t i i", 600, 300)
     request_t = p.obj("t a b", 20, 130)
     count = p.obj("i 1", 120, 170)
-    count_t = p.obj("t i i", 120, 200)
-    plus = p.obj("+ 1", 190, 230)
-    make_id = p.obj("sprintf symout j%ld-%ld-%ld", 120, 260, 200)
-    id_t = p.obj("t s s s s", 120, 300, 120)
-    tail = p.msg("id $1 reply_port #1", 320, 340)
-    join = p.obj("zl join", 20, 380)
-    address = p.obj("prepend /audioldm/generate", 20, 420)
-    udpsend = p.obj(f"udpsend 127.0.0.1 {ENGINE_PORT}", 20, 640)
-    id_out = p.msg("id $1", 430, 340)
-    current = p.obj("zl reg", 240, 420)  # the current job's id (for cancel)
-    cancel = p.msg("/audioldm/cancel $1 reply_port #1", 240, 460)
-    ping_t = p.obj("t b b", 420, 470)
-    ping = p.msg("/audioldm/ping reply_port #1", 420, 520)
-    timeout = p.obj("delay 2000", 600, 520)
-    status = p.msg("/audioldm/status reply_port #1", 640, 560)
-
-    p.wire(inlet, 0, route)
+    count_t = p.obj("t i i i", 120, 200)
+    plus = p.obj("+ 1", 220, 230)
+    make_id = p.obj("sprintf symout j-%ld-%ld-%ld", 120, 270, 220)
+    id_t = p.obj("t s s s b", 120, 310, 140)
+    tail_pack = p.obj("pack s #1", 300, 350)
+    tail = p.msg("id $1 reply_port $2", 300, 380)
+    join = p.obj("zl join", 20, 420)
+    address = p.obj("prepend /audioldm/generate", 20, 460)
+    id_out = p.msg("id $1", 120, 350)
+    p.wire(args_t, 0, load_t)
+    p.wire(load_t, 1, session)
+    p.wire(session, 0, session_t)
+    p.wire(session_t, 1, make_id, 2)
+    p.wire(reply_set, 4, make_id, 1)
     p.wire(route, 0, request_t)
     p.wire(request_t, 1, count)
     p.wire(count, 0, count_t)
-    p.wire(count_t, 1, plus)
+    p.wire(count_t, 2, plus)
     p.wire(plus, 0, count, 1)
     p.wire(count_t, 0, make_id, 0)
-    p.wire(load, 0, load_t)
-    p.wire(load_t, 2, port_msg)
-    p.wire(port_msg, 0, make_id, 1)
-    p.wire(load_t, 1, session)
-    p.wire(session, 0, make_id, 2)
-    p.wire(load_t, 0, ping_t)
     p.wire(make_id, 0, id_t)
-    p.wire(id_t, 3, current, 1)
-    p.wire(id_t, 1, tail)
+    p.wire(reply_set, 3, tail_pack, 1)
+    p.wire(id_t, 1, tail_pack, 0)
+    p.wire(tail_pack, 0, tail)
     p.wire(tail, 0, join, 1)
     p.wire(request_t, 0, join, 0)
     p.chain(join, address, udpsend)
-    p.wire(route, 1, current)
-    p.chain(current, cancel, udpsend)
-    p.wire(route, 2, ping_t)
+    p.wire(id_t, 0, id_out)
+
+    # cancel: only while the latest job runs — the gate opens with a request and closes with its end
+    running = p.obj("gate", 420, 420)
+    opened = p.msg("1", 420, 390)
+    ended = p.msg("0", 520, 390)
+    current = p.obj("zl reg", 420, 460)  # the latest job's id
+    cancel_pack = p.obj("pack s #1", 420, 500)
+    cancel = p.msg("/audioldm/cancel $1 reply_port $2", 420, 540)
+    p.wire(id_t, 3, opened)
+    p.wire(opened, 0, running, 0)
+    p.wire(ended, 0, running, 0)
+    p.wire(id_t, 2, current, 1)
+    p.wire(route, 1, running, 1)
+    p.wire(running, 0, current)
+    p.wire(current, 0, cancel_pack)
+    p.wire(reply_set, 2, cancel_pack, 1)
+    p.chain(cancel_pack, cancel, udpsend)
+
+    # ping (on load and when the address changes; "engine absent" after 2 s without a pong) and status
+    ping_t = p.obj("t b b", 700, 470)
+    ping_port = p.obj("i #1", 700, 510)
+    ping = p.msg("/audioldm/ping reply_port $1", 700, 550)
+    timeout = p.obj("delay 2000", 880, 550)
+    status_port = p.obj("i #1", 880, 470)
+    status = p.msg("/audioldm/status reply_port $1", 880, 590)
+    p.wire(load_t, 0, ping_t)
+    p.wire(host_t, 0, ping_t)
+    p.wire(port_t, 0, ping_t)
+    p.wire(reply_t, 0, ping_t)
     p.wire(ping_t, 1, timeout)
-    p.wire(ping_t, 0, ping)
-    p.wire(ping, 0, udpsend)
-    p.wire(route, 3, status)
-    p.wire(status, 0, udpsend)
+    p.wire(ping_t, 0, ping_port)
+    p.wire(reply_set, 1, ping_port, 1)
+    p.chain(ping_port, ping, udpsend)
+    p.wire(route, 3, status_port)
+    p.wire(reply_set, 0, status_port, 1)
+    p.chain(status_port, status, udpsend)
 
     # replies
-    outlet = p.box("outlet", 20, 1000, 30, 30, comment="events of this client's current job, engine ready/absent")
-    receive = p.obj("udpreceive #1", 20, 700)
-    by_kind = p.obj("route /audioldm/pong /audioldm/status /audioldm/error", 20, 740, 360)
-    pong_t = p.obj("t b b", 20, 780)
-    stop = p.msg("stop", 90, 810)
-    ready = p.msg("engine ready", 20, 850)
-    absent = p.msg("engine absent", 600, 560)
-    status_out = p.obj("prepend status", 150, 780)
-    error_out = p.obj("prepend error", 270, 780)
-    job_t = p.obj("t a a", 400, 780)
-    held = p.obj("zl reg", 400, 860)
-    job_id = p.obj("zl mth 1", 470, 810)
-    is_current = p.obj("sel none", 470, 835)  # right inlet: the id of the latest request
-    by_event = p.obj("route /audioldm/accepted /audioldm/started /audioldm/progress /audioldm/done /audioldm/cancelled",
-                     400, 900, 560)
-    accepted = p.msg("accepted $1 $2", 400, 940)
-    started = p.msg("started $1", 520, 940)
-    progress = p.msg("progress $1 $2 $3", 610, 940)
-    done = p.obj("prepend done", 750, 940)  # done <id> <path…>: as many paths as variations
-    cancelled = p.msg("cancelled $1", 860, 940)
-    p.wire(receive, 0, by_kind)
+    outlet = p.box("outlet", 20, 1180, 30, 30, comment="events of this client's current job, engine ready/absent")
+    incoming = p.obj("t a a", 20, 790)  # every reply: to the job path (right), and by kind
+    by_kind = p.obj("route /audioldm/pong /audioldm/status /audioldm/error", 20, 820, 360)
+    pong_t = p.obj("t b b", 20, 840)
+    stop = p.msg("stop", 90, 870)
+    ready = p.msg("engine ready", 20, 910)
+    absent = p.msg("engine absent", 880, 620)
+    status_out = p.obj("prepend status", 150, 840)
+    p.wire(receive, 0, incoming)
+    p.wire(incoming, 0, by_kind)
     p.wire(by_kind, 0, pong_t)
     p.wire(pong_t, 1, stop)
     p.wire(stop, 0, timeout)
@@ -235,20 +288,60 @@ def client() -> Patch:
     p.wire(absent, 0, outlet)
     p.wire(by_kind, 1, status_out)
     p.wire(status_out, 0, outlet)
-    p.wire(by_kind, 2, error_out)
+
+    # errors go out, all but not_cancellable: a refused cancel of a job that has just ended (its own
+    # final event says how); in the job path below, an error of the latest job ends it
+    error_t = p.obj("t a a", 270, 840)
+    error_held = p.obj("zl reg", 270, 960)
+    error_code = p.obj("zl mth 1", 270, 880)
+    refused = p.obj("sel not_cancellable", 270, 910, 140)
+    error_pass = p.obj("t b", 340, 935)
+    error_out = p.obj("prepend error", 270, 1000)
+    p.wire(by_kind, 2, error_t)
+    p.wire(error_t, 1, error_held, 1)
+    p.wire(error_t, 0, error_code)
+    p.wire(error_code, 0, refused)
+    p.wire(refused, 1, error_pass)
+    p.wire(error_pass, 0, error_held)
+    p.wire(error_held, 0, error_out)
     p.wire(error_out, 0, outlet)
-    p.wire(by_kind, 3, job_t)
+
+    # job events pass only for the latest request: its id j-<n>-<port>-<session> is split at "-" into
+    # numbers ([fromsymbol], documented for symbols), the session compared with ours ([==]) and n with the
+    # latest request's ([sel 0]: a single int argument, so its right inlet exists and takes the number)
+    job_t = p.obj("t a a", 600, 840)
+    held = p.obj("zl reg", 600, 1040)
+    job_id = p.obj("zl mth 1", 680, 870)
+    id_parts = p.obj("fromsymbol @separator -", 680, 900, 160)
+    ours = p.obj("route j", 680, 930)
+    numbers = p.obj("unpack 0 0 0", 680, 960)
+    same_session = p.obj("== 0", 800, 990)
+    in_session = p.obj("gate", 680, 1010)
+    is_latest = p.obj("sel 0", 680, 1040)
+    p.wire(incoming, 1, job_t)
     p.wire(job_t, 1, held, 1)
     p.wire(job_t, 0, job_id)
-    p.wire(job_id, 0, is_current)
-    p.wire(id_t, 2, is_current, 1)
-    p.wire(is_current, 0, held)
+    p.chain(job_id, id_parts, ours, numbers)
+    p.wire(numbers, 2, same_session)
+    p.wire(session_t, 0, same_session, 1)
+    p.wire(same_session, 0, in_session, 0)
+    p.wire(numbers, 0, in_session, 1)
+    p.wire(in_session, 0, is_latest)
+    p.wire(count_t, 1, is_latest, 1)
+    p.wire(is_latest, 0, held)
+    by_event = p.obj("route /audioldm/accepted /audioldm/started /audioldm/progress /audioldm/done "
+                     "/audioldm/cancelled /audioldm/error", 600, 1080, 640)
+    accepted = p.msg("accepted $1 $2", 600, 1120)
+    started = p.msg("started $1", 720, 1120)
+    progress = p.msg("progress $1 $2 $3", 810, 1120)
+    done = p.obj("prepend done", 950, 1120)  # done <id> <path…>: as many paths as variations
+    cancelled = p.msg("cancelled $1", 1060, 1120)
     p.wire(held, 0, by_event)
     for i, box in enumerate((accepted, started, progress, done, cancelled)):
         p.wire(by_event, i, box)
-    for box in (accepted, started, progress, done, cancelled):
         p.wire(box, 0, outlet)
-    p.wire(id_t, 0, id_out)
+    for i in (3, 4, 5):  # done, cancelled, error: the latest job has ended
+        p.wire(by_event, i, ended)
     p.wire(id_out, 0, outlet)
     return p
 
@@ -265,16 +358,17 @@ def generator(abstractions) -> Patch:
     p.comment("negative prompt (optional)", 460, 40)
     negative = p.ui("textedit", 460, 60, 300, 40, keymode=0, lines=2, text="", varname="negative")
     p.comment("bars", 20, 110, 60)
-    bars = p.ui("number", 20, 130, 50, 22, minimum=1)
+    bars = p.ui("number", 20, 130, 50, 22, minimum=1, varname="bars")
     p.comment("BPM", 90, 110, 60)
     bpm = p.ui("flonum", 90, 130, 60, 22, format=6, varname="bpm")
     p.comment("follow transport", 170, 110, 110)
     follow = p.ui("toggle", 170, 130, varname="follow")
+    p.comment("(typing a BPM or signature turns it off)", 170, 152, 120, 30)
     p.comment("time sig", 290, 110, 80)
-    ts_num = p.ui("number", 290, 130, 40, 22, minimum=1)
-    ts_den = p.ui("number", 335, 130, 40, 22, minimum=1)
+    ts_num = p.ui("number", 290, 130, 40, 22, minimum=1, varname="ts_num")
+    ts_den = p.ui("number", 335, 130, 40, 22, minimum=1, varname="ts_den")
     p.comment("variations", 400, 110, 80)
-    variations = p.ui("number", 400, 130, 50, 22, minimum=1)
+    variations = p.ui("number", 400, 130, 50, 22, minimum=1, varname="variations")
     p.comment("seed", 480, 110, 60)
     seed = p.ui("number", 480, 130, 90, 22, minimum=0)
     new_seed = p.ui("button", 580, 130)
@@ -297,9 +391,9 @@ def generator(abstractions) -> Patch:
     p.comment("progress", 20, 235, 80)
     progress = p.ui("slider", 100, 235, 460, 20, orientation=1, size=101.0, varname="progress")
     p.comment("error", 20, 265, 60)
-    error = p.msg("", 90, 263, 660)
+    error = p.msg("", 90, 263, 660, varname="error")
     p.comment("file", 20, 295, 60)
-    path = p.msg("", 90, 293, 660)
+    path = p.msg("", 90, 293, 660, varname="file")
     waveform = p.ui("waveform~", 20, 325, 560, 90, buffername="audioldm.generator.take")
     play = p.ui("button", 600, 330)
     p.comment("play", 626, 332, 40)
@@ -310,32 +404,66 @@ def generator(abstractions) -> Patch:
     dac = p.ui("ezdac~", 680, 340, 45, 45)
     open_file = p.ui("button", 760, 330, varname="open")
     p.comment("open a sound file into the take…", 786, 332, 220)
+    takes = p.ui("umenu", 760, 362, 240, 22, parameter_enable=0, varname="takes")
+    p.comment("take: the variations of the last result — pick one to audition it", 760, 388, 240, 34)
+    engine_host, engine_port = engine_controls(p, 960, 235)
 
-    # defaults
-    for i, (value, box) in enumerate((("2", bars), ("120.", bpm), ("1", follow), ("4", ts_den), ("4", ts_num),
-                                      ("1", variations), ("0.5", strength))):
+    # defaults (the BPM and signature boxes get theirs from the transport: "follow transport" is on)
+    for i, (value, box) in enumerate((("2", bars), ("1", variations), ("0.5", strength), ("1", follow))):
         load = p.obj(f"loadmess {value}", 200 + 80 * i, 420)
         p.wire(load, 0, box)
-    # transport: tempo and time signature when "follow transport" is on
+    # tempo and time signature: while "follow transport" is on, the transport's are shown (set: no
+    # output) and used; whatever the BPM and signature boxes themselves output is typed by the user, so
+    # it is used and turns following off. The request's values wait in [pack]'s cold inlets.
+    fields = p.obj("pack s 2 120. 4/4 1 0", 20, 780, 260)
     transport = p.obj("transport", 20, 480, 160)
-    follow_t = p.obj("t i i", 200, 450)
+    follow_t = p.obj("t b i i", 200, 450)
     tempo_gate = p.obj("gate", 80, 520)
     sig_gate = p.obj("gate", 140, 520)
+    tempo_t = p.obj("t f f", 80, 550)
+    show_tempo = p.msg("set $1", 120, 580)
     sig_split = p.obj("unpack 0 0", 140, 550)
+    num_t = p.obj("t i i", 140, 580)
+    den_t = p.obj("t i i", 200, 580)
+    show_num = p.msg("set $1", 140, 610)
+    show_den = p.msg("set $1", 200, 610)
     sig_pack = p.obj("pack 4 4", 290, 560)
     sig_text = p.obj("sprintf symout %ld/%ld", 290, 590)
     p.wire(follow, 0, follow_t)
-    p.wire(follow_t, 1, tempo_gate, 0)
-    p.wire(follow_t, 0, sig_gate, 0)
+    p.wire(follow_t, 2, tempo_gate, 0)
+    p.wire(follow_t, 1, sig_gate, 0)
+    p.wire(follow_t, 0, transport)  # following again: show and use the transport's values now
     p.wire(transport, 4, tempo_gate, 1)
-    p.wire(tempo_gate, 0, bpm)
+    p.wire(tempo_gate, 0, tempo_t)
+    p.wire(tempo_t, 1, show_tempo)
+    p.wire(show_tempo, 0, bpm)
+    p.wire(tempo_t, 0, fields, 2)
     p.wire(transport, 5, sig_gate, 1)
     p.wire(sig_gate, 0, sig_split)
-    p.wire(sig_split, 1, ts_den)
-    p.wire(sig_split, 0, ts_num)
-    p.wire(ts_den, 0, sig_pack, 1)
-    p.wire(ts_num, 0, sig_pack, 0)
+    p.wire(sig_split, 1, den_t)
+    p.wire(den_t, 1, show_den)
+    p.wire(show_den, 0, ts_den)
+    p.wire(den_t, 0, sig_pack, 1)
+    p.wire(sig_split, 0, num_t)
+    p.wire(num_t, 1, show_num)
+    p.wire(show_num, 0, ts_num)
+    p.wire(num_t, 0, sig_pack, 0)
     p.wire(sig_pack, 0, sig_text)
+    p.wire(sig_text, 0, fields, 3)
+    follow_off = p.msg("0", 380, 480)
+    typed_bpm = p.obj("t f b", 380, 510)
+    typed_num = p.obj("t i b", 440, 510)
+    typed_den = p.obj("t i b", 500, 510)
+    p.wire(bpm, 0, typed_bpm)
+    p.wire(typed_bpm, 1, follow_off)
+    p.wire(typed_bpm, 0, fields, 2)
+    p.wire(ts_num, 0, typed_num)
+    p.wire(typed_num, 1, follow_off)
+    p.wire(typed_num, 0, sig_pack, 0)
+    p.wire(ts_den, 0, typed_den)
+    p.wire(typed_den, 1, follow_off)
+    p.wire(typed_den, 0, sig_pack, 1)
+    p.wire(follow_off, 0, follow)
     random = p.obj("random 1000000", 580, 450)
     p.wire(new_seed, 0, random)
     p.wire(random, 0, seed)
@@ -343,10 +471,9 @@ def generator(abstractions) -> Patch:
     p.wire(seed_load, 0, random)
 
     # Generate: gather every value (right to left), the prompt last into pack's hot inlet
-    generate_t = p.obj("t b b", 20, 610)
-    as_generate = p.msg("1", 90, 610)  # the prompt goes to Generate's pack, not Transform's
-    steps = p.obj("t b b b b b b b b", 20, 640, 300)
-    fields = p.obj("pack s 2 120. 4/4 1 0", 20, 780, 260)
+    generate_t = p.obj("t b b", 20, 640)
+    as_generate = p.msg("1", 90, 640)  # the prompt goes to Generate's pack, not Transform's
+    steps = p.obj("t b b b b b b b", 20, 670, 300)
     request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 variations $5 seed $6", 20, 820, 470)
     prompt_text = p.obj("route text", 20, 700)
     prompt_empty = p.obj("route bang", 20, 725)
@@ -357,11 +484,10 @@ def generator(abstractions) -> Patch:
     p.wire(generate_t, 1, as_generate)
     p.wire(as_generate, 0, prompt_to, 0)
     p.wire(generate_t, 0, steps)
-    p.wire(steps, 7, transport)
-    p.wire(steps, 6, sig_pack)
-    p.wire(steps, 5, negative)
-    p.wire(steps, 4, bars)
-    p.wire(steps, 3, bpm)
+    p.wire(steps, 6, transport)  # through the gates only while following
+    p.wire(steps, 5, sig_pack)
+    p.wire(steps, 4, negative)
+    p.wire(steps, 3, bars)
     p.wire(steps, 2, variations)
     p.wire(steps, 1, seed)
     p.wire(steps, 0, prompt)
@@ -373,8 +499,6 @@ def generator(abstractions) -> Patch:
     p.wire(prompt_symbol, 0, prompt_to, 1)
     p.wire(prompt_to, 0, fields, 0)
     p.wire(bars, 0, fields, 1)
-    p.wire(bpm, 0, fields, 2)
-    p.wire(sig_text, 0, fields, 3)
     p.wire(variations, 0, fields, 4)
     p.wire(seed, 0, fields, 5)
     p.wire(fields, 0, request)
@@ -476,6 +600,8 @@ def generator(abstractions) -> Patch:
     cancel = p.msg("cancel", 160, 900)
     p.wire(cancel_button, 0, cancel)
     p.wire(cancel, 0, engine)
+    p.wire(engine_host, 0, engine)
+    p.wire(engine_port, 0, engine)
 
     # events
     events = p.obj("route engine id accepted started progress done error cancelled status", 20, 980, 560)
@@ -497,20 +623,34 @@ def generator(abstractions) -> Patch:
     p.wire(progress_split, 1, divide, 1)
     p.wire(progress_split, 0, times100)
     p.chain(times100, divide, progress)
-    first_path = p.obj("zl mth 1", 580, 1010)  # done <id> <path…>: the first path
-    path_t = p.obj("t s s", 580, 1040)
-    show_path = p.msg("set $1", 680, 1070)
-    load_take = p.msg("replace $1", 580, 1070)
-    take = p.obj("buffer~ audioldm.generator.take", 580, 1100, 230)
-    loaded = p.msg("set ready", 820, 1130)
-    p.wire(events, 5, first_path)
-    p.wire(first_path, 0, path_t)
+    # done <id> <path…>: one path per variation, listed in the take menu; the first is loaded, and
+    # choosing another loads that one
+    done_paths = p.obj("zl slice 1", 580, 1010)
+    paths_t = p.obj("t b l b", 580, 1035)
+    first_take = p.msg("0", 580, 1060)
+    each_path = p.obj("zl iter 1", 640, 1060)
+    add_take = p.msg("append $1", 640, 1085)
+    clear_takes = p.msg("clear", 730, 1060)
+    path_t = p.obj("t s s", 580, 1120)
+    show_path = p.msg("set $1", 680, 1150)
+    load_take = p.msg("replace $1", 580, 1150)
+    take = p.obj("buffer~ audioldm.generator.take", 580, 1180, 230)
+    loaded = p.msg("set ready", 820, 1210)
+    p.wire(events, 5, done_paths)
+    p.wire(done_paths, 1, paths_t)
+    p.wire(paths_t, 2, clear_takes)
+    p.wire(paths_t, 1, each_path)
+    p.wire(each_path, 0, add_take)
+    p.wire(paths_t, 0, first_take)
+    for box in (clear_takes, add_take, first_take):
+        p.wire(box, 0, takes)
+    p.wire(takes, 1, path_t)
     p.wire(path_t, 1, show_path)
     p.wire(show_path, 0, path)
     p.wire(path_t, 0, load_take)
     p.wire(load_take, 0, take)
     p.wire(write, 0, take)
-    choose_file = p.msg("replace", 760, 1100)  # no file name: buffer~ asks with an open dialog
+    choose_file = p.msg("replace", 760, 1180)  # no file name: buffer~ asks with an open dialog
     p.wire(open_file, 0, choose_file)
     p.wire(choose_file, 0, take)
     p.wire(take, 1, loaded)
@@ -518,7 +658,7 @@ def generator(abstractions) -> Patch:
     show_error = p.obj("prepend set", 720, 1010)
     p.wire(events, 6, show_error)
     p.wire(show_error, 0, error)
-    failed = p.msg("set error", 820, 1040)
+    failed = p.msg("set error", 840, 1040)
     p.wire(events, 6, failed)
     p.wire(failed, 0, state)
     was_cancelled = p.msg("set cancelled", 920, 1010)
@@ -527,19 +667,26 @@ def generator(abstractions) -> Patch:
     log = p.obj("print audioldm", 1000, 1040)
     p.wire(events, 8, log)
 
-    # preview: play / stop / loop
+    # preview: play / stop / loop. groove~ plays at the speed of its [sig~]: play sets it to 1 and goes to
+    # the start, stop sets it to 0 (loop 1 alone "begins playing at the current speed": silent when stopped)
     player = p.obj("groove~ audioldm.generator.take", 600, 480, 220)
-    speed = p.obj("sig~ 1.", 600, 450)
+    speed = p.obj("sig~ 0.", 600, 450)
+    play_t = p.obj("t b b", 700, 390)
+    play_speed = p.msg("1.", 760, 420)
     startloop = p.msg("startloop", 700, 420)
-    stop_msg = p.msg("stop", 790, 420)
+    stop_speed = p.msg("0.", 820, 420)
     loop_msg = p.obj("prepend loop", 860, 420)
     setup = p.obj("loadmess loopinterp 1", 860, 450)
     level = p.obj("*~ 0.5", 600, 520)
     dac_out = p.obj("dac~", 600, 550)
-    p.wire(play, 0, startloop)
-    p.wire(stop, 0, stop_msg)
+    p.wire(play, 0, play_t)
+    p.wire(play_t, 1, play_speed)
+    p.wire(play_t, 0, startloop)
+    p.wire(play_speed, 0, speed)
+    p.wire(stop, 0, stop_speed)
+    p.wire(stop_speed, 0, speed)
     p.wire(loop, 0, loop_msg)
-    for box in (startloop, stop_msg, loop_msg, setup):
+    for box in (startloop, loop_msg, setup):
         p.wire(box, 0, player)
     p.wire(speed, 0, player)
     p.wire(player, 0, level)
@@ -552,7 +699,7 @@ def generator(abstractions) -> Patch:
 
 
 def slot(abstractions) -> Patch:
-    """bpatcher args: slot number, reply port. In: trigger | evolve | stop | panic | bar"""
+    """bpatcher args: slot number, reply port. In: trigger | evolve | stop | panic | bar | host <name> | port <n>"""
     p = Patch(760, 760, abstractions)
     # the visible strip (bpatcher shows 0..560 x 0..70)
     name = p.msg("slot #1", 0, 2, 60)
@@ -560,14 +707,20 @@ def slot(abstractions) -> Patch:
     bars = p.ui("number", 370, 2, 40, 22, minimum=1)
     play = p.ui("button", 415, 2, 22, 22)
     evolve = p.ui("button", 440, 2, 22, 22, varname="evolve")
-    stop = p.ui("button", 465, 2, 22, 22)
+    stop = p.ui("button", 465, 2, 22, 22, varname="stop")
     state = p.msg("empty", 64, 30, 300, varname="status")
     p.comment("bars · play · evolve · stop", 370, 30, 190)
 
-    inlet = p.box("inlet", 0, 120, 30, 30, comment="trigger, evolve, stop, panic, bar")
-    commands = p.obj("route trigger evolve stop panic bar", 0, 160, 260)
+    inlet = p.box("inlet", 0, 120, 30, 30, comment="trigger, evolve, stop, panic, bar, host <name>, port <n>")
+    commands = p.obj("route trigger evolve stop panic bar host port", 0, 160, 300)
     p.wire(inlet, 0, commands)
     engine = p.obj("audioldm.client #2", 0, 560, 150)
+    host = p.msg("host $1", 160, 520)  # the engine's address, from audioldm.live
+    port = p.msg("port $1", 230, 520)
+    p.wire(commands, 5, host)
+    p.wire(commands, 6, port)
+    p.wire(host, 0, engine)
+    p.wire(port, 0, engine)
 
     # render: priority first, then tempo/signature, bars, a fresh seed, and the prompt last (hot)
     fields = p.obj("pack s 1 120. 4/4 live 0", 0, 480, 200)
@@ -692,17 +845,20 @@ def slot(abstractions) -> Patch:
     p.wire(swap_t, 1, pending)
     playing_gate = p.obj("gate", 280, 1150)
     p.wire(swap_t, 0, playing_gate, 1)
-    start_t = p.obj("t b b b", 420, 1090)
+    start_t = p.obj("t b b b b", 420, 1090)
     p.wire(arm_gate, 0, start_t)
     close_arm = p.msg("0", 520, 1120)
-    p.wire(start_t, 2, close_arm)
+    p.wire(start_t, 3, close_arm)
     p.wire(close_arm, 0, arm_gate, 0)
     now_playing = p.msg("1", 470, 1150)
-    p.wire(start_t, 1, now_playing)
+    p.wire(start_t, 2, now_playing)
     p.wire(now_playing, 0, playing_gate, 0)
     startloop = p.msg("startloop", 420, 1190)
     p.wire(start_t, 0, startloop)
     p.wire(playing_gate, 0, startloop)
+    # silent until its note: groove~ plays at the speed of the [sig~] in its left inlet — 0 until a start,
+    # back to 0 on stop — and "loop 1" (which "goes to the beginning of the loop and begins playing at
+    # the current speed") only sets it looping at speed 0
     player = p.obj("groove~ #0-a", 280, 1230, 120)
     p.wire(pending, 0, player)
     p.wire(startloop, 0, player)
@@ -710,29 +866,34 @@ def slot(abstractions) -> Patch:
     setup_load = p.obj("loadbang", 450, 1200)
     p.wire(setup_load, 0, setup)
     p.wire(setup, 0, player)
-    speed = p.obj("sig~ 1.", 280, 1200)
+    speed = p.obj("sig~ 0.", 280, 1200)
     p.wire(speed, 0, player)
+    play_speed = p.msg("1.", 560, 1150)
+    p.wire(start_t, 1, play_speed)
+    p.wire(play_speed, 0, speed)
     level = p.obj("*~ 0.5", 280, 1270)
     out = p.obj("dac~", 280, 1300)
     p.wire(player, 0, level)
     p.wire(level, 0, out, 0)
     p.wire(level, 0, out, 1)
 
-    # stop: playback stops now and stays stopped; panic also cancels the render
-    stop_t = p.obj("t b b b", 560, 1050)
+    # stop: playback stops now (speed 0) and stays stopped; the take is kept, a trigger starts it again.
+    # panic also cancels the render — the client sends cancel only while its job runs, so a finished
+    # take or an empty slot sends nothing and keeps its state
+    stop_t = p.obj("t b b b", 620, 1050)
     p.wire(commands, 2, stop_t)
     p.wire(stop, 0, stop_t)
-    not_playing = p.msg("0", 560, 1090)
-    disarm = p.msg("0", 600, 1090)
-    halt = p.msg("stop", 640, 1190)
+    not_playing = p.msg("0", 620, 1090)
+    disarm = p.msg("0", 660, 1090)
+    halt = p.msg("0.", 700, 1150)
     p.wire(stop_t, 2, not_playing)
     p.wire(not_playing, 0, playing_gate, 0)
     p.wire(stop_t, 1, disarm)
     p.wire(disarm, 0, arm_gate, 0)
     p.wire(stop_t, 0, halt)
-    p.wire(halt, 0, player)
-    panic_t = p.obj("t b b", 640, 1010)
-    cancel = p.msg("cancel", 700, 1050)
+    p.wire(halt, 0, speed)
+    panic_t = p.obj("t b b", 700, 1010)
+    cancel = p.msg("cancel", 760, 1050)
     p.wire(commands, 3, panic_t)
     p.wire(panic_t, 1, cancel)
     p.wire(cancel, 0, engine)
@@ -746,22 +907,23 @@ def slot(abstractions) -> Patch:
 def live(abstractions) -> Patch:
     p = Patch(900, 800, abstractions)
     p.comment("audioldm.live — 8 prompt slots. Type a prompt and press Return: the slot renders at once "
-              "(live priority). A click on a slot's play button or a MIDI note starts it at the next bar "
-              "of the transport; evolve renders a new take with a new seed in the background lane and "
-              "swaps it in at a bar.", 20, 10, 860, 50)
+              "(live priority). A click on a slot's play button or a MIDI note starts it at the next bar line "
+              "of the transport, in its time signature; evolve renders a new take with a new seed in the "
+              "background lane and swaps it in at a bar.", 20, 10, 860, 50)
     p.comment("transport", 20, 70, 80)
     running = p.ui("toggle", 20, 90)
     transport = p.obj("transport", 60, 90, 120)
-    bars = p.obj("metro 1n @quantize 1n", 200, 90, 160)
-    bar = p.msg("bar", 380, 90)
+    bars = p.obj(BAR_CLOCK, 200, 90, 240)
+    bar = p.msg("bar", 450, 90)
     p.wire(running, 0, transport)
     p.wire(running, 0, bars)
     p.wire(bars, 0, bar)
-    p.comment("panic", 460, 70, 60)
-    panic = p.ui("button", 460, 90, varname="panic")
-    panic_msg = p.msg("panic", 500, 90)
+    p.comment("panic", 510, 70, 60)
+    panic = p.ui("button", 510, 90, varname="panic")
+    panic_msg = p.msg("panic", 550, 90)
     p.wire(panic, 0, panic_msg)
-    dac = p.ui("ezdac~", 580, 80, 45, 45)
+    dac = p.ui("ezdac~", 620, 80, 45, 45)
+    engine_host, engine_port = engine_controls(p, 690, 70)
     p.comment(f"MIDI: notes {FIRST_NOTE}–{FIRST_NOTE + SLOTS - 1} (C3–G3) → slots 1–8, any channel",
               20, 130, 500)
     notes = p.obj("notein", 20, 150, 80)
@@ -778,18 +940,43 @@ def live(abstractions) -> Patch:
         p.wire(trigger, 0, strip)
         p.wire(bar, 0, strip)
         p.wire(panic_msg, 0, strip)
+        p.wire(engine_host, 0, strip)
+        p.wire(engine_port, 0, strip)
     return p
+
+
+def engine_controls(p: Patch, x, y) -> tuple[str, str]:
+    """The engine's host (Return sends it) and OSC port, as ``host <name>`` / ``port <n>`` messages for
+    audioldm.client (defaults shown: the client's own)."""
+    p.comment("engine host", x, y, 90)
+    host = p.ui("textedit", x, y + 20, 110, 22, keymode=1, lines=1, text="127.0.0.1", varname="host")
+    p.comment("port", x + 120, y, 50)
+    port = p.ui("number", x + 120, y + 20, 60, 22, minimum=1, maximum=65535, varname="port")
+    shown = p.obj(f"loadmess set {ENGINE_PORT}", x + 190, y + 20)
+    p.wire(shown, 0, port)
+    host_text = p.obj("route text", x, y + 50)
+    host_typed = p.obj("route bang", x, y + 75)  # an empty box sends nothing
+    host_msg = p.obj("prepend host", x, y + 100)
+    port_msg = p.msg("port $1", x + 120, y + 100)
+    p.wire(host, 0, host_text)
+    p.wire(host_text, 0, host_typed)
+    p.wire(host_typed, 1, host_msg)
+    p.wire(port, 0, port_msg)
+    return host_msg, port_msg
 
 
 # --- help patches ---------------------------------------------------------------------------------------
 
 
 def client_help(abstractions) -> Patch:
-    p = Patch(900, 620, abstractions)
-    p.comment("audioldm.client PORT — talks to the audioldm-bridge engine over OSC (UDP 127.0.0.1:18000). "
-              "Every request carries reply_port PORT, so each client gets only its own replies; "
-              "use a different PORT for every instance.", 20, 10, 860, 40)
-    p.comment("Start the engine first:  audioldm-bridge serve   (--model tiny for a quick test)", 20, 55, 600)
+    p = Patch(900, 700, abstractions)
+    p.comment("audioldm.client PORT HOST ENGINE_PORT — talks to the audioldm-bridge engine over OSC (UDP). "
+              f"Arguments (defaults {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}): the port this client listens on, the "
+              "engine's host and OSC port. Every request carries reply_port PORT, so each client gets only its "
+              "own replies; use a different PORT for every instance.", 20, 10, 860, 40)
+    p.comment("Start the engine first:  audioldm-bridge serve   (--model tiny for a quick test). An engine on "
+              "another machine takes OSC from this one only with --host and --osc-allow (docs/SECURITY.md); "
+              "then give its host and port here or as arguments.", 20, 55, 860)
     examples = [
         'generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4 seed 42',
         'generate prompt "glitchy hats" bars 1 bpm 133.7 time_sig 7/8 variations 2 priority live',
@@ -797,23 +984,30 @@ def client_help(abstractions) -> Patch:
         "cancel",
         "ping",
         "status",
+        "host 127.0.0.1",
+        f"port {ENGINE_PORT}",
     ]
-    engine = p.obj(f"audioldm.client {HELP_PORT}", 20, 330, 180)
+    engine = p.obj(f"audioldm.client {HELP_PORT}", 20, 400, 180)
     for i, text in enumerate(examples):
         box = p.msg(text, 20, 90 + 36 * i, 620)
         p.wire(box, 0, engine)
-    log = p.obj("print audioldm", 20, 380)
+    log = p.obj("print audioldm", 20, 440)
     p.wire(engine, 0, log)
+    p.comment("host <name> / port <n>: where requests go from now on (then a ping shows whether an engine "
+              "answers there); reply_port <n>: listen on another port. cancel is sent only while the latest "
+              "job runs.", 660, 306, 220, 90)
     p.comment("Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> "
               "<position>, started <job id>, progress <job id> <step> <total>, done <job id> <path…>, "
-              "cancelled <job id>, error <job id> <code> <message>, engine ready | absent (ping on load), "
-              "status <key value…>.", 20, 420, 860, 40)
+              "cancelled <job id>, error <job id> <code> <message> (all errors but not_cancellable), engine "
+              "ready | absent (ping on load and on host/port), status <key value…>.", 20, 480, 860, 50)
     p.comment("On the wire: /audioldm/generate <field value…> id <job id> reply_port PORT, "
               "/audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, "
               "/audioldm/status reply_port PORT → replies /audioldm/accepted, /started, /progress, /done, "
-              "/error, /cancelled, /pong, /status (docs/PROTOCOL.md).", 20, 470, 860, 60)
+              "/error, /cancelled, /pong, /status (docs/PROTOCOL.md).", 20, 540, 860, 60)
     p.comment("Prompts go as one symbol (quotes here; [route text] → [tosymbol] from a textedit); numbers as "
-              "ints and 32-bit floats. Ids are j<n>-<port>-<session>, new for every request.", 20, 540, 860, 40)
+              "ints and 32-bit floats. Ids are j-<n>-<port>-<session>, new for every request; a reply is the "
+              "latest job's when [fromsymbol @separator -] of its id gives this load's session and the "
+              "latest n.", 20, 610, 860, 50)
     return p
 
 
@@ -827,17 +1021,19 @@ def opener(p: Patch, name: str, x, y) -> None:
 def generator_help(abstractions) -> Patch:
     p = Patch(900, 760, abstractions)
     p.comment("audioldm.generator — a prompt, a length in bars (BPM and time signature from the Max "
-              "transport, or typed), variations, seed and negative prompt; Generate renders, the result is "
-              "loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it. Transform "
-              "sends the take itself with the prompt and a strength (0..1); open… loads a sound file into it.",
-              20, 10, 860, 50)
-    p.comment("Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press "
+              "transport while 'follow transport' is on — the boxes show them — or typed: typing turns following "
+              "off), variations, seed and negative prompt; Generate renders, the result is loaded into [buffer~ "
+              "audioldm.generator.take] and shown, play/stop/loop previews it; with variations > 1 the take menu "
+              "lists every file and loads the one you pick. Transform sends the take itself with the prompt and "
+              "a strength (0..1); open… loads a sound file into it. engine host/port: where the engine runs.",
+              20, 10, 860, 60)
+    p.comment("Try it: type  warm analog pad, set 2 bars, type 100 in BPM (following turns off), press "
               "Generate: 2 × 4 × 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt "
               "<text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to "
               "[audioldm.client 7401] (see its help for the OSC on the wire); Transform sends  generate prompt "
               "<text> init_audio <file> strength <f> variations <n> seed <n> [negative_prompt <text>].",
-              20, 65, 860, 60)
-    opener(p, "audioldm.generator", 20, 135)
+              20, 72, 860, 60)
+    opener(p, "audioldm.generator", 20, 140)
     p.comment("The same path in five objects (this help listens on port 7421):", 20, 200, 500)
     request = p.msg('generate prompt "warm analog pad" bars 2 bpm 100. time_sig 4/4', 20, 225)
     engine = p.obj("audioldm.client 7421", 20, 265, 160)
@@ -899,18 +1095,20 @@ def live_help(abstractions) -> Patch:
     p = Patch(900, 560, abstractions)
     p.comment("audioldm.live — 8 slots, each a prompt and a length in bars. Return in a prompt box renders "
               "it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note "
-              f"({FIRST_NOTE}–{FIRST_NOTE + SLOTS - 1}) or the slot's play button starts it at the next bar "
-              "([metro 1n @quantize 1n]); it loops in sync ([groove~] loop 1, loopinterp 1). evolve renders a "
-              "new seed in the background lane; the new take swaps in at the next bar. panic stops all and "
-              "cancels renders. Slots listen on ports 7411–7418 and show empty / queued / rendering n of N / "
-              "ready / error.", 20, 10, 860, 90)
+              f"({FIRST_NOTE}–{FIRST_NOTE + SLOTS - 1}) or the slot's play button starts it at the next bar line "
+              f"of the transport's time signature ([{BAR_CLOCK}]: one bar, 1440 ticks in 3/4, 1920 in 4/4); "
+              "it loops in sync ([groove~] loop 1, loopinterp 1) and is silent until then (its speed is 0 until a "
+              "start). evolve renders a new seed in the background lane; the new take swaps in at the next bar. "
+              "panic stops all and cancels the renders still running (finished takes stay ready, empty slots "
+              "send nothing). engine host/port: where the engine runs. Slots listen on ports 7411–7418 and show "
+              "empty / queued / rendering n of N / ready / cancelled / error.", 20, 10, 860, 90)
     opener(p, "audioldm.live", 20, 110)
     p.comment("One slot, wired as audioldm.live wires it (port 7431): start the transport, type a prompt, "
               "press Return, then play note 60 or click play.", 20, 175, 860)
     running = p.ui("toggle", 20, 200)
     transport = p.obj("transport", 60, 200, 100)
-    bars = p.obj("metro 1n @quantize 1n", 180, 200, 160)
-    bar = p.msg("bar", 360, 200)
+    bars = p.obj(BAR_CLOCK, 180, 200, 240)
+    bar = p.msg("bar", 440, 200)
     p.wire(running, 0, transport)
     p.wire(running, 0, bars)
     p.wire(bars, 0, bar)
@@ -975,9 +1173,11 @@ def build() -> dict[Path, str]:
 def slot_help(abstractions) -> Patch:
     p = Patch(900, 300, abstractions)
     p.comment("audioldm.slot N PORT — one slot of audioldm.live (used there as a bpatcher). In: trigger "
-              "(start at the next bar), evolve, stop, panic, bar (the bar clock).", 20, 10, 860, 40)
+              "(start at the next bar), evolve, stop (the take is kept), panic (stop, and cancel the render if "
+              "it still runs), bar (the bar clock), host <name> / port <n> (the engine's address).",
+              20, 10, 860, 40)
     strip = p.bpatcher("audioldm.slot", [1, 7430], 20, 120, 560, 56)
-    for i, text in enumerate(["trigger", "evolve", "stop", "panic", "bar"]):
+    for i, text in enumerate(["trigger", "evolve", "stop", "panic", "bar", "host 127.0.0.1", f"port {ENGINE_PORT}"]):
         box = p.msg(text, 20 + 80 * i, 70)
         p.wire(box, 0, strip)
     return p

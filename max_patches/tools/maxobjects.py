@@ -5,10 +5,18 @@ loads a patch; a wrong count silently drops or misroutes a patch cord. This tabl
 reference the patch checks hold every box and cord to. Sources: the Max 8/9 object reference
 (docs.cycling74.com/reference/<object>, "Inlets"/"Outlets" and the argument rules for objects
 whose counts depend on their arguments) and the counts Max itself writes into saved patches
-(route and select n+1 in / n+1 out — Max 4 patches show 1 inlet, Max 7+ one per argument
-plus one; transport 2 in / 9 out; waveform~ 5 in / 6 out; textedit 1 in / 4 out;
+(route n+1 in / n+1 out — Max 4 patches show 1 inlet, Max 7+ one per argument plus one;
+transport 2 in / 9 out; waveform~ 5 in / 6 out; textedit 1 in / 4 out; umenu 1 in / 3 out;
 sprintf one inlet per % directive; groove~ 3 in / channels+1 out, all signal; conformpath
-1 in / 2 out; receive 0 in / 1 out …).
+1 in / 2 out; receive 0 in / 1 out; fromsymbol 1 in / 1 out; patcherargs 1 in / 2 out …).
+
+Where the reference text and saved patches disagree, the reference wins: a patch must work in
+the Max its page describes. [select]'s page (every version, the current one included) says
+"If there is a single int argument (or if there are no arguments) a second inlet is created on
+the right … If there is more than one argument, or if the only argument is not an int, the
+right inlet is not created" — so the table gives [sel none] and [sel 60 61] one inlet, although
+Max 7+ saves some of them with more, and no patch may wire into an inlet the page does not
+promise.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ FIXED = {
     "number": (1, ["", "bang"]),
     "flonum": (1, ["", "bang"]),
     "textedit": (1, ["", "int", "", ""]),  # text, key typed, item clicked, textchanged
+    "umenu": (1, ["int", "", ""]),  # index, item text, dumpout
     "slider": (1, [""]),
     "waveform~": (5, ["float", "float", "float", "float", "list", ""]),
     "ezdac~": (2, []),
@@ -36,6 +45,8 @@ FIXED = {
     "udpreceive": (1, [""]),
     "prepend": (1, [""]),
     "tosymbol": (1, [""]),
+    "fromsymbol": (1, [""]),
+    "patcherargs": (1, ["", ""]),  # the arguments, then attribute-style arguments
     "zl": (2, ["", ""]),
     "buffer~": (1, ["float", "bang"]),
     "transport": (2, ["int", "int", "float", "float", "float", "", "int", "float", ""]),
@@ -85,9 +96,10 @@ def shape(maxclass: str, text: str = "") -> tuple[int, list[str]]:
     if name == "route":  # since Max 7 every argument has an inlet that changes it
         n = max(len(plain), 1)
         return n + 1, [""] * (n + 1)
-    if name in ("sel", "select"):  # likewise: [sel 60 64] has 3 inlets
+    if name in ("sel", "select"):  # the right inlet only for no argument or one int argument
         n = max(len(plain), 1)
-        return n + 1, ["bang"] * n + [""]
+        right = not plain or (len(plain) == 1 and re.fullmatch(r"-?\d+", plain[0]) is not None)
+        return 1 + int(right), ["bang"] * n + [""]
     if name == "pack":
         return max(len(plain), 2), [""]
     if name == "unpack":

@@ -13,7 +13,7 @@
    60.0,
    80.0,
    920.0,
-   620.0
+   700.0
   ],
   "bglocked": 0,
   "openinpresentation": 0,
@@ -51,7 +51,7 @@
       860.0,
       40.0
      ],
-     "text": "audioldm.client PORT \u2014 talks to the audioldm-bridge engine over OSC (UDP 127.0.0.1:18000). Every request carries reply_port PORT, so each client gets only its own replies; use a different PORT for every instance."
+     "text": "audioldm.client PORT HOST ENGINE_PORT \u2014 talks to the audioldm-bridge engine over OSC (UDP). Arguments (defaults 18001 127.0.0.1 18000): the port this client listens on, the engine's host and OSC port. Every request carries reply_port PORT, so each client gets only its own replies; use a different PORT for every instance."
     }
    },
    {
@@ -63,10 +63,10 @@
      "patching_rect": [
       20.0,
       55.0,
-      600.0,
+      860.0,
       20.0
      ],
-     "text": "Start the engine first:  audioldm-bridge serve   (--model tiny for a quick test)"
+     "text": "Start the engine first:  audioldm-bridge serve   (--model tiny for a quick test). An engine on another machine takes OSC from this one only with --host and --osc-allow (docs/SECURITY.md); then give its host and port here or as arguments."
     }
    },
    {
@@ -80,7 +80,7 @@
      ],
      "patching_rect": [
       20.0,
-      330.0,
+      400.0,
       180.0,
       22.0
      ],
@@ -198,46 +198,52 @@
    {
     "box": {
      "id": "obj-10",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 0,
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
      "patching_rect": [
       20.0,
-      380.0,
-      112.0,
+      306.0,
+      620.0,
       22.0
      ],
-     "text": "print audioldm"
+     "text": "host 127.0.0.1"
     }
    },
    {
     "box": {
      "id": "obj-11",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
      "patching_rect": [
       20.0,
-      420.0,
-      860.0,
-      40.0
+      342.0,
+      620.0,
+      22.0
      ],
-     "text": "Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> <position>, started <job id>, progress <job id> <step> <total>, done <job id> <path\u2026>, cancelled <job id>, error <job id> <code> <message>, engine ready | absent (ping on load), status <key value\u2026>."
+     "text": "port 18000"
     }
    },
    {
     "box": {
      "id": "obj-12",
-     "maxclass": "comment",
+     "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
       20.0,
-      470.0,
-      860.0,
-      60.0
+      440.0,
+      112.0,
+      22.0
      ],
-     "text": "On the wire: /audioldm/generate <field value\u2026> id <job id> reply_port PORT, /audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, /audioldm/status reply_port PORT \u2192 replies /audioldm/accepted, /started, /progress, /done, /error, /cancelled, /pong, /status (docs/PROTOCOL.md)."
+     "text": "print audioldm"
     }
    },
    {
@@ -247,12 +253,57 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      660.0,
+      306.0,
+      220.0,
+      90.0
+     ],
+     "text": "host <name> / port <n>: where requests go from now on (then a ping shows whether an engine answers there); reply_port <n>: listen on another port. cancel is sent only while the latest job runs."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-14",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      480.0,
+      860.0,
+      50.0
+     ],
+     "text": "Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> <position>, started <job id>, progress <job id> <step> <total>, done <job id> <path\u2026>, cancelled <job id>, error <job id> <code> <message> (all errors but not_cancellable), engine ready | absent (ping on load and on host/port), status <key value\u2026>."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-15",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
       20.0,
       540.0,
       860.0,
-      40.0
+      60.0
      ],
-     "text": "Prompts go as one symbol (quotes here; [route text] \u2192 [tosymbol] from a textedit); numbers as ints and 32-bit floats. Ids are j<n>-<port>-<session>, new for every request."
+     "text": "On the wire: /audioldm/generate <field value\u2026> id <job id> reply_port PORT, /audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, /audioldm/status reply_port PORT \u2192 replies /audioldm/accepted, /started, /progress, /done, /error, /cancelled, /pong, /status (docs/PROTOCOL.md)."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-16",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      610.0,
+      860.0,
+      50.0
+     ],
+     "text": "Prompts go as one symbol (quotes here; [route text] \u2192 [tosymbol] from a textedit); numbers as ints and 32-bit floats. Ids are j-<n>-<port>-<session>, new for every request; a reply is the latest job's when [fromsymbol @separator -] of its id gives this load's session and the latest n."
     }
    }
   ],
@@ -332,7 +383,31 @@
    {
     "patchline": {
      "destination": [
+      "obj-3",
+      0
+     ],
+     "source": [
       "obj-10",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-3",
+      0
+     ],
+     "source": [
+      "obj-11",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-12",
       0
      ],
      "source": [

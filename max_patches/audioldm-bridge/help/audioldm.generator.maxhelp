@@ -49,9 +49,9 @@
       20.0,
       10.0,
       860.0,
-      50.0
+      60.0
      ],
-     "text": "audioldm.generator \u2014 a prompt, a length in bars (BPM and time signature from the Max transport, or typed), variations, seed and negative prompt; Generate renders, the result is loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it. Transform sends the take itself with the prompt and a strength (0..1); open\u2026 loads a sound file into it."
+     "text": "audioldm.generator \u2014 a prompt, a length in bars (BPM and time signature from the Max transport while 'follow transport' is on \u2014 the boxes show them \u2014 or typed: typing turns following off), variations, seed and negative prompt; Generate renders, the result is loaded into [buffer~ audioldm.generator.take] and shown, play/stop/loop previews it; with variations > 1 the take menu lists every file and loads the one you pick. Transform sends the take itself with the prompt and a strength (0..1); open\u2026 loads a sound file into it. engine host/port: where the engine runs."
     }
    },
    {
@@ -62,11 +62,11 @@
      "numoutlets": 0,
      "patching_rect": [
       20.0,
-      65.0,
+      72.0,
       860.0,
       60.0
      ],
-     "text": "Try it: type  warm analog pad, set 2 bars, untick 'follow transport', type 100 BPM, press Generate: 2 \u00d7 4 \u00d7 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt <text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to [audioldm.client 7401] (see its help for the OSC on the wire); Transform sends  generate prompt <text> init_audio <file> strength <f> variations <n> seed <n> [negative_prompt <text>]."
+     "text": "Try it: type  warm analog pad, set 2 bars, type 100 in BPM (following turns off), press Generate: 2 \u00d7 4 \u00d7 60/100 s = 4.8 s = 230400 samples at 48 kHz. It sends  generate prompt <text> bars <n> bpm <f> time_sig <N/D> variations <n> seed <n> [negative_prompt <text>]  to [audioldm.client 7401] (see its help for the OSC on the wire); Transform sends  generate prompt <text> init_audio <file> strength <f> variations <n> seed <n> [negative_prompt <text>]."
     }
    },
    {
@@ -80,7 +80,7 @@
      ],
      "patching_rect": [
       20.0,
-      135.0,
+      140.0,
       175.0,
       22.0
      ],
@@ -98,7 +98,7 @@
      ],
      "patching_rect": [
       20.0,
-      165.0,
+      170.0,
       70.0,
       22.0
      ],
@@ -113,7 +113,7 @@
      "numoutlets": 0,
      "patching_rect": [
       206.0,
-      137.0,
+      142.0,
       200.0,
       20.0
      ],
@@ -446,7 +446,7 @@
     "box": {
      "id": "obj-24",
      "maxclass": "newobj",
-     "numinlets": 3,
+     "numinlets": 1,
      "numoutlets": 3,
      "outlettype": [
       "bang",

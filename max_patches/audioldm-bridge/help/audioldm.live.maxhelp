@@ -51,7 +51,7 @@
       860.0,
       90.0
      ],
-     "text": "audioldm.live \u2014 8 slots, each a prompt and a length in bars. Return in a prompt box renders it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note (60\u201367) or the slot's play button starts it at the next bar ([metro 1n @quantize 1n]); it loops in sync ([groove~] loop 1, loopinterp 1). evolve renders a new seed in the background lane; the new take swaps in at the next bar. panic stops all and cancels renders. Slots listen on ports 7411\u20137418 and show empty / queued / rendering n of N / ready / error."
+     "text": "audioldm.live \u2014 8 slots, each a prompt and a length in bars. Return in a prompt box renders it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note (60\u201367) or the slot's play button starts it at the next bar line of the transport's time signature ([metro @interval 1.0.0 @quantize 1.0.0]: one bar, 1440 ticks in 3/4, 1920 in 4/4); it loops in sync ([groove~] loop 1, loopinterp 1) and is silent until then (its speed is 0 until a start). evolve renders a new seed in the background lane; the new take swaps in at the next bar. panic stops all and cancels the renders still running (finished takes stay ready, empty slots send nothing). engine host/port: where the engine runs. Slots listen on ports 7411\u20137418 and show empty / queued / rendering n of N / ready / cancelled / error."
     }
    },
    {
@@ -176,10 +176,10 @@
      "patching_rect": [
       180.0,
       200.0,
-      160.0,
+      240.0,
       22.0
      ],
-     "text": "metro 1n @quantize 1n"
+     "text": "metro @interval 1.0.0 @quantize 1.0.0"
     }
    },
    {
@@ -192,7 +192,7 @@
       ""
      ],
      "patching_rect": [
-      360.0,
+      440.0,
       200.0,
       40.0,
       22.0

@@ -51,7 +51,7 @@
       860.0,
       40.0
      ],
-     "text": "audioldm.slot N PORT \u2014 one slot of audioldm.live (used there as a bpatcher). In: trigger (start at the next bar), evolve, stop, panic, bar (the bar clock)."
+     "text": "audioldm.slot N PORT \u2014 one slot of audioldm.live (used there as a bpatcher). In: trigger (start at the next bar), evolve, stop (the take is kept), panic (stop, and cancel the render if it still runs), bar (the bar clock), host <name> / port <n> (the engine's address)."
     }
    },
    {
@@ -173,6 +173,42 @@
      ],
      "text": "bar"
     }
+   },
+   {
+    "box": {
+     "id": "obj-8",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      420.0,
+      70.0,
+      112.0,
+      22.0
+     ],
+     "text": "host 127.0.0.1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-9",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      540.0,
+      70.0,
+      84.0,
+      22.0
+     ],
+     "text": "port 18000"
+    }
    }
   ],
   "lines": [
@@ -232,6 +268,30 @@
      ],
      "source": [
       "obj-7",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-2",
+      0
+     ],
+     "source": [
+      "obj-8",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-2",
+      0
+     ],
+     "source": [
+      "obj-9",
       0
      ]
     }

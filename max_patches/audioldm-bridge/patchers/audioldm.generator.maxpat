@@ -164,7 +164,8 @@
       130.0,
       50.0,
       22.0
-     ]
+     ],
+     "varname": "bars"
     }
    },
    {
@@ -244,32 +245,27 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      202.0,
+      152.0,
+      120.0,
+      30.0
+     ],
+     "text": "(typing a BPM or signature turns it off)"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-13",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
       290.0,
       110.0,
       80.0,
       20.0
      ],
      "text": "time sig"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-13",
-     "maxclass": "number",
-     "minimum": 1,
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      290.0,
-      130.0,
-      40.0,
-      22.0
-     ]
     }
    },
    {
@@ -285,16 +281,38 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
-      335.0,
+      290.0,
       130.0,
       40.0,
       22.0
-     ]
+     ],
+     "varname": "ts_num"
     }
    },
    {
     "box": {
      "id": "obj-15",
+     "maxclass": "number",
+     "minimum": 1,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      335.0,
+      130.0,
+      40.0,
+      22.0
+     ],
+     "varname": "ts_den"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-16",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -309,7 +327,7 @@
    },
    {
     "box": {
-     "id": "obj-16",
+     "id": "obj-17",
      "maxclass": "number",
      "minimum": 1,
      "numinlets": 1,
@@ -324,12 +342,13 @@
       130.0,
       50.0,
       22.0
-     ]
+     ],
+     "varname": "variations"
     }
    },
    {
     "box": {
-     "id": "obj-17",
+     "id": "obj-18",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -344,7 +363,7 @@
    },
    {
     "box": {
-     "id": "obj-18",
+     "id": "obj-19",
      "maxclass": "number",
      "minimum": 0,
      "numinlets": 1,
@@ -364,7 +383,7 @@
    },
    {
     "box": {
-     "id": "obj-19",
+     "id": "obj-20",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -382,7 +401,7 @@
    },
    {
     "box": {
-     "id": "obj-20",
+     "id": "obj-21",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -397,7 +416,7 @@
    },
    {
     "box": {
-     "id": "obj-21",
+     "id": "obj-22",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -416,7 +435,7 @@
    },
    {
     "box": {
-     "id": "obj-22",
+     "id": "obj-23",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -431,7 +450,7 @@
    },
    {
     "box": {
-     "id": "obj-23",
+     "id": "obj-24",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -449,7 +468,7 @@
    },
    {
     "box": {
-     "id": "obj-24",
+     "id": "obj-25",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -464,7 +483,7 @@
    },
    {
     "box": {
-     "id": "obj-25",
+     "id": "obj-26",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -479,7 +498,7 @@
    },
    {
     "box": {
-     "id": "obj-26",
+     "id": "obj-27",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -495,7 +514,7 @@
    {
     "box": {
      "format": 6,
-     "id": "obj-27",
+     "id": "obj-28",
      "maxclass": "flonum",
      "maximum": 1.0,
      "minimum": 0.0,
@@ -517,7 +536,7 @@
    },
    {
     "box": {
-     "id": "obj-28",
+     "id": "obj-29",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -532,7 +551,7 @@
    },
    {
     "box": {
-     "id": "obj-29",
+     "id": "obj-30",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -551,7 +570,7 @@
    },
    {
     "box": {
-     "id": "obj-30",
+     "id": "obj-31",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -566,12 +585,12 @@
    },
    {
     "box": {
-     "id": "obj-31",
+     "id": "obj-32",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      300.0,
+      330.0,
       170.0,
       60.0,
       20.0
@@ -581,7 +600,7 @@
    },
    {
     "box": {
-     "id": "obj-32",
+     "id": "obj-33",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -589,7 +608,7 @@
       ""
      ],
      "patching_rect": [
-      370.0,
+      398.0,
       168.0,
       200.0,
       22.0
@@ -600,7 +619,7 @@
    },
    {
     "box": {
-     "id": "obj-33",
+     "id": "obj-34",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -615,7 +634,7 @@
    },
    {
     "box": {
-     "id": "obj-34",
+     "id": "obj-35",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -634,7 +653,7 @@
    },
    {
     "box": {
-     "id": "obj-35",
+     "id": "obj-36",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -649,7 +668,7 @@
    },
    {
     "box": {
-     "id": "obj-36",
+     "id": "obj-37",
      "maxclass": "slider",
      "numinlets": 1,
      "numoutlets": 1,
@@ -670,7 +689,7 @@
    },
    {
     "box": {
-     "id": "obj-37",
+     "id": "obj-38",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -685,7 +704,7 @@
    },
    {
     "box": {
-     "id": "obj-38",
+     "id": "obj-39",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -698,12 +717,13 @@
       660.0,
       22.0
      ],
-     "text": ""
+     "text": "",
+     "varname": "error"
     }
    },
    {
     "box": {
-     "id": "obj-39",
+     "id": "obj-40",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -718,7 +738,7 @@
    },
    {
     "box": {
-     "id": "obj-40",
+     "id": "obj-41",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -731,13 +751,14 @@
       660.0,
       22.0
      ],
-     "text": ""
+     "text": "",
+     "varname": "file"
     }
    },
    {
     "box": {
      "buffername": "audioldm.generator.take",
-     "id": "obj-41",
+     "id": "obj-42",
      "maxclass": "waveform~",
      "numinlets": 5,
      "numoutlets": 6,
@@ -759,7 +780,7 @@
    },
    {
     "box": {
-     "id": "obj-42",
+     "id": "obj-43",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -777,7 +798,7 @@
    },
    {
     "box": {
-     "id": "obj-43",
+     "id": "obj-44",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -792,7 +813,7 @@
    },
    {
     "box": {
-     "id": "obj-44",
+     "id": "obj-45",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -810,7 +831,7 @@
    },
    {
     "box": {
-     "id": "obj-45",
+     "id": "obj-46",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -825,7 +846,7 @@
    },
    {
     "box": {
-     "id": "obj-46",
+     "id": "obj-47",
      "maxclass": "toggle",
      "numinlets": 1,
      "numoutlets": 1,
@@ -843,7 +864,7 @@
    },
    {
     "box": {
-     "id": "obj-47",
+     "id": "obj-48",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -858,7 +879,7 @@
    },
    {
     "box": {
-     "id": "obj-48",
+     "id": "obj-49",
      "maxclass": "ezdac~",
      "numinlets": 2,
      "numoutlets": 0,
@@ -872,7 +893,7 @@
    },
    {
     "box": {
-     "id": "obj-49",
+     "id": "obj-50",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -891,7 +912,7 @@
    },
    {
     "box": {
-     "id": "obj-50",
+     "id": "obj-51",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -906,7 +927,211 @@
    },
    {
     "box": {
-     "id": "obj-51",
+     "id": "obj-52",
+     "maxclass": "umenu",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "int",
+      "",
+      ""
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      760.0,
+      362.0,
+      240.0,
+      22.0
+     ],
+     "varname": "takes"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-53",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      760.0,
+      388.0,
+      240.0,
+      34.0
+     ],
+     "text": "take: the variations of the last result \u2014 pick one to audition it"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-54",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      960.0,
+      235.0,
+      90.0,
+      20.0
+     ],
+     "text": "engine host"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-55",
+     "keymode": 1,
+     "lines": 1,
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      960.0,
+      255.0,
+      110.0,
+      22.0
+     ],
+     "text": "127.0.0.1",
+     "varname": "host"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-56",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      1080.0,
+      235.0,
+      50.0,
+      20.0
+     ],
+     "text": "port"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-57",
+     "maxclass": "number",
+     "maximum": 65535,
+     "minimum": 1,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      1080.0,
+      255.0,
+      60.0,
+      22.0
+     ],
+     "varname": "port"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-58",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1150.0,
+      255.0,
+      140.0,
+      22.0
+     ],
+     "text": "loadmess set 18000"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-59",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      960.0,
+      285.0,
+      84.0,
+      22.0
+     ],
+     "text": "route text"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-60",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      960.0,
+      310.0,
+      84.0,
+      22.0
+     ],
+     "text": "route bang"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-61",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1014.0,
+      335.0,
+      98.0,
+      22.0
+     ],
+     "text": "prepend host"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-62",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1120.0,
+      335.0,
+      63.0,
+      22.0
+     ],
+     "text": "port $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-63",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -924,7 +1149,7 @@
    },
    {
     "box": {
-     "id": "obj-52",
+     "id": "obj-64",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -934,24 +1159,6 @@
      "patching_rect": [
       292.0,
       420.0,
-      105.0,
-      22.0
-     ],
-     "text": "loadmess 120."
-    }
-   },
-   {
-    "box": {
-     "id": "obj-53",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      405.0,
-      420.0,
       84.0,
       22.0
      ],
@@ -960,7 +1167,7 @@
    },
    {
     "box": {
-     "id": "obj-54",
+     "id": "obj-65",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -968,61 +1175,7 @@
       ""
      ],
      "patching_rect": [
-      497.0,
-      420.0,
-      84.0,
-      22.0
-     ],
-     "text": "loadmess 4"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-55",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      589.0,
-      420.0,
-      84.0,
-      22.0
-     ],
-     "text": "loadmess 4"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-56",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      681.0,
-      420.0,
-      84.0,
-      22.0
-     ],
-     "text": "loadmess 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-57",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      773.0,
+      384.0,
       420.0,
       98.0,
       22.0
@@ -1032,7 +1185,43 @@
    },
    {
     "box": {
-     "id": "obj-58",
+     "id": "obj-66",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      490.0,
+      420.0,
+      84.0,
+      22.0
+     ],
+     "text": "loadmess 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-67",
+     "maxclass": "newobj",
+     "numinlets": 6,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      780.0,
+      260.0,
+      22.0
+     ],
+     "text": "pack s 2 120. 4/4 1 0"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-68",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 9,
@@ -1058,26 +1247,27 @@
    },
    {
     "box": {
-     "id": "obj-59",
+     "id": "obj-69",
      "maxclass": "newobj",
      "numinlets": 1,
-     "numoutlets": 2,
+     "numoutlets": 3,
      "outlettype": [
+      "bang",
       "int",
       "int"
      ],
      "patching_rect": [
       200.0,
       450.0,
-      49.0,
+      63.0,
       22.0
      ],
-     "text": "t i i"
+     "text": "t b i i"
     }
    },
    {
     "box": {
-     "id": "obj-60",
+     "id": "obj-70",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1095,7 +1285,7 @@
    },
    {
     "box": {
-     "id": "obj-61",
+     "id": "obj-71",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1113,7 +1303,44 @@
    },
    {
     "box": {
-     "id": "obj-62",
+     "id": "obj-72",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "float",
+      "float"
+     ],
+     "patching_rect": [
+      80.0,
+      550.0,
+      49.0,
+      22.0
+     ],
+     "text": "t f f"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-73",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      120.0,
+      580.0,
+      56.0,
+      22.0
+     ],
+     "text": "set $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-74",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1132,7 +1359,81 @@
    },
    {
     "box": {
-     "id": "obj-63",
+     "id": "obj-75",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "int",
+      "int"
+     ],
+     "patching_rect": [
+      184.0,
+      580.0,
+      49.0,
+      22.0
+     ],
+     "text": "t i i"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-76",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "int",
+      "int"
+     ],
+     "patching_rect": [
+      241.0,
+      580.0,
+      49.0,
+      22.0
+     ],
+     "text": "t i i"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-77",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      140.0,
+      610.0,
+      56.0,
+      22.0
+     ],
+     "text": "set $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-78",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      200.0,
+      610.0,
+      56.0,
+      22.0
+     ],
+     "text": "set $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-79",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1150,7 +1451,7 @@
    },
    {
     "box": {
-     "id": "obj-64",
+     "id": "obj-80",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1168,7 +1469,82 @@
    },
    {
     "box": {
-     "id": "obj-65",
+     "id": "obj-81",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      380.0,
+      480.0,
+      40.0,
+      22.0
+     ],
+     "text": "0"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-82",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "float",
+      "bang"
+     ],
+     "patching_rect": [
+      380.0,
+      510.0,
+      49.0,
+      22.0
+     ],
+     "text": "t f b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-83",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "int",
+      "bang"
+     ],
+     "patching_rect": [
+      440.0,
+      510.0,
+      49.0,
+      22.0
+     ],
+     "text": "t i b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-84",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "int",
+      "bang"
+     ],
+     "patching_rect": [
+      500.0,
+      510.0,
+      49.0,
+      22.0
+     ],
+     "text": "t i b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-85",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1186,7 +1562,7 @@
    },
    {
     "box": {
-     "id": "obj-66",
+     "id": "obj-86",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1194,7 +1570,7 @@
       "bang"
      ],
      "patching_rect": [
-      879.0,
+      680.0,
       420.0,
       70.0,
       22.0
@@ -1204,7 +1580,7 @@
    },
    {
     "box": {
-     "id": "obj-67",
+     "id": "obj-87",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1214,7 +1590,7 @@
      ],
      "patching_rect": [
       20.0,
-      610.0,
+      640.0,
       49.0,
       22.0
      ],
@@ -1223,7 +1599,7 @@
    },
    {
     "box": {
-     "id": "obj-68",
+     "id": "obj-88",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1232,7 +1608,7 @@
      ],
      "patching_rect": [
       90.0,
-      610.0,
+      640.0,
       40.0,
       22.0
      ],
@@ -1241,12 +1617,11 @@
    },
    {
     "box": {
-     "id": "obj-69",
+     "id": "obj-89",
      "maxclass": "newobj",
      "numinlets": 1,
-     "numoutlets": 8,
+     "numoutlets": 7,
      "outlettype": [
-      "bang",
       "bang",
       "bang",
       "bang",
@@ -1257,34 +1632,16 @@
      ],
      "patching_rect": [
       20.0,
-      640.0,
+      670.0,
       300.0,
       22.0
      ],
-     "text": "t b b b b b b b b"
+     "text": "t b b b b b b b"
     }
    },
    {
     "box": {
-     "id": "obj-70",
-     "maxclass": "newobj",
-     "numinlets": 6,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      780.0,
-      260.0,
-      22.0
-     ],
-     "text": "pack s 2 120. 4/4 1 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-71",
+     "id": "obj-90",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1302,7 +1659,7 @@
    },
    {
     "box": {
-     "id": "obj-72",
+     "id": "obj-91",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1321,7 +1678,7 @@
    },
    {
     "box": {
-     "id": "obj-73",
+     "id": "obj-92",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1340,7 +1697,7 @@
    },
    {
     "box": {
-     "id": "obj-74",
+     "id": "obj-93",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1358,7 +1715,7 @@
    },
    {
     "box": {
-     "id": "obj-75",
+     "id": "obj-94",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1377,7 +1734,7 @@
    },
    {
     "box": {
-     "id": "obj-76",
+     "id": "obj-95",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1395,7 +1752,7 @@
    },
    {
     "box": {
-     "id": "obj-77",
+     "id": "obj-96",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1414,7 +1771,7 @@
    },
    {
     "box": {
-     "id": "obj-78",
+     "id": "obj-97",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1433,7 +1790,7 @@
    },
    {
     "box": {
-     "id": "obj-79",
+     "id": "obj-98",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1451,7 +1808,7 @@
    },
    {
     "box": {
-     "id": "obj-80",
+     "id": "obj-99",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1469,7 +1826,7 @@
    },
    {
     "box": {
-     "id": "obj-81",
+     "id": "obj-100",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1488,7 +1845,7 @@
    },
    {
     "box": {
-     "id": "obj-82",
+     "id": "obj-101",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1506,7 +1863,7 @@
    },
    {
     "box": {
-     "id": "obj-83",
+     "id": "obj-102",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1524,7 +1881,7 @@
    },
    {
     "box": {
-     "id": "obj-84",
+     "id": "obj-103",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1543,7 +1900,7 @@
    },
    {
     "box": {
-     "id": "obj-85",
+     "id": "obj-104",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1562,7 +1919,7 @@
    },
    {
     "box": {
-     "id": "obj-86",
+     "id": "obj-105",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1581,7 +1938,7 @@
    },
    {
     "box": {
-     "id": "obj-87",
+     "id": "obj-106",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1599,7 +1956,7 @@
    },
    {
     "box": {
-     "id": "obj-88",
+     "id": "obj-107",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 6,
@@ -1622,7 +1979,7 @@
    },
    {
     "box": {
-     "id": "obj-89",
+     "id": "obj-108",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -1640,7 +1997,7 @@
    },
    {
     "box": {
-     "id": "obj-90",
+     "id": "obj-109",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1658,7 +2015,7 @@
    },
    {
     "box": {
-     "id": "obj-91",
+     "id": "obj-110",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1676,7 +2033,7 @@
    },
    {
     "box": {
-     "id": "obj-92",
+     "id": "obj-111",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1695,7 +2052,7 @@
    },
    {
     "box": {
-     "id": "obj-93",
+     "id": "obj-112",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1713,7 +2070,7 @@
    },
    {
     "box": {
-     "id": "obj-94",
+     "id": "obj-113",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1731,7 +2088,7 @@
    },
    {
     "box": {
-     "id": "obj-95",
+     "id": "obj-114",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1749,7 +2106,7 @@
    },
    {
     "box": {
-     "id": "obj-96",
+     "id": "obj-115",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1767,7 +2124,7 @@
    },
    {
     "box": {
-     "id": "obj-97",
+     "id": "obj-116",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1785,7 +2142,7 @@
    },
    {
     "box": {
-     "id": "obj-98",
+     "id": "obj-117",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1803,7 +2160,7 @@
    },
    {
     "box": {
-     "id": "obj-99",
+     "id": "obj-118",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 1,
@@ -1821,9 +2178,9 @@
    },
    {
     "box": {
-     "id": "obj-100",
+     "id": "obj-119",
      "maxclass": "newobj",
-     "numinlets": 3,
+     "numinlets": 1,
      "numoutlets": 3,
      "outlettype": [
       "bang",
@@ -1841,7 +2198,7 @@
    },
    {
     "box": {
-     "id": "obj-101",
+     "id": "obj-120",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1859,7 +2216,7 @@
    },
    {
     "box": {
-     "id": "obj-102",
+     "id": "obj-121",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1877,7 +2234,7 @@
    },
    {
     "box": {
-     "id": "obj-103",
+     "id": "obj-122",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1896,7 +2253,7 @@
    },
    {
     "box": {
-     "id": "obj-104",
+     "id": "obj-123",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1915,7 +2272,7 @@
    },
    {
     "box": {
-     "id": "obj-105",
+     "id": "obj-124",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1934,7 +2291,7 @@
    },
    {
     "box": {
-     "id": "obj-106",
+     "id": "obj-125",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1953,7 +2310,7 @@
    },
    {
     "box": {
-     "id": "obj-107",
+     "id": "obj-126",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1971,7 +2328,7 @@
    },
    {
     "box": {
-     "id": "obj-108",
+     "id": "obj-127",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1989,7 +2346,7 @@
    },
    {
     "box": {
-     "id": "obj-109",
+     "id": "obj-128",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -2007,7 +2364,7 @@
    },
    {
     "box": {
-     "id": "obj-110",
+     "id": "obj-129",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2025,7 +2382,7 @@
    },
    {
     "box": {
-     "id": "obj-111",
+     "id": "obj-130",
      "maxclass": "newobj",
      "numinlets": 10,
      "numoutlets": 10,
@@ -2052,7 +2409,7 @@
    },
    {
     "box": {
-     "id": "obj-112",
+     "id": "obj-131",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2070,7 +2427,7 @@
    },
    {
     "box": {
-     "id": "obj-113",
+     "id": "obj-132",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2088,7 +2445,7 @@
    },
    {
     "box": {
-     "id": "obj-114",
+     "id": "obj-133",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2106,7 +2463,7 @@
    },
    {
     "box": {
-     "id": "obj-115",
+     "id": "obj-134",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -2125,7 +2482,7 @@
    },
    {
     "box": {
-     "id": "obj-116",
+     "id": "obj-135",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -2144,7 +2501,7 @@
    },
    {
     "box": {
-     "id": "obj-117",
+     "id": "obj-136",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2162,7 +2519,7 @@
    },
    {
     "box": {
-     "id": "obj-118",
+     "id": "obj-137",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2180,7 +2537,7 @@
    },
    {
     "box": {
-     "id": "obj-119",
+     "id": "obj-138",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -2191,15 +2548,108 @@
      "patching_rect": [
       680.0,
       1010.0,
-      70.0,
+      84.0,
       22.0
      ],
-     "text": "zl mth 1"
+     "text": "zl slice 1"
     }
    },
    {
     "box": {
-     "id": "obj-120",
+     "id": "obj-139",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "bang",
+      "",
+      "bang"
+     ],
+     "patching_rect": [
+      580.0,
+      1035.0,
+      63.0,
+      22.0
+     ],
+     "text": "t b l b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-140",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      580.0,
+      1060.0,
+      40.0,
+      22.0
+     ],
+     "text": "0"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-141",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      1060.0,
+      77.0,
+      22.0
+     ],
+     "text": "zl iter 1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-142",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      640.0,
+      1085.0,
+      77.0,
+      22.0
+     ],
+     "text": "append $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-143",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      730.0,
+      1060.0,
+      49.0,
+      22.0
+     ],
+     "text": "clear"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-144",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -2209,7 +2659,7 @@
      ],
      "patching_rect": [
       580.0,
-      1040.0,
+      1120.0,
       49.0,
       22.0
      ],
@@ -2218,7 +2668,7 @@
    },
    {
     "box": {
-     "id": "obj-121",
+     "id": "obj-145",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2227,7 +2677,7 @@
      ],
      "patching_rect": [
       680.0,
-      1070.0,
+      1150.0,
       56.0,
       22.0
      ],
@@ -2236,7 +2686,7 @@
    },
    {
     "box": {
-     "id": "obj-122",
+     "id": "obj-146",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2245,7 +2695,7 @@
      ],
      "patching_rect": [
       580.0,
-      1070.0,
+      1150.0,
       84.0,
       22.0
      ],
@@ -2254,7 +2704,7 @@
    },
    {
     "box": {
-     "id": "obj-123",
+     "id": "obj-147",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -2264,7 +2714,7 @@
      ],
      "patching_rect": [
       580.0,
-      1100.0,
+      1180.0,
       230.0,
       22.0
      ],
@@ -2273,7 +2723,7 @@
    },
    {
     "box": {
-     "id": "obj-124",
+     "id": "obj-148",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2282,7 +2732,7 @@
      ],
      "patching_rect": [
       820.0,
-      1130.0,
+      1210.0,
       77.0,
       22.0
      ],
@@ -2291,7 +2741,7 @@
    },
    {
     "box": {
-     "id": "obj-125",
+     "id": "obj-149",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2300,7 +2750,7 @@
      ],
      "patching_rect": [
       818.0,
-      1100.0,
+      1180.0,
       63.0,
       22.0
      ],
@@ -2309,7 +2759,7 @@
    },
    {
     "box": {
-     "id": "obj-126",
+     "id": "obj-150",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -2317,7 +2767,7 @@
       ""
      ],
      "patching_rect": [
-      758.0,
+      772.0,
       1010.0,
       91.0,
       22.0
@@ -2327,7 +2777,7 @@
    },
    {
     "box": {
-     "id": "obj-127",
+     "id": "obj-151",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2335,7 +2785,7 @@
       ""
      ],
      "patching_rect": [
-      820.0,
+      840.0,
       1040.0,
       77.0,
       22.0
@@ -2345,7 +2795,7 @@
    },
    {
     "box": {
-     "id": "obj-128",
+     "id": "obj-152",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2363,7 +2813,7 @@
    },
    {
     "box": {
-     "id": "obj-129",
+     "id": "obj-153",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 0,
@@ -2378,7 +2828,7 @@
    },
    {
     "box": {
-     "id": "obj-130",
+     "id": "obj-154",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 2,
@@ -2397,7 +2847,7 @@
    },
    {
     "box": {
-     "id": "obj-131",
+     "id": "obj-155",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -2410,12 +2860,31 @@
       63.0,
       22.0
      ],
-     "text": "sig~ 1."
+     "text": "sig~ 0."
     }
    },
    {
     "box": {
-     "id": "obj-132",
+     "id": "obj-156",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "bang",
+      "bang"
+     ],
+     "patching_rect": [
+      700.0,
+      390.0,
+      49.0,
+      22.0
+     ],
+     "text": "t b b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-157",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2423,7 +2892,25 @@
       ""
      ],
      "patching_rect": [
-      957.0,
+      1008.0,
+      420.0,
+      40.0,
+      22.0
+     ],
+     "text": "1."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-158",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1056.0,
       420.0,
       77.0,
       22.0
@@ -2433,7 +2920,7 @@
    },
    {
     "box": {
-     "id": "obj-133",
+     "id": "obj-159",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2441,17 +2928,17 @@
       ""
      ],
      "patching_rect": [
-      1042.0,
+      1141.0,
       420.0,
-      42.0,
+      40.0,
       22.0
      ],
-     "text": "stop"
+     "text": "0."
     }
    },
    {
     "box": {
-     "id": "obj-134",
+     "id": "obj-160",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -2459,7 +2946,7 @@
       ""
      ],
      "patching_rect": [
-      1092.0,
+      1189.0,
       420.0,
       98.0,
       22.0
@@ -2469,7 +2956,7 @@
    },
    {
     "box": {
-     "id": "obj-135",
+     "id": "obj-161",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -2487,7 +2974,7 @@
    },
    {
     "box": {
-     "id": "obj-136",
+     "id": "obj-162",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -2505,7 +2992,7 @@
    },
    {
     "box": {
-     "id": "obj-137",
+     "id": "obj-163",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 0,
@@ -2523,11 +3010,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-7",
+      "obj-57",
       0
      ],
      "source": [
-      "obj-51",
+      "obj-58",
       0
      ]
     }
@@ -2535,43 +3022,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-9",
-      0
-     ],
-     "source": [
-      "obj-52",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-11",
-      0
-     ],
-     "source": [
-      "obj-53",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-14",
-      0
-     ],
-     "source": [
-      "obj-54",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-13",
+      "obj-59",
       0
      ],
      "source": [
@@ -2583,11 +3034,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-16",
+      "obj-60",
       0
      ],
      "source": [
-      "obj-56",
+      "obj-59",
       0
      ]
     }
@@ -2595,7 +3046,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-27",
+      "obj-61",
+      0
+     ],
+     "source": [
+      "obj-60",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-62",
       0
      ],
      "source": [
@@ -2607,163 +3070,31 @@
    {
     "patchline": {
      "destination": [
-      "obj-59",
+      "obj-7",
       0
      ],
      "source": [
-      "obj-11",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-60",
-      0
-     ],
-     "source": [
-      "obj-59",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-61",
-      0
-     ],
-     "source": [
-      "obj-59",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-60",
-      1
-     ],
-     "source": [
-      "obj-58",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-9",
-      0
-     ],
-     "source": [
-      "obj-60",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-61",
-      1
-     ],
-     "source": [
-      "obj-58",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-62",
-      0
-     ],
-     "source": [
-      "obj-61",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-14",
-      0
-     ],
-     "source": [
-      "obj-62",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-13",
-      0
-     ],
-     "source": [
-      "obj-62",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-63",
-      1
-     ],
-     "source": [
-      "obj-14",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-63",
       0
-     ],
-     "source": [
-      "obj-13",
-      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
+      "obj-17",
+      0
+     ],
+     "source": [
       "obj-64",
       0
-     ],
-     "source": [
-      "obj-63",
-      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-65",
-      0
-     ],
-     "source": [
-      "obj-19",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
+      "obj-28",
       0
      ],
      "source": [
@@ -2775,7 +3106,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-65",
+      "obj-11",
       0
      ],
      "source": [
@@ -2787,12 +3118,36 @@
    {
     "patchline": {
      "destination": [
-      "obj-67",
+      "obj-69",
       0
      ],
      "source": [
-      "obj-21",
+      "obj-11",
       0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      0
+     ],
+     "source": [
+      "obj-69",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-71",
+      0
+     ],
+     "source": [
+      "obj-69",
+      1
      ]
     }
    },
@@ -2803,8 +3158,140 @@
       0
      ],
      "source": [
-      "obj-67",
+      "obj-69",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
       1
+     ],
+     "source": [
+      "obj-68",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-72",
+      0
+     ],
+     "source": [
+      "obj-70",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-73",
+      0
+     ],
+     "source": [
+      "obj-72",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-9",
+      0
+     ],
+     "source": [
+      "obj-73",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-67",
+      2
+     ],
+     "source": [
+      "obj-72",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-71",
+      1
+     ],
+     "source": [
+      "obj-68",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-74",
+      0
+     ],
+     "source": [
+      "obj-71",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-76",
+      0
+     ],
+     "source": [
+      "obj-74",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-78",
+      0
+     ],
+     "source": [
+      "obj-76",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-15",
+      0
+     ],
+     "source": [
+      "obj-78",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-79",
+      1
+     ],
+     "source": [
+      "obj-76",
+      0
      ]
     }
    },
@@ -2815,43 +3302,283 @@
       0
      ],
      "source": [
+      "obj-74",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-77",
+      0
+     ],
+     "source": [
+      "obj-75",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      0
+     ],
+     "source": [
+      "obj-77",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-79",
+      0
+     ],
+     "source": [
+      "obj-75",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-80",
+      0
+     ],
+     "source": [
+      "obj-79",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-67",
+      3
+     ],
+     "source": [
+      "obj-80",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-82",
+      0
+     ],
+     "source": [
+      "obj-9",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-81",
+      0
+     ],
+     "source": [
+      "obj-82",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-67",
+      2
+     ],
+     "source": [
+      "obj-82",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-83",
+      0
+     ],
+     "source": [
+      "obj-14",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-81",
+      0
+     ],
+     "source": [
+      "obj-83",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-79",
+      0
+     ],
+     "source": [
+      "obj-83",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-15",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-81",
+      0
+     ],
+     "source": [
+      "obj-84",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-79",
+      1
+     ],
+     "source": [
+      "obj-84",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-11",
+      0
+     ],
+     "source": [
+      "obj-81",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-85",
+      0
+     ],
+     "source": [
+      "obj-20",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-19",
+      0
+     ],
+     "source": [
+      "obj-85",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-85",
+      0
+     ],
+     "source": [
+      "obj-86",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-87",
+      0
+     ],
+     "source": [
+      "obj-22",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-88",
+      0
+     ],
+     "source": [
+      "obj-87",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-94",
+      0
+     ],
+     "source": [
+      "obj-88",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-89",
+      0
+     ],
+     "source": [
+      "obj-87",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-68",
       0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-69",
-      0
      ],
      "source": [
-      "obj-67",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-58",
-      0
-     ],
-     "source": [
-      "obj-69",
-      7
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-63",
-      0
-     ],
-     "source": [
-      "obj-69",
+      "obj-89",
       6
      ]
     }
@@ -2859,12 +3586,24 @@
    {
     "patchline": {
      "destination": [
+      "obj-79",
+      0
+     ],
+     "source": [
+      "obj-89",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-5",
       0
      ],
      "source": [
-      "obj-69",
-      5
+      "obj-89",
+      4
      ]
     }
    },
@@ -2875,19 +3614,7 @@
       0
      ],
      "source": [
-      "obj-69",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-9",
-      0
-     ],
-     "source": [
-      "obj-69",
+      "obj-89",
       3
      ]
     }
@@ -2895,11 +3622,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-16",
+      "obj-17",
       0
      ],
      "source": [
-      "obj-69",
+      "obj-89",
       2
      ]
     }
@@ -2907,11 +3634,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-18",
+      "obj-19",
       0
      ],
      "source": [
-      "obj-69",
+      "obj-89",
       1
      ]
     }
@@ -2923,7 +3650,7 @@
       0
      ],
      "source": [
-      "obj-69",
+      "obj-89",
       0
      ]
     }
@@ -2931,7 +3658,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-72",
+      "obj-91",
       0
      ],
      "source": [
@@ -2943,11 +3670,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-92",
       0
      ],
      "source": [
-      "obj-72",
+      "obj-91",
       0
      ]
     }
@@ -2955,11 +3682,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-76",
+      "obj-95",
       0
      ],
      "source": [
-      "obj-73",
+      "obj-92",
       0
      ]
     }
@@ -2967,11 +3694,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-34",
+      "obj-35",
       0
      ],
      "source": [
-      "obj-76",
+      "obj-95",
       0
      ]
     }
@@ -2979,11 +3706,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-74",
+      "obj-93",
       0
      ],
      "source": [
-      "obj-73",
+      "obj-92",
       1
      ]
     }
@@ -2991,11 +3718,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-75",
+      "obj-94",
       1
      ],
      "source": [
-      "obj-74",
+      "obj-93",
       0
      ]
     }
@@ -3003,11 +3730,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-70",
+      "obj-67",
       0
      ],
      "source": [
-      "obj-75",
+      "obj-94",
       0
      ]
     }
@@ -3015,7 +3742,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-70",
+      "obj-67",
       1
      ],
      "source": [
@@ -3027,35 +3754,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-70",
-      2
-     ],
-     "source": [
-      "obj-9",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-70",
-      3
-     ],
-     "source": [
-      "obj-64",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-70",
+      "obj-67",
       4
      ],
      "source": [
-      "obj-16",
+      "obj-17",
       0
      ]
     }
@@ -3063,323 +3766,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-70",
+      "obj-67",
       5
      ],
      "source": [
-      "obj-18",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-71",
-      0
-     ],
-     "source": [
-      "obj-70",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-77",
-      0
-     ],
-     "source": [
-      "obj-5",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-78",
-      0
-     ],
-     "source": [
-      "obj-77",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      0
-     ],
-     "source": [
-      "obj-78",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-84",
-      0
-     ],
-     "source": [
-      "obj-79",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-80",
-      0
-     ],
-     "source": [
-      "obj-78",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-81",
-      0
-     ],
-     "source": [
-      "obj-80",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-83",
-      0
-     ],
-     "source": [
-      "obj-81",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-85",
-      1
-     ],
-     "source": [
-      "obj-83",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-82",
-      0
-     ],
-     "source": [
-      "obj-81",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-84",
-      0
-     ],
-     "source": [
-      "obj-82",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-84",
-      1
-     ],
-     "source": [
-      "obj-71",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-85",
-      0
-     ],
-     "source": [
-      "obj-84",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-86",
-      0
-     ],
-     "source": [
-      "obj-29",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-87",
-      0
-     ],
-     "source": [
-      "obj-86",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-75",
-      0
-     ],
-     "source": [
-      "obj-87",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-88",
-      0
-     ],
-     "source": [
-      "obj-86",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-5",
-      0
-     ],
-     "source": [
-      "obj-88",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
-      0
-     ],
-     "source": [
-      "obj-88",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-16",
-      0
-     ],
-     "source": [
-      "obj-88",
-      3
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-27",
-      0
-     ],
-     "source": [
-      "obj-88",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-3",
-      0
-     ],
-     "source": [
-      "obj-88",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-89",
-      0
-     ],
-     "source": [
-      "obj-75",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-89",
-      2
-     ],
-     "source": [
-      "obj-27",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-89",
-      3
-     ],
-     "source": [
-      "obj-16",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-89",
-      4
-     ],
-     "source": [
-      "obj-18",
+      "obj-19",
       0
      ]
     }
@@ -3391,79 +3782,7 @@
       0
      ],
      "source": [
-      "obj-89",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-91",
-      0
-     ],
-     "source": [
-      "obj-88",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-92",
-      0
-     ],
-     "source": [
-      "obj-91",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-93",
-      0
-     ],
-     "source": [
-      "obj-92",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-91",
-      1
-     ],
-     "source": [
-      "obj-93",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-92",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-95",
-      0
-     ],
-     "source": [
-      "obj-94",
+      "obj-67",
       0
      ]
     }
@@ -3475,7 +3794,19 @@
       0
      ],
      "source": [
-      "obj-95",
+      "obj-5",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-97",
+      0
+     ],
+     "source": [
+      "obj-96",
       0
      ]
     }
@@ -3495,6 +3826,30 @@
    {
     "patchline": {
      "destination": [
+      "obj-103",
+      0
+     ],
+     "source": [
+      "obj-98",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-99",
+      0
+     ],
+     "source": [
+      "obj-97",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-100",
       0
      ],
@@ -3507,18 +3862,6 @@
    {
     "patchline": {
      "destination": [
-      "obj-101",
-      0
-     ],
-     "source": [
-      "obj-100",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-102",
       0
      ],
@@ -3531,6 +3874,30 @@
    {
     "patchline": {
      "destination": [
+      "obj-104",
+      1
+     ],
+     "source": [
+      "obj-102",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-101",
+      0
+     ],
+     "source": [
+      "obj-100",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-103",
       0
      ],
@@ -3544,103 +3911,7 @@
     "patchline": {
      "destination": [
       "obj-103",
-      0
-     ],
-     "source": [
-      "obj-102",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-103",
       1
-     ],
-     "source": [
-      "obj-96",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-104",
-      0
-     ],
-     "source": [
-      "obj-103",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-105",
-      0
-     ],
-     "source": [
-      "obj-103",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-106",
-      0
-     ],
-     "source": [
-      "obj-104",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-106",
-      0
-     ],
-     "source": [
-      "obj-105",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-107",
-      0
-     ],
-     "source": [
-      "obj-106",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-89",
-      1
-     ],
-     "source": [
-      "obj-106",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      0
      ],
      "source": [
       "obj-90",
@@ -3651,167 +3922,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-84",
-      1
-     ],
-     "source": [
-      "obj-108",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-109",
+      "obj-104",
       0
      ],
      "source": [
-      "obj-84",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-109",
-      0
-     ],
-     "source": [
-      "obj-85",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-110",
-      0
-     ],
-     "source": [
-      "obj-23",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-109",
-      0
-     ],
-     "source": [
-      "obj-110",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-111",
-      0
-     ],
-     "source": [
-      "obj-109",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-112",
-      0
-     ],
-     "source": [
-      "obj-111",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-32",
-      0
-     ],
-     "source": [
-      "obj-112",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-113",
-      0
-     ],
-     "source": [
-      "obj-111",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-34",
-      0
-     ],
-     "source": [
-      "obj-113",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-114",
-      0
-     ],
-     "source": [
-      "obj-111",
-      3
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-34",
-      0
-     ],
-     "source": [
-      "obj-114",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-115",
-      0
-     ],
-     "source": [
-      "obj-111",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-116",
-      0
-     ],
-     "source": [
-      "obj-115",
+      "obj-103",
       1
      ]
     }
@@ -3819,35 +3934,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-118",
+      "obj-105",
+      0
+     ],
+     "source": [
+      "obj-30",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-106",
+      0
+     ],
+     "source": [
+      "obj-105",
       1
-     ],
-     "source": [
-      "obj-116",
-      1
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-117",
+      "obj-94",
       0
      ],
      "source": [
-      "obj-116",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-118",
-      0
-     ],
-     "source": [
-      "obj-117",
+      "obj-106",
       0
      ]
     }
@@ -3855,11 +3970,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-36",
+      "obj-107",
       0
      ],
      "source": [
-      "obj-118",
+      "obj-105",
       0
      ]
     }
@@ -3867,11 +3982,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-119",
+      "obj-5",
       0
      ],
      "source": [
-      "obj-111",
+      "obj-107",
       5
      ]
     }
@@ -3879,67 +3994,43 @@
    {
     "patchline": {
      "destination": [
-      "obj-120",
+      "obj-19",
       0
      ],
      "source": [
-      "obj-119",
-      0
+      "obj-107",
+      4
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-121",
+      "obj-17",
       0
      ],
      "source": [
-      "obj-120",
-      1
+      "obj-107",
+      3
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-40",
+      "obj-28",
       0
      ],
      "source": [
-      "obj-121",
-      0
+      "obj-107",
+      2
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-122",
-      0
-     ],
-     "source": [
-      "obj-120",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-123",
-      0
-     ],
-     "source": [
-      "obj-122",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-123",
+      "obj-3",
       0
      ],
      "source": [
@@ -3951,35 +4042,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-125",
+      "obj-108",
       0
      ],
      "source": [
-      "obj-49",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-123",
-      0
-     ],
-     "source": [
-      "obj-125",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-124",
-      0
-     ],
-     "source": [
-      "obj-123",
+      "obj-94",
       1
      ]
     }
@@ -3987,7 +4054,259 @@
    {
     "patchline": {
      "destination": [
-      "obj-34",
+      "obj-108",
+      2
+     ],
+     "source": [
+      "obj-28",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-108",
+      3
+     ],
+     "source": [
+      "obj-17",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-108",
+      4
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-109",
+      0
+     ],
+     "source": [
+      "obj-108",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-110",
+      0
+     ],
+     "source": [
+      "obj-107",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-111",
+      0
+     ],
+     "source": [
+      "obj-110",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-112",
+      0
+     ],
+     "source": [
+      "obj-111",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-110",
+      1
+     ],
+     "source": [
+      "obj-112",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-113",
+      0
+     ],
+     "source": [
+      "obj-111",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-114",
+      0
+     ],
+     "source": [
+      "obj-113",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-115",
+      0
+     ],
+     "source": [
+      "obj-114",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-117",
+      0
+     ],
+     "source": [
+      "obj-116",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-119",
+      0
+     ],
+     "source": [
+      "obj-118",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-120",
+      0
+     ],
+     "source": [
+      "obj-119",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-121",
+      0
+     ],
+     "source": [
+      "obj-119",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-122",
+      0
+     ],
+     "source": [
+      "obj-120",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-122",
+      0
+     ],
+     "source": [
+      "obj-121",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-122",
+      1
+     ],
+     "source": [
+      "obj-115",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-123",
+      0
+     ],
+     "source": [
+      "obj-122",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-124",
+      0
+     ],
+     "source": [
+      "obj-122",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-125",
+      0
+     ],
+     "source": [
+      "obj-123",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-125",
       0
      ],
      "source": [
@@ -4003,19 +4322,19 @@
       0
      ],
      "source": [
-      "obj-111",
-      6
+      "obj-125",
+      1
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-38",
-      0
+      "obj-108",
+      1
      ],
      "source": [
-      "obj-126",
+      "obj-125",
       0
      ]
     }
@@ -4027,16 +4346,16 @@
       0
      ],
      "source": [
-      "obj-111",
-      6
+      "obj-109",
+      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-34",
-      0
+      "obj-103",
+      1
      ],
      "source": [
       "obj-127",
@@ -4051,19 +4370,19 @@
       0
      ],
      "source": [
-      "obj-111",
-      7
+      "obj-103",
+      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-34",
+      "obj-128",
       0
      ],
      "source": [
-      "obj-128",
+      "obj-104",
       0
      ]
     }
@@ -4075,19 +4394,7 @@
       0
      ],
      "source": [
-      "obj-111",
-      8
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-132",
-      0
-     ],
-     "source": [
-      "obj-42",
+      "obj-24",
       0
      ]
     }
@@ -4095,11 +4402,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-133",
+      "obj-128",
       0
      ],
      "source": [
-      "obj-44",
+      "obj-129",
       0
      ]
     }
@@ -4107,11 +4414,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-134",
+      "obj-128",
       0
      ],
      "source": [
-      "obj-46",
+      "obj-61",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-128",
+      0
+     ],
+     "source": [
+      "obj-62",
       0
      ]
     }
@@ -4123,7 +4442,7 @@
       0
      ],
      "source": [
-      "obj-132",
+      "obj-128",
       0
      ]
     }
@@ -4131,11 +4450,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-130",
+      "obj-131",
       0
      ],
      "source": [
-      "obj-133",
+      "obj-130",
       0
      ]
     }
@@ -4143,31 +4462,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-130",
-      0
-     ],
-     "source": [
-      "obj-134",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-130",
-      0
-     ],
-     "source": [
-      "obj-135",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-130",
+      "obj-33",
       0
      ],
      "source": [
@@ -4179,11 +4474,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-136",
+      "obj-132",
       0
      ],
      "source": [
       "obj-130",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-132",
       0
      ]
     }
@@ -4191,12 +4498,48 @@
    {
     "patchline": {
      "destination": [
-      "obj-137",
+      "obj-133",
       0
      ],
      "source": [
-      "obj-136",
+      "obj-130",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
       0
+     ],
+     "source": [
+      "obj-133",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-134",
+      0
+     ],
+     "source": [
+      "obj-130",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-135",
+      0
+     ],
+     "source": [
+      "obj-134",
+      1
      ]
     }
    },
@@ -4207,7 +4550,523 @@
       1
      ],
      "source": [
+      "obj-135",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-136",
+      0
+     ],
+     "source": [
+      "obj-135",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-137",
+      0
+     ],
+     "source": [
+      "obj-136",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-37",
+      0
+     ],
+     "source": [
+      "obj-137",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-138",
+      0
+     ],
+     "source": [
+      "obj-130",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-139",
+      0
+     ],
+     "source": [
+      "obj-138",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-143",
+      0
+     ],
+     "source": [
+      "obj-139",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-141",
+      0
+     ],
+     "source": [
+      "obj-139",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-142",
+      0
+     ],
+     "source": [
+      "obj-141",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-140",
+      0
+     ],
+     "source": [
+      "obj-139",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-52",
+      0
+     ],
+     "source": [
+      "obj-143",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-52",
+      0
+     ],
+     "source": [
+      "obj-142",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-52",
+      0
+     ],
+     "source": [
+      "obj-140",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-144",
+      0
+     ],
+     "source": [
+      "obj-52",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-145",
+      0
+     ],
+     "source": [
+      "obj-144",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-41",
+      0
+     ],
+     "source": [
+      "obj-145",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-146",
+      0
+     ],
+     "source": [
+      "obj-144",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-147",
+      0
+     ],
+     "source": [
+      "obj-146",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-147",
+      0
+     ],
+     "source": [
+      "obj-126",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-149",
+      0
+     ],
+     "source": [
+      "obj-50",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-147",
+      0
+     ],
+     "source": [
+      "obj-149",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-148",
+      0
+     ],
+     "source": [
+      "obj-147",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-148",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-150",
+      0
+     ],
+     "source": [
+      "obj-130",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-39",
+      0
+     ],
+     "source": [
+      "obj-150",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-151",
+      0
+     ],
+     "source": [
+      "obj-130",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-151",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-152",
+      0
+     ],
+     "source": [
+      "obj-130",
+      7
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-152",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-153",
+      0
+     ],
+     "source": [
+      "obj-130",
+      8
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-156",
+      0
+     ],
+     "source": [
+      "obj-43",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-157",
+      0
+     ],
+     "source": [
+      "obj-156",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-158",
+      0
+     ],
+     "source": [
+      "obj-156",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-155",
+      0
+     ],
+     "source": [
+      "obj-157",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-159",
+      0
+     ],
+     "source": [
+      "obj-45",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-155",
+      0
+     ],
+     "source": [
+      "obj-159",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-160",
+      0
+     ],
+     "source": [
+      "obj-47",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-154",
+      0
+     ],
+     "source": [
+      "obj-158",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-154",
+      0
+     ],
+     "source": [
+      "obj-160",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-154",
+      0
+     ],
+     "source": [
+      "obj-161",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-154",
+      0
+     ],
+     "source": [
+      "obj-155",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-162",
+      0
+     ],
+     "source": [
+      "obj-154",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-163",
+      0
+     ],
+     "source": [
+      "obj-162",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-163",
+      1
+     ],
+     "source": [
+      "obj-162",
       0
      ]
     }

@@ -12,7 +12,7 @@
   "rect": [
    60.0,
    80.0,
-   920.0,
+   1060.0,
    790.0
   ],
   "bglocked": 0,
@@ -51,7 +51,7 @@
       860.0,
       50.0
      ],
-     "text": "audioldm.live \u2014 8 prompt slots. Type a prompt and press Return: the slot renders at once (live priority). A click on a slot's play button or a MIDI note starts it at the next bar of the transport; evolve renders a new take with a new seed in the background lane and swaps it in at a bar."
+     "text": "audioldm.live \u2014 8 prompt slots. Type a prompt and press Return: the slot renders at once (live priority). A click on a slot's play button or a MIDI note starts it at the next bar line of the transport, in its time signature; evolve renders a new take with a new seed in the background lane and swaps it in at a bar."
     }
    },
    {
@@ -125,10 +125,10 @@
      "patching_rect": [
       200.0,
       90.0,
-      160.0,
+      240.0,
       22.0
      ],
-     "text": "metro 1n @quantize 1n"
+     "text": "metro @interval 1.0.0 @quantize 1.0.0"
     }
    },
    {
@@ -141,7 +141,7 @@
       ""
      ],
      "patching_rect": [
-      380.0,
+      450.0,
       90.0,
       40.0,
       22.0
@@ -156,7 +156,7 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      460.0,
+      510.0,
       70.0,
       60.0,
       20.0
@@ -175,7 +175,7 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
-      460.0,
+      510.0,
       90.0,
       24.0,
       24.0
@@ -193,7 +193,7 @@
       ""
      ],
      "patching_rect": [
-      500.0,
+      550.0,
       90.0,
       49.0,
       22.0
@@ -208,7 +208,7 @@
      "numinlets": 2,
      "numoutlets": 0,
      "patching_rect": [
-      580.0,
+      620.0,
       80.0,
       45.0,
       45.0
@@ -218,6 +218,174 @@
    {
     "box": {
      "id": "obj-11",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      690.0,
+      70.0,
+      90.0,
+      20.0
+     ],
+     "text": "engine host"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-12",
+     "keymode": 1,
+     "lines": 1,
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      690.0,
+      90.0,
+      110.0,
+      22.0
+     ],
+     "text": "127.0.0.1",
+     "varname": "host"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-13",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      810.0,
+      70.0,
+      50.0,
+      20.0
+     ],
+     "text": "port"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-14",
+     "maxclass": "number",
+     "maximum": 65535,
+     "minimum": 1,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      810.0,
+      90.0,
+      60.0,
+      22.0
+     ],
+     "varname": "port"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-15",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      880.0,
+      90.0,
+      140.0,
+      22.0
+     ],
+     "text": "loadmess set 18000"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-16",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      690.0,
+      120.0,
+      84.0,
+      22.0
+     ],
+     "text": "route text"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-17",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patching_rect": [
+      690.0,
+      145.0,
+      84.0,
+      22.0
+     ],
+     "text": "route bang"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-18",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      690.0,
+      170.0,
+      98.0,
+      22.0
+     ],
+     "text": "prepend host"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-19",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      810.0,
+      170.0,
+      63.0,
+      22.0
+     ],
+     "text": "port $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-20",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -232,7 +400,7 @@
    },
    {
     "box": {
-     "id": "obj-12",
+     "id": "obj-21",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -252,7 +420,7 @@
    },
    {
     "box": {
-     "id": "obj-13",
+     "id": "obj-22",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -271,9 +439,9 @@
    },
    {
     "box": {
-     "id": "obj-14",
+     "id": "obj-23",
      "maxclass": "newobj",
-     "numinlets": 9,
+     "numinlets": 1,
      "numoutlets": 9,
      "outlettype": [
       "bang",
@@ -297,7 +465,7 @@
    },
    {
     "box": {
-     "id": "obj-15",
+     "id": "obj-24",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -324,7 +492,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-16",
+     "id": "obj-25",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -345,7 +513,7 @@
    },
    {
     "box": {
-     "id": "obj-17",
+     "id": "obj-26",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -372,7 +540,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-18",
+     "id": "obj-27",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -393,7 +561,7 @@
    },
    {
     "box": {
-     "id": "obj-19",
+     "id": "obj-28",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -420,7 +588,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-20",
+     "id": "obj-29",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -441,7 +609,7 @@
    },
    {
     "box": {
-     "id": "obj-21",
+     "id": "obj-30",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -468,7 +636,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-22",
+     "id": "obj-31",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -489,7 +657,7 @@
    },
    {
     "box": {
-     "id": "obj-23",
+     "id": "obj-32",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -516,7 +684,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-24",
+     "id": "obj-33",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -537,7 +705,7 @@
    },
    {
     "box": {
-     "id": "obj-25",
+     "id": "obj-34",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -564,7 +732,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-26",
+     "id": "obj-35",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -585,7 +753,7 @@
    },
    {
     "box": {
-     "id": "obj-27",
+     "id": "obj-36",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -612,7 +780,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-28",
+     "id": "obj-37",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -633,7 +801,7 @@
    },
    {
     "box": {
-     "id": "obj-29",
+     "id": "obj-38",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -660,7 +828,7 @@
      "clickthrough": 0,
      "enablehscroll": 0,
      "enablevscroll": 0,
-     "id": "obj-30",
+     "id": "obj-39",
      "lockeddragscroll": 0,
      "maxclass": "bpatcher",
      "name": "audioldm.slot.maxpat",
@@ -732,55 +900,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-13",
-      1
-     ],
-     "source": [
-      "obj-12",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-13",
-      0
-     ],
-     "source": [
-      "obj-12",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-14",
-      0
-     ],
-     "source": [
-      "obj-13",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-15",
-      0
-     ],
-     "source": [
-      "obj-14",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-16",
       0
      ],
      "source": [
@@ -796,7 +916,7 @@
       0
      ],
      "source": [
-      "obj-6",
+      "obj-12",
       0
      ]
     }
@@ -804,60 +924,24 @@
    {
     "patchline": {
      "destination": [
+      "obj-17",
+      0
+     ],
+     "source": [
       "obj-16",
       0
-     ],
-     "source": [
-      "obj-9",
-      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-17",
+      "obj-18",
       0
      ],
      "source": [
-      "obj-14",
+      "obj-17",
       1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
-      0
-     ],
-     "source": [
-      "obj-17",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
-      0
-     ],
-     "source": [
-      "obj-6",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
-      0
-     ],
-     "source": [
-      "obj-9",
-      0
      ]
     }
    },
@@ -869,6 +953,198 @@
      ],
      "source": [
       "obj-14",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-22",
+      1
+     ],
+     "source": [
+      "obj-21",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-22",
+      0
+     ],
+     "source": [
+      "obj-21",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-23",
+      0
+     ],
+     "source": [
+      "obj-22",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-24",
+      0
+     ],
+     "source": [
+      "obj-23",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-24",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-6",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-9",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-26",
+      0
+     ],
+     "source": [
+      "obj-23",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-26",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-6",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-9",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-28",
+      0
+     ],
+     "source": [
+      "obj-23",
       2
      ]
     }
@@ -876,7 +1152,55 @@
    {
     "patchline": {
      "destination": [
-      "obj-20",
+      "obj-29",
+      0
+     ],
+     "source": [
+      "obj-28",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
+      0
+     ],
+     "source": [
+      "obj-6",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
+      0
+     ],
+     "source": [
+      "obj-9",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
+      0
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
       0
      ],
      "source": [
@@ -888,35 +1212,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-20",
+      "obj-30",
       0
      ],
      "source": [
-      "obj-6",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-20",
-      0
-     ],
-     "source": [
-      "obj-9",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-21",
-      0
-     ],
-     "source": [
-      "obj-14",
+      "obj-23",
       3
      ]
     }
@@ -924,11 +1224,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-22",
+      "obj-31",
       0
      ],
      "source": [
-      "obj-21",
+      "obj-30",
       0
      ]
     }
@@ -936,7 +1236,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-22",
+      "obj-31",
       0
      ],
      "source": [
@@ -948,7 +1248,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-22",
+      "obj-31",
       0
      ],
      "source": [
@@ -960,11 +1260,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-23",
+      "obj-31",
       0
      ],
      "source": [
-      "obj-14",
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-31",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-32",
+      0
+     ],
+     "source": [
+      "obj-23",
       4
      ]
     }
@@ -972,11 +1296,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-24",
+      "obj-33",
       0
      ],
      "source": [
-      "obj-23",
+      "obj-32",
       0
      ]
     }
@@ -984,7 +1308,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-24",
+      "obj-33",
       0
      ],
      "source": [
@@ -996,7 +1320,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-24",
+      "obj-33",
       0
      ],
      "source": [
@@ -1008,11 +1332,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-25",
+      "obj-33",
       0
      ],
      "source": [
-      "obj-14",
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-33",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-23",
       5
      ]
     }
@@ -1020,11 +1368,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-26",
+      "obj-35",
       0
      ],
      "source": [
-      "obj-25",
+      "obj-34",
       0
      ]
     }
@@ -1032,7 +1380,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-26",
+      "obj-35",
       0
      ],
      "source": [
@@ -1044,7 +1392,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-26",
+      "obj-35",
       0
      ],
      "source": [
@@ -1056,11 +1404,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-27",
+      "obj-35",
       0
      ],
      "source": [
-      "obj-14",
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-36",
+      0
+     ],
+     "source": [
+      "obj-23",
       6
      ]
     }
@@ -1068,11 +1440,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
+      "obj-37",
       0
      ],
      "source": [
-      "obj-27",
+      "obj-36",
       0
      ]
     }
@@ -1080,7 +1452,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
+      "obj-37",
       0
      ],
      "source": [
@@ -1092,7 +1464,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
+      "obj-37",
       0
      ],
      "source": [
@@ -1104,11 +1476,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-29",
+      "obj-37",
       0
      ],
      "source": [
-      "obj-14",
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-37",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-38",
+      0
+     ],
+     "source": [
+      "obj-23",
       7
      ]
     }
@@ -1116,11 +1512,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-30",
+      "obj-39",
       0
      ],
      "source": [
-      "obj-29",
+      "obj-38",
       0
      ]
     }
@@ -1128,7 +1524,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-30",
+      "obj-39",
       0
      ],
      "source": [
@@ -1140,11 +1536,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-30",
+      "obj-39",
       0
      ],
      "source": [
       "obj-9",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-39",
+      0
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-39",
+      0
+     ],
+     "source": [
+      "obj-19",
       0
      ]
     }

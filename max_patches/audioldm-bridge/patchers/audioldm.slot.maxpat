@@ -12,7 +12,7 @@
   "rect": [
    60.0,
    80.0,
-   824.0,
+   856.0,
    900.0
   ],
   "bglocked": 0,
@@ -153,7 +153,8 @@
       2.0,
       22.0,
       22.0
-     ]
+     ],
+     "varname": "stop"
     }
    },
    {
@@ -192,7 +193,7 @@
    },
    {
     "box": {
-     "comment": "trigger, evolve, stop, panic, bar",
+     "comment": "trigger, evolve, stop, panic, bar, host <name>, port <n>",
      "id": "obj-9",
      "maxclass": "inlet",
      "numinlets": 0,
@@ -212,9 +213,11 @@
     "box": {
      "id": "obj-10",
      "maxclass": "newobj",
-     "numinlets": 6,
-     "numoutlets": 6,
+     "numinlets": 8,
+     "numoutlets": 8,
      "outlettype": [
+      "",
+      "",
       "",
       "",
       "",
@@ -225,10 +228,10 @@
      "patching_rect": [
       0.0,
       160.0,
-      260.0,
+      300.0,
       22.0
      ],
-     "text": "route trigger evolve stop panic bar"
+     "text": "route trigger evolve stop panic bar host port"
     }
    },
    {
@@ -252,6 +255,42 @@
    {
     "box": {
      "id": "obj-12",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      160.0,
+      520.0,
+      63.0,
+      22.0
+     ],
+     "text": "host $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-13",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      230.0,
+      520.0,
+      63.0,
+      22.0
+     ],
+     "text": "port $1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-14",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 1,
@@ -269,7 +308,7 @@
    },
    {
     "box": {
-     "id": "obj-13",
+     "id": "obj-15",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -277,7 +316,7 @@
       ""
      ],
      "patching_rect": [
-      0.0,
+      301.0,
       520.0,
       500.0,
       22.0
@@ -287,7 +326,7 @@
    },
    {
     "box": {
-     "id": "obj-14",
+     "id": "obj-16",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 4,
@@ -308,7 +347,7 @@
    },
    {
     "box": {
-     "id": "obj-15",
+     "id": "obj-17",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 9,
@@ -334,7 +373,7 @@
    },
    {
     "box": {
-     "id": "obj-16",
+     "id": "obj-18",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -352,7 +391,7 @@
    },
    {
     "box": {
-     "id": "obj-17",
+     "id": "obj-19",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -370,7 +409,7 @@
    },
    {
     "box": {
-     "id": "obj-18",
+     "id": "obj-20",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -389,7 +428,7 @@
    },
    {
     "box": {
-     "id": "obj-19",
+     "id": "obj-21",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -407,7 +446,7 @@
    },
    {
     "box": {
-     "id": "obj-20",
+     "id": "obj-22",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -426,7 +465,7 @@
    },
    {
     "box": {
-     "id": "obj-21",
+     "id": "obj-23",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -445,7 +484,7 @@
    },
    {
     "box": {
-     "id": "obj-22",
+     "id": "obj-24",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -463,7 +502,7 @@
    },
    {
     "box": {
-     "id": "obj-23",
+     "id": "obj-25",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -482,7 +521,7 @@
    },
    {
     "box": {
-     "id": "obj-24",
+     "id": "obj-26",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -500,7 +539,7 @@
    },
    {
     "box": {
-     "id": "obj-25",
+     "id": "obj-27",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -519,7 +558,7 @@
    },
    {
     "box": {
-     "id": "obj-26",
+     "id": "obj-28",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -537,7 +576,7 @@
    },
    {
     "box": {
-     "id": "obj-27",
+     "id": "obj-29",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -556,7 +595,7 @@
    },
    {
     "box": {
-     "id": "obj-28",
+     "id": "obj-30",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -574,7 +613,7 @@
    },
    {
     "box": {
-     "id": "obj-29",
+     "id": "obj-31",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -597,7 +636,7 @@
    },
    {
     "box": {
-     "id": "obj-30",
+     "id": "obj-32",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -615,7 +654,7 @@
    },
    {
     "box": {
-     "id": "obj-31",
+     "id": "obj-33",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -633,7 +672,7 @@
    },
    {
     "box": {
-     "id": "obj-32",
+     "id": "obj-34",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -651,7 +690,7 @@
    },
    {
     "box": {
-     "id": "obj-33",
+     "id": "obj-35",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -669,7 +708,7 @@
    },
    {
     "box": {
-     "id": "obj-34",
+     "id": "obj-36",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -688,7 +727,7 @@
    },
    {
     "box": {
-     "id": "obj-35",
+     "id": "obj-37",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -707,7 +746,7 @@
    },
    {
     "box": {
-     "id": "obj-36",
+     "id": "obj-38",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -725,7 +764,7 @@
    },
    {
     "box": {
-     "id": "obj-37",
+     "id": "obj-39",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -743,7 +782,7 @@
    },
    {
     "box": {
-     "id": "obj-38",
+     "id": "obj-40",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -761,7 +800,7 @@
    },
    {
     "box": {
-     "id": "obj-39",
+     "id": "obj-41",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -780,7 +819,7 @@
    },
    {
     "box": {
-     "id": "obj-40",
+     "id": "obj-42",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -799,7 +838,7 @@
    },
    {
     "box": {
-     "id": "obj-41",
+     "id": "obj-43",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -818,7 +857,7 @@
    },
    {
     "box": {
-     "id": "obj-42",
+     "id": "obj-44",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -838,7 +877,7 @@
    },
    {
     "box": {
-     "id": "obj-43",
+     "id": "obj-45",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -858,7 +897,7 @@
    },
    {
     "box": {
-     "id": "obj-44",
+     "id": "obj-46",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -876,7 +915,7 @@
    },
    {
     "box": {
-     "id": "obj-45",
+     "id": "obj-47",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -894,7 +933,7 @@
    },
    {
     "box": {
-     "id": "obj-46",
+     "id": "obj-48",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -912,7 +951,7 @@
    },
    {
     "box": {
-     "id": "obj-47",
+     "id": "obj-49",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -930,7 +969,7 @@
    },
    {
     "box": {
-     "id": "obj-48",
+     "id": "obj-50",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -949,7 +988,7 @@
    },
    {
     "box": {
-     "id": "obj-49",
+     "id": "obj-51",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -967,7 +1006,7 @@
    },
    {
     "box": {
-     "id": "obj-50",
+     "id": "obj-52",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -985,7 +1024,7 @@
    },
    {
     "box": {
-     "id": "obj-51",
+     "id": "obj-53",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1003,7 +1042,7 @@
    },
    {
     "box": {
-     "id": "obj-52",
+     "id": "obj-54",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1021,7 +1060,7 @@
    },
    {
     "box": {
-     "id": "obj-53",
+     "id": "obj-55",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1039,7 +1078,7 @@
    },
    {
     "box": {
-     "id": "obj-54",
+     "id": "obj-56",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1058,7 +1097,7 @@
    },
    {
     "box": {
-     "id": "obj-55",
+     "id": "obj-57",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -1078,7 +1117,7 @@
    },
    {
     "box": {
-     "id": "obj-56",
+     "id": "obj-58",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1096,7 +1135,7 @@
    },
    {
     "box": {
-     "id": "obj-57",
+     "id": "obj-59",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1114,11 +1153,12 @@
    },
    {
     "box": {
-     "id": "obj-58",
+     "id": "obj-60",
      "maxclass": "newobj",
      "numinlets": 1,
-     "numoutlets": 3,
+     "numoutlets": 4,
      "outlettype": [
+      "bang",
       "bang",
       "bang",
       "bang"
@@ -1126,15 +1166,15 @@
      "patching_rect": [
       420.0,
       1090.0,
-      63.0,
+      77.0,
       22.0
      ],
-     "text": "t b b b"
+     "text": "t b b b b"
     }
    },
    {
     "box": {
-     "id": "obj-59",
+     "id": "obj-61",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1152,7 +1192,7 @@
    },
    {
     "box": {
-     "id": "obj-60",
+     "id": "obj-62",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1170,7 +1210,7 @@
    },
    {
     "box": {
-     "id": "obj-61",
+     "id": "obj-63",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1188,7 +1228,7 @@
    },
    {
     "box": {
-     "id": "obj-62",
+     "id": "obj-64",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 2,
@@ -1207,7 +1247,7 @@
    },
    {
     "box": {
-     "id": "obj-63",
+     "id": "obj-65",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1225,7 +1265,7 @@
    },
    {
     "box": {
-     "id": "obj-64",
+     "id": "obj-66",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1243,7 +1283,7 @@
    },
    {
     "box": {
-     "id": "obj-65",
+     "id": "obj-67",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1256,12 +1296,30 @@
       63.0,
       22.0
      ],
-     "text": "sig~ 1."
+     "text": "sig~ 0."
     }
    },
    {
     "box": {
-     "id": "obj-66",
+     "id": "obj-68",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      560.0,
+      1150.0,
+      40.0,
+      22.0
+     ],
+     "text": "1."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-69",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1279,7 +1337,7 @@
    },
    {
     "box": {
-     "id": "obj-67",
+     "id": "obj-70",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 0,
@@ -1294,7 +1352,7 @@
    },
    {
     "box": {
-     "id": "obj-68",
+     "id": "obj-71",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -1304,7 +1362,7 @@
       "bang"
      ],
      "patching_rect": [
-      560.0,
+      620.0,
       1050.0,
       63.0,
       22.0
@@ -1314,75 +1372,20 @@
    },
    {
     "box": {
-     "id": "obj-69",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      560.0,
-      1090.0,
-      40.0,
-      22.0
-     ],
-     "text": "0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-70",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      600.0,
-      1090.0,
-      40.0,
-      22.0
-     ],
-     "text": "0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-71",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      640.0,
-      1190.0,
-      42.0,
-      22.0
-     ],
-     "text": "stop"
-    }
-   },
-   {
-    "box": {
      "id": "obj-72",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
      "outlettype": [
-      "bang",
-      "bang"
+      ""
      ],
      "patching_rect": [
-      640.0,
-      1010.0,
-      49.0,
+      620.0,
+      1090.0,
+      40.0,
       22.0
      ],
-     "text": "t b b"
+     "text": "0"
     }
    },
    {
@@ -1395,7 +1398,62 @@
       ""
      ],
      "patching_rect": [
+      660.0,
+      1090.0,
+      40.0,
+      22.0
+     ],
+     "text": "0"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-74",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
       700.0,
+      1150.0,
+      40.0,
+      22.0
+     ],
+     "text": "0."
+    }
+   },
+   {
+    "box": {
+     "id": "obj-75",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "bang",
+      "bang"
+     ],
+     "patching_rect": [
+      700.0,
+      1010.0,
+      49.0,
+      22.0
+     ],
+     "text": "t b b"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-76",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      760.0,
       1050.0,
       56.0,
       22.0
@@ -1420,132 +1478,12 @@
    {
     "patchline": {
      "destination": [
-      "obj-15",
-      0
-     ],
-     "source": [
-      "obj-14",
-      3
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-12",
-      2
-     ],
-     "source": [
-      "obj-15",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-16",
       0
      ],
      "source": [
-      "obj-15",
+      "obj-10",
       5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-12",
-      3
-     ],
-     "source": [
-      "obj-16",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-3",
-      0
-     ],
-     "source": [
-      "obj-14",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-12",
-      1
-     ],
-     "source": [
-      "obj-3",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-17",
-      0
-     ],
-     "source": [
-      "obj-14",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-12",
-      5
-     ],
-     "source": [
-      "obj-17",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
-      0
-     ],
-     "source": [
-      "obj-14",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-19",
-      0
-     ],
-     "source": [
-      "obj-18",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-12",
-      0
-     ],
-     "source": [
-      "obj-19",
-      0
      ]
     }
    },
@@ -1553,6 +1491,18 @@
     "patchline": {
      "destination": [
       "obj-13",
+      0
+     ],
+     "source": [
+      "obj-10",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-11",
       0
      ],
      "source": [
@@ -1576,7 +1526,163 @@
    {
     "patchline": {
      "destination": [
+      "obj-17",
+      0
+     ],
+     "source": [
+      "obj-16",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      2
+     ],
+     "source": [
+      "obj-17",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-18",
+      0
+     ],
+     "source": [
+      "obj-17",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      3
+     ],
+     "source": [
+      "obj-18",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-3",
+      0
+     ],
+     "source": [
+      "obj-16",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      1
+     ],
+     "source": [
+      "obj-3",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-19",
+      0
+     ],
+     "source": [
+      "obj-16",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      5
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-20",
+      0
+     ],
+     "source": [
+      "obj-16",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-21",
+      0
+     ],
+     "source": [
+      "obj-20",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      0
+     ],
+     "source": [
+      "obj-21",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-15",
+      0
+     ],
+     "source": [
+      "obj-14",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-11",
+      0
+     ],
+     "source": [
+      "obj-15",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-22",
       0
      ],
      "source": [
@@ -1588,96 +1694,48 @@
    {
     "patchline": {
      "destination": [
-      "obj-21",
+      "obj-23",
       0
      ],
      "source": [
+      "obj-22",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-24",
+      0
+     ],
+     "source": [
+      "obj-23",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-24",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-20",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-22",
-      0
-     ],
-     "source": [
-      "obj-21",
       1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-23",
-      0
-     ],
-     "source": [
-      "obj-22",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-18",
-      1
-     ],
-     "source": [
-      "obj-23",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-25",
-      0
-     ],
-     "source": [
-      "obj-23",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-24",
-      0
      ],
      "source": [
       "obj-25",
       1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-12",
-      4
-     ],
-     "source": [
-      "obj-24",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-14",
-      0
-     ],
-     "source": [
-      "obj-25",
-      0
      ]
     }
    },
@@ -1685,6 +1743,54 @@
     "patchline": {
      "destination": [
       "obj-27",
+      0
+     ],
+     "source": [
+      "obj-25",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-26",
+      0
+     ],
+     "source": [
+      "obj-27",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-14",
+      4
+     ],
+     "source": [
+      "obj-26",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-16",
+      0
+     ],
+     "source": [
+      "obj-27",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
       0
      ],
      "source": [
@@ -1696,7 +1802,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-27",
+      "obj-29",
       0
      ],
      "source": [
@@ -1708,11 +1814,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-26",
+      "obj-28",
       0
      ],
      "source": [
-      "obj-27",
+      "obj-29",
       1
      ]
     }
@@ -1720,11 +1826,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-12",
+      "obj-14",
       4
      ],
      "source": [
-      "obj-26",
+      "obj-28",
       0
      ]
     }
@@ -1732,11 +1838,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-14",
+      "obj-16",
       0
      ],
      "source": [
-      "obj-27",
+      "obj-29",
       0
      ]
     }
@@ -1748,7 +1854,7 @@
       0
      ],
      "source": [
-      "obj-28",
+      "obj-30",
       0
      ]
     }
@@ -1756,7 +1862,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-29",
+      "obj-31",
       0
      ],
      "source": [
@@ -1768,36 +1874,12 @@
    {
     "patchline": {
      "destination": [
-      "obj-30",
-      0
-     ],
-     "source": [
-      "obj-29",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-31",
-      0
-     ],
-     "source": [
-      "obj-29",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-32",
       0
      ],
      "source": [
-      "obj-29",
-      3
+      "obj-31",
+      0
      ]
     }
    },
@@ -1808,7 +1890,31 @@
       0
      ],
      "source": [
-      "obj-29",
+      "obj-31",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-31",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-35",
+      0
+     ],
+     "source": [
+      "obj-31",
       4
      ]
     }
@@ -1820,30 +1926,6 @@
       0
      ],
      "source": [
-      "obj-30",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-7",
-      0
-     ],
-     "source": [
-      "obj-31",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-7",
-      0
-     ],
-     "source": [
       "obj-32",
       0
      ]
@@ -1864,287 +1946,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-34",
-      0
-     ],
-     "source": [
-      "obj-29",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-35",
+      "obj-7",
       0
      ],
      "source": [
       "obj-34",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-36",
-      0
-     ],
-     "source": [
-      "obj-35",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-37",
-      0
-     ],
-     "source": [
-      "obj-36",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-39",
-      0
-     ],
-     "source": [
-      "obj-37",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-38",
-      0
-     ],
-     "source": [
-      "obj-35",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-39",
-      1
-     ],
-     "source": [
-      "obj-38",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-40",
-      0
-     ],
-     "source": [
-      "obj-39",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-41",
-      0
-     ],
-     "source": [
-      "obj-39",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-42",
-      0
-     ],
-     "source": [
-      "obj-40",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-43",
-      0
-     ],
-     "source": [
-      "obj-41",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-46",
-      0
-     ],
-     "source": [
-      "obj-42",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-36",
-      1
-     ],
-     "source": [
-      "obj-46",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-44",
-      0
-     ],
-     "source": [
-      "obj-42",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-47",
-      0
-     ],
-     "source": [
-      "obj-43",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-36",
-      1
-     ],
-     "source": [
-      "obj-47",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-45",
-      0
-     ],
-     "source": [
-      "obj-43",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-48",
-      1
-     ],
-     "source": [
-      "obj-44",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-48",
-      1
-     ],
-     "source": [
-      "obj-45",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-49",
-      0
-     ],
-     "source": [
-      "obj-42",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-49",
-      0
-     ],
-     "source": [
-      "obj-43",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-51",
-      0
-     ],
-     "source": [
-      "obj-49",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-50",
-      0
-     ],
-     "source": [
-      "obj-42",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-50",
-      0
-     ],
-     "source": [
-      "obj-43",
       0
      ]
     }
@@ -2156,7 +1962,259 @@
       0
      ],
      "source": [
+      "obj-35",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-36",
+      0
+     ],
+     "source": [
+      "obj-31",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-37",
+      0
+     ],
+     "source": [
+      "obj-36",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-38",
+      0
+     ],
+     "source": [
+      "obj-37",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-39",
+      0
+     ],
+     "source": [
+      "obj-38",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-41",
+      0
+     ],
+     "source": [
+      "obj-39",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-40",
+      0
+     ],
+     "source": [
+      "obj-37",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-41",
+      1
+     ],
+     "source": [
+      "obj-40",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-42",
+      0
+     ],
+     "source": [
+      "obj-41",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-43",
+      0
+     ],
+     "source": [
+      "obj-41",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-44",
+      0
+     ],
+     "source": [
+      "obj-42",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-45",
+      0
+     ],
+     "source": [
+      "obj-43",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-48",
+      0
+     ],
+     "source": [
+      "obj-44",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-38",
+      1
+     ],
+     "source": [
+      "obj-48",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-46",
+      0
+     ],
+     "source": [
+      "obj-44",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-49",
+      0
+     ],
+     "source": [
+      "obj-45",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-38",
+      1
+     ],
+     "source": [
+      "obj-49",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-47",
+      0
+     ],
+     "source": [
+      "obj-45",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-50",
+      1
+     ],
+     "source": [
+      "obj-46",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-50",
+      1
+     ],
+     "source": [
+      "obj-47",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-51",
+      0
+     ],
+     "source": [
+      "obj-44",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-51",
+      0
+     ],
+     "source": [
+      "obj-45",
       0
      ]
     }
@@ -2168,6 +2226,54 @@
       0
      ],
      "source": [
+      "obj-51",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-52",
+      0
+     ],
+     "source": [
+      "obj-44",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-52",
+      0
+     ],
+     "source": [
+      "obj-45",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-7",
+      0
+     ],
+     "source": [
+      "obj-52",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-55",
+      0
+     ],
+     "source": [
       "obj-10",
       0
      ]
@@ -2176,7 +2282,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-53",
+      "obj-55",
       0
      ],
      "source": [
@@ -2188,11 +2294,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-52",
+      "obj-54",
       0
      ],
      "source": [
-      "obj-53",
+      "obj-55",
       0
      ]
     }
@@ -2200,7 +2306,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-54",
+      "obj-56",
       0
      ],
      "source": [
@@ -2212,72 +2318,24 @@
    {
     "patchline": {
      "destination": [
-      "obj-51",
+      "obj-53",
       1
      ],
      "source": [
-      "obj-54",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-52",
-      1
-     ],
-     "source": [
-      "obj-54",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-55",
-      0
-     ],
-     "source": [
-      "obj-51",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-56",
-      0
-     ],
-     "source": [
-      "obj-55",
-      2
+      1
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-51",
-      0
+      "obj-54",
+      1
      ],
      "source": [
       "obj-56",
       0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-48",
-      0
-     ],
-     "source": [
-      "obj-55",
-      1
      ]
     }
    },
@@ -2285,10 +2343,10 @@
     "patchline": {
      "destination": [
       "obj-57",
-      1
+      0
      ],
      "source": [
-      "obj-55",
+      "obj-53",
       0
      ]
     }
@@ -2300,19 +2358,7 @@
       0
      ],
      "source": [
-      "obj-52",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-59",
-      0
-     ],
-     "source": [
-      "obj-58",
+      "obj-57",
       2
      ]
     }
@@ -2320,11 +2366,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-52",
+      "obj-53",
       0
      ],
      "source": [
+      "obj-58",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-50",
+      0
+     ],
+     "source": [
+      "obj-57",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-59",
+      1
+     ],
+     "source": [
+      "obj-57",
       0
      ]
     }
@@ -2336,43 +2406,31 @@
       0
      ],
      "source": [
-      "obj-58",
-      1
+      "obj-54",
+      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-57",
+      "obj-61",
       0
      ],
      "source": [
       "obj-60",
-      0
+      3
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-61",
+      "obj-54",
       0
      ],
      "source": [
-      "obj-58",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-61",
-      0
-     ],
-     "source": [
-      "obj-57",
       0
      ]
     }
@@ -2384,19 +2442,19 @@
       0
      ],
      "source": [
-      "obj-48",
-      0
+      "obj-60",
+      2
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-62",
+      "obj-59",
       0
      ],
      "source": [
-      "obj-61",
+      "obj-62",
       0
      ]
     }
@@ -2408,15 +2466,39 @@
       0
      ],
      "source": [
+      "obj-60",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-63",
+      0
+     ],
+     "source": [
+      "obj-59",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
       "obj-64",
       0
+     ],
+     "source": [
+      "obj-50",
+      0
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-62",
+      "obj-64",
       0
      ],
      "source": [
@@ -2428,7 +2510,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-62",
+      "obj-65",
+      0
+     ],
+     "source": [
+      "obj-66",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-64",
       0
      ],
      "source": [
@@ -2440,35 +2534,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-66",
+      "obj-64",
       0
      ],
      "source": [
-      "obj-62",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
       "obj-67",
-      0
-     ],
-     "source": [
-      "obj-66",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      1
-     ],
-     "source": [
-      "obj-66",
       0
      ]
     }
@@ -2477,6 +2547,66 @@
     "patchline": {
      "destination": [
       "obj-68",
+      0
+     ],
+     "source": [
+      "obj-60",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-67",
+      0
+     ],
+     "source": [
+      "obj-68",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-69",
+      0
+     ],
+     "source": [
+      "obj-64",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      0
+     ],
+     "source": [
+      "obj-69",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-70",
+      1
+     ],
+     "source": [
+      "obj-69",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-71",
       0
      ],
      "source": [
@@ -2488,7 +2618,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-68",
+      "obj-71",
       0
      ],
      "source": [
@@ -2500,11 +2630,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-69",
+      "obj-72",
       0
      ],
      "source": [
-      "obj-68",
+      "obj-71",
       2
      ]
     }
@@ -2512,11 +2642,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-57",
+      "obj-59",
       0
      ],
      "source": [
-      "obj-69",
+      "obj-72",
       0
      ]
     }
@@ -2524,11 +2654,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-70",
+      "obj-73",
       0
      ],
      "source": [
-      "obj-68",
+      "obj-71",
       1
      ]
     }
@@ -2536,11 +2666,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-52",
+      "obj-54",
       0
      ],
      "source": [
-      "obj-70",
+      "obj-73",
       0
      ]
     }
@@ -2548,19 +2678,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-71",
-      0
-     ],
-     "source": [
-      "obj-68",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-62",
+      "obj-74",
       0
      ],
      "source": [
@@ -2572,7 +2690,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-72",
+      "obj-67",
+      0
+     ],
+     "source": [
+      "obj-74",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-75",
       0
      ],
      "source": [
@@ -2584,11 +2714,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-76",
       0
      ],
      "source": [
-      "obj-72",
+      "obj-75",
       1
      ]
     }
@@ -2600,7 +2730,7 @@
       0
      ],
      "source": [
-      "obj-73",
+      "obj-76",
       0
      ]
     }
@@ -2608,11 +2738,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-68",
+      "obj-71",
       0
      ],
      "source": [
-      "obj-72",
+      "obj-75",
       0
      ]
     }
