@@ -626,8 +626,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="CPU cores per replica (default: the cluster's cores shared out on CPU, 1 with a GPU)")
     safety = serve.add_argument_group("security (docs/SECURITY.md)")
     safety.add_argument("--allow-out", type=Path, action="append", default=[], metavar="DIR",
-                        help="another folder local clients may write into and read init_audio from (repeatable); "
-                             "--out and your home folder are always allowed")
+                        help="for an engine run as root/Administrator: another folder local clients may write into "
+                             "and read init_audio from (repeatable; --out and the home folder are always allowed). "
+                             "Run by you, local clients may use any folder you can")
     safety.add_argument("--uploads", type=Path, metavar="DIR",
                         help="where files sent with the upload op land (default: the user's cache folder, "
                              "audioldm-bridge/uploads)")

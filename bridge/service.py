@@ -57,6 +57,9 @@ class ServiceConfig:
     # Files clients send over ZeroMQ (bridge.upload); None: the user's cache folder.
     uploads_dir: Path | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    # Whether the engine runs with elevated rights (root, Administrator): then local clients keep to
+    # --out, home and --allow-out. None: ask the OS (bridge.security.is_elevated); tests set it.
+    elevated: bool | None = None
 
     @property
     def curve(self) -> bool:
@@ -82,6 +85,7 @@ class BridgeService:
         self.transports: dict = {}
         self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
         self.uploads = UploadStore(config.uploads_dir or default_uploads_dir(), max_bytes=config.max_upload_bytes)
+        self.elevated = security.is_elevated() if config.elevated is None else config.elevated
         self.osc_allow = OscAllowList(config.osc_allow)
         self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
                       if config.curve_secret is not None or config.curve_clients is not None else None)
@@ -187,10 +191,12 @@ class BridgeService:
             return not _is_loopback(origin[1])
         return True
 
-    def roots_for(self, origin) -> list[Path]:
-        return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin))
+    def roots_for(self, origin) -> list[Path] | None:
+        """Folders a client may write into; None: anywhere (a local client of an engine its user runs)."""
+        return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin),
+                                      elevated=self.elevated)
 
-    def input_roots_for(self, origin) -> list[Path]:
+    def input_roots_for(self, origin) -> list[Path] | None:
         """Folders an init_audio may be read from: a local client's output roots; none for a remote
         client (everything under --out would be readable back through an extend)."""
         return [] if self.is_remote(origin) else self.roots_for(origin)

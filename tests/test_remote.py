@@ -38,8 +38,9 @@ def keys(tmp_path_factory):
 def remote(tiny_components, tmp_path_factory, keys):
     made, _ = keys
     out = tmp_path_factory.mktemp("engine-out")
+    # Not elevated: local clients of this engine may write anywhere, which must not widen what a key may do.
     with running_service(tiny_components, out, curve_secret=made["server_secret"],
-                         curve_clients=made["clients"]) as svc:
+                         curve_clients=made["clients"], elevated=False) as svc:
         yield svc
 
 
@@ -199,12 +200,12 @@ def test_osc_from_outside_the_allow_list_is_dropped_and_counted(tiny_components,
     allow = OscAllowList(["192.168.7.0/24"])
     assert allow.allows("127.0.0.1") and allow.allows("192.168.7.20") and not allow.allows("10.1.2.3")
     ping = OscMessageBuilder(address="/audioldm/ping").build().dgram
-    with running_service(tiny_components, tmp_path, osc_allow=("192.168.7.0/24",)) as svc:
+    with running_service(tiny_components, tmp_path, osc_allow=("192.168.7.0/24",), elevated=False) as svc:
         osc = svc.transports["osc"]
         for _ in range(3):
             osc.handle_datagram(ping, ("10.1.2.3", 40000))  # as the socket server hands it over
         assert svc.status()["osc_dropped"] == 3
         assert svc.is_remote(("osc", "192.168.7.20", 9000)) and not svc.is_remote(("osc", "127.0.0.1", 9000))
-        assert svc.roots_for(("osc", "192.168.7.20", 9000)) == [tmp_path.resolve()]
-        assert Path.home().resolve() in svc.roots_for(("osc", "127.0.0.1", 9000))
+        assert svc.roots_for(("osc", "192.168.7.20", 9000)) == [tmp_path.resolve()]  # remote: --out only
+        assert svc.roots_for(("osc", "127.0.0.1", 9000)) is None  # local, not elevated: anywhere its user can
         assert not svc.is_remote(("zmq", b"id", b"dealer"))  # no CURVE: ZeroMQ is loopback-only

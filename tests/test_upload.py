@@ -144,9 +144,9 @@ def test_bad_uploads_are_refused_by_name_and_nothing_damaged_is_kept(remote, key
         assert client.ping()["event"] == "pong"  # and the engine kept serving throughout
 
 
-def test_local_clients_read_inputs_only_inside_the_allowed_roots(tiny_components, tmp_path, keys):
+def test_local_clients_of_an_elevated_engine_read_inputs_only_inside_the_roots(tiny_components, tmp_path, keys):
     outside = Path("/etc/hostname") if Path("/etc/hostname").is_file() else None
-    with running_service(tiny_components, tmp_path / "out", uploads_dir=tmp_path / "uploads") as svc, \
+    with running_service(tiny_components, tmp_path / "out", uploads_dir=tmp_path / "uploads", elevated=True) as svc, \
             BridgeClient(svc.endpoints()["zmq"]["requests"], timeout=30) as client:
         if outside is not None:
             reply = client.call({"op": "generate", "prompt": "x", "init_audio": str(outside)})
