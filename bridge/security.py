@@ -25,6 +25,10 @@ from typing import Iterable
 
 from engine.errors import InvalidInput
 
+#: The owner of every local client's jobs and files (bridge.service.BridgeService.owner_of): the
+#: user who started the engine, however many programs they use. A remote client is its own owner.
+LOCAL = "local"
+
 # Device names Windows reserves in every folder, with any extension ("nul.txt" is the device too).
 WINDOWS_RESERVED = ({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
                     | {f"{p}{i}" for p in ("COM", "LPT") for i in (*range(1, 10), "¹", "²", "³")})
