@@ -30,6 +30,7 @@ from engine.render import Engine
 
 from . import protocol, security
 from .fetch import FileRegistry
+from .upload import DEFAULT_BYTES_PER_HOUR, DEFAULT_CAP_BYTES, DEFAULT_MAX_UNFINISHED
 from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
 from .upload import UploadStore, default_uploads_dir
 from .jobs import Job, JobQueue, Worker
@@ -60,9 +61,13 @@ class ServiceConfig:
     curve_secret: Path | None = None
     curve_clients: Path | None = None
     osc_allow: tuple = ()
-    # Files clients send over ZeroMQ (bridge.upload); None: the user's cache folder.
+    # Files clients send over ZeroMQ (bridge.upload); None: the user's cache folder. Bounds: a file,
+    # the whole folder, and per client key its bytes per hour and unfinished uploads.
     uploads_dir: Path | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    uploads_cap_bytes: int = DEFAULT_CAP_BYTES
+    upload_bytes_per_hour: int = DEFAULT_BYTES_PER_HOUR
+    max_unfinished_uploads: int = DEFAULT_MAX_UNFINISHED
     # Whether the engine runs with elevated rights (root, Administrator): then local clients keep to
     # --out, home and --allow-out. None: ask the OS (bridge.security.is_elevated); tests set it.
     elevated: bool | None = None
@@ -90,7 +95,9 @@ class BridgeService:
         self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
         self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
-        self.uploads = UploadStore(config.uploads_dir or default_uploads_dir(), max_bytes=config.max_upload_bytes)
+        self.uploads = UploadStore(config.uploads_dir or default_uploads_dir(), max_bytes=config.max_upload_bytes,
+                                   cap_bytes=config.uploads_cap_bytes, bytes_per_hour=config.upload_bytes_per_hour,
+                                   max_unfinished=config.max_unfinished_uploads)
         self.elevated = security.is_elevated() if config.elevated is None else config.elevated
         self.osc_allow = OscAllowList(config.osc_allow)
         self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
@@ -220,10 +227,10 @@ class BridgeService:
         return [] if self.is_remote(origin) else self.roots_for(origin)
 
     def readable_input(self, origin) -> Callable[[Path], bool]:
-        """Files outside those folders a client may still edit: uploads; for a remote client also
+        """Files outside those folders a client may still edit: its uploads; for a remote client also
         its own published results (it may fetch them anyway)."""
         remote, owner = self.is_remote(origin), self.owner_of(origin)
-        return lambda path: self.uploads.holds(path) or (remote and self.files.knows(path, owner))
+        return lambda path: self.uploads.holds(path, owner) or (remote and self.files.knows(path, owner))
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:

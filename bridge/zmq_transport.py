@@ -173,7 +173,7 @@ class ZmqTransport:
             return [bad_message(f"{shape}: only an upload carries a frame of bytes, not {op!r:.80}")]
         try:
             if op == "upload":
-                return [self.service.uploads.receive(message, data)]
+                return [self.service.uploads.receive(message, data, self.service.owner_of(origin))]
             if op == "generate":
                 return self.service.submit(message, origin)
             if op == "cancel":
