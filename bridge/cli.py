@@ -304,6 +304,12 @@ def cmd_serve(args) -> int:
             raise InvalidInput(f"--{name.replace('_', '-')} must be at least 1, got {getattr(args, name)}")
     if not 0 < args.max_upload_mb <= 1024 * 1024:
         raise InvalidInput(f"--max-upload-mb must be above 0 and at most 1048576 (1 TB), got {args.max_upload_mb:g}")
+    for name in ("uploads_cap_mb", "upload_mb_per_hour"):  # each must hold one file of --max-upload-mb
+        if not args.max_upload_mb <= getattr(args, name) <= 1024 * 1024 * 1024:
+            raise InvalidInput(f"--{name.replace('_', '-')} must be at least --max-upload-mb ({args.max_upload_mb:g}) "
+                               f"and at most 1073741824 (1 PB), got {getattr(args, name):g}")
+    if args.max_unfinished_uploads < 1:
+        raise InvalidInput(f"--max-unfinished-uploads must be at least 1, got {args.max_unfinished_uploads}")
     host = resolve_host(args.host)
     check_remote_options(host, args)
     config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,
@@ -313,7 +319,10 @@ def cmd_serve(args) -> int:
                            curve_secret=args.curve_secret, curve_clients=args.curve_clients,
                            osc_allow=tuple(args.osc_allow),
                            uploads_dir=args.uploads.expanduser().resolve() if args.uploads else None,
-                           max_upload_bytes=round(args.max_upload_mb * 1024 * 1024))
+                           max_upload_bytes=round(args.max_upload_mb * 1024 * 1024),
+                           uploads_cap_bytes=round(args.uploads_cap_mb * 1024 * 1024),
+                           upload_bytes_per_hour=round(args.upload_mb_per_hour * 1024 * 1024),
+                           max_unfinished_uploads=args.max_unfinished_uploads)
     limits = LengthLimits(max_seconds=args.max_seconds)  # checked before any socket or model
     if not ipaddress.ip_address(host).is_loopback:
         log.warning("listening on %s: ZeroMQ only for CURVE keys in %s; OSC from loopback%s", host,
@@ -627,14 +636,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="CPU cores per replica (default: the cluster's cores shared out on CPU, 1 with a GPU)")
     safety = serve.add_argument_group("security (docs/SECURITY.md)")
     safety.add_argument("--allow-out", type=Path, action="append", default=[], metavar="DIR",
-                        help="another folder local clients may write into and read init_audio from (repeatable); "
-                             "--out and your home folder are always allowed")
+                        help="for an engine run as root/Administrator: another folder local clients may write into "
+                             "and read init_audio from (repeatable; --out and the home folder are always allowed). "
+                             "Run by you, local clients may use any folder you can")
     safety.add_argument("--uploads", type=Path, metavar="DIR",
                         help="where files sent with the upload op land (default: the user's cache folder, "
                              "audioldm-bridge/uploads)")
     safety.add_argument("--max-upload-mb", type=float, default=256.0,
-                        help="largest file a client may upload (default 256 MB; the folder keeps at most 2 GB, "
-                             "least recently used first out)")
+                        help="largest file a client may upload (default 256 MB; the folder is pruned to 2 GB, "
+                             "least recently used first, none used in the last hour)")
+    safety.add_argument("--uploads-cap-mb", type=float, default=4096.0,
+                        help="the uploads folder never holds more (default 4096 MB): beyond it uploads are refused "
+                             "(disk_full) until old ones may go")
+    safety.add_argument("--upload-mb-per-hour", type=float, default=1024.0,
+                        help="what one client key may upload in any hour (default 1024 MB; busy beyond it)")
+    safety.add_argument("--max-unfinished-uploads", type=int, default=4,
+                        help="unfinished uploads one client key may have open (default 4; busy beyond it)")
     safety.add_argument("--curve-secret", type=Path, metavar="FILE",
                         help="the engine's server.key_secret: ZeroMQ speaks CURVE (required beyond loopback)")
     safety.add_argument("--curve-clients", type=Path, metavar="DIR", help="folder of allowed client public keys (*.key)")

@@ -5,8 +5,9 @@ two frames: a JSON ``chunk`` reply (offset, total size, the whole file's SHA-256
 bytes. Memory stays bounded on both sides, a lost reply is simply asked for again, and the client
 writes under a hidden temporary name, checks the checksum, and only then publishes the file.
 
-Only files this engine published for a job (and their sidecars) can be fetched: ``fetch`` is not
-a way to read the engine's disk.
+Only files this engine published for a job (and their sidecars) can be fetched, and only by the
+job's owner (its client key; see bridge.service): ``fetch`` is not a way to read the engine's disk,
+nor another client's work. Anything else is ``not_found``, whether it exists or not.
 """
 
 from __future__ import annotations
@@ -20,36 +21,42 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from engine.errors import EngineError, InvalidInput
 
 from . import protocol
-from .security import reserved_component
+from .security import LOCAL, reserved_component
 
 CHUNK_BYTES = 512 * 1024
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 
 
 class FileRegistry:
-    """The files the engine has published (from ``done`` events), the only ones ``fetch`` serves."""
+    """The files the engine has published (from ``done`` events), the only ones ``fetch`` serves,
+    each to the owner of the job that made it."""
 
     def __init__(self, keep: int = 10000):
         self.keep = keep
         self._files: OrderedDict[Path, tuple | None] = OrderedDict()  # path → (size, mtime_ns, sha256) once hashed
+        self._owners: dict[Path, str] = {}  # path → the owner of the job that published it
         self._lock = threading.Lock()
 
-    def add_done(self, event: dict) -> None:
+    def add_done(self, event: dict, owner: str = LOCAL) -> None:
         with self._lock:
             for f in event.get("files", []):
                 for key in ("path", "sidecar"):
                     if f.get(key):
-                        self._files[Path(f[key]).resolve()] = None
+                        path = Path(f[key]).resolve()
+                        self._files[path] = None
+                        self._owners[path] = owner
             while len(self._files) > self.keep:
-                self._files.popitem(last=False)
+                self._owners.pop(self._files.popitem(last=False)[0], None)
 
-    def knows(self, path: Path) -> bool:
-        """Whether a resolved path is a file this engine published (and still lists)."""
+    def knows(self, path: Path, owner: str | None = None) -> bool:
+        """Whether a resolved path is a file this engine published (and still lists), for ``owner``
+        (None: for anyone)."""
         with self._lock:
-            return Path(path) in self._files
+            return Path(path) in self._files and (owner is None or self._owners.get(Path(path)) == owner)
 
-    def chunk(self, message: dict) -> tuple[dict, bytes]:
-        """One ``fetch`` request → (reply, bytes). Raises EngineError (bad_request / not_found)."""
+    def chunk(self, message: dict, owner: str | None = None) -> tuple[dict, bytes]:
+        """One ``fetch`` request of ``owner`` (None: anyone) → (reply, bytes). Raises EngineError
+        (bad_request / not_found)."""
         path, offset = message.get("path"), message.get("offset", 0)
         length = message.get("length", CHUNK_BYTES)
         if not isinstance(path, str) or not path:
@@ -61,9 +68,7 @@ class FileRegistry:
                 raise InvalidInput(f"fetch {name} must be a whole number >= 0, got {value!r:.40}")
         length = min(max(length, 1), MAX_CHUNK_BYTES)
         resolved = Path(path).resolve() if Path(path).is_absolute() else None
-        with self._lock:
-            known = resolved is not None and resolved in self._files
-        if not known:
+        if resolved is None or not self.knows(resolved, owner):
             raise protocol.error("not_found", f"no finished file {path!r:.200} to fetch (only results of this engine's jobs)")
         try:
             with open(resolved, "rb") as f:

@@ -20,6 +20,9 @@
   queue's lock, and only the thread that made it publishes the final event.
 * Ids are idempotent: a known id with the same request returns the existing job (its latest event
   is replayed); a known id with a different request is refused.
+* A job belongs to its *owner* (the client key that sent it; every local client is one owner,
+  see bridge.service): another owner cannot cancel it, join it by resending its id, or see it in
+  the queue's snapshot — to them it does not exist.
 
 Events go to one ``publish(job, event)`` callable supplied by the service.
 """
@@ -40,6 +43,7 @@ from engine.render import Engine
 
 from . import protocol
 from .protocol import JobRequest
+from .security import LOCAL
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +59,7 @@ PREEMPTING_LANES = ("live",)
 class Job:
     request: JobRequest
     origins: list = field(default_factory=list)  # where its events go (transport-specific reply addresses)
+    owner: str = LOCAL  # who may cancel it, join it, fetch and edit its files
     state: str = QUEUED  # queued → running → delivering → done | error | cancelled
     last_event: dict | None = None  # replayed to a client that resends the id
     cancel_requested: bool = False
@@ -122,12 +127,13 @@ class JobQueue:
     def variations_per_batch(self, request: JobRequest) -> int:
         return max(1, self.max_batch_rows // rows_per_variation(request))
 
-    def submit(self, request: JobRequest, origin) -> tuple[Job, bool]:
-        """Queue a job; returns (job, is_new). A known id returns the existing job with the origin added."""
+    def submit(self, request: JobRequest, origin, owner: str = LOCAL) -> tuple[Job, bool]:
+        """Queue a job; returns (job, is_new). A known id returns the existing job with the origin added
+        (only to its own owner: another owner gets the refusal a different request gets)."""
         with self.cond:
             existing = self.jobs.get(request.id)
             if existing is not None:
-                if existing.request.fingerprint != request.fingerprint:
+                if existing.request.fingerprint != request.fingerprint or existing.owner != owner:
                     raise protocol.error("bad_request", f"id {request.id!r} is already used by a different request; "
                                                         "choose a new id for a new request")
                 if origin not in existing.origins:
@@ -137,7 +143,7 @@ class JobQueue:
                 raise protocol.error("shutting_down", "the engine is shutting down; no new jobs")
             if self.queued_count() >= self.max_queued:
                 raise protocol.error("busy", f"queue full ({self.max_queued} jobs waiting); try again later")
-            job = Job(request=request, origins=[origin])
+            job = Job(request=request, origins=[origin], owner=owner)
             job.parts = -(-len(job.pending) // self.variations_per_batch(request))
             self.lanes[request.priority].append(job)
             self.jobs[job.id] = job
@@ -156,18 +162,18 @@ class JobQueue:
                         return position
             return 0
 
-    def cancel(self, job_id: str) -> tuple[Job, str]:
-        """Cancel a job. Returns (job, outcome):
+    def cancel(self, job_id: str, owner: str | None = None) -> tuple[Job, str]:
+        """Cancel a job (of ``owner``; None: of anyone). Returns (job, outcome):
 
         ``cancelled`` — it was waiting and is now cancelled (the caller publishes that, once);
         ``requested`` — it is being sampled: the worker ends it at the next step;
         ``delivering`` — its files are being written: too late to cancel;
         ``ended`` — it had already ended (``job.state`` says how).
-        Raises not_found for unknown ids.
+        Raises not_found for unknown ids and for another owner's jobs (the same answer).
         """
         with self.cond:
             job = self.jobs.get(job_id)
-            if job is None:
+            if job is None or (owner is not None and job.owner != owner):
                 raise protocol.error("not_found", f"no job with id {job_id!r}")
             if job.finished:
                 return job, "ended"
@@ -311,11 +317,13 @@ class JobQueue:
         with self.cond:
             return [job for job in self.jobs.values() if not job.finished]
 
-    def snapshot(self) -> dict:
+    def snapshot(self, owner: str | None = None) -> dict:
+        """Queue lengths (every owner's: how busy the engine is) and the running jobs' ids (only
+        ``owner``'s; None: all)."""
         with self.cond:
             return {
                 "queue": {lane: len(jobs) for lane, jobs in self.lanes.items()},
-                "running": [job.id for job in self.running],
+                "running": [job.id for job in self.running if owner is None or job.owner == owner],
                 "max_queued": self.max_queued,
                 "max_batch": self.max_batch,
                 "max_batch_rows": self.max_batch_rows,

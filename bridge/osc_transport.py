@@ -324,7 +324,7 @@ class OscTransport:
     def _status(self, sender, address, *args) -> None:
         parsed = self._fields(sender, address, list(args), allowed=set())
         if parsed is not None:
-            self._reply(parsed[1], [self.service.status()])
+            self._reply(parsed[1], [self.service.status(parsed[1])])
 
     def _ping(self, sender, address, *args) -> None:
         parsed = self._fields(sender, address, list(args), allowed=set())

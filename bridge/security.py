@@ -4,10 +4,16 @@ A request's ``out_dir`` and its input file (``init_audio``) are checked on the
 *resolved* path, never on its text: relative paths, ``..``, symlinks that lead out of the roots,
 and device or Windows-reserved names are refused with ``bad_request`` before any work is queued.
 
-Roots by default: the engine's ``--out`` folder and, for local clients, the home directory of the
-user the engine runs as (REAPER projects live anywhere in it); ``--allow-out DIR`` adds more.
-Remote (CURVE or non-loopback OSC) clients write only under ``--out`` and get files by ``fetch``.
-Inputs may also come from the uploads folder (bridge.upload), where a remote client's files land.
+Who may use which folders (docs/SECURITY.md):
+
+* a local client of an engine its user started writes, and reads inputs, wherever that user can
+  (a REAPER project on another drive: ``D:\\Projects``, ``/Volumes/Studio``) — the form checks above
+  still apply, and what is written or read is the resolved path;
+* an engine running with elevated rights (root, Administrator: :func:`is_elevated`) confines its
+  local clients to roots: ``--out``, the home directory of the user it runs as, and each
+  ``--allow-out DIR``;
+* remote clients (CURVE, or OSC from beyond loopback) write only under ``--out`` and get files by
+  ``fetch``; their inputs are their uploads (bridge.upload) and their own results.
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterable
 
 from engine.errors import InvalidInput
+
+#: The owner of every local client's jobs and files (bridge.service.BridgeService.owner_of): the
+#: user who started the engine, however many programs they use. A remote client is its own owner.
+LOCAL = "local"
 
 # Device names Windows reserves in every folder, with any extension ("nul.txt" is the device too).
 WINDOWS_RESERVED = ({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
@@ -104,8 +114,29 @@ def resolved_roots(roots: Iterable) -> list[Path]:
     return out
 
 
-def default_roots(out_dir, allow_out: Iterable = (), local: bool = True) -> list[Path]:
-    """The roots for one client: ``--out``; for local clients also the home folder and ``--allow-out``."""
+def is_elevated(os_name: str | None = None) -> bool:
+    """Whether this process runs with elevated rights: root (effective uid 0) on POSIX, an
+    Administrator on Windows. When it cannot be told, True: the engine then keeps the roots."""
+    if (os_name or os.name) == "nt":
+        try:
+            import ctypes
+
+            return bool(ctypes.windll.shell32.IsUserAnAdmin())
+        except Exception:  # noqa: BLE001 — no windll (not Windows), shell32 refused: assume the worst
+            return True
+    geteuid = getattr(os, "geteuid", None)
+    return True if geteuid is None else geteuid() == 0  # no uid to ask: keep the roots
+
+
+def default_roots(out_dir, allow_out: Iterable = (), local: bool = True,
+                  elevated: bool | None = None) -> list[Path] | None:
+    """The roots for one client (None: anywhere, the path's form checked only).
+
+    Remote clients: ``--out``. Local clients of an engine with elevated rights (``elevated``;
+    None asks :func:`is_elevated`): ``--out``, the home folder and ``--allow-out``. Local clients
+    of an engine its user runs: None — that user's projects may be on any drive."""
     if not local:
         return resolved_roots([out_dir])
+    if not (is_elevated() if elevated is None else elevated):
+        return None
     return resolved_roots([out_dir, Path.home(), *allow_out])

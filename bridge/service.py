@@ -2,7 +2,13 @@
 
 Transports turn wire messages into calls of :meth:`BridgeService.submit`, ``cancel``, ``status``
 and ``ping``, and deliver events to *origins* (their own reply addresses). Every event of a job
-goes to all of its origins and to the ZeroMQ PUB feed.
+goes to all of its origins; a local client's job's events also go to the ZeroMQ PUB feed.
+
+A job belongs to its *owner* (:meth:`BridgeService.owner_of`): the CURVE key that sent it, or
+``local`` for every client on the engine's machine. Only the owner may cancel it, join it by
+resending its id, see it in ``status``, fetch its files or edit them (``init_audio``); to anyone
+else it does not exist (``not_found``). A remote client's events reach that client only: the PUB
+feed, which every key may subscribe to, carries no remote client's job (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from engine.render import Engine
 
 from . import protocol, security
 from .fetch import FileRegistry
+from .upload import DEFAULT_BYTES_PER_HOUR, DEFAULT_CAP_BYTES, DEFAULT_MAX_UNFINISHED
 from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
 from .upload import UploadStore, default_uploads_dir
 from .jobs import Job, JobQueue, Worker
@@ -54,9 +61,16 @@ class ServiceConfig:
     curve_secret: Path | None = None
     curve_clients: Path | None = None
     osc_allow: tuple = ()
-    # Files clients send over ZeroMQ (bridge.upload); None: the user's cache folder.
+    # Files clients send over ZeroMQ (bridge.upload); None: the user's cache folder. Bounds: a file,
+    # the whole folder, and per client key its bytes per hour and unfinished uploads.
     uploads_dir: Path | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    uploads_cap_bytes: int = DEFAULT_CAP_BYTES
+    upload_bytes_per_hour: int = DEFAULT_BYTES_PER_HOUR
+    max_unfinished_uploads: int = DEFAULT_MAX_UNFINISHED
+    # Whether the engine runs with elevated rights (root, Administrator): then local clients keep to
+    # --out, home and --allow-out. None: ask the OS (bridge.security.is_elevated); tests set it.
+    elevated: bool | None = None
 
     @property
     def curve(self) -> bool:
@@ -81,7 +95,10 @@ class BridgeService:
         self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
         self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
-        self.uploads = UploadStore(config.uploads_dir or default_uploads_dir(), max_bytes=config.max_upload_bytes)
+        self.uploads = UploadStore(config.uploads_dir or default_uploads_dir(), max_bytes=config.max_upload_bytes,
+                                   cap_bytes=config.uploads_cap_bytes, bytes_per_hour=config.upload_bytes_per_hour,
+                                   max_unfinished=config.max_unfinished_uploads)
+        self.elevated = security.is_elevated() if config.elevated is None else config.elevated
         self.osc_allow = OscAllowList(config.osc_allow)
         self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
                       if config.curve_secret is not None or config.curve_clients is not None else None)
@@ -170,7 +187,7 @@ class BridgeService:
             return [protocol.failed(job_id, err)]
         with self._lock:
             try:
-                job, is_new = self.queue.submit(request, origin)
+                job, is_new = self.queue.submit(request, origin, self.owner_of(origin))
             except EngineError as err:
                 return [protocol.failed(request.id, err)]
             if is_new:
@@ -187,23 +204,37 @@ class BridgeService:
             return not _is_loopback(origin[1])
         return True
 
-    def roots_for(self, origin) -> list[Path]:
-        return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin))
+    def owner_of(self, origin) -> str:
+        """Who a client is, for what it may see and touch: every local client is one owner (the
+        user who started the engine); a CURVE client is its key (the ZAP User-Id the ZeroMQ
+        transport puts in its origin); a remote OSC sender is its address."""
+        if not self.is_remote(origin):
+            return security.LOCAL
+        if origin[0] == "zmq":
+            user = origin[3] if len(origin) > 3 else ""
+            # No User-Id (never with ZAP): this connection alone, so nothing is shared by mistake.
+            return f"key:{user}" if user else f"connection:{origin[1].hex()}"
+        return f"{origin[0]}:{origin[1]}"
 
-    def input_roots_for(self, origin) -> list[Path]:
+    def roots_for(self, origin) -> list[Path] | None:
+        """Folders a client may write into; None: anywhere (a local client of an engine its user runs)."""
+        return security.default_roots(self.config.out_dir, self.config.allow_out, local=not self.is_remote(origin),
+                                      elevated=self.elevated)
+
+    def input_roots_for(self, origin) -> list[Path] | None:
         """Folders an init_audio may be read from: a local client's output roots; none for a remote
         client (everything under --out would be readable back through an extend)."""
         return [] if self.is_remote(origin) else self.roots_for(origin)
 
     def readable_input(self, origin) -> Callable[[Path], bool]:
-        """Files outside those folders a client may still edit: uploads; for a remote client also
-        this engine's published results (it may fetch them anyway)."""
-        remote = self.is_remote(origin)
-        return lambda path: self.uploads.holds(path) or (remote and self.files.knows(path))
+        """Files outside those folders a client may still edit: its uploads; for a remote client also
+        its own published results (it may fetch them anyway)."""
+        remote, owner = self.is_remote(origin), self.owner_of(origin)
+        return lambda path: self.uploads.holds(path, owner) or (remote and self.files.knows(path, owner))
 
     def cancel(self, job_id, origin) -> list[dict]:
         try:
-            job, outcome = self.queue.cancel(protocol.check_id(job_id))
+            job, outcome = self.queue.cancel(protocol.check_id(job_id), self.owner_of(origin))
         except EngineError as err:
             return [protocol.failed(job_id if isinstance(job_id, str) else "", err)]
         if outcome == "ended":
@@ -219,7 +250,9 @@ class BridgeService:
             self.publish(job, protocol.cancelled(job.id))  # reaches every origin, this one included
         return []  # requested: the worker sends `cancelled` at the next step
 
-    def status(self) -> dict:
+    def status(self, origin=None) -> dict:
+        """The engine's state; ``running`` names only the asking client's jobs (``origin`` None: a
+        local client's)."""
         c = self.engine.components
         return {
             "event": "status", "id": "", "version": __version__, "protocol": protocol.PROTOCOL_VERSION,
@@ -228,7 +261,7 @@ class BridgeService:
             "jobs_done": sum(worker.jobs_done for worker in self.workers),
             "batches_run": sum(worker.batches_run for worker in self.workers),
             "osc_dropped": self.osc_allow.dropped,
-            **self.queue.snapshot(),
+            **self.queue.snapshot(security.LOCAL if origin is None else self.owner_of(origin)),
             **(self.engine.status_fields() if hasattr(self.engine, "status_fields") else {}),
         }
 
@@ -239,14 +272,15 @@ class BridgeService:
 
     def publish(self, job: Job, event: dict) -> None:
         if event["event"] == "done":
-            self.files.add_done(event)  # before anyone hears of it: a remote client may fetch at once
+            self.files.add_done(event, job.owner)  # before anyone hears of it: a remote client may fetch at once
         with self._lock:
             job.last_event = event
             for origin in job.origins:
                 transport = self.transports.get(origin[0])
                 if transport is not None:
                     transport.send(origin, event)
-            self._broadcast(event)
+            if job.owner == security.LOCAL:  # every key may subscribe to the feed: no remote client's work on it
+                self._broadcast(event)
 
     def _broadcast(self, event: dict) -> None:
         zmq = self.transports.get("zmq")

@@ -9,12 +9,22 @@ twice (its reply was lost and the client asked again) is not written twice. The 
 checked against the SHA-256 and only then published as ``<uploads>/<sha256><suffix>``, the path a
 request names as ``init_audio``; a damaged upload is dropped, never used.
 
-Bounds: a chunk is at most :data:`MAX_CHUNK_BYTES`, a file at most ``max_bytes``, at most
-:data:`MAX_PARTIAL` uploads are unfinished at once (one idle for :data:`PARTIAL_TTL_S` is dropped),
-and finished uploads beyond ``keep_bytes`` are removed, least recently used first — but none used
-in the last :data:`KEEP_RECENT_S` (a queued job may still need it). The store touches only names it
-makes (``<sha256><suffix>``, ``.<sha256>.part``), so a folder given with ``--uploads`` that holds
+Bounds, all checked when an upload opens, before a byte of it is written: a chunk is at most
+:data:`MAX_CHUNK_BYTES`, a file at most ``max_bytes``. Each client key (every local client
+together is one) has at most ``max_unfinished`` unfinished uploads (one idle for
+:data:`PARTIAL_TTL_S` is dropped) and opens at most ``bytes_per_hour`` of uploads in any hour
+(``busy`` beyond either, naming when to try again), so one key cannot lock out or crowd out
+another. The folder never holds more than ``cap_bytes`` (finished files plus what the open uploads
+may still bring), and an upload that would leave less than :data:`MIN_FREE_BYTES` free on the disk
+is refused: ``disk_full`` for both. Finished uploads beyond ``keep_bytes`` are removed, least
+recently used first — but none used in the last :data:`KEEP_RECENT_S` (a queued job may still need
+it); at the cap, the same files make room for a new upload. The store touches only names it makes
+(``<sha256><suffix>``, ``.<sha256>.<client>.part``), so a folder given with ``--uploads`` that holds
 other files loses none of them.
+
+A finished file is a client's only once it has sent every byte of it: knowing a SHA-256 is not
+having the file. A key that asks for a file another key uploaded gets ``received: 0`` and sends it
+too (its bytes are checked, the stored file is left as it is); local clients may use any upload.
 """
 
 from __future__ import annotations
@@ -23,8 +33,11 @@ import errno
 import hashlib
 import os
 import re
+import shutil
+import stat
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,17 +45,23 @@ from engine.errors import InvalidInput
 
 from . import protocol
 from .jobs import is_disk_full
+from .security import LOCAL
 
-MAX_CHUNK_BYTES = 4 * 1024 * 1024
-DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # 10 min of 48 kHz stereo float32 is 230 MB
-DEFAULT_KEEP_BYTES = 2 * 1024 * 1024 * 1024
-MAX_PARTIAL = 4
+MiB = 1024 * 1024
+MAX_CHUNK_BYTES = 4 * MiB
+DEFAULT_MAX_BYTES = 256 * MiB  # 10 min of 48 kHz stereo float32 is 230 MB
+DEFAULT_KEEP_BYTES = 2048 * MiB  # pruned down to this, least recently used first
+DEFAULT_CAP_BYTES = 4096 * MiB  # never more than this in the folder
+DEFAULT_BYTES_PER_HOUR = 1024 * MiB  # per client key
+DEFAULT_MAX_UNFINISHED = 4  # per client key
+MIN_FREE_BYTES = 512 * MiB  # left free on the disk after an upload (renders need room too)
 PARTIAL_TTL_S = 600.0
 KEEP_RECENT_S = 3600.0
+HOUR_S = 3600.0
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
 _FINISHED = re.compile(r"[0-9a-f]{64}(\.[a-z0-9]{1,8})?")
-_PART = re.compile(r"\.[0-9a-f]{64}\.part")
+_PART = re.compile(r"\.[0-9a-f]{64}(\.[0-9a-f]{16})?\.part")
 
 
 @dataclass
@@ -70,20 +89,38 @@ def audio_suffix(name) -> str:
 
 
 class UploadStore:
-    """The engine's uploads folder: content-addressed finished files and the unfinished ones."""
+    """The engine's uploads folder: content-addressed finished files and the unfinished ones.
 
-    def __init__(self, folder, max_bytes: int = DEFAULT_MAX_BYTES, keep_bytes: int = DEFAULT_KEEP_BYTES):
+    ``owner`` (in :meth:`receive` and :meth:`holds`) is the client key an upload comes from
+    (bridge.service.BridgeService.owner_of); every local client is :data:`bridge.security.LOCAL`."""
+
+    def __init__(self, folder, max_bytes: int = DEFAULT_MAX_BYTES, keep_bytes: int = DEFAULT_KEEP_BYTES,
+                 cap_bytes: int = DEFAULT_CAP_BYTES, bytes_per_hour: int = DEFAULT_BYTES_PER_HOUR,
+                 max_unfinished: int = DEFAULT_MAX_UNFINISHED):
         self.folder = Path(folder).expanduser().resolve()
-        self.max_bytes, self.keep_bytes = max_bytes, keep_bytes
-        self._partial: dict[str, _Partial] = {}
+        self.max_bytes, self.keep_bytes, self.cap_bytes = max_bytes, keep_bytes, cap_bytes
+        self.bytes_per_hour, self.max_unfinished = bytes_per_hour, max_unfinished
+        self._partial: dict[tuple[str, str], _Partial] = {}  # (owner, sha) → an unfinished upload
         self._used: dict[str, float] = {}  # sha → last use (wall clock): what pruning keeps longest
+        self._holders: dict[str, set[str]] = {}  # sha → the owners that sent all of its bytes
+        self._opened: dict[str, deque] = {}  # owner → (monotonic time, bytes) of uploads opened in the last hour
         self._lock = threading.Lock()
         self._ready = False
 
-    def holds(self, path: Path) -> bool:
+    def holds(self, path: Path, owner: str | None = None) -> bool:
         """Whether a resolved path is a finished upload of this store (a root for reading inputs
-        would open the whole folder; this admits only the store's own files)."""
-        return path.parent == self.folder and _FINISHED.fullmatch(path.name) is not None and path.is_file()
+        would open the whole folder; this admits only the store's own files) that ``owner`` sent
+        (None or a local client: any)."""
+        return (path.parent == self.folder and _FINISHED.fullmatch(path.name) is not None and path.is_file()
+                and self._has(owner, path.name[:64]))
+
+    def unfinished(self, owner: str) -> int:
+        """How many uploads ``owner`` has open."""
+        with self._lock:
+            return sum(1 for who, _ in self._partial if who == owner)
+
+    def _has(self, owner: str | None, sha: str) -> bool:
+        return owner is None or owner == LOCAL or owner in self._holders.get(sha, ())
 
     def _prepare(self) -> None:
         """Create the folder on first use; drop unfinished files an earlier run left (not those of
@@ -99,26 +136,26 @@ class UploadStore:
                 pass
         self._ready = True
 
-    def receive(self, message: dict, data: bytes | None) -> dict:
+    def receive(self, message: dict, data: bytes | None, owner: str = LOCAL) -> dict:
         """One ``upload`` request (``data`` is None for the opening question) → its reply."""
         sha, size, offset, suffix = self._check(message, data)
         with self._lock:
             self._prepare()
             finished = self._finished(sha)
-            if finished is not None:
+            if finished is not None and self._has(owner, sha):
                 self._used[sha] = time.time()  # not the file's mtime: jobs check that it is unchanged
                 return _reply(message, sha, size, size, finished)
             self._expire()
-            partial = self._partial.get(sha)
+            key = (owner, sha)
+            partial = self._partial.get(key)
             if partial is None:
-                if len(self._partial) >= MAX_PARTIAL:
-                    raise protocol.error("busy", f"{MAX_PARTIAL} uploads are unfinished; try again when one ends "
-                                                 f"(an idle one is dropped after {PARTIAL_TTL_S:g} s)")
+                self._admit(owner, size)
                 try:
-                    self._part(sha).write_bytes(b"")
+                    self._part(key).write_bytes(b"")
                 except OSError as err:
-                    raise _write_error(err, self._part(sha)) from None
-                partial = self._partial[sha] = _Partial(size, 0, time.monotonic())
+                    raise _write_error(err, self._part(key)) from None
+                partial = self._partial[key] = _Partial(size, 0, time.monotonic())
+                self._opened.setdefault(owner, deque()).append((time.monotonic(), size))
             if partial.size != size:
                 raise InvalidInput(f"upload {sha[:12]}… is {partial.size} bytes, this chunk says size {size}")
             partial.touched = time.monotonic()
@@ -132,17 +169,58 @@ class UploadStore:
                 raise InvalidInput(f"upload {sha[:12]}…: chunk ends at byte {partial.received + len(data)}, "
                                    f"past the size {size}")
             try:
-                with open(self._part(sha), "r+b") as f:
+                with open(self._part(key), "r+b") as f:
                     f.seek(partial.received)
                     f.write(data)
                     f.truncate()  # a failed write left nothing past `received`; this one ends here
             except OSError as err:
-                raise _write_error(err, self._part(sha)) from None
+                raise _write_error(err, self._part(key)) from None
             partial.received += len(data)
             partial.digest.update(data)
             if partial.received < size:
                 return _reply(message, sha, size, partial.received, None)
-            return _reply(message, sha, size, size, self._publish(sha, suffix))
+            return _reply(message, sha, size, size, self._publish(key, suffix))
+
+    def _admit(self, owner: str, size: int) -> None:
+        """Refuse a new upload of ``owner`` that would pass a bound (before anything is written)."""
+        mine = sum(1 for who, _ in self._partial if who == owner)
+        if mine >= self.max_unfinished:
+            raise protocol.error("busy", f"this client has {mine} unfinished uploads (the limit per client); finish "
+                                         f"one, or try again when one is dropped ({PARTIAL_TTL_S:g} s idle)")
+        if size > self.bytes_per_hour:
+            raise InvalidInput(f"upload of {size} bytes is over this engine's limit of {self.bytes_per_hour} bytes "
+                               f"per client and hour (--upload-mb-per-hour)")
+        opened, now = self._opened.setdefault(owner, deque()), time.monotonic()
+        while opened and now - opened[0][0] >= HOUR_S:
+            opened.popleft()
+        spent = sum(n for _, n in opened)
+        if spent + size > self.bytes_per_hour:
+            left, wait = spent + size - self.bytes_per_hour, HOUR_S
+            for when, n in opened:  # the oldest uploads stop counting first
+                left -= n
+                if left <= 0:
+                    wait = HOUR_S - (now - when)
+                    break
+            raise protocol.error("busy", f"this client opened uploads of {spent} bytes in the last hour; this one "
+                                         f"({size} bytes) is over its {self.bytes_per_hour} bytes per hour "
+                                         f"(--upload-mb-per-hour); try again in {max(1, round(wait))} s")
+        to_come = sum(p.size - p.received for p in self._partial.values())  # reserved by open uploads
+        if self._stored_bytes() + to_come + size > self.cap_bytes:
+            self._prune(self.cap_bytes - to_come - size)  # old uploads make room, if any may go
+            stored = self._stored_bytes()
+            if stored + to_come + size > self.cap_bytes:
+                raise protocol.error("disk_full", f"the uploads folder holds {stored + to_come} bytes (with the "
+                                                  f"unfinished uploads) of its {self.cap_bytes}-byte cap "
+                                                  f"(--uploads-cap-mb); none of it may be removed before it has "
+                                                  f"been unused for {KEEP_RECENT_S:g} s; try again later")
+        try:
+            free = shutil.disk_usage(self.folder).free
+        except OSError:
+            free = None
+        if free is not None and free - to_come - size < MIN_FREE_BYTES:
+            raise protocol.error("disk_full", f"the disk holding {self.folder} has {free} bytes free; an upload of "
+                                              f"{size} bytes would leave less than the {MIN_FREE_BYTES} bytes kept "
+                                              f"free for renders")
 
     def _check(self, message: dict, data: bytes | None) -> tuple[str, int, int, str]:
         sha, size, offset = message.get("sha256"), message.get("size"), message.get("offset", 0)
@@ -158,59 +236,79 @@ class UploadStore:
             raise InvalidInput(f"upload chunk of {len(data)} bytes is over the {MAX_CHUNK_BYTES}-byte limit")
         return sha, size, offset, audio_suffix(message.get("name"))
 
-    def _part(self, sha: str) -> Path:
-        return self.folder / f".{sha}.part"
+    def _part(self, key: tuple[str, str]) -> Path:
+        owner, sha = key  # each client its own unfinished file: nobody resumes, or finishes, another's
+        return self.folder / f".{sha}.{hashlib.sha256(owner.encode()).hexdigest()[:16]}.part"
 
     def _finished(self, sha: str) -> Path | None:
         return next((p for p in self.folder.glob(f"{sha}*") if _FINISHED.fullmatch(p.name) and p.is_file()), None)
 
     def _expire(self) -> None:
         now = time.monotonic()
-        for sha in [s for s, p in self._partial.items() if now - p.touched > PARTIAL_TTL_S]:
-            self._drop(sha)
+        for key in [k for k, p in self._partial.items() if now - p.touched > PARTIAL_TTL_S]:
+            self._drop(key)
 
-    def _drop(self, sha: str) -> None:
-        self._partial.pop(sha, None)
-        self._part(sha).unlink(missing_ok=True)
+    def _drop(self, key: tuple[str, str]) -> None:
+        self._partial.pop(key, None)
+        self._part(key).unlink(missing_ok=True)
 
-    def _publish(self, sha: str, suffix: str) -> Path:
-        partial = self._partial[sha]
+    def _publish(self, key: tuple[str, str], suffix: str) -> Path:
+        owner, sha = key
+        partial = self._partial[key]
         if partial.digest.hexdigest() != sha:
-            self._drop(sha)
+            self._drop(key)
             raise InvalidInput(f"upload {sha[:12]}… arrived damaged (its SHA-256 is {partial.digest.hexdigest()[:12]}…); "
                                f"nothing was kept, send it again")
-        final = self.folder / f"{sha}{suffix}"
-        try:
-            os.replace(self._part(sha), final)
-        except OSError as err:
-            self._drop(sha)
-            raise _write_error(err, final) from None
-        self._partial.pop(sha, None)
+        final = self._finished(sha)
+        if final is not None:  # another client sent it first: keep that file as it is (jobs may read it)
+            self._drop(key)
+        else:
+            final = self.folder / f"{sha}{suffix}"
+            try:
+                os.replace(self._part(key), final)
+            except OSError as err:
+                self._drop(key)
+                raise _write_error(err, final) from None
+            self._partial.pop(key, None)
+        self._holders.setdefault(sha, set()).add(owner)
         self._used[sha] = time.time()
-        self._prune()
+        self._prune(self.keep_bytes)
         return final
 
-    def _prune(self) -> None:
-        """Least recently used finished uploads go until the folder fits ``keep_bytes``; none used in
-        the last KEEP_RECENT_S (a queued job may still read it), and nothing but the store's own files."""
+    def _own_files(self) -> list[tuple[Path, os.stat_result]]:
+        """The store's own files (finished and unfinished) with their stat; nothing else in the folder."""
         files = []
         for path in self.folder.iterdir():
             try:
-                if _FINISHED.fullmatch(path.name) and path.is_file():
+                if _FINISHED.fullmatch(path.name) or _PART.fullmatch(path.name):
                     info = path.stat()
-                    files.append((self._used.get(path.name[:64], info.st_mtime), info.st_size, path))
+                    if stat.S_ISREG(info.st_mode):
+                        files.append((path, info))
             except OSError:
                 continue
-        total = sum(size for _, size, _ in files)
+        return files
+
+    def _stored_bytes(self) -> int:
+        return sum(info.st_size for _, info in self._own_files())
+
+    def _prune(self, keep: int) -> None:
+        """Least recently used finished uploads go until the store's files fit ``keep`` bytes; none
+        used in the last KEEP_RECENT_S (a queued job may still read it), and nothing but the store's
+        own files."""
+        files = self._own_files()
+        total = sum(info.st_size for _, info in files)
+        finished = sorted((self._used.get(path.name[:64], info.st_mtime), info.st_size, path)
+                          for path, info in files if _FINISHED.fullmatch(path.name))
         now = time.time()
-        for used, size, path in sorted(files):
-            if total <= self.keep_bytes or now - used < KEEP_RECENT_S:
+        for used, size, path in finished:
+            if total <= keep or now - used < KEEP_RECENT_S:
                 break
             try:
                 path.unlink()
             except OSError:  # in use (Windows) or gone: try the next
                 continue
             self._used.pop(path.name[:64], None)
+            self._holders.pop(path.name[:64], None)
             total -= size
 
 

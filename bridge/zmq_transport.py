@@ -3,7 +3,9 @@
 Each client's DEALER receives the events of its own requests on the connection it sent them on
 (accepted, started, progress…, done). Frames: ``[json]`` from a DEALER, or ``[b"", json]`` from a
 REQ-style envelope — replies mirror whichever was used. PUB frames are ``[event name, json]`` so
-monitors can subscribe to e.g. ``done`` only.
+monitors can subscribe to e.g. ``done`` only; the feed carries local clients' jobs only (see
+bridge.service). With CURVE, an origin carries the client's key (the ZAP User-Id): what it may
+see and touch is decided by that, never by a routing id a client could choose.
 
 Sockets belong to the transport's thread. Other threads hand events over through one inproc PUSH
 socket guarded by a lock (the lock is the memory barrier zmq asks for; it also keeps each job's
@@ -87,7 +89,7 @@ class ZmqTransport:
     # -- called from any thread ------------------------------------------------------------------------
 
     def send(self, origin, event: dict) -> None:
-        _, identity, envelope = origin
+        identity, envelope = origin[1], origin[2]
         self._hand_over([b"to", identity, envelope, _encode(event)])
 
     def broadcast(self, event: dict) -> None:
@@ -111,11 +113,11 @@ class ZmqTransport:
             if self.router in ready:
                 while True:
                     try:
-                        frames = self.router.recv_multipart(zmq.NOBLOCK)
+                        frames = self.router.recv_multipart(zmq.NOBLOCK, copy=False)
                     except zmq.Again:
                         break
                     try:
-                        self._handle(frames)
+                        self._handle([frame.bytes for frame in frames], _user_id(frames[-1]))
                     except Exception:  # keep serving whatever a message does
                         logger.exception("ZeroMQ message failed")
         self._flush_outbox()  # last events (cancelled…) before the sockets close
@@ -139,10 +141,10 @@ class ZmqTransport:
         except zmq.ZMQError as err:  # a vanished or stalled client must not stop the service
             logger.debug("dropping reply to %r: %s", identity, err)
 
-    def _handle(self, frames: list[bytes]) -> None:
+    def _handle(self, frames: list[bytes], user_id: str = "") -> None:
         identity, rest = frames[0], frames[1:]
         envelope = b"req" if len(rest) >= 2 and rest[0] == b"" else b"dealer"
-        origin = ("zmq", identity, envelope)
+        origin = ("zmq", identity, envelope, user_id)
         body = rest[1:] if envelope == b"req" else rest
         shape = (f"expected one JSON frame (or an empty delimiter and one JSON frame; only an upload adds a frame "
                  f"of bytes), got {len(rest)} frames")
@@ -171,17 +173,17 @@ class ZmqTransport:
             return [bad_message(f"{shape}: only an upload carries a frame of bytes, not {op!r:.80}")]
         try:
             if op == "upload":
-                return [self.service.uploads.receive(message, data)]
+                return [self.service.uploads.receive(message, data, self.service.owner_of(origin))]
             if op == "generate":
                 return self.service.submit(message, origin)
             if op == "cancel":
                 return self.service.cancel(message.get("id"), origin)
             if op == "status":
-                return [self.service.status()]
+                return [self.service.status(origin)]
             if op == "ping":
                 return self.service.ping()
             if op == "fetch":
-                return [self.service.files.chunk(message)]
+                return [self.service.files.chunk(message, self.service.owner_of(origin))]
         except EngineError as err:
             return [protocol.failed("", err)]
         except Exception as err:  # keep serving whatever happens
@@ -189,6 +191,14 @@ class ZmqTransport:
             return [protocol.failed(message.get("id") if isinstance(message.get("id"), str) else "",
                                     protocol.error("internal", f"internal error: {err}"))]
         return [bad_message(f"unknown op {op!r:.80}; use one of {', '.join(protocol.OPS)}")]
+
+
+def _user_id(frame: zmq.Frame) -> str:
+    """The ZAP User-Id of the connection a message came on (a CURVE client's key, z85); "" without ZAP."""
+    try:
+        return frame.get("User-Id") or ""
+    except (zmq.ZMQError, UnicodeDecodeError):
+        return ""
 
 
 def _encode(event: dict) -> bytes:

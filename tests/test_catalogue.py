@@ -19,7 +19,8 @@ from test_service import OscListener, client_for, running_service, wait_for
 
 @pytest.fixture(scope="module")
 def engine_service(tiny_components, tmp_path_factory):
-    with running_service(tiny_components, tmp_path_factory.mktemp("catalogue")) as svc:
+    # elevated: local clients keep to the roots, so "/etc" is refused on any machine (issue 17)
+    with running_service(tiny_components, tmp_path_factory.mktemp("catalogue"), elevated=True) as svc:
         yield svc
 
 

@@ -1,23 +1,25 @@
 """Issue 10: the remote engine — CURVE keys with a ZAP authenticator on both ZeroMQ sockets, remote
 clients confined to --out, `fetch` with checksums, `request --engine … --fetch-to`, OSC allow lists.
+Issue 17: two keys on one engine — a job is its key's own: nobody else cancels, joins, fetches,
+edits or watches it.
 
 A CURVE-secured engine bound to 127.0.0.1 stands in for the studio GPU box (real keys, real
 sockets, real files)."""
 
 import hashlib
 import json
-import time
 from pathlib import Path
 
 import pytest
 import zmq
+from zmq.utils.monitor import recv_monitor_message
 
 from bridge import cli
 from bridge.client import BridgeClient
 from bridge.fetch import fetch_file, fetch_results
 from bridge.remote import OscAllowList, keygen
 from engine.errors import EngineError, InvalidInput
-from test_service import running_service
+from test_service import OscListener, running_service, wait_for
 
 QUICK = {"prompt": "remote hat", "seconds": 0.3, "steps": 1, "seed": 5}
 
@@ -35,19 +37,31 @@ def keys(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def remote(tiny_components, tmp_path_factory, keys):
+def key_b(keys):
+    """A second studio client of the same engine (its own key pair, listed too)."""
+    made, _ = keys
+    return keygen(made["clients"].parent, client="b")
+
+
+@pytest.fixture(scope="module")
+def remote(tiny_components, tmp_path_factory, keys, key_b):
     made, _ = keys
     out = tmp_path_factory.mktemp("engine-out")
+    # Not elevated: local clients of this engine may write anywhere, which must not widen what a key may do.
     with running_service(tiny_components, out, curve_secret=made["server_secret"],
-                         curve_clients=made["clients"]) as svc:
+                         curve_clients=made["clients"], elevated=False) as svc:
         yield svc
 
 
 def allowed_client(svc, keys, **kw):
     made, _ = keys
+    return client_with(svc, made, made["client_secret"], **kw)
+
+
+def client_with(svc, made, client_secret, **kw):
     kw.setdefault("timeout", 30)
     return BridgeClient(svc.endpoints()["zmq"]["requests"], server_key=made["server_public"],
-                        client_key=made["client_secret"], **kw)
+                        client_key=client_secret, **kw)
 
 
 def test_keygen_writes_pairs_private_secrets_and_never_overwrites(tmp_path):
@@ -125,7 +139,12 @@ def test_unknown_key_or_no_key_gets_nothing_and_the_engine_keeps_serving(remote,
         assert client.ping()["event"] == "pong"
 
 
+HANDSHAKE_FAILED = (zmq.EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL
+                    | zmq.EVENT_HANDSHAKE_FAILED_AUTH)
+
+
 def subscriber(svc, server_key=None, client_key=None):
+    """A SUB socket on the engine's feed and a monitor that reports how its handshake went."""
     from bridge.remote import secure_client
 
     sub = zmq.Context.instance().socket(zmq.SUB)
@@ -133,25 +152,116 @@ def subscriber(svc, server_key=None, client_key=None):
     if server_key is not None:
         secure_client(sub, server_key, client_key)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
+    monitor = sub.get_monitor_socket(zmq.EVENT_HANDSHAKE_SUCCEEDED | HANDSHAKE_FAILED)
     sub.connect(svc.endpoints()["zmq"]["events"])
-    return sub
+    return sub, monitor
 
 
-def test_the_event_feed_is_curve_protected_too(remote, keys):
-    made, stranger = keys
-    allowed = subscriber(remote, made["server_public"], made["client_secret"])
-    outsider = subscriber(remote, made["server_public"], stranger["client_secret"])
-    plain = subscriber(remote)
-    time.sleep(1.0)  # slow joiner (and the CURVE handshake)
-    with allowed_client(remote, keys) as client:
-        client.generate({**QUICK, "seed": 8, "id": "fed"})
+def handshake(monitor, timeout_s=30) -> int:
+    """The socket's first handshake outcome (waited for as an event, not guessed after a sleep)."""
+    assert monitor.poll(timeout_s * 1000), "no handshake outcome reported"
+    return recv_monitor_message(monitor)["event"]
+
+
+def local_osc_job(svc, listener, job_id):
+    """A local client's job (OSC from loopback: REAPER or Max on the engine's own machine)."""
+    import socket
+
+    from pythonosc.osc_message_builder import OscMessageBuilder
+
+    builder = OscMessageBuilder(address="/audioldm/generate")
+    for arg in ("prompt", "local probe", "seconds", 0.2, "steps", 1, "id", job_id, "reply_port", listener.port):
+        builder.add_arg(arg)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
+        sender.sendto(builder.build().dgram, ("127.0.0.1", svc.transports["osc"].port))
+
+
+def feed_until(sub, job_id, event="done", timeout_s=60) -> list[dict]:
+    """Every event on ``sub`` up to and including ``event`` of ``job_id``."""
     seen = []
-    while allowed.poll(2000):
-        seen.append(json.loads(allowed.recv_multipart()[1]))
-    assert any(e["event"] == "done" and e["id"] == "fed" for e in seen)
-    assert not outsider.poll(500) and not plain.poll(100)
-    for sock in (allowed, outsider, plain):
-        sock.close()
+    while sub.poll(timeout_s * 1000):
+        seen.append(json.loads(sub.recv_multipart()[1]))
+        if seen[-1]["id"] == job_id and seen[-1]["event"] == event:
+            return seen
+    raise AssertionError(f"no {event} of {job_id} on the feed; saw {[(e['event'], e['id']) for e in seen]}")
+
+
+def test_the_event_feed_is_curve_protected_and_carries_no_keys_jobs(remote, keys, key_b):
+    """B subscribes with its own key while A generates: the feed carries local jobs (loopback OSC)
+    only; A's prompt and events reach A on its own connection and nobody else. Strangers and
+    plain ZeroMQ fail the handshake. PUB is ordered, so a local job sent after A's had ended
+    proves that nothing of A's was published (no waiting on silence)."""
+    made, stranger = keys
+    sockets = {"b": subscriber(remote, made["server_public"], key_b["client_secret"]),
+               "stranger": subscriber(remote, made["server_public"], stranger["client_secret"]),
+               "plain": subscriber(remote)}
+    listener = OscListener()
+    try:
+        assert handshake(sockets["b"][1]) == zmq.EVENT_HANDSHAKE_SUCCEEDED
+        assert handshake(sockets["stranger"][1]) & HANDSHAKE_FAILED
+        assert handshake(sockets["plain"][1]) & HANDSHAKE_FAILED
+        feed = sockets["b"][0]
+        probe = 0
+        while not feed.poll(1000):  # a subscription is live once something published arrives
+            local_osc_job(remote, listener, f"probe{probe}")
+            probe += 1
+            assert probe < 60, "the feed never carried a local job"
+        with allowed_client(remote, keys) as a:
+            events = list(a.events({**QUICK, "seed": 8, "id": "a-private", "prompt": "a's unreleased hook"}))
+        assert [e["event"] for e in events][0] == "accepted" and events[-1]["event"] == "done"  # A hears all
+        local_osc_job(remote, listener, "fence")
+        seen = feed_until(feed, "fence")
+        assert not [e for e in seen if e["id"] == "a-private" or "unreleased" in json.dumps(e)]
+        assert [e["event"] for e in seen if e["id"] == "fence"][0] == "accepted"
+        assert not sockets["stranger"][0].poll(0) and not sockets["plain"][0].poll(0)
+    finally:
+        listener.close()
+        for sub, monitor in sockets.values():
+            sub.disable_monitor()
+            monitor.close(0)
+            sub.close(0)
+
+
+BLOCKER = {"prompt": "a's unreleased hook", "seconds": 0.5, "steps": 500, "priority": "live"}  # runs until cancelled
+
+
+def test_a_key_cannot_cancel_join_or_see_another_keys_job(remote, keys, key_b):
+    made, _ = keys
+    with allowed_client(remote, keys) as a:
+        a._send({"op": "generate", "id": "a-job", **BLOCKER})
+        try:
+            wait_for(lambda: "a-job" in remote.queue.snapshot()["running"])
+            with client_with(remote, made, key_b["client_secret"]) as b:
+                assert b.cancel("a-job") == {"event": "error", "id": "a-job", "code": "not_found",
+                                             "message": "no job with id 'a-job'"}  # as if there were none
+                assert "a-job" not in b.status()["running"]
+                reply = b.call({"op": "generate", "id": "a-job", **BLOCKER})  # the same request: join it?
+                assert reply["code"] == "bad_request" and "already used" in reply["message"], reply
+            with allowed_client(remote, keys) as a_again:  # the same key on another connection: its own job
+                assert "a-job" in a_again.status()["running"]
+            assert remote.queue.jobs["a-job"].state == "running" and not remote.queue.jobs["a-job"].cancel_requested
+        finally:
+            assert a.cancel("a-job")["event"] == "cancelled"
+    wait_for(lambda: not remote.queue.snapshot()["running"])
+
+
+def test_a_key_cannot_fetch_or_edit_another_keys_results(remote, keys, key_b, tmp_path):
+    made, _ = keys
+    with allowed_client(remote, keys) as a:
+        done = a.generate({**QUICK, "seed": 11})
+    [take] = done["files"]
+    with client_with(remote, made, key_b["client_secret"]) as b:
+        for path in (take["path"], take["sidecar"]):
+            with pytest.raises(EngineError) as err:
+                b.fetch_chunk(path, 0)
+            assert err.value.code == "not_found" and "no finished file" in str(err.value)
+        reply = b.call({"op": "generate", "prompt": "x", "steps": 1, "init_audio": take["path"],
+                        "extend_seconds": 0.2})
+        assert reply["code"] == "bad_request" and "outside the folders" in reply["message"], reply
+    with allowed_client(remote, keys) as a:  # the owner still can, on any connection
+        assert sha256(fetch_file(a, take["sidecar"], tmp_path)) == sha256(take["sidecar"])
+        again = a.generate({"prompt": "x", "steps": 1, "init_audio": take["path"], "extend_seconds": 0.2})
+    assert Path(again["paths"][0]).is_file()
 
 
 def test_request_command_fetches_to_a_local_folder(remote, keys, tmp_path, capsys):
@@ -199,12 +309,12 @@ def test_osc_from_outside_the_allow_list_is_dropped_and_counted(tiny_components,
     allow = OscAllowList(["192.168.7.0/24"])
     assert allow.allows("127.0.0.1") and allow.allows("192.168.7.20") and not allow.allows("10.1.2.3")
     ping = OscMessageBuilder(address="/audioldm/ping").build().dgram
-    with running_service(tiny_components, tmp_path, osc_allow=("192.168.7.0/24",)) as svc:
+    with running_service(tiny_components, tmp_path, osc_allow=("192.168.7.0/24",), elevated=False) as svc:
         osc = svc.transports["osc"]
         for _ in range(3):
             osc.handle_datagram(ping, ("10.1.2.3", 40000))  # as the socket server hands it over
         assert svc.status()["osc_dropped"] == 3
         assert svc.is_remote(("osc", "192.168.7.20", 9000)) and not svc.is_remote(("osc", "127.0.0.1", 9000))
-        assert svc.roots_for(("osc", "192.168.7.20", 9000)) == [tmp_path.resolve()]
-        assert Path.home().resolve() in svc.roots_for(("osc", "127.0.0.1", 9000))
+        assert svc.roots_for(("osc", "192.168.7.20", 9000)) == [tmp_path.resolve()]  # remote: --out only
+        assert svc.roots_for(("osc", "127.0.0.1", 9000)) is None  # local, not elevated: anywhere its user can
         assert not svc.is_remote(("zmq", b"id", b"dealer"))  # no CURVE: ZeroMQ is loopback-only

@@ -18,7 +18,8 @@ from engine.render import Engine
 
 @pytest.fixture(scope="module")
 def service(tiny_components, tmp_path_factory):
-    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("svc"), allow_out=(Path(tempfile.gettempdir()),)),
+    with serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path_factory.mktemp("svc"), allow_out=(Path(tempfile.gettempdir()),),
+                                                                  elevated=True),  # roots on any machine
                  shutdown_grace_s=5) as svc:
         yield svc
 

@@ -1,5 +1,7 @@
 """Issue 12 over a remote engine: input files confined to the allowed roots, and the `upload` op
 that brings a client's file through the same ZeroMQ connection (chunked, bounded, checksummed).
+Issue 17: the uploads folder has a hard cap and a free-space floor, checked before a byte is
+written; each key has its own unfinished uploads and hourly bytes, so one key cannot block another.
 
 Real engines on loopback with the tiny model; a CURVE-secured one stands in for the studio box."""
 
@@ -7,6 +9,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +42,14 @@ def keys(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def remote(tiny_components, tmp_path_factory, keys):
+def key_b(keys):
+    """A second studio client of the same engine."""
+    made = keygen(keys["clients"].parent, client="b")
+    return {**keys, "client_secret": made["client_secret"]}
+
+
+@pytest.fixture(scope="module")
+def remote(tiny_components, tmp_path_factory, keys, key_b):
     with running_service(tiny_components, tmp_path_factory.mktemp("engine-out"), curve_secret=keys["server_secret"],
                          curve_clients=keys["clients"], uploads_dir=tmp_path_factory.mktemp("uploads")) as svc:
         yield svc
@@ -130,23 +140,28 @@ def test_bad_uploads_are_refused_by_name_and_nothing_damaged_is_kept(remote, key
     reply = raw(remote, keys, json.dumps(damaged).encode(), good)
     assert reply["code"] == "bad_request" and "arrived damaged" in reply["message"]
     assert not list(remote.uploads.folder.glob(damaged["sha256"] + "*"))
-    assert not (remote.uploads.folder / f".{damaged['sha256']}.part").exists()
+    assert not list(remote.uploads.folder.glob(f".{damaged['sha256']}*.part"))
     # Unfinished uploads are bounded: the next new one is told to wait, an unfinished one still resumes.
-    monkeypatch.setattr(bridge.upload, "MAX_PARTIAL", len(remote.uploads._partial) + 2)
+    owner = "key:" + zmq.auth.load_certificate(keys["client_public"])[0].decode()
+    monkeypatch.setattr(remote.uploads, "max_unfinished", remote.uploads.unfinished(owner) + 2)
     opened = [digest(bytes([k]) * 100) for k in range(2)]
     for sha in opened:
         assert raw(remote, keys, json.dumps({**base, "sha256": sha, "size": 100}).encode())["received"] == 0
     reply = raw(remote, keys, json.dumps({**base, "sha256": digest(b"third"), "size": 5}).encode())
-    assert reply["code"] == "busy" and "uploads are unfinished; try again" in reply["message"]
+    assert reply["code"] == "busy" and "unfinished uploads (the limit per client)" in reply["message"]
     with client_of(remote, keys) as client:
         for k, sha in enumerate(opened):
             assert client.upload_chunk({**base, "sha256": sha, "size": 100}, bytes([k]) * 100)["path"]
         assert client.ping()["event"] == "pong"  # and the engine kept serving throughout
+        # The refused chunks left two uploads open (resumable): finish them, as the key's others count.
+        assert client.upload_chunk(base, good)["path"]
+        assert client.upload_chunk({**base, "sha256": digest(b"0123456789"), "size": 10}, b"0123456789")["path"]
+    assert remote.uploads.unfinished(owner) == 0
 
 
-def test_local_clients_read_inputs_only_inside_the_allowed_roots(tiny_components, tmp_path, keys):
+def test_local_clients_of_an_elevated_engine_read_inputs_only_inside_the_roots(tiny_components, tmp_path, keys):
     outside = Path("/etc/hostname") if Path("/etc/hostname").is_file() else None
-    with running_service(tiny_components, tmp_path / "out", uploads_dir=tmp_path / "uploads") as svc, \
+    with running_service(tiny_components, tmp_path / "out", uploads_dir=tmp_path / "uploads", elevated=True) as svc, \
             BridgeClient(svc.endpoints()["zmq"]["requests"], timeout=30) as client:
         if outside is not None:
             reply = client.call({"op": "generate", "prompt": "x", "init_audio": str(outside)})
@@ -226,15 +241,14 @@ def test_the_store_prunes_least_recently_used_uploads_and_nothing_else(tmp_path,
 
 
 def test_an_idle_unfinished_upload_is_dropped_for_a_new_one(tmp_path, monkeypatch):
-    monkeypatch.setattr(bridge.upload, "MAX_PARTIAL", 1)
-    store = UploadStore(tmp_path)
+    store = UploadStore(tmp_path, max_unfinished=1)
     store.receive({"op": "upload", "sha256": digest(b"abandoned"), "size": 9}, None)
-    with pytest.raises(EngineError, match="uploads are unfinished") as err:
+    with pytest.raises(EngineError, match="unfinished uploads") as err:
         store.receive({"op": "upload", "sha256": digest(b"next"), "size": 4}, None)
     assert err.value.code == "busy"
     monkeypatch.setattr(bridge.upload, "PARTIAL_TTL_S", 0)
     assert receive_file(store, b"next")["path"]
-    assert not (tmp_path / f".{digest(b'abandoned')}.part").exists()
+    assert not list(tmp_path.glob(f".{digest(b'abandoned')}*.part"))
 
 
 def test_a_write_that_fails_midway_leaves_the_upload_resumable_and_says_disk_full(tmp_path, monkeypatch):
@@ -275,3 +289,100 @@ def test_a_small_file_that_decodes_to_too_much_is_refused_before_reading(tmp_pat
 
     with pytest.raises(EngineError, match=r"decodes to 384000 samples \(8 channels at 48000 Hz\)"):
         protocol.parse_request({"prompt": "x", "init_audio": str(tmp_path / "many.flac")}, tmp_path)
+
+
+def send_bytes(client, data: bytes, name="x.wav") -> str:
+    """One whole upload in one chunk; returns the engine's path."""
+    message = {"op": "upload", "sha256": digest(data), "size": len(data), "name": name}
+    client.upload_chunk(message, None)
+    return client.upload_chunk({**message, "offset": 0}, data)["path"]
+
+
+def store_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir())
+
+
+def test_one_keys_unfinished_uploads_do_not_block_another_key(remote, keys, key_b, tmp_path):
+    """Four 1-byte unfinished uploads used to lock every client out of uploads for 10 minutes."""
+    opened, refused = [], None
+    with client_of(remote, keys) as a:
+        try:
+            for k in range(10):
+                data = b"unfinished %d" % k
+                a.upload_chunk({"op": "upload", "sha256": digest(data), "size": len(data)}, None)
+                opened.append(data)
+        except EngineError as err:
+            refused = err
+        assert refused is not None and refused.code == "busy" and "unfinished" in str(refused), opened
+        with client_of(remote, key_b) as b:  # another key is not blocked
+            path = upload_file(b, write_loop(tmp_path / "b.wav", seconds=0.1))
+        assert Path(path).is_file()
+        for data in opened:  # A finishes its own (and leaves the shared engine clean)
+            assert send_bytes(a, data)
+
+
+def test_an_upload_flood_stops_at_the_cap_and_one_key_leaves_room_for_others(tiny_components, tmp_path, keys, key_b):
+    """84 uploads of 128 MiB in a minute filled 10.7 GB: nothing used in the last hour was pruned.
+    Small caps here: 1000-byte files, 6000 bytes per key and hour, 10 000 bytes in the folder."""
+    folder = tmp_path / "uploads"
+    with running_service(tiny_components, tmp_path / "out", curve_secret=keys["server_secret"],
+                         curve_clients=keys["clients"], uploads_dir=folder, uploads_cap_bytes=10_000,
+                         upload_bytes_per_hour=6_000) as svc:
+
+        def flood(client, tag):
+            sent = 0
+            for k in range(50):
+                data = (b"%s%03d" % (tag, k)) * 250  # 1000 bytes
+                try:
+                    send_bytes(client, data)
+                except EngineError as err:
+                    assert not list(folder.glob(f".{digest(data)}*.part"))  # refused before anything was written
+                    return sent, err
+                sent += 1
+                assert store_bytes(folder) <= 10_000
+            raise AssertionError("50 uploads and no refusal")
+
+        with client_of(svc, keys) as a:
+            sent, refused = flood(a, b"a")
+            assert sent == 6 and refused.code == "busy" and "6000 bytes per hour" in str(refused), (sent, refused)
+        with client_of(svc, key_b) as b:
+            sent, refused = flood(b, b"b")
+            assert sent == 4 and refused.code == "disk_full" and "cap" in str(refused), (sent, refused)
+            assert b.ping()["event"] == "pong"
+    assert store_bytes(folder) == 10_000
+
+
+def test_an_upload_is_refused_before_it_would_leave_the_disk_without_room(tmp_path, monkeypatch):
+    store = UploadStore(tmp_path / "uploads")
+    monkeypatch.setattr(bridge.upload, "MIN_FREE_BYTES", shutil.disk_usage(tmp_path).free + 2 ** 30)
+    with pytest.raises(EngineError) as err:
+        receive_file(store, b"x" * 1000)
+    assert err.value.code == "disk_full" and "free" in str(err.value)
+    assert not list((tmp_path / "uploads").iterdir())
+
+
+def test_a_key_gets_another_keys_upload_only_by_sending_its_bytes(remote, keys, key_b, tmp_path):
+    """Content addressing must not let a key that knows a SHA-256 use (and read back) a file it never had."""
+    local = write_loop(tmp_path / "a.wav", seconds=0.3)
+    data = local.read_bytes()
+    with client_of(remote, keys) as a:
+        path = upload_file(a, local)
+    before = Path(path).stat()
+    with client_of(remote, key_b) as b:
+        opening = b.upload_chunk({"op": "upload", "sha256": digest(data), "size": len(data), "name": "a.wav"}, None)
+        assert opening["path"] is None and opening["received"] == 0
+        reply = b.call({"op": "generate", "prompt": "x", "steps": 1, "init_audio": path, "extend_seconds": 0.2})
+        assert reply["code"] == "bad_request" and "outside the folders" in reply["message"], reply
+        assert upload_file(b, local) == path  # with the bytes, the same file
+    after = Path(path).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # untouched: A's jobs still run
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--uploads-cap-mb", "100"], "--uploads-cap-mb must be at least --max-upload-mb (256) and at most"),
+    (["--upload-mb-per-hour", "0"], "--upload-mb-per-hour must be at least --max-upload-mb (256)"),
+    (["--max-unfinished-uploads", "0"], "--max-unfinished-uploads must be at least 1, got 0"),
+])
+def test_serve_refuses_upload_bounds_that_cannot_hold_one_file(argv, message, capsys):
+    assert cli.main(["serve", "--model", "tiny", *argv]) == 2
+    assert message in capsys.readouterr().err
