@@ -702,6 +702,10 @@ def build_parser() -> argparse.ArgumentParser:
     models = sub.add_parser("models", help="known models, whether cached locally, sizes")
     models.add_argument("--json", action="store_true")
     models.set_defaults(func=cmd_models)
+
+    from .setup_cli import add_setup_commands  # setup reaper/max/model, doctor (bridge/setup_cli.py)
+
+    add_setup_commands(sub, _Parser)
     return parser
 
 

@@ -85,6 +85,26 @@ def split_quoted(line: str) -> list[str]:
     return args
 
 
+def read_extstate_ini(path: Path) -> dict[tuple[str, str], str]:
+    """Persistent ExtState as REAPER loads it at start: reaper-extstate.ini in the resource folder,
+    ``[section]`` then ``key=value`` lines (UTF-8; spaces around names and values dropped; the first
+    of a repeated key counts)."""
+    values: dict[tuple[str, str], str] = {}
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return values
+    section = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip()
+        elif section is not None and "=" in line:
+            key, value = line.split("=", 1)
+            values.setdefault((section, key.strip()), value.strip())
+    return values
+
+
 # --- tempo map ---------------------------------------------------------------------------------
 
 
@@ -237,8 +257,11 @@ def read_wav_header(path: str) -> Source | None:
 
 class FakeReaper:
     def __init__(self, tmp: Path, os_name: str = "Other", tempo_map: TempoMap | None = None,
-                 project_rate: int | None = None, device_rate: int | None = 44100, project_file: str = ""):
+                 project_rate: int | None = None, device_rate: int | None = 44100, project_file: str = "",
+                 resource_path: Path | None = None):
         self.tmp = Path(tmp)
+        # REAPER's resource folder (GetResourcePath); its reaper-extstate.ini is read at start, as REAPER does
+        self.resource_path = Path(resource_path) if resource_path is not None else self.tmp
         self.os_name = os_name
         self.tempo_map = tempo_map or TempoMap()
         self.project_rate = project_rate
@@ -247,7 +270,7 @@ class FakeReaper:
         self.media_path = str(self.tmp / "REAPER Media")
         self.cursor = 0.0
         self.selection = (0.0, 0.0)
-        self.ext_state: dict[tuple[str, str], str] = {}
+        self.ext_state: dict[tuple[str, str], str] = read_extstate_ini(self.resource_path / "reaper-extstate.ini")
         self.tracks: list[Track] = []
         self.dialog_answers: list = []  # each: list of strings (OK) or None (Cancel)
         self.dialogs: list[dict] = []
@@ -285,7 +308,7 @@ class FakeReaper:
         "GetSetMediaTrackInfo_String", "AddMediaItemToTrack", "SetMediaItemInfo_Value", "GetCursorPosition",
         "GetSelectedTrack", "GetSelectedMediaItem", "CountSelectedMediaItems", "GetMediaItemInfo_Value",
         "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetTakeNumStretchMarkers", "GetMediaSourceType",
-        "GetMediaSourceParent", "PCM_Source_GetSectionInfo",
+        "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath",
     ]
 
     def _install(self):
@@ -394,6 +417,9 @@ class FakeReaper:
 
     def GetOS(self):
         return self.os_name
+
+    def GetResourcePath(self):
+        return str(self.resource_path)  # no trailing separator
 
     def HasExtState(self, section, key):
         return (section, key) in self.ext_state
