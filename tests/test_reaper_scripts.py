@@ -36,6 +36,10 @@ LONG_PROMPT = ("taiko 鼓 drums in a stone hall, café crowd murmuring, rain on 
                "swells, brushed snare, crackling vinyl, échos of a choir, wind chimes, a dog barking, 和太鼓 rolls "
                "to a crash, then one bell, then a hush")  # 240 characters, 252 bytes of UTF-8
 
+#: The shared library: its entry, the parts it loads (in this order) and the JSON module.
+PARTS = ("util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions")
+LIBRARY = ["lib/audioldm.lua", *(f"lib/{part}.lua" for part in PARTS), "lib/json.lua"]
+
 # 4/4 at 120 BPM; 90 BPM from bar 2 (t = 4 s); 7/8 from bar 3 (t = 6.667 s); 3/4 at 140 BPM from bar 6.
 TEMPO_MAP = TempoMap(tempos=[(0, 120), (8, 90), (22.5, 140)], signatures=[(0, 4, 4), (3, 7, 8), (6, 3, 4)])
 
@@ -172,6 +176,19 @@ def test_output_folder_project_unsaved_and_fixed(make_fake, tmp_path):
     assert lib.output_folder(s) == str(tmp_path / "unsaved")
     s.folder = str(tmp_path / "always")
     assert lib.output_folder(s) == str(tmp_path / "always")
+
+
+def test_the_entry_loads_every_part_into_one_table(make_fake):
+    """lib/audioldm.lua loads each part from its own folder (as the actions load it: dofile beside the
+    script) into the one table the actions use; the folder holds nothing else."""
+    assert sorted(p.relative_to(SCRIPTS).as_posix() for p in (SCRIPTS / "lib").glob("*.lua")) == sorted(LIBRARY)
+    fake = make_fake()
+    lib = lua_lib(fake)
+    assert [lib.PARTS[i] for i in range(1, len(lib.PARTS) + 1)] == list(PARTS)
+    lua_type = fake.lua.eval("type")
+    for name in ("message", "load_settings", "generate_dialog", "bars_span", "request_fields",
+                 "command_line", "start_job", "insert_item", "generate_action", "edit_action"):
+        assert lua_type(lib[name]) == "function", name
 
 
 def test_scripts_never_call_blocking_process_functions():
@@ -627,7 +644,7 @@ def test_reapack_index_lists_the_package():
     [version] = package.findall("version")
     assert version.get("name") == header(MAIN)["version"] == package_version()
     sources = {s.get("file") or package.get("name"): s for s in version.findall("source")}
-    assert set(sources) == {p.name for p in ACTIONS} | {"lib/audioldm.lua", "lib/json.lua"}
+    assert set(sources) == {p.name for p in ACTIONS} | set(LIBRARY)
     for name, source in sources.items():
         assert source.text.startswith("https://github.com/someone/audioldm-bridge/raw/0123456789abcdef")
         assert " " not in source.text and source.text.endswith(name.replace(" ", "%20"))
