@@ -31,7 +31,7 @@ def test_the_entry_loads_every_part_into_one_table(make_fake):
     lib = lua_lib(fake)
     assert [lib.PARTS[i] for i in range(1, len(lib.PARTS) + 1)] == list(PARTS)
     lua_type = fake.lua.eval("type")
-    for name in ("message", "load_settings", "generate_dialog", "bars_span", "request_fields",
+    for name in ("message", "load_settings", "generate_dialog", "bars_span", "frames", "request_fields",
                  "command_line", "start_job", "insert_item", "generate_action", "edit_action"):
         assert lua_type(lib[name]) == "function", name
 

@@ -1,4 +1,5 @@
-"""Lengths along the tempo map and frames → seconds (reaper_scripts/lib/tempo.lua), and the fake's time map."""
+"""Lengths along the tempo map and seconds ↔ frames (reaper_scripts/lib/tempo.lua), and the fake's time map.
+The seconds → frames rule itself is pinned by tests/test_seconds_to_frames.py."""
 
 from fractions import Fraction as F
 

@@ -113,13 +113,13 @@ return function(A)
     end
     audio.init_start = offset + math.max(audio.start_offset, 0.0)
     audio.init_end = audio.init_start + audio.range
-    -- The engine reads whole frames of the file, [round(start × rate), round(end × rate)), no further than
-    -- its last frame: that many seconds is the input's length (a repaint ends at most there; an extension
-    -- is added to it).
-    local function frame(t) return math.floor(t * file_rate + 0.5) end
-    local file_frames = frame(reaper.GetMediaSourceLength(file))
+    -- The engine reads whole frames of the file, [frames(start), frames(end)), no further than its last
+    -- frame: that many seconds is the input's length (a repaint ends at most there; an extension is
+    -- added to it).
+    local file_frames = A.frames(reaper.GetMediaSourceLength(file), file_rate)
     audio.file_rate = file_rate
-    audio.frames_read = math.min(frame(audio.init_end), file_frames) - frame(audio.init_start)
+    audio.frames_read = math.min(A.frames(audio.init_end, file_rate), file_frames)
+      - A.frames(audio.init_start, file_rate)
     audio.range_read = audio.frames_read / file_rate
     return audio
   end

@@ -5,7 +5,7 @@
 --   util.lua      messages, paths, files, text
 --   settings.lua  the settings (ExtState), their checks and the Settings dialog
 --   dialogs.lua   the dialog helper, the prompt history and the generate dialog
---   tempo.lua     lengths along the tempo map, the time selection, the project's rate, frames → seconds
+--   tempo.lua     lengths along the tempo map, the time selection, the project's rate, seconds ↔ frames
 --   request.lua   the protocol fields a request carries, where its files go, the edit a sidecar records
 --   cmdline.lua   command lines per platform: quoting, launching, the engine's start command
 --   job.lua       the non-blocking job (ExecProcess + defer polling a result file) and its window

@@ -1,6 +1,6 @@
 -- @noindex
 -- Part of lib/audioldm.lua: time. Lengths along the tempo map, the time selection, the project's
--- sample rate, and frames → seconds.
+-- sample rate, and seconds ↔ frames (the one rule: A.frames).
 
 return function(A)
   -- Lengths along the tempo map ---------------------------------------------------------------------
@@ -47,6 +47,17 @@ return function(A)
     local ok, rate = reaper.GetAudioDeviceInfo("SRATE")
     rate = ok and math.tointeger(tonumber(rate)) or nil
     return rate or 48000
+  end
+
+  -- Seconds ↔ frames --------------------------------------------------------------------------------
+
+  --- The frames ``seconds`` at ``rate`` hold: round(seconds × rate) with halves rounded up, the engine's
+  -- rule (engine/length.py: floor(seconds × rate + 1/2)), so a length or a file range counts here the
+  -- frames the engine makes or reads. The one place the library turns seconds into frames; the cases
+  -- both languages are tested against are in tests/data/seconds_to_frames.json. (The product is a float:
+  -- a time within about 1e-9 frames of a half rounds as its float product does.)
+  function A.frames(seconds, rate)
+    return math.floor(seconds * rate + 0.5)
   end
 
   --- ``frames`` / ``rate`` seconds, rounded down to a whole nanosecond (in integers): a number whose
