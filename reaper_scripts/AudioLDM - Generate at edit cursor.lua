@@ -18,6 +18,15 @@
 --   [main] AudioLDM - Extend selected item.lua
 --   [main] AudioLDM - Settings.lua
 --   [nomain] lib/audioldm.lua
+--   [nomain] lib/util.lua
+--   [nomain] lib/settings.lua
+--   [nomain] lib/dialogs.lua
+--   [nomain] lib/tempo.lua
+--   [nomain] lib/request.lua
+--   [nomain] lib/cmdline.lua
+--   [nomain] lib/job.lua
+--   [nomain] lib/insert.lua
+--   [nomain] lib/actions.lua
 --   [nomain] lib/json.lua
 
 -- N bars from the edit cursor, counted along the project's tempo map (tempo and time signature
