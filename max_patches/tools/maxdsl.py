@@ -3,10 +3,10 @@
 ``Patch`` places boxes (``obj``, ``msg``, ``comment``, ``ui``, ``bpatcher``) and wires them. Two
 things make a generated patch read like a hand-made one:
 
-- **Presentation.** A box given ``panel=(x, y)`` is in the patch's presentation view at that place
-  (``presentation: 1``, ``presentation_rect``); ``label`` puts a comment beside a control in both
-  views. ``Patch(..., presentation=True)`` saves the patch with ``openinpresentation: 1``, its window
-  sized to the panel.
+- **Presentation.** A box given ``panel=(x, y)`` (or ``(x, y, w, h)``) is in the patch's presentation
+  view at that place (``presentation: 1``, ``presentation_rect``); ``label`` puts a comment beside a
+  control in both views. ``Patch(..., presentation=True)`` saves the patch with ``openinpresentation:
+  1``, its window sized to the panel.
 - **Subpatchers.** Boxes made inside ``with p.group(name, x, y, about):`` go into a ``[p name]``
   subpatcher placed at (x, y). Wires are written as if the patch were flat; when it is saved, every
   cord that crosses a subpatcher's edge is routed through an ``inlet``/``outlet`` of that subpatcher
@@ -47,6 +47,7 @@ class Patch:
         self.presentation = presentation
         self.groups: dict[str, Group] = {}
         self.home: dict[str, str] = {}  # box id -> its group (TOP: the patch itself)
+        self.port_names: dict[tuple, str] = {}
         self._group = TOP
 
     # --- boxes -------------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ class Patch:
         if panel is not None:
             assert self._group == TOP, "a subpatcher's boxes are not in the patch's presentation"
             box["presentation"] = 1
-            box["presentation_rect"] = [float(panel[0]), float(panel[1]), float(w), float(h)]
+            box["presentation_rect"] = [float(v) for v in (*panel[:2], *(panel[2:] or (w, h)))]
         box.update(attrs)
         self.boxes.append({"box": dict(sorted(box.items()))})
         self.home[box_id] = self._group
@@ -110,8 +111,12 @@ class Patch:
 
     # --- cords and subpatchers ---------------------------------------------------------------------------
 
-    def wire(self, src: str, outlet: int, dst: str, inlet: int = 0) -> None:
+    def wire(self, src: str, outlet: int, dst: str, inlet: int = 0, port: str | None = None) -> None:
+        """A patch cord; ``port`` names what it carries, for the assistance of the subpatcher inlet or
+        outlet it goes through (by default: the boxes at its other end)."""
         self.wires.append((src, outlet, dst, inlet))
+        if port:
+            self.port_names[(src, outlet, dst, inlet)] = port
 
     def chain(self, *ids: str) -> None:
         for a, b in zip(ids, ids[1:]):
@@ -203,10 +208,15 @@ class _Saver:
         self.count = len(self.boxes)
         self.pboxes = {name: self._pbox(group) for name, group in patch.groups.items()}
         self.content_top = {name: self._describe(group) for name, group in patch.groups.items()}
-        for name in [TOP, *patch.groups]:
+        for name in patch.groups:
             tidy([self.boxes[i] for i in self.members[name]])
         self.outlets = {name: self._outlets(name) for name in patch.groups}  # (src, outlet) -> (box, index)
         self.inlets = {name: self._inlets(name) for name in patch.groups}  # parent-level source -> (box, index)
+        for name, box_id in self.pboxes.items():  # room for every inlet and outlet
+            ports = max(len(set(self.inlets[name].values())), len(set(self.outlets[name].values())))
+            rect = self.boxes[box_id]["patching_rect"]
+            rect[2] = max(rect[2], 20.0 * ports)
+        tidy([self.boxes[i] for i in self.members[TOP]])
         self.lines: dict[str, list] = {name: [] for name in self.members}
         for src, outlet, dst, inlet in patch.wires:
             self._route(src, outlet, dst, inlet)
@@ -241,17 +251,23 @@ class _Saver:
         return box.get("varname") or box.get("text") or box["maxclass"]
 
     def _ports(self, group: str, maxclass: str, ends: dict, y: float, assist) -> dict:
-        """One inlet/outlet box per distinct set of ends inside the subpatcher; numbered by x, as Max does."""
+        """One inlet/outlet box per distinct set of ends inside the subpatcher, above (below) the inlet (outlet)
+        it connects to; numbered by x, as Max numbers them."""
+        def x_of(inner) -> float:
+            def at(box_id, port):
+                box = self.boxes[box_id]
+                count = box["numoutlets" if maxclass == "outlet" else "numinlets"]
+                return box["patching_rect"][0] + (box["patching_rect"][2] - 20) * port / max(1, count - 1)
+            return min(at(box_id, port) for box_id, port in inner)
+
         made: dict[tuple, str] = {}
-        for inner in ends.values():
-            if inner not in made:
-                x = min(self.boxes[i]["patching_rect"][0] for i, _ in inner)
-                inlets, outlettype = shape(maxclass)
-                box = {"maxclass": maxclass, "numinlets": inlets, "numoutlets": len(outlettype),
-                       "patching_rect": [x, y, 30.0, 30.0], "comment": assist(inner)}
-                if outlettype:
-                    box["outlettype"] = outlettype
-                made[inner] = self.new_box(group, box)
+        for inner in sorted(dict.fromkeys(ends.values()), key=x_of):
+            inlets, outlettype = shape(maxclass)
+            box = {"maxclass": maxclass, "numinlets": inlets, "numoutlets": len(outlettype),
+                   "patching_rect": [x_of(inner), y, 30.0, 30.0], "comment": assist(inner)}
+            if outlettype:
+                box["outlettype"] = outlettype
+            made[inner] = self.new_box(group, box)
         tidy([self.boxes[i] for i in made.values()])
         order = sorted(made.values(), key=lambda i: self.boxes[i]["patching_rect"][0])
         return {key: (made[inner], order.index(made[inner])) for key, inner in ends.items()}
@@ -267,8 +283,15 @@ class _Saver:
             shared.setdefault(tuple(sorted(set(ends))), []).append(key)
         ends = {key: tuple(shared[tuple(sorted(set(d)))]) for key, d in dests.items()}
         bottom = extent(self.boxes[i]["patching_rect"] for i in self.members[group])[1] + 40
-        names = lambda inner: "to " + ", ".join(dict.fromkeys(self.name_of(d) for d, _ in dests[inner[0]]))
+        def names(inner):
+            cords = [(s, o, d, i) for s, o in inner for d, i in dests[(s, o)]]
+            return self.assist(cords, "to ", [self.name_of(d) for _, _, d, _ in cords])
+
         return self._ports(group, "outlet", ends, bottom, names)
+
+    def assist(self, cords: list, prefix: str, ends: list[str]) -> str:
+        named = [self.patch.port_names[c] for c in cords if c in self.patch.port_names]
+        return ", ".join(dict.fromkeys(named)) if named else prefix + ", ".join(dict.fromkeys(ends))
 
     def parent_source(self, src: str, outlet: int) -> tuple[str, int]:
         group = self.home[src]
@@ -281,12 +304,12 @@ class _Saver:
             if self.home[dst] == group and self.home[src] != group:
                 psrc = self.parent_source(src, outlet)
                 inner.setdefault(psrc, set()).add((dst, inlet))
-                origin.setdefault(psrc, []).append(src)
+                origin.setdefault(psrc, []).append((src, outlet, dst, inlet))
         ends = {psrc: tuple(sorted(dsts)) for psrc, dsts in inner.items()}
 
         def names(dsts):
-            sources = [s for psrc, d in ends.items() if d == dsts for s in origin[psrc]]
-            return "from " + ", ".join(dict.fromkeys(self.name_of(s) for s in sources))
+            cords = [c for psrc, d in ends.items() if d == dsts for c in origin[psrc]]
+            return self.assist(cords, "from ", [self.name_of(s) for s, _, _, _ in cords])
 
         return self._ports(group, "inlet", ends, self.content_top[group], names)
 

@@ -36,21 +36,26 @@ PACKAGE_INFO = {
 }
 
 
-def engine_controls(p: Patch, x, y) -> tuple[str, str]:
-    """The engine's host (Return sends it) and OSC port, as ``host <name>`` / ``port <n>`` messages for
-    audioldm.client (defaults shown: the client's own)."""
-    p.comment("engine host", x, y, 90)
-    host = p.ui("textedit", x, y + 20, 110, 22, keymode=1, lines=1, text="127.0.0.1", varname="host")
-    p.comment("port", x + 120, y, 50)
-    port = p.ui("number", x + 120, y + 20, 60, 22, minimum=1, maximum=65535, varname="port")
-    shown = p.obj(f"loadmess set {ENGINE_PORT}", x + 190, y + 20)
-    p.wire(shown, 0, port)
-    host_text = p.obj("route text", x, y + 50)
-    host_typed = p.obj("route bang", x, y + 75)  # an empty box sends nothing
-    host_msg = p.obj("prepend host", x, y + 100)
-    port_msg = p.msg("port $1", x + 120, y + 100)
-    p.wire(host, 0, host_text)
+def engine_controls(p: Patch, x, y, panel: tuple, at: tuple) -> tuple[str, str]:
+    """The engine's host (Return sends it) and OSC port at (x, y) in the patching view and at ``panel`` in
+    the presentation, labelled; [p address] at ``at`` turns them into ``host <name>`` / ``port <n>``
+    messages for audioldm.client (defaults shown: the client's own). Returns the boxes that send those."""
+    host = p.ui("textedit", x, y + 20, 110, 22, panel=(panel[0], panel[1] + 20), keymode=1, lines=1,
+                text="127.0.0.1", varname="host")
+    p.label("engine host", host, 0, -20, 90)
+    port = p.ui("number", x + 120, y + 20, 60, 22, panel=(panel[0] + 120, panel[1] + 20), minimum=1,
+                maximum=65535, varname="port")
+    p.label("port", port, 0, -20, 50)
+    with p.group("address", *at, "The engine's address: host <name> when Return is pressed in the host box (an "
+                 "empty box sends nothing), port <n> when the port changes; the port box shows the client's default."):
+        host_text = p.obj("route text", 0, 0)
+        host_typed = p.obj("route bang", 0, 25)  # an empty box sends nothing
+        host_msg = p.obj("prepend host", 0, 50)
+        port_msg = p.msg("port $1", 120, 50)
+        shown = p.obj(f"loadmess set {ENGINE_PORT}", 200, 0)
+    p.wire(shown, 0, port, port=f"set {ENGINE_PORT}")
+    p.wire(host, 0, host_text, port="the host box (Return)")
     p.wire(host_text, 0, host_typed)
     p.wire(host_typed, 1, host_msg)
-    p.wire(port, 0, port_msg)
+    p.wire(port, 0, port_msg, port="the port box")
     return host_msg, port_msg
