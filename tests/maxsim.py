@@ -45,7 +45,13 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
 - [fromsymbol @separator c]: a symbol split at c (default: space) into numbers and words;
 - [umenu]: ``clear``, ``append <item>``, an int selects an item and sends index and text out;
   ``set <index>`` selects without output;
-- [udpsend]: ``host``/``port`` change where it sends; [udpreceive]: ``port`` listens elsewhere.
+- [udpsend]: ``host``/``port`` change where it sends; [udpreceive]: ``port`` listens elsewhere;
+- [p name] subpatchers (the patcher saved in the box) and abstractions: inlets and outlets numbered
+  left to right by x; a subpatcher shares its parent's ``#0`` (the glossary: "unique to each instance
+  of an abstraction (and its subpatchers)") and ``#1``…``#9`` (its [patcherargs] would report the [p]
+  box's own arguments, after its name); subpatchers and abstractions fire their loadbangs before
+  their parent's (the user guide's Patcher Lifecycle). ``Patcher.find``/``one``/``named`` look into
+  [p] subpatchers too — they are part of the same file — but not into abstractions.
 
 Objects it does not implement raise NotImplementedError when a message reaches them, so a test
 can never silently pass through an object whose behaviour is only guessed.
@@ -289,13 +295,19 @@ class Runtime:
 
 
 class Patcher:
-    def __init__(self, runtime: Runtime, path: Path, args: list, parent_box=None):
+    """A patcher file (or, with ``data`` and ``within``, a [p name] subpatcher embedded in ``within``: it
+    shares that patcher's #0 and #1…#9, and its [patcherargs] sees the [p] box's own arguments)."""
+
+    def __init__(self, runtime: Runtime, path: Path, args: list, parent_box=None, data: dict | None = None,
+                 within: "Patcher | None" = None):
         self.runtime = runtime
         self.path = path
-        self.args = args
-        self.instance = next(runtime._instances)
         self.parent_box = parent_box
-        data = json.loads(path.read_text(encoding="utf-8"))["patcher"]
+        self.box_args = list(args)  # what [patcherargs] reports: the arguments of the box holding this patcher
+        self.args = within.args if within else list(args)  # #1…#9: the enclosing abstraction's arguments
+        self.instance = within.instance if within else next(runtime._instances)  # #0, likewise
+        if data is None:
+            data = json.loads(path.read_text(encoding="utf-8"))["patcher"]
         self.boxes = {b["box"]["id"]: b["box"] for b in data["boxes"]}
         self.objects: dict[str, Obj] = {}
         for box_id, box in self.boxes.items():
@@ -333,7 +345,8 @@ class Patcher:
             self.objects[dst].receive(inlet, msg)
 
     def loadbang(self) -> None:
-        for obj in self.objects.values():  # abstractions first: their loadbangs fire before ours
+        # "Within a given phase, Max subpatchers are initialized before their parents" (Patcher Lifecycle)
+        for obj in self.objects.values():  # abstractions and subpatchers first: their loadbangs fire before ours
             if isinstance(obj, Abstraction):
                 obj.child.loadbang()
         for obj in self.objects.values():  # "sent out the left outlet when the patcher is loaded"
@@ -348,14 +361,24 @@ class Patcher:
         return [self.objects[src] for (src, _), targets in self.connections.items()
                 for target in targets if target == (box_id, inlet)]
 
+    def everything(self) -> list["Obj"]:
+        """The boxes of this patcher and of its [p] subpatchers (not of abstractions: other files)."""
+        found = []
+        for obj in self.objects.values():
+            found.append(obj)
+            if isinstance(obj, Subpatcher):
+                found += obj.child.everything()
+        return found
+
     def find(self, maxclass: str | None = None, text: str | None = None) -> list["Obj"]:
-        return [o for o in self.objects.values()
+        """Boxes by class and text (the whole text, or its first words), here and in [p] subpatchers."""
+        return [o for o in self.everything()
                 if (maxclass is None or o.box["maxclass"] == maxclass)
                 and (text is None or o.box.get("text", "") == text or o.box.get("text", "").startswith(text + " "))]
 
     def named(self, varname: str) -> "Obj":
-        """A box by its scripting name (Max's varname attribute)."""
-        [found] = [o for o in self.objects.values() if o.box.get("varname") == varname]
+        """A box by its scripting name (Max's varname attribute), here or in a [p] subpatcher."""
+        [found] = [o for o in self.everything() if o.box.get("varname") == varname]
         return found
 
     def one(self, maxclass: str | None = None, text: str | None = None) -> "Obj":
@@ -421,6 +444,16 @@ class Abstraction(Obj):
 
     def receive(self, inlet, msg):
         self.child.inlets[inlet].out(0, msg)
+
+
+class Subpatcher(Abstraction):
+    """[p name args…]: the patcher saved in the box ("patcher"), inlets and outlets numbered left to
+    right by their x, as for an abstraction; it shares the enclosing patcher's #0 and #1…#9."""
+
+    def setup(self):
+        parent = self.patcher
+        self.child = Patcher(parent.runtime, parent.path, self.atoms[2:], parent_box=self, data=self.box["patcher"],
+                             within=parent)
 
 
 class Message(Obj):
@@ -1035,7 +1068,7 @@ class PatcherArgs(Obj):
 
     def fire(self):
         plain, _ = split_attributes(self.args)
-        given = [a for a in self.patcher.args if not (isinstance(a, str) and a.startswith("@"))]
+        given = [a for a in self.patcher.box_args if not (isinstance(a, str) and a.startswith("@"))]
         self.out(1, Msg("done"))
         self.out(0, from_atoms(given or plain))
 
@@ -1194,6 +1227,8 @@ def make_object(patcher: Patcher, box: dict) -> Obj:
     if maxclass != "newobj":
         return CLASSES.get(maxclass, Obj)(patcher, box)
     name = box["text"].split()[0]
+    if name in ("p", "patcher"):
+        return Subpatcher(patcher, box)
     if (patcher.runtime.patchers_dir / f"{name}.maxpat").is_file():
         return Abstraction(patcher, box)
     return OBJECTS.get(name, Obj)(patcher, box)

@@ -12,11 +12,11 @@
   "rect": [
    60.0,
    80.0,
-   1400.0,
-   900.0
+   1160.0,
+   442.0
   ],
   "bglocked": 0,
-  "openinpresentation": 0,
+  "openinpresentation": 1,
   "default_fontsize": 12.0,
   "default_fontface": 0,
   "default_fontname": "Arial",
@@ -51,27 +51,19 @@
       700.0,
       20.0
      ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      10.0,
+      700.0,
+      20.0
+     ],
      "text": "audioldm.generator \u2014 type a prompt, set the length, press Generate. The engine must be running: audioldm-bridge serve"
     }
    },
    {
     "box": {
      "id": "obj-2",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      20.0,
-      40.0,
-      300.0,
-      20.0
-     ],
-     "text": "prompt"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-3",
      "keymode": 0,
      "lines": 2,
      "maxclass": "textedit",
@@ -84,6 +76,13 @@
       ""
      ],
      "patching_rect": [
+      20.0,
+      80.0,
+      420.0,
+      40.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       20.0,
       60.0,
       420.0,
@@ -95,22 +94,29 @@
    },
    {
     "box": {
-     "id": "obj-4",
+     "id": "obj-3",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      460.0,
-      40.0,
-      300.0,
+      20.0,
+      60.0,
+      80.0,
       20.0
      ],
-     "text": "negative prompt (optional)"
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      40.0,
+      80.0,
+      20.0
+     ],
+     "text": "prompt"
     }
    },
    {
     "box": {
-     "id": "obj-5",
+     "id": "obj-4",
      "keymode": 0,
      "lines": 2,
      "maxclass": "textedit",
@@ -123,6 +129,13 @@
       ""
      ],
      "patching_rect": [
+      20.0,
+      150.0,
+      300.0,
+      40.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       460.0,
       60.0,
       300.0,
@@ -134,22 +147,29 @@
    },
    {
     "box": {
-     "id": "obj-6",
+     "id": "obj-5",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
       20.0,
-      110.0,
-      60.0,
+      130.0,
+      300.0,
       20.0
      ],
-     "text": "bars"
+     "presentation": 1,
+     "presentation_rect": [
+      460.0,
+      40.0,
+      300.0,
+      20.0
+     ],
+     "text": "negative prompt (optional)"
     }
    },
    {
     "box": {
-     "id": "obj-7",
+     "id": "obj-6",
      "maxclass": "number",
      "minimum": 1,
      "numinlets": 1,
@@ -160,6 +180,13 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      20.0,
+      220.0,
+      50.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       20.0,
       130.0,
       50.0,
@@ -170,24 +197,31 @@
    },
    {
     "box": {
+     "id": "obj-7",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      200.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      110.0,
+      60.0,
+      20.0
+     ],
+     "text": "bars"
+    }
+   },
+   {
+    "box": {
      "id": "obj-8",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      90.0,
-      110.0,
-      60.0,
-      20.0
-     ],
-     "text": "BPM"
-    }
-   },
-   {
-    "box": {
-     "format": 6,
-     "id": "obj-9",
-     "maxclass": "flonum",
+     "maxclass": "number",
+     "minimum": 1,
      "numinlets": 1,
      "numoutlets": 2,
      "outlettype": [
@@ -197,147 +231,12 @@
      "parameter_enable": 0,
      "patching_rect": [
       90.0,
-      130.0,
-      60.0,
+      220.0,
+      50.0,
       22.0
      ],
-     "varname": "bpm"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-10",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      170.0,
-      110.0,
-      110.0,
-      20.0
-     ],
-     "text": "follow transport"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-11",
-     "maxclass": "toggle",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      170.0,
-      130.0,
-      24.0,
-      24.0
-     ],
-     "varname": "follow"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-12",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      202.0,
-      152.0,
-      120.0,
-      30.0
-     ],
-     "text": "(typing a BPM or signature turns it off)"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-13",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      290.0,
-      110.0,
-      80.0,
-      20.0
-     ],
-     "text": "time sig"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-14",
-     "maxclass": "number",
-     "minimum": 1,
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      290.0,
-      130.0,
-      40.0,
-      22.0
-     ],
-     "varname": "ts_num"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-15",
-     "maxclass": "number",
-     "minimum": 1,
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      335.0,
-      130.0,
-      40.0,
-      22.0
-     ],
-     "varname": "ts_den"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-16",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      400.0,
-      110.0,
-      80.0,
-      20.0
-     ],
-     "text": "variations"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-17",
-     "maxclass": "number",
-     "minimum": 1,
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
+     "presentation": 1,
+     "presentation_rect": [
       400.0,
       130.0,
       50.0,
@@ -348,22 +247,29 @@
    },
    {
     "box": {
-     "id": "obj-18",
+     "id": "obj-9",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      480.0,
-      110.0,
-      60.0,
+      90.0,
+      200.0,
+      80.0,
       20.0
      ],
-     "text": "seed"
+     "presentation": 1,
+     "presentation_rect": [
+      400.0,
+      110.0,
+      80.0,
+      20.0
+     ],
+     "text": "variations"
     }
    },
    {
     "box": {
-     "id": "obj-19",
+     "id": "obj-10",
      "maxclass": "number",
      "minimum": 0,
      "numinlets": 1,
@@ -374,16 +280,46 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      180.0,
+      220.0,
+      90.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       480.0,
       130.0,
       90.0,
       22.0
-     ]
+     ],
+     "varname": "seed"
     }
    },
    {
     "box": {
-     "id": "obj-20",
+     "id": "obj-11",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      180.0,
+      200.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      480.0,
+      110.0,
+      60.0,
+      20.0
+     ],
+     "text": "seed"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-12",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -392,20 +328,35 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      280.0,
+      220.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       580.0,
       130.0,
       24.0,
       24.0
-     ]
+     ],
+     "varname": "new_seed"
     }
    },
    {
     "box": {
-     "id": "obj-21",
+     "id": "obj-13",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      306.0,
+      222.0,
+      70.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       606.0,
       132.0,
       70.0,
@@ -416,7 +367,7 @@
    },
    {
     "box": {
-     "id": "obj-22",
+     "id": "obj-14",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -425,6 +376,13 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      20.0,
+      270.0,
+      40.0,
+      40.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       20.0,
       180.0,
       40.0,
@@ -435,11 +393,18 @@
    },
    {
     "box": {
-     "id": "obj-23",
+     "id": "obj-15",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      66.0,
+      280.0,
+      80.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       66.0,
       190.0,
       80.0,
@@ -450,7 +415,7 @@
    },
    {
     "box": {
-     "id": "obj-24",
+     "id": "obj-16",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -460,19 +425,34 @@
      "parameter_enable": 0,
      "patching_rect": [
       160.0,
+      270.0,
+      40.0,
+      40.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      160.0,
       180.0,
       40.0,
       40.0
-     ]
+     ],
+     "varname": "cancel"
     }
    },
    {
     "box": {
-     "id": "obj-25",
+     "id": "obj-17",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      206.0,
+      280.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       206.0,
       190.0,
       60.0,
@@ -483,38 +463,206 @@
    },
    {
     "box": {
-     "id": "obj-26",
-     "maxclass": "comment",
+     "id": "obj-18",
+     "maxclass": "toggle",
      "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      800.0,
-      40.0,
-      280.0,
-      50.0
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
      ],
-     "text": "Transform the take: the buffer's audio goes to the engine with the prompt (and negative prompt, variations, seed); the result keeps its length."
+     "parameter_enable": 0,
+     "patching_rect": [
+      480.0,
+      80.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      170.0,
+      130.0,
+      24.0,
+      24.0
+     ],
+     "varname": "follow"
     }
    },
    {
     "box": {
-     "id": "obj-27",
+     "id": "obj-19",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      800.0,
+      480.0,
+      60.0,
       110.0,
-      100.0,
       20.0
      ],
-     "text": "strength 0..1"
+     "presentation": 1,
+     "presentation_rect": [
+      170.0,
+      110.0,
+      110.0,
+      20.0
+     ],
+     "text": "follow transport"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-20",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      448.0,
+      104.0,
+      310.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      90.0,
+      154.0,
+      310.0,
+      20.0
+     ],
+     "text": "(typing a BPM or signature turns it off)"
     }
    },
    {
     "box": {
      "format": 6,
-     "id": "obj-28",
+     "id": "obj-21",
+     "maxclass": "flonum",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      480.0,
+      150.0,
+      60.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      90.0,
+      130.0,
+      60.0,
+      22.0
+     ],
+     "varname": "bpm"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-22",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      480.0,
+      130.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      90.0,
+      110.0,
+      60.0,
+      20.0
+     ],
+     "text": "BPM"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-23",
+     "maxclass": "number",
+     "minimum": 1,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      480.0,
+      220.0,
+      40.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      290.0,
+      130.0,
+      40.0,
+      22.0
+     ],
+     "varname": "ts_num"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-24",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      480.0,
+      200.0,
+      80.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      290.0,
+      110.0,
+      80.0,
+      20.0
+     ],
+     "text": "time sig"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-25",
+     "maxclass": "number",
+     "minimum": 1,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      525.0,
+      220.0,
+      40.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      335.0,
+      130.0,
+      40.0,
+      22.0
+     ],
+     "varname": "ts_den"
+    }
+   },
+   {
+    "box": {
+     "format": 6,
+     "id": "obj-26",
      "maxclass": "flonum",
      "maximum": 1.0,
      "minimum": 0.0,
@@ -526,6 +674,13 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      720.0,
+      150.0,
+      60.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       800.0,
       130.0,
       60.0,
@@ -536,22 +691,51 @@
    },
    {
     "box": {
-     "id": "obj-29",
+     "id": "obj-27",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      866.0,
-      132.0,
-      200.0,
-      20.0
+      766.0,
+      98.0,
+      300.0,
+      50.0
      ],
-     "text": "0 keeps the take, 1 ignores it"
+     "presentation": 1,
+     "presentation_rect": [
+      800.0,
+      78.0,
+      300.0,
+      50.0
+     ],
+     "text": "Transform the take: its audio goes to the engine with the prompt, negative prompt, variations and seed; the result keeps its length."
     }
    },
    {
     "box": {
-     "id": "obj-30",
+     "id": "obj-28",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      786.0,
+      148.0,
+      220.0,
+      30.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      866.0,
+      128.0,
+      220.0,
+      30.0
+     ],
+     "text": "strength 0..1: 0 keeps the take, 1 ignores it"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-29",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -560,6 +744,13 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      720.0,
+      200.0,
+      40.0,
+      40.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       800.0,
       180.0,
       40.0,
@@ -570,11 +761,18 @@
    },
    {
     "box": {
-     "id": "obj-31",
+     "id": "obj-30",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      766.0,
+      210.0,
+      80.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       846.0,
       190.0,
       80.0,
@@ -585,36 +783,76 @@
    },
    {
     "box": {
+     "id": "obj-31",
+     "maxclass": "button",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      1074.0,
+      80.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      600.0,
+      330.0,
+      24.0,
+      24.0
+     ],
+     "varname": "play"
+    }
+   },
+   {
+    "box": {
      "id": "obj-32",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      330.0,
-      170.0,
-      60.0,
+      1106.0,
+      82.0,
+      40.0,
       20.0
      ],
-     "text": "engine"
+     "presentation": 1,
+     "presentation_rect": [
+      626.0,
+      332.0,
+      40.0,
+      20.0
+     ],
+     "text": "play"
     }
    },
    {
     "box": {
      "id": "obj-33",
-     "maxclass": "message",
-     "numinlets": 2,
+     "maxclass": "button",
+     "numinlets": 1,
      "numoutlets": 1,
      "outlettype": [
-      ""
+      "bang"
      ],
+     "parameter_enable": 0,
      "patching_rect": [
-      398.0,
-      168.0,
-      200.0,
-      22.0
+      1074.0,
+      110.0,
+      24.0,
+      24.0
      ],
-     "text": "engine ?",
-     "varname": "engine"
+     "presentation": 1,
+     "presentation_rect": [
+      600.0,
+      360.0,
+      24.0,
+      24.0
+     ],
+     "varname": "stop"
     }
    },
    {
@@ -624,31 +862,45 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      300.0,
-      200.0,
-      60.0,
+      1106.0,
+      112.0,
+      40.0,
       20.0
      ],
-     "text": "status"
+     "presentation": 1,
+     "presentation_rect": [
+      626.0,
+      362.0,
+      40.0,
+      20.0
+     ],
+     "text": "stop"
     }
    },
    {
     "box": {
      "id": "obj-35",
-     "maxclass": "message",
-     "numinlets": 2,
+     "maxclass": "toggle",
+     "numinlets": 1,
      "numoutlets": 1,
      "outlettype": [
-      ""
+      "int"
      ],
+     "parameter_enable": 0,
      "patching_rect": [
-      370.0,
-      198.0,
-      200.0,
-      22.0
+      1074.0,
+      140.0,
+      24.0,
+      24.0
      ],
-     "text": "empty",
-     "varname": "status"
+     "presentation": 1,
+     "presentation_rect": [
+      600.0,
+      390.0,
+      24.0,
+      24.0
+     ],
+     "varname": "loop"
     }
    },
    {
@@ -658,17 +910,189 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      20.0,
-      235.0,
-      80.0,
+      1106.0,
+      142.0,
+      40.0,
       20.0
      ],
-     "text": "progress"
+     "presentation": 1,
+     "presentation_rect": [
+      626.0,
+      392.0,
+      40.0,
+      20.0
+     ],
+     "text": "loop"
     }
    },
    {
     "box": {
      "id": "obj-37",
+     "maxclass": "button",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      1020.0,
+      170.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      760.0,
+      330.0,
+      24.0,
+      24.0
+     ],
+     "varname": "open"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-38",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      1046.0,
+      172.0,
+      220.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      786.0,
+      332.0,
+      220.0,
+      20.0
+     ],
+     "text": "open a sound file into the take\u2026"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-39",
+     "maxclass": "ezdac~",
+     "numinlets": 2,
+     "numoutlets": 0,
+     "patching_rect": [
+      1020.0,
+      210.0,
+      45.0,
+      45.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      680.0,
+      340.0,
+      45.0,
+      45.0
+     ]
+    }
+   },
+   {
+    "box": {
+     "id": "obj-40",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      90.0,
+      490.0,
+      200.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      370.0,
+      176.0,
+      200.0,
+      22.0
+     ],
+     "text": "engine ?",
+     "varname": "engine"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-41",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      492.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      300.0,
+      178.0,
+      60.0,
+      20.0
+     ],
+     "text": "engine"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-42",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      90.0,
+      520.0,
+      200.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      370.0,
+      204.0,
+      200.0,
+      22.0
+     ],
+     "text": "empty",
+     "varname": "status"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-43",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      522.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      300.0,
+      206.0,
+      60.0,
+      20.0
+     ],
+     "text": "status"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-44",
      "maxclass": "slider",
      "numinlets": 1,
      "numoutlets": 1,
@@ -678,6 +1102,13 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      100.0,
+      550.0,
+      460.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       100.0,
       235.0,
       460.0,
@@ -689,22 +1120,29 @@
    },
    {
     "box": {
-     "id": "obj-38",
+     "id": "obj-45",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
       20.0,
-      265.0,
-      60.0,
+      550.0,
+      80.0,
       20.0
      ],
-     "text": "error"
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      235.0,
+      80.0,
+      20.0
+     ],
+     "text": "progress"
     }
    },
    {
     "box": {
-     "id": "obj-39",
+     "id": "obj-46",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -712,6 +1150,13 @@
       ""
      ],
      "patching_rect": [
+      90.0,
+      580.0,
+      660.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       90.0,
       263.0,
       660.0,
@@ -723,22 +1168,29 @@
    },
    {
     "box": {
-     "id": "obj-40",
+     "id": "obj-47",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
       20.0,
-      295.0,
+      582.0,
       60.0,
       20.0
      ],
-     "text": "file"
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      265.0,
+      60.0,
+      20.0
+     ],
+     "text": "error"
     }
    },
    {
     "box": {
-     "id": "obj-41",
+     "id": "obj-48",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -746,6 +1198,13 @@
       ""
      ],
      "patching_rect": [
+      90.0,
+      610.0,
+      660.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       90.0,
       293.0,
       660.0,
@@ -757,8 +1216,80 @@
    },
    {
     "box": {
+     "id": "obj-49",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      20.0,
+      612.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      295.0,
+      60.0,
+      20.0
+     ],
+     "text": "file"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-50",
+     "maxclass": "umenu",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "int",
+      "",
+      ""
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      90.0,
+      640.0,
+      240.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      760.0,
+      362.0,
+      240.0,
+      22.0
+     ],
+     "varname": "takes"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-51",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      90.0,
+      666.0,
+      240.0,
+      34.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      760.0,
+      388.0,
+      240.0,
+      34.0
+     ],
+     "text": "take: the variations of the last result \u2014 pick one to audition it"
+    }
+   },
+   {
+    "box": {
      "buffername": "audioldm.generator.take",
-     "id": "obj-42",
+     "id": "obj-52",
      "maxclass": "waveform~",
      "numinlets": 5,
      "numoutlets": 6,
@@ -771,6 +1302,13 @@
       ""
      ],
      "patching_rect": [
+      780.0,
+      490.0,
+      560.0,
+      90.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       20.0,
       325.0,
       560.0,
@@ -780,205 +1318,7 @@
    },
    {
     "box": {
-     "id": "obj-43",
-     "maxclass": "button",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      600.0,
-      330.0,
-      24.0,
-      24.0
-     ]
-    }
-   },
-   {
-    "box": {
-     "id": "obj-44",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      626.0,
-      332.0,
-      40.0,
-      20.0
-     ],
-     "text": "play"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-45",
-     "maxclass": "button",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      600.0,
-      360.0,
-      24.0,
-      24.0
-     ]
-    }
-   },
-   {
-    "box": {
-     "id": "obj-46",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      626.0,
-      362.0,
-      40.0,
-      20.0
-     ],
-     "text": "stop"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-47",
-     "maxclass": "toggle",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      600.0,
-      390.0,
-      24.0,
-      24.0
-     ]
-    }
-   },
-   {
-    "box": {
-     "id": "obj-48",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      626.0,
-      392.0,
-      40.0,
-      20.0
-     ],
-     "text": "loop"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-49",
-     "maxclass": "ezdac~",
-     "numinlets": 2,
-     "numoutlets": 0,
-     "patching_rect": [
-      680.0,
-      340.0,
-      45.0,
-      45.0
-     ]
-    }
-   },
-   {
-    "box": {
-     "id": "obj-50",
-     "maxclass": "button",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "bang"
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      760.0,
-      330.0,
-      24.0,
-      24.0
-     ],
-     "varname": "open"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-51",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      786.0,
-      332.0,
-      220.0,
-      20.0
-     ],
-     "text": "open a sound file into the take\u2026"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-52",
-     "maxclass": "umenu",
-     "numinlets": 1,
-     "numoutlets": 3,
-     "outlettype": [
-      "int",
-      "",
-      ""
-     ],
-     "parameter_enable": 0,
-     "patching_rect": [
-      760.0,
-      362.0,
-      240.0,
-      22.0
-     ],
-     "varname": "takes"
-    }
-   },
-   {
-    "box": {
      "id": "obj-53",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      760.0,
-      388.0,
-      240.0,
-      34.0
-     ],
-     "text": "take: the variations of the last result \u2014 pick one to audition it"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-54",
-     "maxclass": "comment",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      960.0,
-      235.0,
-      90.0,
-      20.0
-     ],
-     "text": "engine host"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-55",
      "keymode": 1,
      "lines": 1,
      "maxclass": "textedit",
@@ -991,6 +1331,13 @@
       ""
      ],
      "patching_rect": [
+      1280.0,
+      80.0,
+      110.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       960.0,
       255.0,
       110.0,
@@ -1002,22 +1349,29 @@
    },
    {
     "box": {
-     "id": "obj-56",
+     "id": "obj-54",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
-      1080.0,
-      235.0,
-      50.0,
+      1280.0,
+      60.0,
+      90.0,
       20.0
      ],
-     "text": "port"
+     "presentation": 1,
+     "presentation_rect": [
+      960.0,
+      235.0,
+      90.0,
+      20.0
+     ],
+     "text": "engine host"
     }
    },
    {
     "box": {
-     "id": "obj-57",
+     "id": "obj-55",
      "maxclass": "number",
      "maximum": 65535,
      "minimum": 1,
@@ -1029,6 +1383,13 @@
      ],
      "parameter_enable": 0,
      "patching_rect": [
+      1400.0,
+      80.0,
+      60.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
       1080.0,
       255.0,
       60.0,
@@ -1039,148 +1400,24 @@
    },
    {
     "box": {
-     "id": "obj-58",
-     "maxclass": "newobj",
+     "id": "obj-56",
+     "maxclass": "comment",
      "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
+     "numoutlets": 0,
      "patching_rect": [
-      1150.0,
-      255.0,
-      140.0,
-      22.0
+      1400.0,
+      60.0,
+      50.0,
+      20.0
      ],
-     "text": "loadmess set 18000"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-59",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
+     "presentation": 1,
+     "presentation_rect": [
+      1080.0,
+      235.0,
+      50.0,
+      20.0
      ],
-     "patching_rect": [
-      960.0,
-      285.0,
-      84.0,
-      22.0
-     ],
-     "text": "route text"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-60",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      960.0,
-      310.0,
-      84.0,
-      22.0
-     ],
-     "text": "route bang"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-61",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1014.0,
-      335.0,
-      98.0,
-      22.0
-     ],
-     "text": "prepend host"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-62",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1120.0,
-      335.0,
-      63.0,
-      22.0
-     ],
-     "text": "port $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-63",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      200.0,
-      420.0,
-      84.0,
-      22.0
-     ],
-     "text": "loadmess 2"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-64",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      292.0,
-      420.0,
-      84.0,
-      22.0
-     ],
-     "text": "loadmess 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-65",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      384.0,
-      420.0,
-      98.0,
-      22.0
-     ],
-     "text": "loadmess 0.5"
+     "text": "port"
     }
    },
    {
@@ -1193,1169 +1430,8 @@
       ""
      ],
      "patching_rect": [
-      490.0,
-      420.0,
-      84.0,
-      22.0
-     ],
-     "text": "loadmess 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-67",
-     "maxclass": "newobj",
-     "numinlets": 6,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
       20.0,
-      780.0,
-      260.0,
-      22.0
-     ],
-     "text": "pack s 2 120. 4/4 1 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-68",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 9,
-     "outlettype": [
-      "int",
-      "int",
-      "float",
-      "float",
-      "float",
-      "",
-      "int",
-      "float",
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      480.0,
-      160.0,
-      22.0
-     ],
-     "text": "transport"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-69",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 3,
-     "outlettype": [
-      "bang",
-      "int",
-      "int"
-     ],
-     "patching_rect": [
-      200.0,
-      450.0,
-      63.0,
-      22.0
-     ],
-     "text": "t b i i"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-70",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      80.0,
-      520.0,
-      42.0,
-      22.0
-     ],
-     "text": "gate"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-71",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      140.0,
-      520.0,
-      42.0,
-      22.0
-     ],
-     "text": "gate"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-72",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "float",
-      "float"
-     ],
-     "patching_rect": [
-      80.0,
-      550.0,
-      49.0,
-      22.0
-     ],
-     "text": "t f f"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-73",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      120.0,
-      580.0,
-      56.0,
-      22.0
-     ],
-     "text": "set $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-74",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "int"
-     ],
-     "patching_rect": [
-      140.0,
-      550.0,
-      84.0,
-      22.0
-     ],
-     "text": "unpack 0 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-75",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "int"
-     ],
-     "patching_rect": [
-      184.0,
-      580.0,
-      49.0,
-      22.0
-     ],
-     "text": "t i i"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-76",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "int"
-     ],
-     "patching_rect": [
-      241.0,
-      580.0,
-      49.0,
-      22.0
-     ],
-     "text": "t i i"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-77",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      140.0,
-      610.0,
-      56.0,
-      22.0
-     ],
-     "text": "set $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-78",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      200.0,
-      610.0,
-      56.0,
-      22.0
-     ],
-     "text": "set $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-79",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      290.0,
-      560.0,
-      70.0,
-      22.0
-     ],
-     "text": "pack 4 4"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-80",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      290.0,
-      590.0,
-      168.0,
-      22.0
-     ],
-     "text": "sprintf symout %ld/%ld"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-81",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      380.0,
-      480.0,
-      40.0,
-      22.0
-     ],
-     "text": "0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-82",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "float",
-      "bang"
-     ],
-     "patching_rect": [
-      380.0,
-      510.0,
-      49.0,
-      22.0
-     ],
-     "text": "t f b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-83",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "bang"
-     ],
-     "patching_rect": [
-      440.0,
-      510.0,
-      49.0,
-      22.0
-     ],
-     "text": "t i b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-84",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "bang"
-     ],
-     "patching_rect": [
-      500.0,
-      510.0,
-      49.0,
-      22.0
-     ],
-     "text": "t i b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-85",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      580.0,
-      450.0,
-      112.0,
-      22.0
-     ],
-     "text": "random 1000000"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-86",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "bang"
-     ],
-     "patching_rect": [
-      680.0,
-      420.0,
-      70.0,
-      22.0
-     ],
-     "text": "loadbang"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-87",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "bang",
-      "bang"
-     ],
-     "patching_rect": [
-      20.0,
-      640.0,
-      49.0,
-      22.0
-     ],
-     "text": "t b b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-88",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      90.0,
-      640.0,
-      40.0,
-      22.0
-     ],
-     "text": "1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-89",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 7,
-     "outlettype": [
-      "bang",
-      "bang",
-      "bang",
-      "bang",
-      "bang",
-      "bang",
-      "bang"
-     ],
-     "patching_rect": [
-      20.0,
-      670.0,
-      300.0,
-      22.0
-     ],
-     "text": "t b b b b b b b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-90",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      820.0,
-      470.0,
-      22.0
-     ],
-     "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 variations $5 seed $6"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-91",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      700.0,
-      84.0,
-      22.0
-     ],
-     "text": "route text"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-92",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      725.0,
-      84.0,
-      22.0
-     ],
-     "text": "route bang"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-93",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      750.0,
-      70.0,
-      22.0
-     ],
-     "text": "tosymbol"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-94",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      288.0,
-      765.0,
-      70.0,
-      22.0
-     ],
-     "text": "gate 2 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-95",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      110.0,
-      750.0,
-      175.0,
-      22.0
-     ],
-     "text": "set type a prompt first"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-96",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      460.0,
-      640.0,
-      84.0,
-      22.0
-     ],
-     "text": "route text"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-97",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      460.0,
-      665.0,
-      84.0,
-      22.0
-     ],
-     "text": "route bang"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-98",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      460.0,
-      690.0,
-      40.0,
-      22.0
-     ],
-     "text": "1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-99",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      540.0,
-      690.0,
-      70.0,
-      22.0
-     ],
-     "text": "tosymbol"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-100",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "bang",
-      ""
-     ],
-     "patching_rect": [
-      540.0,
-      720.0,
-      49.0,
-      22.0
-     ],
-     "text": "t b s"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-101",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      540.0,
-      750.0,
-      40.0,
-      22.0
-     ],
-     "text": "2"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-102",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      620.0,
-      750.0,
-      140.0,
-      22.0
-     ],
-     "text": "negative_prompt $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-103",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
       400.0,
-      860.0,
-      70.0,
-      22.0
-     ],
-     "text": "gate 2 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-104",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      460.0,
-      900.0,
-      63.0,
-      22.0
-     ],
-     "text": "zl join"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-105",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "bang",
-      "bang"
-     ],
-     "patching_rect": [
-      700.0,
-      610.0,
-      49.0,
-      22.0
-     ],
-     "text": "t b b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-106",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      770.0,
-      610.0,
-      40.0,
-      22.0
-     ],
-     "text": "2"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-107",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 6,
-     "outlettype": [
-      "bang",
-      "bang",
-      "bang",
-      "bang",
-      "bang",
-      "bang"
-     ],
-     "patching_rect": [
-      700.0,
-      640.0,
-      200.0,
-      22.0
-     ],
-     "text": "t b b b b b b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-108",
-     "maxclass": "newobj",
-     "numinlets": 5,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      700.0,
-      800.0,
-      200.0,
-      22.0
-     ],
-     "text": "pack s s 0.5 1 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-109",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      700.0,
-      830.0,
-      470.0,
-      22.0
-     ],
-     "text": "generate prompt $1 init_audio $2 strength $3 variations $4 seed $5"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-110",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      900.0,
-      660.0,
-      40.0,
-      22.0
-     ],
-     "text": "i 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-111",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "int"
-     ],
-     "patching_rect": [
-      900.0,
-      685.0,
-      49.0,
-      22.0
-     ],
-     "text": "t i i"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-112",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      970.0,
-      710.0,
-      40.0,
-      22.0
-     ],
-     "text": "+ 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-113",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      900.0,
-      710.0,
-      40.0,
-      22.0
-     ],
-     "text": "% 8"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-114",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      900.0,
-      735.0,
-      40.0,
-      22.0
-     ],
-     "text": "+ 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-115",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      900.0,
-      760.0,
-      330.0,
-      22.0
-     ],
-     "text": "sprintf symout ~:/Music/audioldm-bridge-input-%ld.wav"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-116",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "bang"
-     ],
-     "patching_rect": [
-      1000.0,
-      560.0,
-      70.0,
-      22.0
-     ],
-     "text": "loadbang"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-117",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1000.0,
-      585.0,
-      300.0,
-      22.0
-     ],
-     "text": "; max getsystem audioldm.generator.platform"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-118",
-     "maxclass": "newobj",
-     "numinlets": 0,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1000.0,
-      610.0,
-      200.0,
-      22.0
-     ],
-     "text": "r audioldm.generator.platform"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-119",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 3,
-     "outlettype": [
-      "bang",
-      "bang",
-      ""
-     ],
-     "patching_rect": [
-      1000.0,
-      635.0,
-      160.0,
-      22.0
-     ],
-     "text": "sel macintosh windows"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-120",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1000.0,
-      660.0,
-      40.0,
-      22.0
-     ],
-     "text": "1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-121",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1060.0,
-      660.0,
-      40.0,
-      22.0
-     ],
-     "text": "2"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-122",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      900.0,
-      790.0,
-      70.0,
-      22.0
-     ],
-     "text": "gate 2 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-123",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      "int"
-     ],
-     "patching_rect": [
-      1178.0,
-      820.0,
-      150.0,
-      22.0
-     ],
-     "text": "conformpath slash boot"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-124",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      "int"
-     ],
-     "patching_rect": [
-      1336.0,
-      820.0,
-      200.0,
-      22.0
-     ],
-     "text": "conformpath native_win absolute"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-125",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      1178.0,
-      850.0,
-      49.0,
-      22.0
-     ],
-     "text": "t s s"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-126",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1000.0,
-      880.0,
-      98.0,
-      22.0
-     ],
-     "text": "writewave $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-127",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      700.0,
-      860.0,
-      70.0,
-      22.0
-     ],
-     "text": "deferlow"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-128",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      20.0,
-      940.0,
       200.0,
       22.0
      ],
@@ -2364,27 +1440,1588 @@
    },
    {
     "box": {
-     "id": "obj-129",
-     "maxclass": "message",
+     "id": "obj-163",
+     "maxclass": "newobj",
      "numinlets": 2,
-     "numoutlets": 1,
+     "numoutlets": 2,
      "outlettype": [
+      "",
       ""
      ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       460.0,
+       342.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-57",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          160.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-58",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          185.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-59",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          210.0,
+          98.0,
+          22.0
+         ],
+         "text": "prepend host"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-60",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          210.0,
+          63.0,
+          22.0
+         ],
+         "text": "port $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-61",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          160.0,
+          140.0,
+          22.0
+         ],
+         "text": "loadmess set 18000"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-170",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          400.0,
+          80.0
+         ],
+         "text": "The engine's address: host <name> when Return is pressed in the host box (an empty box sends nothing), port <n> when the port changes; the port box shows the client's default."
+        }
+       },
+       {
+        "box": {
+         "comment": "host <name>, port <n>",
+         "id": "obj-177",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          272.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set 18000",
+         "id": "obj-178",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          220.0,
+          272.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the host box (Return)",
+         "id": "obj-215",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          100.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the port box",
+         "id": "obj-216",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          100.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-178",
+          0
+         ],
+         "source": [
+          "obj-61",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-57",
+          0
+         ],
+         "source": [
+          "obj-215",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-58",
+          0
+         ],
+         "source": [
+          "obj-57",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-59",
+          0
+         ],
+         "source": [
+          "obj-58",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-60",
+          0
+         ],
+         "source": [
+          "obj-216",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-177",
+          0
+         ],
+         "source": [
+          "obj-59",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-177",
+          0
+         ],
+         "source": [
+          "obj-60",
+          0
+         ]
+        }
+       }
+      ]
+     },
      "patching_rect": [
-      160.0,
-      900.0,
-      56.0,
+      1280.0,
+      350.0,
+      77.0,
       22.0
      ],
-     "text": "cancel"
+     "text": "p address"
     }
    },
    {
     "box": {
-     "id": "obj-130",
+     "id": "obj-164",
      "maxclass": "newobj",
-     "numinlets": 10,
+     "numinlets": 0,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       460.0,
+       272.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-62",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          140.0,
+          80.0,
+          22.0
+         ],
+         "text": "loadmess 2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-63",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          140.0,
+          80.0,
+          22.0
+         ],
+         "text": "loadmess 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-64",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          140.0,
+          80.0,
+          22.0
+         ],
+         "text": "loadmess 0.5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-65",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          140.0,
+          80.0,
+          22.0
+         ],
+         "text": "loadmess 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-171",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          400.0,
+          60.0
+         ],
+         "text": "The controls' values on load (the BPM and signature boxes get theirs from the transport: 'follow transport' is on)."
+        }
+       },
+       {
+        "box": {
+         "comment": "bars",
+         "id": "obj-179",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          202.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "variations",
+         "id": "obj-180",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          120.0,
+          202.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "strength",
+         "id": "obj-181",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          220.0,
+          202.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "follow",
+         "id": "obj-182",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          320.0,
+          202.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-179",
+          0
+         ],
+         "source": [
+          "obj-62",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-180",
+          0
+         ],
+         "source": [
+          "obj-63",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-181",
+          0
+         ],
+         "source": [
+          "obj-64",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-182",
+          0
+         ],
+         "source": [
+          "obj-65",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      274.0,
+      290.0,
+      84.0,
+      22.0
+     ],
+     "text": "p defaults"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-165",
+     "maxclass": "newobj",
+     "numinlets": 6,
+     "numoutlets": 6,
+     "outlettype": [
+      "",
+      "",
+      "",
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       589.0,
+       432.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-67",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 9,
+         "outlettype": [
+          "int",
+          "int",
+          "float",
+          "float",
+          "float",
+          "",
+          "int",
+          "float",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          170.0,
+          160.0,
+          22.0
+         ],
+         "text": "transport"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-68",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          200.0,
+          140.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-69",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          210.0,
+          42.0,
+          22.0
+         ],
+         "text": "gate"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-70",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          210.0,
+          42.0,
+          22.0
+         ],
+         "text": "gate"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-71",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "float"
+         ],
+         "patching_rect": [
+          80.0,
+          240.0,
+          49.0,
+          22.0
+         ],
+         "text": "t f f"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-72",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          270.0,
+          56.0,
+          22.0
+         ],
+         "text": "set $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-73",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          140.0,
+          240.0,
+          84.0,
+          22.0
+         ],
+         "text": "unpack 0 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-74",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          184.0,
+          270.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-75",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          241.0,
+          270.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-76",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          300.0,
+          56.0,
+          22.0
+         ],
+         "text": "set $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-77",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          300.0,
+          56.0,
+          22.0
+         ],
+         "text": "set $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-78",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          290.0,
+          250.0,
+          70.0,
+          22.0
+         ],
+         "text": "pack 4 4"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-79",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          290.0,
+          280.0,
+          168.0,
+          22.0
+         ],
+         "text": "sprintf symout %ld/%ld"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-80",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          380.0,
+          170.0,
+          40.0,
+          22.0
+         ],
+         "text": "0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-81",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          380.0,
+          200.0,
+          49.0,
+          22.0
+         ],
+         "text": "t f b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-82",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "bang"
+         ],
+         "patching_rect": [
+          440.0,
+          200.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-83",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "bang"
+         ],
+         "patching_rect": [
+          500.0,
+          200.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-172",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          529.0,
+          60.0
+         ],
+         "text": "Tempo and time signature: while 'follow transport' is on, the transport's are shown (set: no output) and used; a value typed into the BPM or signature boxes is used and turns following off."
+        }
+       },
+       {
+        "box": {
+         "comment": "the tempo",
+         "id": "obj-183",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          80.0,
+          362.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <the transport's tempo>",
+         "id": "obj-184",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          120.0,
+          362.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <the transport's signature>",
+         "id": "obj-185",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          158.0,
+          362.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <the transport's signature>",
+         "id": "obj-186",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          200.0,
+          362.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the time signature",
+         "id": "obj-187",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          290.0,
+          362.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "0: stop following",
+         "id": "obj-188",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          380.0,
+          362.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the transport's tempo and signature",
+         "id": "obj-217",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "follow transport",
+         "id": "obj-218",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the signature",
+         "id": "obj-219",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          290.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "a typed BPM",
+         "id": "obj-220",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          380.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "a typed signature",
+         "id": "obj-221",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          440.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "a typed signature",
+         "id": "obj-222",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          500.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-68",
+          0
+         ],
+         "source": [
+          "obj-218",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-69",
+          0
+         ],
+         "source": [
+          "obj-68",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-70",
+          0
+         ],
+         "source": [
+          "obj-68",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-67",
+          0
+         ],
+         "source": [
+          "obj-68",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-69",
+          1
+         ],
+         "source": [
+          "obj-67",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-71",
+          0
+         ],
+         "source": [
+          "obj-69",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-72",
+          0
+         ],
+         "source": [
+          "obj-71",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-184",
+          0
+         ],
+         "source": [
+          "obj-72",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-70",
+          1
+         ],
+         "source": [
+          "obj-67",
+          5
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-73",
+          0
+         ],
+         "source": [
+          "obj-70",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-75",
+          0
+         ],
+         "source": [
+          "obj-73",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-77",
+          0
+         ],
+         "source": [
+          "obj-75",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-186",
+          0
+         ],
+         "source": [
+          "obj-77",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-78",
+          1
+         ],
+         "source": [
+          "obj-75",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-74",
+          0
+         ],
+         "source": [
+          "obj-73",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-76",
+          0
+         ],
+         "source": [
+          "obj-74",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-185",
+          0
+         ],
+         "source": [
+          "obj-76",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-78",
+          0
+         ],
+         "source": [
+          "obj-74",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-79",
+          0
+         ],
+         "source": [
+          "obj-78",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-81",
+          0
+         ],
+         "source": [
+          "obj-220",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-80",
+          0
+         ],
+         "source": [
+          "obj-81",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          0
+         ],
+         "source": [
+          "obj-221",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-80",
+          0
+         ],
+         "source": [
+          "obj-82",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-78",
+          0
+         ],
+         "source": [
+          "obj-82",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-83",
+          0
+         ],
+         "source": [
+          "obj-222",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-80",
+          0
+         ],
+         "source": [
+          "obj-83",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-78",
+          1
+         ],
+         "source": [
+          "obj-83",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
+          0
+         ],
+         "source": [
+          "obj-80",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-67",
+          0
+         ],
+         "source": [
+          "obj-217",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-78",
+          0
+         ],
+         "source": [
+          "obj-219",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-183",
+          0
+         ],
+         "source": [
+          "obj-71",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-183",
+          0
+         ],
+         "source": [
+          "obj-81",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-187",
+          0
+         ],
+         "source": [
+          "obj-79",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      480.0,
+      350.0,
+      120.0,
+      22.0
+     ],
+     "text": "p tempo"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-166",
+     "maxclass": "newobj",
+     "numinlets": 12,
      "numoutlets": 10,
      "outlettype": [
       "",
@@ -2398,611 +3035,4233 @@
       "",
       ""
      ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       800.0,
+       532.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-84",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          140.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-85",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          90.0,
+          140.0,
+          40.0,
+          22.0
+         ],
+         "text": "1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-86",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 7,
+         "outlettype": [
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          170.0,
+          300.0,
+          22.0
+         ],
+         "text": "t b b b b b b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-87",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          320.0,
+          470.0,
+          22.0
+         ],
+         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 variations $5 seed $6"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-88",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          200.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-89",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          225.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-90",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          250.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-91",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          275.0,
+          70.0,
+          22.0
+         ],
+         "text": "gate 2 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-92",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          110.0,
+          250.0,
+          175.0,
+          22.0
+         ],
+         "text": "set type a prompt first"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-93",
+         "maxclass": "newobj",
+         "numinlets": 6,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          98.0,
+          290.0,
+          260.0,
+          22.0
+         ],
+         "text": "pack s 2 120. 4/4 1 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-94",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          460.0,
+          140.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-95",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          460.0,
+          165.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-96",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          460.0,
+          190.0,
+          40.0,
+          22.0
+         ],
+         "text": "1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-97",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          540.0,
+          190.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-98",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          540.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-99",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          540.0,
+          250.0,
+          40.0,
+          22.0
+         ],
+         "text": "2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-100",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          620.0,
+          250.0,
+          140.0,
+          22.0
+         ],
+         "text": "negative_prompt $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-101",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          400.0,
+          360.0,
+          70.0,
+          22.0
+         ],
+         "text": "gate 2 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-102",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          460.0,
+          400.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-103",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          160.0,
+          400.0,
+          56.0,
+          22.0
+         ],
+         "text": "cancel"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-104",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          620.0,
+          320.0,
+          112.0,
+          22.0
+         ],
+         "text": "random 1000000"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-105",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          "bang"
+         ],
+         "patching_rect": [
+          620.0,
+          290.0,
+          70.0,
+          22.0
+         ],
+         "text": "loadbang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-173",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          740.0,
+          60.0
+         ],
+         "text": "Generate: gather every value (right to left: the transport's tempo and signature, negative prompt, bars, variations, seed), the prompt last into pack's hot inlet. The prompt goes to Generate's pack (1) or Transform's (2). The negative prompt is appended only when there is one. A new seed on load and on 'new seed'."
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the prompt",
+         "id": "obj-189",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: seed, a new seed",
+         "id": "obj-190",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          66.66666666666666,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the prompt",
+         "id": "obj-191",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          104.66666666666666,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set type a prompt first",
+         "id": "obj-192",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          142.66666666666666,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: variations",
+         "id": "obj-193",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          180.66666666666666,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: bars",
+         "id": "obj-194",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          218.66666666666666,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026, cancel",
+         "id": "obj-195",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          256.66666666666663,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the negative prompt",
+         "id": "obj-196",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          294.66666666666663,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the signature",
+         "id": "obj-197",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          332.66666666666663,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the transport's tempo and signature",
+         "id": "obj-198",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          370.66666666666663,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "Generate",
+         "id": "obj-223",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the prompt",
+         "id": "obj-224",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "2: the prompt to Transform",
+         "id": "obj-225",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          96.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bars",
+         "id": "obj-226",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          146.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "Cancel",
+         "id": "obj-227",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          184.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the tempo",
+         "id": "obj-228",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          222.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the time signature",
+         "id": "obj-229",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          260.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "variations",
+         "id": "obj-230",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          290.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "seed",
+         "id": "obj-231",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          338.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026 init_audio \u2026",
+         "id": "obj-232",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          450.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the negative prompt",
+         "id": "obj-233",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          488.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "new seed",
+         "id": "obj-234",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          620.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-223",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-85",
+          0
+         ],
+         "source": [
+          "obj-84",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          0
+         ],
+         "source": [
+          "obj-85",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-86",
+          0
+         ],
+         "source": [
+          "obj-84",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-198",
+          0
+         ],
+         "source": [
+          "obj-86",
+          6
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-197",
+          0
+         ],
+         "source": [
+          "obj-86",
+          5
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-196",
+          0
+         ],
+         "source": [
+          "obj-86",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-194",
+          0
+         ],
+         "source": [
+          "obj-86",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-193",
+          0
+         ],
+         "source": [
+          "obj-86",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-190",
+          0
+         ],
+         "source": [
+          "obj-86",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-189",
+          0
+         ],
+         "source": [
+          "obj-86",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-88",
+          0
+         ],
+         "source": [
+          "obj-224",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-89",
+          0
+         ],
+         "source": [
+          "obj-88",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-92",
+          0
+         ],
+         "source": [
+          "obj-89",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-192",
+          0
+         ],
+         "source": [
+          "obj-92",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-90",
+          0
+         ],
+         "source": [
+          "obj-89",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          1
+         ],
+         "source": [
+          "obj-90",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          0
+         ],
+         "source": [
+          "obj-91",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          1
+         ],
+         "source": [
+          "obj-226",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          2
+         ],
+         "source": [
+          "obj-228",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          3
+         ],
+         "source": [
+          "obj-229",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          4
+         ],
+         "source": [
+          "obj-230",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          5
+         ],
+         "source": [
+          "obj-231",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-87",
+          0
+         ],
+         "source": [
+          "obj-93",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-94",
+          0
+         ],
+         "source": [
+          "obj-233",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-95",
+          0
+         ],
+         "source": [
+          "obj-94",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-96",
+          0
+         ],
+         "source": [
+          "obj-95",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          0
+         ],
+         "source": [
+          "obj-96",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          0
+         ],
+         "source": [
+          "obj-95",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-98",
+          0
+         ],
+         "source": [
+          "obj-97",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-100",
+          0
+         ],
+         "source": [
+          "obj-98",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          1
+         ],
+         "source": [
+          "obj-100",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-99",
+          0
+         ],
+         "source": [
+          "obj-98",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          0
+         ],
+         "source": [
+          "obj-99",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          1
+         ],
+         "source": [
+          "obj-87",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          0
+         ],
+         "source": [
+          "obj-101",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-195",
+          0
+         ],
+         "source": [
+          "obj-101",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-195",
+          0
+         ],
+         "source": [
+          "obj-102",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
+          0
+         ],
+         "source": [
+          "obj-227",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-195",
+          0
+         ],
+         "source": [
+          "obj-103",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-234",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-105",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-190",
+          0
+         ],
+         "source": [
+          "obj-104",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          0
+         ],
+         "source": [
+          "obj-225",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-191",
+          0
+         ],
+         "source": [
+          "obj-91",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          1
+         ],
+         "source": [
+          "obj-232",
+          0
+         ]
+        }
+       }
+      ]
+     },
      "patching_rect": [
       20.0,
-      980.0,
-      560.0,
+      350.0,
+      240.0,
       22.0
      ],
-     "text": "route engine id accepted started progress done error cancelled status"
+     "text": "p request"
     }
    },
    {
     "box": {
-     "id": "obj-131",
-     "maxclass": "message",
-     "numinlets": 2,
+     "id": "obj-167",
+     "maxclass": "newobj",
+     "numinlets": 5,
      "numoutlets": 1,
      "outlettype": [
       ""
      ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       568.0,
+       502.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-106",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          210.0,
+          230.0,
+          22.0
+         ],
+         "text": "buffer~ audioldm.generator.take"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-107",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          260.0,
+          240.0,
+          77.0,
+          22.0
+         ],
+         "text": "set ready"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-108",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          180.0,
+          63.0,
+          22.0
+         ],
+         "text": "replace"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-109",
+         "maxclass": "newobj",
+         "numinlets": 3,
+         "numoutlets": 2,
+         "outlettype": [
+          "signal",
+          "signal"
+         ],
+         "patching_rect": [
+          40.0,
+          300.0,
+          220.0,
+          22.0
+         ],
+         "text": "groove~ audioldm.generator.take"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-110",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          "signal"
+         ],
+         "patching_rect": [
+          40.0,
+          270.0,
+          63.0,
+          22.0
+         ],
+         "text": "sig~ 0."
+        }
+       },
+       {
+        "box": {
+         "id": "obj-111",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          258.0,
+          210.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-112",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          240.0,
+          40.0,
+          22.0
+         ],
+         "text": "1."
+        }
+       },
+       {
+        "box": {
+         "id": "obj-113",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          345.0,
+          240.0,
+          77.0,
+          22.0
+         ],
+         "text": "startloop"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-114",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          315.0,
+          210.0,
+          40.0,
+          22.0
+         ],
+         "text": "0."
+        }
+       },
+       {
+        "box": {
+         "id": "obj-115",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          430.0,
+          240.0,
+          98.0,
+          22.0
+         ],
+         "text": "prepend loop"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-116",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          300.0,
+          270.0,
+          161.0,
+          22.0
+         ],
+         "text": "loadmess loopinterp 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-117",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "signal"
+         ],
+         "patching_rect": [
+          40.0,
+          340.0,
+          56.0,
+          22.0
+         ],
+         "text": "*~ 0.5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-118",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 0,
+         "patching_rect": [
+          40.0,
+          370.0,
+          42.0,
+          22.0
+         ],
+         "text": "dac~"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-174",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          441.0,
+          100.0
+         ],
+         "text": "The take and its preview. groove~ plays at the speed of its [sig~]: play sets it to 1 and goes to the start, stop sets it to 0 (loop 1 alone 'begins playing at the current speed': silent when stopped). open\u2026 sends replace without a file: buffer~ asks with an open dialog."
+        }
+       },
+       {
+        "box": {
+         "comment": "set ready",
+         "id": "obj-199",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          260.0,
+          432.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "writewave <file>, replace <file>",
+         "id": "obj-235",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "open\u2026",
+         "id": "obj-236",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "play",
+         "id": "obj-237",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          258.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "stop",
+         "id": "obj-238",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          315.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "loop on/off",
+         "id": "obj-239",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          430.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-108",
+          0
+         ],
+         "source": [
+          "obj-236",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-106",
+          0
+         ],
+         "source": [
+          "obj-108",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-107",
+          0
+         ],
+         "source": [
+          "obj-106",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-199",
+          0
+         ],
+         "source": [
+          "obj-107",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-111",
+          0
+         ],
+         "source": [
+          "obj-237",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-112",
+          0
+         ],
+         "source": [
+          "obj-111",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-113",
+          0
+         ],
+         "source": [
+          "obj-111",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-110",
+          0
+         ],
+         "source": [
+          "obj-112",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-114",
+          0
+         ],
+         "source": [
+          "obj-238",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-110",
+          0
+         ],
+         "source": [
+          "obj-114",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-115",
+          0
+         ],
+         "source": [
+          "obj-239",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-109",
+          0
+         ],
+         "source": [
+          "obj-113",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-109",
+          0
+         ],
+         "source": [
+          "obj-115",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-109",
+          0
+         ],
+         "source": [
+          "obj-116",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-109",
+          0
+         ],
+         "source": [
+          "obj-110",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          0
+         ],
+         "source": [
+          "obj-109",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          0
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          1
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-106",
+          0
+         ],
+         "source": [
+          "obj-235",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      1020.0,
+      350.0,
+      100.0,
+      22.0
+     ],
+     "text": "p player"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-168",
+     "maxclass": "newobj",
+     "numinlets": 5,
+     "numoutlets": 8,
+     "outlettype": [
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       896.0,
+       712.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-119",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          310.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-120",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          90.0,
+          310.0,
+          40.0,
+          22.0
+         ],
+         "text": "2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-121",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 6,
+         "outlettype": [
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          340.0,
+          200.0,
+          22.0
+         ],
+         "text": "t b b b b b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-122",
+         "maxclass": "newobj",
+         "numinlets": 5,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          500.0,
+          200.0,
+          22.0
+         ],
+         "text": "pack s s 0.5 1 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-123",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          530.0,
+          470.0,
+          22.0
+         ],
+         "text": "generate prompt $1 init_audio $2 strength $3 variations $4 seed $5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-124",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          220.0,
+          360.0,
+          40.0,
+          22.0
+         ],
+         "text": "i 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-125",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          220.0,
+          385.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-126",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          290.0,
+          410.0,
+          40.0,
+          22.0
+         ],
+         "text": "+ 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-127",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          220.0,
+          410.0,
+          40.0,
+          22.0
+         ],
+         "text": "% 8"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-128",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          220.0,
+          435.0,
+          40.0,
+          22.0
+         ],
+         "text": "+ 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-129",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          460.0,
+          330.0,
+          22.0
+         ],
+         "text": "sprintf symout ~:/Music/audioldm-bridge-input-%ld.wav"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-130",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          "bang"
+         ],
+         "patching_rect": [
+          320.0,
+          260.0,
+          70.0,
+          22.0
+         ],
+         "text": "loadbang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-131",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          285.0,
+          300.0,
+          22.0
+         ],
+         "text": "; max getsystem audioldm.generator.platform"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-132",
+         "maxclass": "newobj",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          310.0,
+          200.0,
+          22.0
+         ],
+         "text": "r audioldm.generator.platform"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-133",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          335.0,
+          160.0,
+          22.0
+         ],
+         "text": "sel macintosh windows"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-134",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          360.0,
+          40.0,
+          22.0
+         ],
+         "text": "1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-135",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          380.0,
+          360.0,
+          40.0,
+          22.0
+         ],
+         "text": "2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-136",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          490.0,
+          70.0,
+          22.0
+         ],
+         "text": "gate 2 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-137",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          "int"
+         ],
+         "patching_rect": [
+          498.0,
+          520.0,
+          150.0,
+          22.0
+         ],
+         "text": "conformpath slash boot"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-138",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          "int"
+         ],
+         "patching_rect": [
+          656.0,
+          520.0,
+          200.0,
+          22.0
+         ],
+         "text": "conformpath native_win absolute"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-139",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          498.0,
+          550.0,
+          49.0,
+          22.0
+         ],
+         "text": "t s s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-140",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          580.0,
+          98.0,
+          22.0
+         ],
+         "text": "writewave $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-141",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          560.0,
+          70.0,
+          22.0
+         ],
+         "text": "deferlow"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-175",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          600.0,
+          180.0
+         ],
+         "text": "Transform: the take is written to ~/Music/audioldm-bridge-input-N.wav (N = 1..8, reused in turn: a folder under the user's home on macOS and Windows, an allowed input root of a local engine, not one of macOS's privacy-protected folders such as Documents), then sent as init_audio with the strength; no length is sent, so the result is exactly as long as the take. Max paths (Macintosh HD:/Users/\u2026) \u2192 the OS's own form, which the engine reads: on macOS slash style relative to the boot volume (/Users/\u2026; 'native' there is the old colon style), on Windows native_win absolute (C:\\Users\\\u2026); the platform comes from Max's getsystem. The request waits for the low-priority queue, where buffer~ may defer writing the file."
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the prompt",
+         "id": "obj-200",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026 init_audio \u2026",
+         "id": "obj-201",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "2: the prompt to Transform",
+         "id": "obj-202",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          90.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: strength",
+         "id": "obj-203",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          128.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: variations",
+         "id": "obj-204",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          166.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: seed",
+         "id": "obj-205",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          204.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the negative prompt",
+         "id": "obj-206",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          242.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "writewave <file>",
+         "id": "obj-207",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          320.0,
+          642.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "Transform",
+         "id": "obj-240",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          200.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the prompt",
+         "id": "obj-241",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          200.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "strength",
+         "id": "obj-242",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          110.0,
+          200.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "variations",
+         "id": "obj-243",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          155.0,
+          200.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "seed",
+         "id": "obj-244",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          200.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-119",
+          0
+         ],
+         "source": [
+          "obj-240",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-119",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-202",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-206",
+          0
+         ],
+         "source": [
+          "obj-121",
+          5
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-205",
+          0
+         ],
+         "source": [
+          "obj-121",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          0
+         ],
+         "source": [
+          "obj-121",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-203",
+          0
+         ],
+         "source": [
+          "obj-121",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-200",
+          0
+         ],
+         "source": [
+          "obj-121",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          0
+         ],
+         "source": [
+          "obj-241",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          2
+         ],
+         "source": [
+          "obj-242",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          3
+         ],
+         "source": [
+          "obj-243",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          4
+         ],
+         "source": [
+          "obj-244",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-123",
+          0
+         ],
+         "source": [
+          "obj-122",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-124",
+          0
+         ],
+         "source": [
+          "obj-121",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          0
+         ],
+         "source": [
+          "obj-124",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-126",
+          0
+         ],
+         "source": [
+          "obj-125",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-124",
+          1
+         ],
+         "source": [
+          "obj-126",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-127",
+          0
+         ],
+         "source": [
+          "obj-125",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-128",
+          0
+         ],
+         "source": [
+          "obj-127",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-129",
+          0
+         ],
+         "source": [
+          "obj-128",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-131",
+          0
+         ],
+         "source": [
+          "obj-130",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-133",
+          0
+         ],
+         "source": [
+          "obj-132",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-134",
+          0
+         ],
+         "source": [
+          "obj-133",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-135",
+          0
+         ],
+         "source": [
+          "obj-133",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-136",
+          0
+         ],
+         "source": [
+          "obj-134",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-136",
+          0
+         ],
+         "source": [
+          "obj-135",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-136",
+          1
+         ],
+         "source": [
+          "obj-129",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-137",
+          0
+         ],
+         "source": [
+          "obj-136",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          0
+         ],
+         "source": [
+          "obj-136",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-139",
+          0
+         ],
+         "source": [
+          "obj-137",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-139",
+          0
+         ],
+         "source": [
+          "obj-138",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-140",
+          0
+         ],
+         "source": [
+          "obj-139",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          1
+         ],
+         "source": [
+          "obj-139",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-207",
+          0
+         ],
+         "source": [
+          "obj-140",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-141",
+          0
+         ],
+         "source": [
+          "obj-123",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-201",
+          0
+         ],
+         "source": [
+          "obj-141",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      720.0,
+      350.0,
+      160.0,
+      22.0
+     ],
+     "text": "p transform"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-169",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 7,
+     "outlettype": [
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       1152.0,
+       422.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-142",
+         "maxclass": "newobj",
+         "numinlets": 10,
+         "numoutlets": 10,
+         "outlettype": [
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          560.0,
+          22.0
+         ],
+         "text": "route engine id accepted started progress done error cancelled status"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-143",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          150.0,
+          105.0,
+          22.0
+         ],
+         "text": "set engine $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-144",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          150.0,
+          126.0,
+          22.0
+         ],
+         "text": "set queued at $2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-145",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          354.0,
+          150.0,
+          105.0,
+          22.0
+         ],
+         "text": "set rendering"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-146",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          460.0,
+          180.0,
+          84.0,
+          22.0
+         ],
+         "text": "zl slice 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-147",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          460.0,
+          205.0,
+          84.0,
+          22.0
+         ],
+         "text": "unpack 0 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-148",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          460.0,
+          230.0,
+          49.0,
+          22.0
+         ],
+         "text": "* 100"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-149",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          460.0,
+          255.0,
+          40.0,
+          22.0
+         ],
+         "text": "/ 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-150",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          580.0,
+          150.0,
+          84.0,
+          22.0
+         ],
+         "text": "zl slice 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-151",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          580.0,
+          175.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b l b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-152",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          580.0,
+          200.0,
+          40.0,
+          22.0
+         ],
+         "text": "0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-153",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          640.0,
+          200.0,
+          77.0,
+          22.0
+         ],
+         "text": "zl iter 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-154",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          640.0,
+          225.0,
+          77.0,
+          22.0
+         ],
+         "text": "append $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-155",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          730.0,
+          200.0,
+          49.0,
+          22.0
+         ],
+         "text": "clear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-156",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          580.0,
+          260.0,
+          49.0,
+          22.0
+         ],
+         "text": "t s s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-157",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          680.0,
+          290.0,
+          56.0,
+          22.0
+         ],
+         "text": "set $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-158",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          580.0,
+          290.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-159",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          720.0,
+          150.0,
+          91.0,
+          22.0
+         ],
+         "text": "prepend set"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-160",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          840.0,
+          180.0,
+          77.0,
+          22.0
+         ],
+         "text": "set error"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-161",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          920.0,
+          150.0,
+          105.0,
+          22.0
+         ],
+         "text": "set cancelled"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-162",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          1000.0,
+          180.0,
+          112.0,
+          22.0
+         ],
+         "text": "print audioldm"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-176",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          1092.0,
+          40.0
+         ],
+         "text": "The client's events \u2192 the engine state, the job's status, progress and error. done <id> <path\u2026>: one path per variation, listed in the take menu; the first is loaded, and choosing another loads that one."
+        }
+       },
+       {
+        "box": {
+         "comment": "set engine ready/absent",
+         "id": "obj-208",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <status>",
+         "id": "obj-209",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          220.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "progress in %",
+         "id": "obj-210",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          460.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the take menu: clear, append <file>, 0",
+         "id": "obj-211",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          580.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "replace <file>",
+         "id": "obj-212",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          618.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <file>",
+         "id": "obj-213",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          680.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <error>",
+         "id": "obj-214",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          720.0,
+          352.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the client's events",
+         "id": "obj-245",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          60.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the take picked",
+         "id": "obj-246",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          580.0,
+          60.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-142",
+          0
+         ],
+         "source": [
+          "obj-245",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-143",
+          0
+         ],
+         "source": [
+          "obj-142",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-208",
+          0
+         ],
+         "source": [
+          "obj-143",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-144",
+          0
+         ],
+         "source": [
+          "obj-142",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-145",
+          0
+         ],
+         "source": [
+          "obj-142",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-150",
+          0
+         ],
+         "source": [
+          "obj-142",
+          5
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-160",
+          0
+         ],
+         "source": [
+          "obj-142",
+          6
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-161",
+          0
+         ],
+         "source": [
+          "obj-142",
+          7
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-144",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-145",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-160",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-161",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-146",
+          0
+         ],
+         "source": [
+          "obj-142",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-147",
+          0
+         ],
+         "source": [
+          "obj-146",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-149",
+          1
+         ],
+         "source": [
+          "obj-147",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-148",
+          0
+         ],
+         "source": [
+          "obj-147",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-149",
+          0
+         ],
+         "source": [
+          "obj-148",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-210",
+          0
+         ],
+         "source": [
+          "obj-149",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-151",
+          0
+         ],
+         "source": [
+          "obj-150",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-155",
+          0
+         ],
+         "source": [
+          "obj-151",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-153",
+          0
+         ],
+         "source": [
+          "obj-151",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-154",
+          0
+         ],
+         "source": [
+          "obj-153",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          0
+         ],
+         "source": [
+          "obj-151",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-211",
+          0
+         ],
+         "source": [
+          "obj-155",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-211",
+          0
+         ],
+         "source": [
+          "obj-154",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-211",
+          0
+         ],
+         "source": [
+          "obj-152",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-156",
+          0
+         ],
+         "source": [
+          "obj-246",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-157",
+          0
+         ],
+         "source": [
+          "obj-156",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-213",
+          0
+         ],
+         "source": [
+          "obj-157",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-158",
+          0
+         ],
+         "source": [
+          "obj-156",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-212",
+          0
+         ],
+         "source": [
+          "obj-158",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-159",
+          0
+         ],
+         "source": [
+          "obj-142",
+          6
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-214",
+          0
+         ],
+         "source": [
+          "obj-159",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-162",
+          0
+         ],
+         "source": [
+          "obj-142",
+          8
+         ]
+        }
+       }
+      ]
+     },
      "patching_rect": [
       20.0,
-      1010.0,
-      105.0,
+      440.0,
+      140.0,
       22.0
      ],
-     "text": "set engine $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-132",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      220.0,
-      1010.0,
-      126.0,
-      22.0
-     ],
-     "text": "set queued at $2"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-133",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      354.0,
-      1010.0,
-      105.0,
-      22.0
-     ],
-     "text": "set rendering"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-134",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      588.0,
-      1000.0,
-      84.0,
-      22.0
-     ],
-     "text": "zl slice 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-135",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "int",
-      "int"
-     ],
-     "patching_rect": [
-      460.0,
-      1025.0,
-      84.0,
-      22.0
-     ],
-     "text": "unpack 0 0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-136",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      460.0,
-      1050.0,
-      49.0,
-      22.0
-     ],
-     "text": "* 100"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-137",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "int"
-     ],
-     "patching_rect": [
-      460.0,
-      1075.0,
-      40.0,
-      22.0
-     ],
-     "text": "/ 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-138",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      680.0,
-      1010.0,
-      84.0,
-      22.0
-     ],
-     "text": "zl slice 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-139",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 3,
-     "outlettype": [
-      "bang",
-      "",
-      "bang"
-     ],
-     "patching_rect": [
-      580.0,
-      1035.0,
-      63.0,
-      22.0
-     ],
-     "text": "t b l b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-140",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      580.0,
-      1060.0,
-      40.0,
-      22.0
-     ],
-     "text": "0"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-141",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      640.0,
-      1060.0,
-      77.0,
-      22.0
-     ],
-     "text": "zl iter 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-142",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      640.0,
-      1085.0,
-      77.0,
-      22.0
-     ],
-     "text": "append $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-143",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      730.0,
-      1060.0,
-      49.0,
-      22.0
-     ],
-     "text": "clear"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-144",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "",
-      ""
-     ],
-     "patching_rect": [
-      580.0,
-      1120.0,
-      49.0,
-      22.0
-     ],
-     "text": "t s s"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-145",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      680.0,
-      1150.0,
-      56.0,
-      22.0
-     ],
-     "text": "set $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-146",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      580.0,
-      1150.0,
-      84.0,
-      22.0
-     ],
-     "text": "replace $1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-147",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "float",
-      "bang"
-     ],
-     "patching_rect": [
-      580.0,
-      1180.0,
-      230.0,
-      22.0
-     ],
-     "text": "buffer~ audioldm.generator.take"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-148",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      820.0,
-      1210.0,
-      77.0,
-      22.0
-     ],
-     "text": "set ready"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-149",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      818.0,
-      1180.0,
-      63.0,
-      22.0
-     ],
-     "text": "replace"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-150",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      772.0,
-      1010.0,
-      91.0,
-      22.0
-     ],
-     "text": "prepend set"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-151",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      840.0,
-      1040.0,
-      77.0,
-      22.0
-     ],
-     "text": "set error"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-152",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      920.0,
-      1010.0,
-      105.0,
-      22.0
-     ],
-     "text": "set cancelled"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-153",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 0,
-     "patching_rect": [
-      1000.0,
-      1040.0,
-      112.0,
-      22.0
-     ],
-     "text": "print audioldm"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-154",
-     "maxclass": "newobj",
-     "numinlets": 3,
-     "numoutlets": 2,
-     "outlettype": [
-      "signal",
-      "signal"
-     ],
-     "patching_rect": [
-      600.0,
-      480.0,
-      220.0,
-      22.0
-     ],
-     "text": "groove~ audioldm.generator.take"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-155",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      "signal"
-     ],
-     "patching_rect": [
-      700.0,
-      450.0,
-      63.0,
-      22.0
-     ],
-     "text": "sig~ 0."
-    }
-   },
-   {
-    "box": {
-     "id": "obj-156",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 2,
-     "outlettype": [
-      "bang",
-      "bang"
-     ],
-     "patching_rect": [
-      700.0,
-      390.0,
-      49.0,
-      22.0
-     ],
-     "text": "t b b"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-157",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1008.0,
-      420.0,
-      40.0,
-      22.0
-     ],
-     "text": "1."
-    }
-   },
-   {
-    "box": {
-     "id": "obj-158",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1056.0,
-      420.0,
-      77.0,
-      22.0
-     ],
-     "text": "startloop"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-159",
-     "maxclass": "message",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1141.0,
-      420.0,
-      40.0,
-      22.0
-     ],
-     "text": "0."
-    }
-   },
-   {
-    "box": {
-     "id": "obj-160",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      1189.0,
-      420.0,
-      98.0,
-      22.0
-     ],
-     "text": "prepend loop"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-161",
-     "maxclass": "newobj",
-     "numinlets": 1,
-     "numoutlets": 1,
-     "outlettype": [
-      ""
-     ],
-     "patching_rect": [
-      860.0,
-      450.0,
-      161.0,
-      22.0
-     ],
-     "text": "loadmess loopinterp 1"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-162",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 1,
-     "outlettype": [
-      "signal"
-     ],
-     "patching_rect": [
-      600.0,
-      520.0,
-      56.0,
-      22.0
-     ],
-     "text": "*~ 0.5"
-    }
-   },
-   {
-    "box": {
-     "id": "obj-163",
-     "maxclass": "newobj",
-     "numinlets": 2,
-     "numoutlets": 0,
-     "patching_rect": [
-      600.0,
-      550.0,
-      42.0,
-      22.0
-     ],
-     "text": "dac~"
+     "text": "p replies"
     }
    }
   ],
@@ -3010,11 +7269,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-57",
+      "obj-55",
       0
      ],
      "source": [
-      "obj-58",
+      "obj-163",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-163",
+      0
+     ],
+     "source": [
+      "obj-53",
       0
      ]
     }
@@ -3022,8 +7293,8 @@
    {
     "patchline": {
      "destination": [
-      "obj-59",
-      0
+      "obj-163",
+      1
      ],
      "source": [
       "obj-55",
@@ -3034,11 +7305,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-60",
+      "obj-6",
       0
      ],
      "source": [
-      "obj-59",
+      "obj-164",
       0
      ]
     }
@@ -3046,11 +7317,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-61",
+      "obj-8",
       0
      ],
      "source": [
-      "obj-60",
+      "obj-164",
       1
      ]
     }
@@ -3058,11 +7329,35 @@
    {
     "patchline": {
      "destination": [
-      "obj-62",
+      "obj-26",
       0
      ],
      "source": [
-      "obj-57",
+      "obj-164",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-18",
+      0
+     ],
+     "source": [
+      "obj-164",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-66",
+      0
+     ],
+     "source": [
+      "obj-163",
       0
      ]
     }
@@ -3070,11 +7365,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-7",
-      0
+      "obj-165",
+      1
      ],
      "source": [
-      "obj-63",
+      "obj-18",
       0
      ]
     }
@@ -3082,11 +7377,47 @@
    {
     "patchline": {
      "destination": [
-      "obj-17",
+      "obj-21",
       0
      ],
      "source": [
-      "obj-64",
+      "obj-165",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-25",
+      0
+     ],
+     "source": [
+      "obj-165",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-23",
+      0
+     ],
+     "source": [
+      "obj-165",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-165",
+      3
+     ],
+     "source": [
+      "obj-21",
       0
      ]
     }
@@ -3094,11 +7425,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
-      0
+      "obj-165",
+      4
      ],
      "source": [
-      "obj-65",
+      "obj-23",
       0
      ]
     }
@@ -3106,7 +7437,475 @@
    {
     "patchline": {
      "destination": [
-      "obj-11",
+      "obj-165",
+      5
+     ],
+     "source": [
+      "obj-25",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-18",
+      0
+     ],
+     "source": [
+      "obj-165",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      0
+     ],
+     "source": [
+      "obj-14",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-165",
+      0
+     ],
+     "source": [
+      "obj-166",
+      9
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-165",
+      2
+     ],
+     "source": [
+      "obj-166",
+      8
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-4",
+      0
+     ],
+     "source": [
+      "obj-166",
+      7
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-6",
+      0
+     ],
+     "source": [
+      "obj-166",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-8",
+      0
+     ],
+     "source": [
+      "obj-166",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-10",
+      0
+     ],
+     "source": [
+      "obj-166",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-2",
+      0
+     ],
+     "source": [
+      "obj-166",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      1
+     ],
+     "source": [
+      "obj-2",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-42",
+      0
+     ],
+     "source": [
+      "obj-166",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      3
+     ],
+     "source": [
+      "obj-6",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      5
+     ],
+     "source": [
+      "obj-165",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      6
+     ],
+     "source": [
+      "obj-165",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      7
+     ],
+     "source": [
+      "obj-8",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      8
+     ],
+     "source": [
+      "obj-10",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      10
+     ],
+     "source": [
+      "obj-4",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-66",
+      0
+     ],
+     "source": [
+      "obj-166",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      4
+     ],
+     "source": [
+      "obj-16",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      11
+     ],
+     "source": [
+      "obj-12",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-167",
+      1
+     ],
+     "source": [
+      "obj-37",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-42",
+      0
+     ],
+     "source": [
+      "obj-167",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-167",
+      2
+     ],
+     "source": [
+      "obj-31",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-167",
+      3
+     ],
+     "source": [
+      "obj-33",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-167",
+      4
+     ],
+     "source": [
+      "obj-35",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-168",
+      0
+     ],
+     "source": [
+      "obj-29",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      2
+     ],
+     "source": [
+      "obj-168",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-4",
+      0
+     ],
+     "source": [
+      "obj-168",
+      6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-10",
+      0
+     ],
+     "source": [
+      "obj-168",
+      5
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-8",
+      0
+     ],
+     "source": [
+      "obj-168",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-26",
+      0
+     ],
+     "source": [
+      "obj-168",
+      3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-2",
+      0
+     ],
+     "source": [
+      "obj-168",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-168",
+      1
+     ],
+     "source": [
+      "obj-166",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-168",
+      2
+     ],
+     "source": [
+      "obj-26",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-168",
+      3
+     ],
+     "source": [
+      "obj-8",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-168",
+      4
+     ],
+     "source": [
+      "obj-10",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-167",
+      0
+     ],
+     "source": [
+      "obj-168",
+      7
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-166",
+      9
+     ],
+     "source": [
+      "obj-168",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-169",
       0
      ],
      "source": [
@@ -3118,11 +7917,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-69",
+      "obj-40",
       0
      ],
      "source": [
-      "obj-11",
+      "obj-169",
       0
      ]
     }
@@ -3130,11 +7929,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-70",
+      "obj-42",
       0
      ],
      "source": [
-      "obj-69",
+      "obj-169",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-44",
+      0
+     ],
+     "source": [
+      "obj-169",
       2
      ]
     }
@@ -3142,479 +7953,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-71",
+      "obj-50",
       0
      ],
      "source": [
-      "obj-69",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-68",
-      0
-     ],
-     "source": [
-      "obj-69",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-70",
-      1
-     ],
-     "source": [
-      "obj-68",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-72",
-      0
-     ],
-     "source": [
-      "obj-70",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-73",
-      0
-     ],
-     "source": [
-      "obj-72",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-9",
-      0
-     ],
-     "source": [
-      "obj-73",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      2
-     ],
-     "source": [
-      "obj-72",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-71",
-      1
-     ],
-     "source": [
-      "obj-68",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-74",
-      0
-     ],
-     "source": [
-      "obj-71",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-76",
-      0
-     ],
-     "source": [
-      "obj-74",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-78",
-      0
-     ],
-     "source": [
-      "obj-76",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-15",
-      0
-     ],
-     "source": [
-      "obj-78",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      1
-     ],
-     "source": [
-      "obj-76",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-75",
-      0
-     ],
-     "source": [
-      "obj-74",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-77",
-      0
-     ],
-     "source": [
-      "obj-75",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-14",
-      0
-     ],
-     "source": [
-      "obj-77",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      0
-     ],
-     "source": [
-      "obj-75",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-80",
-      0
-     ],
-     "source": [
-      "obj-79",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      3
-     ],
-     "source": [
-      "obj-80",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-82",
-      0
-     ],
-     "source": [
-      "obj-9",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-81",
-      0
-     ],
-     "source": [
-      "obj-82",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      2
-     ],
-     "source": [
-      "obj-82",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-83",
-      0
-     ],
-     "source": [
-      "obj-14",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-81",
-      0
-     ],
-     "source": [
-      "obj-83",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      0
-     ],
-     "source": [
-      "obj-83",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-84",
-      0
-     ],
-     "source": [
-      "obj-15",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-81",
-      0
-     ],
-     "source": [
-      "obj-84",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      1
-     ],
-     "source": [
-      "obj-84",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-11",
-      0
-     ],
-     "source": [
-      "obj-81",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-85",
-      0
-     ],
-     "source": [
-      "obj-20",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-19",
-      0
-     ],
-     "source": [
-      "obj-85",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-85",
-      0
-     ],
-     "source": [
-      "obj-86",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-87",
-      0
-     ],
-     "source": [
-      "obj-22",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-88",
-      0
-     ],
-     "source": [
-      "obj-87",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-88",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-89",
-      0
-     ],
-     "source": [
-      "obj-87",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-68",
-      0
-     ],
-     "source": [
-      "obj-89",
-      6
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-79",
-      0
-     ],
-     "source": [
-      "obj-89",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-5",
-      0
-     ],
-     "source": [
-      "obj-89",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-7",
-      0
-     ],
-     "source": [
-      "obj-89",
+      "obj-169",
       3
      ]
     }
@@ -3622,1187 +7965,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-17",
-      0
-     ],
-     "source": [
-      "obj-89",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-19",
-      0
-     ],
-     "source": [
-      "obj-89",
+      "obj-169",
       1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-3",
-      0
-     ],
-     "source": [
-      "obj-89",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-91",
-      0
-     ],
-     "source": [
-      "obj-3",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-92",
-      0
-     ],
-     "source": [
-      "obj-91",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-95",
-      0
-     ],
-     "source": [
-      "obj-92",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-35",
-      0
-     ],
-     "source": [
-      "obj-95",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-93",
-      0
-     ],
-     "source": [
-      "obj-92",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      1
-     ],
-     "source": [
-      "obj-93",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      0
-     ],
-     "source": [
-      "obj-94",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      1
-     ],
-     "source": [
-      "obj-7",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      4
-     ],
-     "source": [
-      "obj-17",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-67",
-      5
-     ],
-     "source": [
-      "obj-19",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-90",
-      0
-     ],
-     "source": [
-      "obj-67",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-96",
-      0
-     ],
-     "source": [
-      "obj-5",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-97",
-      0
-     ],
-     "source": [
-      "obj-96",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-98",
-      0
-     ],
-     "source": [
-      "obj-97",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-103",
-      0
-     ],
-     "source": [
-      "obj-98",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-99",
-      0
-     ],
-     "source": [
-      "obj-97",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-100",
-      0
-     ],
-     "source": [
-      "obj-99",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-102",
-      0
-     ],
-     "source": [
-      "obj-100",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-104",
-      1
-     ],
-     "source": [
-      "obj-102",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-101",
-      0
-     ],
-     "source": [
-      "obj-100",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-103",
-      0
-     ],
-     "source": [
-      "obj-101",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-103",
-      1
-     ],
-     "source": [
-      "obj-90",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-104",
-      0
-     ],
-     "source": [
-      "obj-103",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-105",
-      0
-     ],
-     "source": [
-      "obj-30",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-106",
-      0
-     ],
-     "source": [
-      "obj-105",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-94",
-      0
-     ],
-     "source": [
-      "obj-106",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-107",
-      0
-     ],
-     "source": [
-      "obj-105",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-5",
-      0
-     ],
-     "source": [
-      "obj-107",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-19",
-      0
-     ],
-     "source": [
-      "obj-107",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-17",
-      0
-     ],
-     "source": [
-      "obj-107",
-      3
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-28",
-      0
-     ],
-     "source": [
-      "obj-107",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-3",
-      0
-     ],
-     "source": [
-      "obj-107",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      0
-     ],
-     "source": [
-      "obj-94",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      2
-     ],
-     "source": [
-      "obj-28",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      3
-     ],
-     "source": [
-      "obj-17",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      4
-     ],
-     "source": [
-      "obj-19",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-109",
-      0
-     ],
-     "source": [
-      "obj-108",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-110",
-      0
-     ],
-     "source": [
-      "obj-107",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-111",
-      0
-     ],
-     "source": [
-      "obj-110",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-112",
-      0
-     ],
-     "source": [
-      "obj-111",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-110",
-      1
-     ],
-     "source": [
-      "obj-112",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-113",
-      0
-     ],
-     "source": [
-      "obj-111",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-114",
-      0
-     ],
-     "source": [
-      "obj-113",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-115",
-      0
-     ],
-     "source": [
-      "obj-114",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-117",
-      0
-     ],
-     "source": [
-      "obj-116",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-119",
-      0
-     ],
-     "source": [
-      "obj-118",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-120",
-      0
-     ],
-     "source": [
-      "obj-119",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-121",
-      0
-     ],
-     "source": [
-      "obj-119",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-122",
-      0
-     ],
-     "source": [
-      "obj-120",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-122",
-      0
-     ],
-     "source": [
-      "obj-121",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-122",
-      1
-     ],
-     "source": [
-      "obj-115",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-123",
-      0
-     ],
-     "source": [
-      "obj-122",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-124",
-      0
-     ],
-     "source": [
-      "obj-122",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-125",
-      0
-     ],
-     "source": [
-      "obj-123",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-125",
-      0
-     ],
-     "source": [
-      "obj-124",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-126",
-      0
-     ],
-     "source": [
-      "obj-125",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      1
-     ],
-     "source": [
-      "obj-125",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-127",
-      0
-     ],
-     "source": [
-      "obj-109",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-103",
-      1
-     ],
-     "source": [
-      "obj-127",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-128",
-      0
-     ],
-     "source": [
-      "obj-103",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-128",
-      0
-     ],
-     "source": [
-      "obj-104",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-129",
-      0
-     ],
-     "source": [
-      "obj-24",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-128",
-      0
-     ],
-     "source": [
-      "obj-129",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-128",
-      0
-     ],
-     "source": [
-      "obj-61",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-128",
-      0
-     ],
-     "source": [
-      "obj-62",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-130",
-      0
-     ],
-     "source": [
-      "obj-128",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-131",
-      0
-     ],
-     "source": [
-      "obj-130",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-33",
-      0
-     ],
-     "source": [
-      "obj-131",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-132",
-      0
-     ],
-     "source": [
-      "obj-130",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-35",
-      0
-     ],
-     "source": [
-      "obj-132",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-133",
-      0
-     ],
-     "source": [
-      "obj-130",
-      3
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-35",
-      0
-     ],
-     "source": [
-      "obj-133",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-134",
-      0
-     ],
-     "source": [
-      "obj-130",
-      4
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-135",
-      0
-     ],
-     "source": [
-      "obj-134",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-137",
-      1
-     ],
-     "source": [
-      "obj-135",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-136",
-      0
-     ],
-     "source": [
-      "obj-135",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-137",
-      0
-     ],
-     "source": [
-      "obj-136",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-37",
-      0
-     ],
-     "source": [
-      "obj-137",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-138",
-      0
-     ],
-     "source": [
-      "obj-130",
-      5
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-139",
-      0
-     ],
-     "source": [
-      "obj-138",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-143",
-      0
-     ],
-     "source": [
-      "obj-139",
-      2
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-141",
-      0
-     ],
-     "source": [
-      "obj-139",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-142",
-      0
-     ],
-     "source": [
-      "obj-141",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-140",
-      0
-     ],
-     "source": [
-      "obj-139",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-52",
-      0
-     ],
-     "source": [
-      "obj-143",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-52",
-      0
-     ],
-     "source": [
-      "obj-142",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-52",
-      0
-     ],
-     "source": [
-      "obj-140",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-144",
-      0
-     ],
-     "source": [
-      "obj-52",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-145",
-      0
-     ],
-     "source": [
-      "obj-144",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-41",
-      0
-     ],
-     "source": [
-      "obj-145",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-146",
-      0
-     ],
-     "source": [
-      "obj-144",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-147",
-      0
-     ],
-     "source": [
-      "obj-146",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-147",
-      0
-     ],
-     "source": [
-      "obj-126",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-149",
-      0
      ],
      "source": [
       "obj-50",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-147",
-      0
-     ],
-     "source": [
-      "obj-149",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-148",
-      0
-     ],
-     "source": [
-      "obj-147",
       1
      ]
     }
@@ -4810,264 +7977,36 @@
    {
     "patchline": {
      "destination": [
-      "obj-35",
+      "obj-48",
       0
      ],
      "source": [
-      "obj-148",
-      0
+      "obj-169",
+      5
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-150",
+      "obj-167",
       0
      ],
      "source": [
-      "obj-130",
+      "obj-169",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-46",
+      0
+     ],
+     "source": [
+      "obj-169",
       6
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-39",
-      0
-     ],
-     "source": [
-      "obj-150",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-151",
-      0
-     ],
-     "source": [
-      "obj-130",
-      6
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-35",
-      0
-     ],
-     "source": [
-      "obj-151",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-152",
-      0
-     ],
-     "source": [
-      "obj-130",
-      7
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-35",
-      0
-     ],
-     "source": [
-      "obj-152",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-153",
-      0
-     ],
-     "source": [
-      "obj-130",
-      8
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-156",
-      0
-     ],
-     "source": [
-      "obj-43",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-157",
-      0
-     ],
-     "source": [
-      "obj-156",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-158",
-      0
-     ],
-     "source": [
-      "obj-156",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-155",
-      0
-     ],
-     "source": [
-      "obj-157",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-159",
-      0
-     ],
-     "source": [
-      "obj-45",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-155",
-      0
-     ],
-     "source": [
-      "obj-159",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-160",
-      0
-     ],
-     "source": [
-      "obj-47",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-154",
-      0
-     ],
-     "source": [
-      "obj-158",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-154",
-      0
-     ],
-     "source": [
-      "obj-160",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-154",
-      0
-     ],
-     "source": [
-      "obj-161",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-154",
-      0
-     ],
-     "source": [
-      "obj-155",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-162",
-      0
-     ],
-     "source": [
-      "obj-154",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-163",
-      0
-     ],
-     "source": [
-      "obj-162",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-163",
-      1
-     ],
-     "source": [
-      "obj-162",
-      0
      ]
     }
    }

@@ -1,0 +1,61 @@
+"""What the package's patches share: ports, the MIDI map, the bar clock, package-info.json, and the
+engine host/port controls of the generator and the live patch."""
+
+from __future__ import annotations
+
+from maxdsl import Patch
+
+ENGINE_PORT = 18000
+REPLY_PORT = 18001  # audioldm.client's reply port when it is given no arguments
+GENERATOR_PORT = 7401  # each client instance listens on its own port: replies are never stolen
+SLOT_BASE_PORT = 7410  # live slot n (1..8) listens on 7410 + n
+HELP_PORT = 7420
+SLOTS = 8
+FIRST_NOTE = 60  # C3 (Max/Live naming; C4 in others) triggers slot 1, one semitone per slot
+# The bar clock: one bar of the transport's time signature, on the bar lines. A bars.beats.units
+# interval is tempo-relative and counts bars of the current signature (Max's "Time Value Syntax":
+# "A time of 1 1 0 as an interval in 4/4 time is (4 * 480) + 480 ticks"), so 1.0.0 is 1920 ticks in
+# 4/4 and 1440 in 3/4; a note value (1n = 1920 ticks) is a bar only in 4/4. Units other than ms and
+# note values go in the interval attribute (the metro reference).
+BAR_CLOCK = "metro @interval 1.0.0 @quantize 1.0.0"
+
+
+PACKAGE_INFO = {
+    "author": "audioldm-bridge developers",
+    "description": "Text-to-audio (AudioLDM) in Max: a generator and a live-performance patch talking to the "
+                   "audioldm-bridge engine over OSC.",
+    "homepatcher": "audioldm.generator.maxpat",
+    "max_version_min": "8.0",
+    "name": "audioldm-bridge",
+    "os": {"macintosh": {"platform": ["ia32", "x64", "aarch64"], "min_version": "none"},
+           "windows": {"platform": ["x64"], "min_version": "none"}},
+    "package_extra": {"reverse_domain": "org.audioldm-bridge", "copyright": "MIT (patches)"},
+    "tags": ["audio", "generative", "osc", "AI"],
+    "version": [0, 1, 0],
+    "website": "",
+}
+
+
+def engine_controls(p: Patch, x, y, panel: tuple, at: tuple) -> tuple[str, str]:
+    """The engine's host (Return sends it) and OSC port at (x, y) in the patching view and at ``panel`` in
+    the presentation, labelled; [p address] at ``at`` turns them into ``host <name>`` / ``port <n>``
+    messages for audioldm.client (defaults shown: the client's own). Returns the boxes that send those."""
+    host = p.ui("textedit", x, y + 20, 110, 22, panel=(panel[0], panel[1] + 20), keymode=1, lines=1,
+                text="127.0.0.1", varname="host")
+    p.label("engine host", host, 0, -20, 90)
+    port = p.ui("number", x + 120, y + 20, 60, 22, panel=(panel[0] + 120, panel[1] + 20), minimum=1,
+                maximum=65535, varname="port")
+    p.label("port", port, 0, -20, 50)
+    with p.group("address", *at, "The engine's address: host <name> when Return is pressed in the host box (an "
+                 "empty box sends nothing), port <n> when the port changes; the port box shows the client's default."):
+        host_text = p.obj("route text", 0, 0)
+        host_typed = p.obj("route bang", 0, 25)  # an empty box sends nothing
+        host_msg = p.obj("prepend host", 0, 50)
+        port_msg = p.msg("port $1", 120, 50)
+        shown = p.obj(f"loadmess set {ENGINE_PORT}", 200, 0)
+    p.wire(shown, 0, port, port=f"set {ENGINE_PORT}")
+    p.wire(host, 0, host_text, port="the host box (Return)")
+    p.wire(host_text, 0, host_typed)
+    p.wire(host_typed, 1, host_msg)
+    p.wire(port, 0, port_msg, port="the port box")
+    return host_msg, port_msg
