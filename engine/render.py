@@ -31,7 +31,7 @@ from .edit import apply_fades, fit_length, loop_preroll_samples, make_loop
 from .errors import EngineError, InvalidInput
 from .init_audio import DEFAULT_STRENGTH, EditPlan, PreparedInit, plan_edit, stitch
 from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, exact, frames_for_samples
-from .loudness import check_settings, integrated_lufs, normalize, true_peak_dbtp
+from .loudness import LoudnessReport, check_settings, integrated_lufs, normalize, true_peak_dbtp
 from .models import AudioLDMComponents, load_model
 from .resample import check_rate, resample
 from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, check_job, normalize_scheduler_name
@@ -416,8 +416,14 @@ class Engine:
 
         rate, n = request.sample_rate, request.output_samples()
         mode, extra = request.edit_mode(), dict(extra or {})
+        aim_dbtp = request.ceiling_dbtp - _QUANTIZATION_MARGIN_DB[request.format]
+        keep_take = mode in ("repaint", "extend") and request.loudness == "off"
         if mode in ("repaint", "extend"):
-            audio = stitch(request.plan, request.prepared, wave16k, rate, n, request.channels)
+            # loudness off: the take keeps its own samples, so only the model's audio is limited
+            stitched = stitch(request.plan, request.prepared, wave16k, rate, n, request.channels,
+                              ceiling_dbtp=aim_dbtp if keep_take else None)
+            audio = stitched.audio
+            span = stitched.span if keep_take else (0, n)
             lap("resample")
             # the input's own start (and a repaint's end) are kept as they are: no fades there
             audio = apply_fades(audio, rate, 0.0, request.fade_out_ms if mode == "extend" else 0.0)
@@ -441,9 +447,15 @@ class Engine:
         if request.channels == 2 and audio.ndim == 1:  # before loudness: BS.1770 sums channels, so measure what is written
             audio = np.stack([audio, audio], axis=1)
         lap("edit")
-        audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
-                                  ceiling_dbtp=request.ceiling_dbtp - _QUANTIZATION_MARGIN_DB[request.format],
-                                  circular=request.loop)
+        if keep_take:
+            reduction = stitched.gain_reduction_db
+            report = LoudnessReport("off", None, None, None, 0.0, reduction > 0, reduction_db=reduction)
+        else:
+            audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
+                                      ceiling_dbtp=aim_dbtp, circular=request.loop)
+        if mode in ("repaint", "extend"):  # where the ceiling was held, and what it took
+            extra["limiter"] = {"span_s": [span[0] / rate, span[1] / rate], "ceiling_dbtp": request.ceiling_dbtp,
+                                "gain_reduction_db": round(report.reduction_db, 3)}
         lap("loudness")
 
         out_dir = Path(request.out_dir).expanduser()
@@ -454,6 +466,11 @@ class Engine:
             written, _ = sf.read(staged, dtype="float64", always_2d=False)
             measured = {"lufs": _finite_or_none(integrated_lufs(written, rate)),
                         "true_peak_dbtp": _finite_or_none(true_peak_dbtp(written, rate, circular=request.loop))}
+            peak = measured["true_peak_dbtp"]
+            if keep_take and peak is not None and peak > request.ceiling_dbtp:
+                report.note = (f"the take's own samples are kept outside the regenerated "
+                               f"{span[0] / rate:.3f}..{span[1] / rate:.3f} s: they peak over the "
+                               f"{request.ceiling_dbtp:g} dBTP ceiling, which holds for the new audio")
             lap("write")
             for _ in range(NAME_ATTEMPTS):
                 path = out_dir / output_name(request.prompt, seed, uuid.uuid4().hex[:6], request.format,

@@ -160,6 +160,78 @@ def test_repaint_in_a_long_file_only_generates_a_window_around_the_region(engine
     assert request.output_samples() == 70 * 48000
 
 
+# --- hot takes and off-grid lengths (a mastered REAPER item whose bar lines fall between samples) ------
+
+#: 2 bars at 133 BPM: 173233.08 samples at 48 kHz, so the item's end is not on a sample.
+TWO_BARS_133 = float(MusicalLength.from_bars(2, 133).seconds)
+
+
+def hot_take(path, seconds, rate=48000, peak=0.98):
+    """A sine peaking at ``peak`` (most mastered takes peak above the -1 dBTP ceiling); the file's samples."""
+    t = np.arange(round(seconds * rate)) / rate
+    sf.write(path, (peak * np.sin(2 * np.pi * 220 * t)).astype(np.float32), rate, subtype="FLOAT")
+    return sf.read(path, dtype="float64")[0]
+
+
+def assert_limited_to_the_ceiling(audio, rate, span, ceiling=-1.0):
+    from engine.loudness import true_peak_dbtp
+
+    assert true_peak_dbtp(audio[span[0]:span[1]], rate) <= ceiling + 0.05
+
+
+@pytest.mark.parametrize("fmt", ["wav24", "wav32f"])
+@pytest.mark.parametrize("seconds, region", [(4.0, (1.5, 2.0)), (TWO_BARS_133, (60 / 133 * 2, 60 / 133 * 6))])
+def test_a_repaint_of_a_hot_take_keeps_the_take_outside_the_region(engine, tmp_path, fmt, seconds, region):
+    """A take peaking at 0.98 (over the -1 dBTP ceiling) keeps its own samples outside the region (the
+    file's quantization aside); only the generated audio is limited, and the sidecar says where and how much."""
+    original = hot_take(tmp_path / "take.wav", seconds)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), repaint_start=region[0],
+                   repaint_end=region[1], format=fmt)
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert len(audio) == len(original)
+    start, end = round(region[0] * rate), round(region[1] * rate)
+    assert np.abs(audio[:start] - original[:start]).max() < 1e-4
+    assert np.abs(audio[end:] - original[end:]).max() < 1e-4
+    assert np.abs(audio[start + 960:end - 960] - original[start + 960:end - 960]).max() > 0.01  # regenerated
+    assert_limited_to_the_ceiling(audio, rate, (start + 960, end - 960))  # inside the 20 ms seams
+    meta = json.loads(out.sidecar.read_text())
+    limiter = meta["limiter"]
+    assert limiter["span_s"] == pytest.approx([start / rate, end / rate], abs=1e-6)
+    assert limiter["ceiling_dbtp"] == -1.0 and meta["limited"] is (limiter["gain_reduction_db"] > 0)
+    assert meta["true_peak_dbtp"] > -1.0 and "outside" in meta["loudness_note"]  # the take's own peaks, kept
+
+
+def test_only_the_new_audio_of_a_hot_repaint_is_limited(engine, tmp_path):
+    """The model's audio, back at the take's level, peaks over the ceiling (here made so: a full-scale
+    tone where the model would put its audio): it is limited to the ceiling, the take is not touched."""
+    original = hot_take(tmp_path / "take.wav", 4.0)
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "repaint_start": 1.5,
+                             "repaint_end": 2.0, "steps": 1}, tmp_path / "out").render
+    engine.prepare(request)
+    t = np.arange(request.sampling_job().frames * 160) / 16000
+    out = engine.deliver(request, np.sin(2 * np.pi * 330 * t).astype(np.float32), seed=0, variation=0)
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert np.abs(audio[:72000] - original[:72000]).max() < 1e-4 and np.abs(audio[96000:] - original[96000:]).max() < 1e-4
+    assert_limited_to_the_ceiling(audio, rate, (72960, 95040))
+    assert np.abs(audio[72960:95040]).max() > 0.8  # limited, not turned down
+    limiter = out.metadata["limiter"]
+    assert limiter["span_s"] == [1.5, 2.0] and limiter["gain_reduction_db"] > 3 and out.metadata["limited"] is True
+
+
+@pytest.mark.parametrize("seconds, extend", [(4.0, {"extend_seconds": 1.0}),
+                                             (TWO_BARS_133, {"extend_bars": 1, "bpm": 133})])
+def test_an_extend_of_a_hot_take_keeps_the_take_before_its_seam(engine, tmp_path, seconds, extend):
+    original = hot_take(tmp_path / "take.wav", seconds)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), format="wav24", **extend)
+    audio, rate = sf.read(out.path, dtype="float64")
+    n_in, seam = len(original), 960  # the take's last 20 ms are crossfaded into the continuation
+    assert len(audio) == out.metadata["samples"] > n_in
+    assert np.abs(audio[:n_in - seam] - original[:n_in - seam]).max() < 1e-4
+    assert_limited_to_the_ceiling(audio, rate, (n_in, len(audio)))
+    limiter = json.loads(out.sidecar.read_text())["limiter"]
+    assert limiter["span_s"] == pytest.approx([(n_in - seam) / rate, len(audio) / rate], abs=1e-6)
+
+
 # --- a source range (a REAPER take plays a section of its file) ---------------------------------------
 
 
