@@ -189,6 +189,8 @@ class RenderRequest:
                 if self.repaint_start is None or self.repaint_end is None:
                     raise InvalidInput("a repaint needs both repaint_start and repaint_end (seconds)")
                 start, end = exact(self.repaint_start, "repaint_start"), exact(self.repaint_end, "repaint_end")
+                if input_seconds < end <= input_seconds + Fraction(1, self.init_rate):
+                    end = input_seconds  # the input's end, given where a DAW's item ends: between two samples
                 if not 0 <= start < end <= input_seconds:
                     raise InvalidInput(f"repaint region must satisfy 0 <= start < end <= {float(input_seconds):g} s "
                                        f"(init_audio's length), got {self.repaint_start}..{self.repaint_end}")

@@ -232,6 +232,22 @@ def test_an_extend_of_a_hot_take_keeps_the_take_before_its_seam(engine, tmp_path
     assert limiter["span_s"] == pytest.approx([(n_in - seam) / rate, len(audio) / rate], abs=1e-6)
 
 
+def test_a_repaint_to_the_end_of_an_item_between_samples_is_accepted(engine, tmp_path):
+    """2 bars at 133 BPM at 48 kHz: the file holds 173233 samples, the item ends 0.08 samples later.
+    An end within one sample of the input's end is its end; further out is still refused."""
+    original = hot_take(tmp_path / "take.wav", TWO_BARS_133)
+    assert len(original) == 173233
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), repaint_start=1.0,
+                   repaint_end=TWO_BARS_133, format="wav32f")
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert len(audio) == 173233
+    np.testing.assert_array_equal(audio[:48000], original[:48000])
+    assert json.loads(out.sidecar.read_text())["repaint"] == [1.0, 173233 / 48000]
+    with pytest.raises(InvalidInput, match=re.escape("got 1.0..3.6091")):
+        parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "repaint_start": 1.0,
+                       "repaint_end": 3.6091}, tmp_path)
+
+
 # --- a source range (a REAPER take plays a section of its file) ---------------------------------------
 
 
