@@ -72,7 +72,7 @@ FIELDS = {
     "align": (str, "none (default) or onset: the first strong onset moved to sample 0"),
     "priority": (str, "live, normal (default) or background"),
     "out_dir": (str, "absolute output folder (default: the engine's --out)"),
-    "name": (str, "file name hint (slugified, never a path)"),
+    "name": (str, "file name hint (slugified, never a path; a longer one is cut to 200 characters)"),
     "reply_port": (int, "OSC only: UDP port replies go to (default 18001)"),
 }
 _RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",

@@ -123,9 +123,10 @@ class RenderRequest:
         if self.loudness is None:
             self.loudness = "off" if self.edit_mode() in ("repaint", "extend") else "lufs"
         check_settings(self.loudness, self.target, self.ceiling_dbtp)
-        if self.name_hint is not None and (not isinstance(self.name_hint, str)
-                                           or len(self.name_hint) > MAX_NAME_HINT_CHARS):
-            raise InvalidInput(f"name must be text of at most {MAX_NAME_HINT_CHARS} characters, got {self.name_hint!r:.80}")
+        if self.name_hint is not None:
+            if not isinstance(self.name_hint, str):
+                raise InvalidInput(f"name must be text, got {self.name_hint!r:.80}")
+            self.name_hint = shorten_name_hint(self.name_hint)
         for name in ("fade_in_ms", "fade_out_ms"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1000:
@@ -546,6 +547,17 @@ class Engine:
         if mode == "extend":
             meta["extend"] = request.extend.as_dict()
         return meta
+
+
+def shorten_name_hint(hint: str, limit: int = MAX_NAME_HINT_CHARS) -> str:
+    """A name hint only names the file (slugified to a few words): a longer one (REAPER sends the
+    prompt) is cut to ``limit`` characters at the end of a word, never refused."""
+    if len(hint) <= limit:
+        return hint
+    cut = hint[:limit + 1]
+    boundary = max((i for i, ch in enumerate(cut) if not ch.isalnum()), default=0)
+    # a word boundary in the second half keeps whole words; else (one long word) a plain cut
+    return (cut[:boundary] if boundary >= limit // 2 else hint[:limit]).rstrip()
 
 
 def _stamp(path: Path) -> tuple | None:

@@ -345,6 +345,26 @@ def test_bad_requests_name_the_problem_and_write_nothing(engine, tmp_path, chang
     assert not tmp_path.exists() or not list(tmp_path.iterdir())
 
 
+def test_a_long_name_hint_is_shortened_not_refused(engine, tmp_path):
+    """REAPER sends the prompt as the name hint: a 240-character prompt must still give a file. The
+    hint is cut to 200 characters at a word's end; a name that is not text is still refused."""
+    from bridge.protocol import parse_request
+
+    words = "warm analog pad with slow filter sweep and tape hiss under a distant choir "
+    prompt = (words * 4)[:240]
+    render = parse_request({"prompt": prompt, "name": prompt, "seconds": 0.3, "steps": 1}, tmp_path).render
+    assert len(render.name_hint) <= 200 and prompt.startswith(render.name_hint)
+    assert prompt[len(render.name_hint)] == " " and not render.name_hint.endswith(" ")  # a whole word last
+    [out] = engine.render(render)
+    assert out.path.is_file() and out.path.name.startswith("warm-analog-pad-with-slow-filter-sweep_")
+    unbroken = "x" * 240  # no word boundary: cut at 200
+    assert parse_request({"prompt": "x", "name": unbroken, "seconds": 1}, tmp_path).render.name_hint == "x" * 200
+    with pytest.raises(InvalidInput, match="name must be text, got 5"):
+        parse_request({"prompt": "x", "name": 5, "seconds": 1}, tmp_path)
+    with pytest.raises(InvalidInput, match="name must be text"):
+        request(tmp_path, name_hint=["a"]).check_inputs()
+
+
 # --- the one-shot CLI ----------------------------------------------------------------------------------
 
 
