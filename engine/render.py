@@ -433,14 +433,20 @@ class Engine:
         else:
             audio = resample(wave16k, MODEL_RATE, rate)
             lap("resample")
+            preroll = loop_preroll_samples(n, rate) if request.loop else 0
             if request.align == "onset":
-                from .align import align_to_onset
+                from .align import find_alignment
 
-                keep = n + (loop_preroll_samples(n, rate) if request.loop else 0)  # what must remain after the shift
-                audio, extra["align"] = align_to_onset(audio, rate, keep)
+                onset, extra["align"] = find_alignment(audio, rate, n)
+                if onset is not None:
+                    # a loop's pre-roll (what its end crossfades into) is the audio just before the onset
+                    preroll = min(preroll, onset)
+                    audio = audio[onset - preroll:]
+                if request.loop:
+                    extra["align"]["loop_crossfade_ms"] = round(preroll * 1000 / rate, 3)
                 lap("align")
             if request.loop:
-                audio = make_loop(audio, n, rate)
+                audio = make_loop(audio, n, rate, preroll=preroll)
             else:
                 audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
         if request.align == "onset":

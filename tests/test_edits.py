@@ -17,6 +17,7 @@ from bridge.protocol import parse_request
 from engine import audio_in
 from engine.errors import InvalidInput
 from engine.length import MusicalLength
+from engine.render import RenderRequest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -382,6 +383,34 @@ def test_aligned_render_keeps_the_exact_length_and_records_the_rhythm(engine, tm
     meta = json.loads(out.sidecar.read_text())["align"]
     assert meta["mode"] == "onset" and 0 <= meta["shift_s"] <= 0.5
     assert meta["tempo_bpm"] > 0 and all(0 <= t < 1.5 for t in meta["onsets_s"])
+
+
+@pytest.mark.parametrize("lead_in_s", [0.3, 0.02])
+def test_an_aligned_loop_starts_on_its_onset_and_still_crossfades_into_it(engine, tmp_path, lead_in_s):
+    """loop + align onset: the first hit is the loop's sample 0 (not crossfaded into its last 50 ms),
+    and the loop's end flows into that hit as the audio before the hit did (its pre-roll; shorter
+    when the hit comes less than 50 ms into the audio)."""
+    from engine.edit import loop_preroll_samples
+    from engine.resample import resample
+
+    req = RenderRequest(prompt="drum loop", length=MusicalLength.from_bars(1, 120), out_dir=tmp_path, seeds=[1],
+                        loop=True, align="onset", loudness="off", format="wav32f")
+    req.check_inputs()
+    clicks = 0.6 * click_track(16000, lead_in=round(lead_in_s * 16000),
+                               seconds=req.sampling_job().frames * 160 / 16000)
+    out = engine.deliver(req, clicks, seed=1, variation=0)
+    loop, rate = sf.read(out.path, dtype="float32")
+    assert len(loop) == 96000
+    first_hit = int(np.argmax(np.abs(loop) > 0.1))
+    assert first_hit <= 0.003 * rate  # on sample 0, within 3 ms
+    assert np.abs(loop[-round(0.1 * rate):-round(0.003 * rate)]).max() < 0.05  # the hit is not in the loop's tail
+    source = resample(clicks, 16000, rate)
+    onset = round(out.metadata["align"]["shift_s"] * rate)
+    assert onset == pytest.approx(lead_in_s * rate, abs=0.003 * rate)
+    p = min(loop_preroll_samples(96000, rate), onset)
+    assert out.metadata["align"]["loop_crossfade_ms"] == pytest.approx(p * 1000 / rate, abs=1e-3)
+    np.testing.assert_array_equal(loop[:96000 - p], source[onset:onset + 96000 - p])  # the downbeat as generated
+    assert loop[-1] == pytest.approx(source[onset - 1], abs=1e-6)  # ...and the seam's end is the pre-roll's
 
 
 # --- best of N --------------------------------------------------------------------------------------
