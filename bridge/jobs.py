@@ -62,7 +62,7 @@ class Job:
     waves: dict = field(default_factory=dict)  # variation index → 16 kHz waveform, until delivery
     sampling_seconds: float = 0.0
     parts: int = 1  # batches this job is expected to take (for cumulative progress)
-    steps_done: int = 0
+    steps_done: int = 0  # denoising steps its finished parts ran
 
     def __post_init__(self):
         if not self.pending:
@@ -75,10 +75,6 @@ class Job:
     @property
     def finished(self) -> bool:
         return self.state in protocol.FINAL_EVENTS
-
-    @property
-    def steps(self) -> int:
-        return self.request.render.steps
 
 
 @dataclass
@@ -435,8 +431,11 @@ class Worker(threading.Thread):
             if part.variations[0] == 0:  # the job's first part
                 self.publish(part.job, protocol.started(part.job.id, len(live)))
 
+        steps_run = 0  # what the sampler runs per part: pndm's extra step, a strength's skipped ones counted
+
         def on_progress(step: int, total: int) -> None:
-            nonlocal preempted_s
+            nonlocal preempted_s, steps_run
+            steps_run = total
             for part in live:
                 job = part.job
                 if job.finished:
@@ -444,7 +443,7 @@ class Worker(threading.Thread):
                 if job.cancel_requested:  # batch mates go on; this one is over from the client's view
                     self._end(job, "cancelled", protocol.cancelled(job.id))
                 else:
-                    self.publish(job, protocol.progress(job.id, job.steps_done + step, job.steps * job.parts))
+                    self.publish(job, protocol.progress(job.id, job.steps_done + step, total * job.parts))
             if preemptible and not self._stopping.is_set():
                 preempted_s += self.run_preempting(lane)
 
@@ -483,7 +482,7 @@ class Worker(threading.Thread):
                 continue
             job.waves.update(zip(part.variations, waves))
             job.sampling_seconds += seconds * len(part.variations) / sum(len(p.variations) for p in live)
-            job.steps_done = min(job.steps_done + job.steps, job.steps * job.parts)
+            job.steps_done += steps_run
             if job.pending or job.finished:
                 continue  # more parts to come, or already ended (cancelled mid-batch)
             self.deliver(job)

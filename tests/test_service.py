@@ -73,6 +73,18 @@ def test_generate_over_zmq_progress_then_done(service):
     assert done["files"][0]["seed"] == 3 and Path(done["files"][0]["sidecar"]).is_file()
 
 
+def test_progress_ends_at_its_total_for_every_scheduler_and_every_part(tiny_components, tmp_path):
+    """pndm runs one step more than asked (its first is a warm-up): the total is the steps that run,
+    in every part of a job whose variations need several batches (2 rows per batch: 3 parts here)."""
+    with running_service(tiny_components, tmp_path, max_batch_rows=2) as svc, client_for(svc) as client:
+        pndm = list(client.events({"prompt": "bell", "seconds": 0.3, "steps": 4, "scheduler": "pndm"}))
+        parts = list(client.events({"prompt": "bell", "seconds": 0.3, "steps": 4, "scheduler": "pndm",
+                                    "variations": 3}))
+    assert pndm[-1]["event"] == "done" and parts[-1]["event"] == "done"
+    assert [(e["step"], e["total"]) for e in pndm if e["event"] == "progress"] == [(i, 5) for i in range(1, 6)]
+    assert [(e["step"], e["total"]) for e in parts if e["event"] == "progress"] == [(i, 15) for i in range(1, 16)]
+
+
 def subscribe_live(sub, client, timeout=120.0):
     """Return once ``sub`` provably receives the PUB feed.
 
