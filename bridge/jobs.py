@@ -35,7 +35,7 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
 
-from engine.errors import Cancelled, EngineError
+from engine.errors import Cancelled, EngineError, InvalidInput
 from engine.render import Engine
 
 from . import protocol
@@ -49,6 +49,10 @@ QUEUED, RUNNING, DELIVERING = "queued", "running", "delivering"
 
 #: Lanes whose jobs preempt a running batch of a lower lane between denoising steps.
 PREEMPTING_LANES = ("live",)
+#: Upper bounds of ``--max-batch`` and ``--max-batch-rows`` (defaults 4 and 16): far above what a
+#: batch gains from, and a typo (16000 for 16) is refused at start instead of meeting a device limit.
+MAX_BATCH_JOBS = 64
+MAX_BATCH_ROWS = 256
 
 
 @dataclass
@@ -98,6 +102,10 @@ class JobQueue:
     """Thread-safe; the transports submit and cancel, the worker takes batches."""
 
     def __init__(self, max_queued: int = 32, max_batch: int = 4, max_batch_rows: int = 16, keep_finished: int = 1000):
+        for option, value, most in (("--max-batch", max_batch, MAX_BATCH_JOBS),
+                                    ("--max-batch-rows", max_batch_rows, MAX_BATCH_ROWS)):
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+                raise InvalidInput(f"{option} must be 1..{most}, got {value!r}")
         self.max_queued = max_queued
         self.max_batch = max_batch
         self.max_batch_rows = max_batch_rows
