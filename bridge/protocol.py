@@ -53,7 +53,7 @@ FIELDS = {
     "variations": (int, "waveforms for this prompt, seeds seed, seed+1, … (default 1)"),
     "scheduler": (str, "ddim (default), dpmsolver++, euler, pndm, lms"),
     "eta": (float, "DDIM eta (default 0)"),
-    "sample_rate": (int, "output rate 22050..192000 (default 48000)"),
+    "sample_rate": (int, "output rate 8000..384000 (default 48000)"),
     "channels": (int, "1 mono (default) or 2 dual-mono; a repaint/extend of a stereo file keeps its 2 channels"),
     "format": (str, "wav24 (default), wav16, wav32f, flac"),
     "loudness": (str, "lufs (default), peak, off"),

@@ -249,6 +249,17 @@ def test_a_repaint_to_the_end_of_an_item_between_samples_is_accepted(engine, tmp
                        "repaint_end": 3.6091}, tmp_path)
 
 
+def test_a_16_khz_project_repaints_at_16_khz(engine, tmp_path):
+    """The model's own rate, and a REAPER project rate: the take keeps its samples, no resampling."""
+    original = hot_take(tmp_path / "take.wav", 2.0, rate=16000, peak=0.3)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), repaint_start=0.5, repaint_end=1.0,
+                   sample_rate=16000, format="wav32f")
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert rate == 16000 and len(audio) == len(original) == 32000
+    np.testing.assert_array_equal(audio[:8000], original[:8000])
+    np.testing.assert_array_equal(audio[16000:], original[16000:])
+
+
 # --- a source range (a REAPER take plays a section of its file) ---------------------------------------
 
 
