@@ -56,6 +56,13 @@ class EditPlan:
     def frames(self) -> int:
         return frames_for_samples(self.window_end - self.window_start)
 
+    @property
+    def context_seconds(self) -> tuple[float, float]:
+        """Known audio the model sees before and after the region (an extend: none after)."""
+        before = math.floor(self.region[0] * MODEL_RATE) - self.window_start
+        after = max(0, self.window_end - math.ceil(self.region[1] * MODEL_RATE))
+        return before / MODEL_RATE, after / MODEL_RATE
+
     def keep_mask(self, frames: int) -> np.ndarray | None:
         """1 per kept latent frame, 0 per regenerated one; None for a transfer (nothing is kept)."""
         if self.mode == "transfer":
@@ -70,17 +77,27 @@ class EditPlan:
 
 
 def plan_edit(mode: str, input_seconds: Fraction, output_seconds: Fraction,
-              region: tuple[Fraction, Fraction] | None = None) -> EditPlan:
-    """The model window for an edit (transfer: the whole output)."""
+              region: tuple[Fraction, Fraction] | None = None, max_window: Fraction | None = None) -> EditPlan:
+    """The model window for an edit (transfer: the whole output).
+
+    ``max_window`` (seconds, the length limit): the context on each side shrinks, in 40 ms steps,
+    until the window fits; a region that does not fit even without context keeps none (its window is
+    the region on the 40 ms grid: the caller limits the region itself)."""
     if mode not in MODES:
         raise InvalidInput(f"edit mode must be one of {', '.join(MODES)}, got {mode!r}")
     if mode == "transfer":
         return EditPlan(mode, input_seconds, output_seconds)
     start, end = region
-    context = math.ceil(CONTEXT_SECONDS * MODEL_RATE)
-    window_start = max(0, math.floor(start * MODEL_RATE) - context) // LATENT_HOP * LATENT_HOP
-    limit = output_seconds if mode == "extend" else input_seconds
-    window_end = min(math.ceil(limit * MODEL_RATE), math.ceil(end * MODEL_RATE) + context)
+    first, last = math.floor(start * MODEL_RATE), math.ceil(end * MODEL_RATE)
+    limit = math.ceil((output_seconds if mode == "extend" else input_seconds) * MODEL_RATE)
+    # the model's frames come in whole latent hops: a window of at most this many fits the limit
+    most = None if max_window is None else math.floor(max_window * MODEL_RATE) // LATENT_HOP * LATENT_HOP
+    full = math.ceil(CONTEXT_SECONDS * MODEL_RATE)
+    for context in [*range(full, 0, -LATENT_HOP), 0]:
+        window_start = max(0, first - context) // LATENT_HOP * LATENT_HOP
+        window_end = min(limit, last + context)
+        if most is None or window_end - window_start <= most:
+            break
     return EditPlan(mode, input_seconds, output_seconds, (start, end), window_start, window_end)
 
 

@@ -222,12 +222,27 @@ class RenderRequest:
         return first, stop
 
     def check_length(self, limits: LengthLimits) -> None:
-        """The length limits apply to what the model generates: a repaint/extend window, else the clip."""
-        if self.plan is None or self.plan.mode == "transfer":
+        """The length limits apply to what the model generates: a repaint's region or an extension
+        (their context shrinks to keep the model's window within the limit), else the clip."""
+        plan = self.plan
+        if plan is None or plan.mode == "transfer":
             self.length.check(limits)
             return
-        window = Fraction(self.plan.window_end - self.plan.window_start, MODEL_RATE)
-        MusicalLength(seconds=window).check(limits)
+        start, end = plan.region
+        longest = exact(limits.max_seconds, "max_seconds")
+        if end - start > longest:
+            what = (f"a repaint region must be at most {limits.max_seconds:g} s (what the model generates at once), "
+                    f"got {float(end - start):g} s ({self.repaint_start}..{self.repaint_end} s)"
+                    if plan.mode == "repaint" else
+                    f"an extension must be at most {limits.max_seconds:g} s (what the model generates at once), "
+                    f"got {float(end - start):g} s")
+            raise InvalidInput(what)
+        fitted = plan_edit(plan.mode, plan.input_seconds, plan.output_seconds, plan.region, max_window=longest)
+        if fitted != plan:  # planned without the limits when accepted: nothing prepared for it may be kept
+            self.plan, self.prepared, self.init_latents, self.keep = fitted, None, None, None
+        window = Fraction(fitted.window_end - fitted.window_start, MODEL_RATE)
+        if window < exact(limits.min_seconds, "min_seconds"):
+            MusicalLength(seconds=window).check(limits)
 
     def output_samples(self) -> int:
         return self.length.samples(self.sample_rate)
@@ -552,6 +567,8 @@ class Engine:
             meta["repaint"] = [float(request.plan.region[0]), float(request.plan.region[1])]
         if mode == "extend":
             meta["extend"] = request.extend.as_dict()
+        if mode in ("repaint", "extend"):
+            meta["context_s"] = [round(s, 4) for s in request.plan.context_seconds]
         return meta
 
 

@@ -260,6 +260,42 @@ def test_a_16_khz_project_repaints_at_16_khz(engine, tmp_path):
     np.testing.assert_array_equal(audio[16000:], original[16000:])
 
 
+# --- long edits: the context shrinks near the length limit --------------------------------------------
+
+
+def test_an_extend_near_the_length_limit_sees_less_context_instead_of_failing(engine, tmp_path):
+    """56 s appended to an 8 s take: 5.12 s of context would make the model's window 61.12 s, over the
+    60 s limit; the context shrinks to fit, and what was typed (56 s) is what counts."""
+    original = write_tone(tmp_path / "take.wav", 8.0, rate=16000, level=0.1).astype(np.float32)
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "extend_seconds": 56,
+                             "steps": 1, "format": "wav32f", "sample_rate": 16000}, tmp_path / "out").render
+    plan = request.plan
+    assert (plan.window_end - plan.window_start) <= 60 * 16000 and plan.window_start > 0
+    assert request.sampling_job().frames * 160 <= 60 * 16000
+    [out] = engine.render(request)
+    audio, _ = sf.read(out.path, dtype="float32")
+    assert len(audio) == 64 * 16000
+    np.testing.assert_array_equal(audio[:8 * 16000 - 320], original[:8 * 16000 - 320])
+    before, after = out.metadata["context_s"]
+    assert 3.9 <= before < 5.12 and after == 0
+
+
+def test_a_long_repaint_sees_less_context_and_too_long_a_region_names_the_real_limit(tmp_path):
+    write_tone(tmp_path / "long.wav", 70.0, rate=16000, level=0.1)
+    fields = {"prompt": "x", "init_audio": str(tmp_path / "long.wav")}
+    request = parse_request({**fields, "repaint_start": 5.0, "repaint_end": 58.0}, tmp_path).render
+    plan = request.plan
+    assert plan.window_end - plan.window_start <= 60 * 16000
+    assert plan.window_start <= 5.0 * 16000 - 3 * 16000 and plan.window_end >= 58.0 * 16000 + 3 * 16000  # ~3.5 s a side
+    assert request.sampling_job().frames * 160 <= 60 * 16000
+    with pytest.raises(InvalidInput, match=re.escape("a repaint region must be at most 60 s (what the model "
+                                                     "generates at once), got 61 s (1.0..62.0 s)")):
+        parse_request({**fields, "repaint_start": 1.0, "repaint_end": 62.0}, tmp_path)
+    # a region that fits only with no context at all still runs: its window is the region on the 40 ms grid
+    edge = parse_request({**fields, "repaint_start": 0.01, "repaint_end": 60.01}, tmp_path).render
+    assert edge.sampling_job().frames * 160 <= 60 * 16000 + 640
+
+
 # --- a source range (a REAPER take plays a section of its file) ---------------------------------------
 
 
