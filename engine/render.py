@@ -35,7 +35,7 @@ from .loudness import LoudnessReport, check_settings, integrated_lufs, normalize
 from .models import AudioLDMComponents, load_model
 from .resample import check_rate, resample
 from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, check_job, normalize_scheduler_name
-from .writer import check_format, output_name, publish_with_sidecar, stage_audio
+from .writer import check_format, clean_stale_parts_once, output_name, publish_with_sidecar, stage_audio
 
 #: A fresh random suffix is tried this many times when a file name is taken.
 NAME_ATTEMPTS = 8
@@ -484,6 +484,7 @@ class Engine:
 
         out_dir = Path(request.out_dir).expanduser()
         out_dir.mkdir(parents=True, exist_ok=True)
+        clean_stale_parts_once(out_dir)  # what an engine killed while writing here left behind
         staged = stage_audio(out_dir, audio, rate, request.format)
         try:
             # The sidecar states what the file on disk measures (after quantization), as a meter would.
