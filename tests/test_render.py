@@ -418,7 +418,7 @@ def test_cli_prints_paths_without_json(tmp_path, capsys):
         (["--bars", "2", "--seconds", "3"], "give either --seconds or --bars/--beats, not both"),
         ([], "give a length"),
         (["--bars", "2", "--bpm", "1000"], "bpm must be 20..400, got 1000"),
-        (["--seconds", "1", "--sample-rate", "8000"], "8000"),
+        (["--seconds", "1", "--sample-rate", "7999"], "sample rate 7999 is out of range"),
         (["--seconds", "abc"], "invalid float value: 'abc'"),
         (["--seconds", "1", "--lufs", "-14", "--peak", "-1"], "not allowed with argument"),
         (["--seconds", "1", "--time-sig", "4/3", "--bars", "1"], "not both"),
