@@ -64,7 +64,7 @@ def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = 
     length.add_argument("--time-sig", help="time signature N/D (default 4/4)")
     parser.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
     parser.add_argument("--name", dest="name_hint", help="file name hint (slugified; never a path)")
-    parser.add_argument("--sample-rate", type=int, help="22050..192000 (default 48000)")
+    parser.add_argument("--sample-rate", type=int, help="8000..384000 (default 48000)")
     parser.add_argument("--stereo", action="store_true", help="dual-mono stereo file instead of mono")
     parser.add_argument("--format", choices=["wav24", "wav16", "wav32f", "flac"], help="default wav24")
     loud = parser.add_mutually_exclusive_group()

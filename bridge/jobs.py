@@ -38,7 +38,7 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
 
-from engine.errors import Cancelled, EngineError
+from engine.errors import Cancelled, EngineError, InvalidInput
 from engine.render import Engine
 
 from . import protocol
@@ -53,6 +53,10 @@ QUEUED, RUNNING, DELIVERING = "queued", "running", "delivering"
 
 #: Lanes whose jobs preempt a running batch of a lower lane between denoising steps.
 PREEMPTING_LANES = ("live",)
+#: Upper bounds of ``--max-batch`` and ``--max-batch-rows`` (defaults 4 and 16): far above what a
+#: batch gains from, and a typo (16000 for 16) is refused at start instead of meeting a device limit.
+MAX_BATCH_JOBS = 64
+MAX_BATCH_ROWS = 256
 
 
 @dataclass
@@ -67,7 +71,7 @@ class Job:
     waves: dict = field(default_factory=dict)  # variation index → 16 kHz waveform, until delivery
     sampling_seconds: float = 0.0
     parts: int = 1  # batches this job is expected to take (for cumulative progress)
-    steps_done: int = 0
+    steps_done: int = 0  # denoising steps its finished parts ran
 
     def __post_init__(self):
         if not self.pending:
@@ -80,10 +84,6 @@ class Job:
     @property
     def finished(self) -> bool:
         return self.state in protocol.FINAL_EVENTS
-
-    @property
-    def steps(self) -> int:
-        return self.request.render.steps
 
 
 @dataclass
@@ -107,6 +107,10 @@ class JobQueue:
     """Thread-safe; the transports submit and cancel, the worker takes batches."""
 
     def __init__(self, max_queued: int = 32, max_batch: int = 4, max_batch_rows: int = 16, keep_finished: int = 1000):
+        for option, value, most in (("--max-batch", max_batch, MAX_BATCH_JOBS),
+                                    ("--max-batch-rows", max_batch_rows, MAX_BATCH_ROWS)):
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+                raise InvalidInput(f"{option} must be 1..{most}, got {value!r}")
         self.max_queued = max_queued
         self.max_batch = max_batch
         self.max_batch_rows = max_batch_rows
@@ -443,8 +447,11 @@ class Worker(threading.Thread):
             if part.variations[0] == 0:  # the job's first part
                 self.publish(part.job, protocol.started(part.job.id, len(live)))
 
+        steps_run = 0  # what the sampler runs per part: pndm's extra step, a strength's skipped ones counted
+
         def on_progress(step: int, total: int) -> None:
-            nonlocal preempted_s
+            nonlocal preempted_s, steps_run
+            steps_run = total
             for part in live:
                 job = part.job
                 if job.finished:
@@ -452,7 +459,7 @@ class Worker(threading.Thread):
                 if job.cancel_requested:  # batch mates go on; this one is over from the client's view
                     self._end(job, "cancelled", protocol.cancelled(job.id))
                 else:
-                    self.publish(job, protocol.progress(job.id, job.steps_done + step, job.steps * job.parts))
+                    self.publish(job, protocol.progress(job.id, job.steps_done + step, total * job.parts))
             if preemptible and not self._stopping.is_set():
                 preempted_s += self.run_preempting(lane)
 
@@ -491,7 +498,7 @@ class Worker(threading.Thread):
                 continue
             job.waves.update(zip(part.variations, waves))
             job.sampling_seconds += seconds * len(part.variations) / sum(len(p.variations) for p in live)
-            job.steps_done = min(job.steps_done + job.steps, job.steps * job.parts)
+            job.steps_done += steps_run
             if job.pending or job.finished:
                 continue  # more parts to come, or already ended (cancelled mid-batch)
             self.deliver(job)

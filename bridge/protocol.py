@@ -53,7 +53,7 @@ FIELDS = {
     "variations": (int, "waveforms for this prompt, seeds seed, seed+1, … (default 1)"),
     "scheduler": (str, "ddim (default), dpmsolver++, euler, pndm, lms"),
     "eta": (float, "DDIM eta (default 0)"),
-    "sample_rate": (int, "output rate 22050..192000 (default 48000)"),
+    "sample_rate": (int, "output rate 8000..384000 (default 48000)"),
     "channels": (int, "1 mono (default) or 2 dual-mono; a repaint/extend of a stereo file keeps its 2 channels"),
     "format": (str, "wav24 (default), wav16, wav32f, flac"),
     "loudness": (str, "lufs (default), peak, off"),
@@ -72,7 +72,7 @@ FIELDS = {
     "align": (str, "none (default) or onset: the first strong onset moved to sample 0"),
     "priority": (str, "live, normal (default) or background"),
     "out_dir": (str, "absolute output folder (default: the engine's --out)"),
-    "name": (str, "file name hint (slugified, never a path)"),
+    "name": (str, "file name hint (slugified, never a path; a longer one is cut to 200 characters)"),
     "reply_port": (int, "OSC only: UDP port replies go to (default 18001)"),
 }
 _RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",

@@ -27,6 +27,7 @@ import zmq
 from engine import __version__
 from engine.errors import EngineError
 from engine.render import Engine
+from engine.writer import clean_stale_parts_once
 
 from . import protocol, security
 from .fetch import FileRegistry
@@ -140,6 +141,7 @@ class BridgeService:
         if engine is not None:
             self.engine = engine
         self.bind()
+        clean_stale_parts_once(self.config.out_dir)  # parts an engine killed while writing left there
         # A scaled-out engine (bridge.ray_backend) brings one worker per model replica.
         make_workers = getattr(self.engine, "make_workers", None)
         self.workers = (make_workers(self.queue, self.publish) if make_workers is not None

@@ -78,17 +78,24 @@ def _attack_sample(audio: np.ndarray, lo: int, hi: int) -> int:
     return lo + int(np.argmax(before >= threshold))
 
 
+def find_alignment(audio: np.ndarray, rate: int, keep: int) -> tuple[int | None, dict]:
+    """Where the first strong onset is, such that at least ``keep`` samples follow it (None: none
+    there), and what that means for the sidecar."""
+    search = len(audio) - keep
+    onset = first_strong_onset(audio, rate, search) if search > 0 else None
+    if onset is None or onset > search:
+        return None, {"mode": "onset", "shift_s": 0.0,
+                      "note": f"no strong onset in the first {search / rate:.3f} s; start unchanged"}
+    return onset, {"mode": "onset", "shift_s": round(onset / rate, 6)}
+
+
 def align_to_onset(audio: np.ndarray, rate: int, keep: int) -> tuple[np.ndarray, dict]:
     """Drop the lead-in before the first strong onset, keeping at least ``keep`` samples.
 
     Returns the shifted audio and what was done (for the sidecar).
     """
-    search = len(audio) - keep
-    onset = first_strong_onset(audio, rate, search) if search > 0 else None
-    if onset is None or onset > search:
-        return audio, {"mode": "onset", "shift_s": 0.0,
-                       "note": f"no strong onset in the first {search / rate:.3f} s; start unchanged"}
-    return audio[onset:], {"mode": "onset", "shift_s": round(onset / rate, 6)}
+    onset, info = find_alignment(audio, rate, keep)
+    return (audio if onset is None else audio[onset:]), info
 
 
 def describe_rhythm(audio: np.ndarray, rate: int) -> dict:

@@ -111,7 +111,8 @@ def crossfade_gains(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return fade_out / norm, fade_in / norm
 
 
-def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> np.ndarray:
+def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS,
+              preroll: int | None = None) -> np.ndarray:
     """Return exactly ``n`` samples of ``x`` that loop seamlessly, the loop's start untouched.
 
     ``x`` is ``p = loop_preroll_samples(n, rate, crossfade_ms)`` samples of pre-roll followed by at
@@ -119,10 +120,13 @@ def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSS
     crossfaded into the pre-roll ``x[:p]``. So ``y[0]`` (the downbeat) is exactly as generated,
     and playing ``y[n-1]`` (= ``x[p-1]``) then ``y[0]`` (= ``x[p]``) continues ``x`` naturally.
     The curves adapt to the material's correlation (see :func:`crossfade_gains`): no level bump
-    for tonal or noisy material.
+    for tonal or noisy material. ``preroll`` (at most that ``p``) is a shorter pre-roll where no
+    more audio precedes the loop's start (an onset moved to sample 0 early in the audio).
     """
     n = _check_count("loop length", n)
     p = loop_preroll_samples(n, rate, crossfade_ms)
+    if preroll is not None:
+        p = min(p, _check_count("preroll", preroll))
     x = np.asarray(x)
     if len(x) < n + p:
         raise InvalidInput(

@@ -15,6 +15,8 @@ short clip costs). The file written is the input's own samples outside the regio
 full band, at the input's level — and the model's audio inside it, scaled back to the input's
 level, with short equal-gain crossfades at the seams, *inside* the region for a repaint and over
 the input's last :data:`SEAM_MS` for an extend (there is nothing after the input to fade into).
+With loudness off (their default) the model's audio is held under the true-peak ceiling before it
+is stitched in, so a hot take keeps its own samples too.
 The VAE and vocoder never reproduce an input exactly, so stitching beats decoding the kept part.
 """
 
@@ -54,6 +56,13 @@ class EditPlan:
     def frames(self) -> int:
         return frames_for_samples(self.window_end - self.window_start)
 
+    @property
+    def context_seconds(self) -> tuple[float, float]:
+        """Known audio the model sees before and after the region (an extend: none after)."""
+        before = math.floor(self.region[0] * MODEL_RATE) - self.window_start
+        after = max(0, self.window_end - math.ceil(self.region[1] * MODEL_RATE))
+        return before / MODEL_RATE, after / MODEL_RATE
+
     def keep_mask(self, frames: int) -> np.ndarray | None:
         """1 per kept latent frame, 0 per regenerated one; None for a transfer (nothing is kept)."""
         if self.mode == "transfer":
@@ -68,17 +77,27 @@ class EditPlan:
 
 
 def plan_edit(mode: str, input_seconds: Fraction, output_seconds: Fraction,
-              region: tuple[Fraction, Fraction] | None = None) -> EditPlan:
-    """The model window for an edit (transfer: the whole output)."""
+              region: tuple[Fraction, Fraction] | None = None, max_window: Fraction | None = None) -> EditPlan:
+    """The model window for an edit (transfer: the whole output).
+
+    ``max_window`` (seconds, the length limit): the context on each side shrinks, in 40 ms steps,
+    until the window fits; a region that does not fit even without context keeps none (its window is
+    the region on the 40 ms grid: the caller limits the region itself)."""
     if mode not in MODES:
         raise InvalidInput(f"edit mode must be one of {', '.join(MODES)}, got {mode!r}")
     if mode == "transfer":
         return EditPlan(mode, input_seconds, output_seconds)
     start, end = region
-    context = math.ceil(CONTEXT_SECONDS * MODEL_RATE)
-    window_start = max(0, math.floor(start * MODEL_RATE) - context) // LATENT_HOP * LATENT_HOP
-    limit = output_seconds if mode == "extend" else input_seconds
-    window_end = min(math.ceil(limit * MODEL_RATE), math.ceil(end * MODEL_RATE) + context)
+    first, last = math.floor(start * MODEL_RATE), math.ceil(end * MODEL_RATE)
+    limit = math.ceil((output_seconds if mode == "extend" else input_seconds) * MODEL_RATE)
+    # the model's frames come in whole latent hops: a window of at most this many fits the limit
+    most = None if max_window is None else math.floor(max_window * MODEL_RATE) // LATENT_HOP * LATENT_HOP
+    full = math.ceil(CONTEXT_SECONDS * MODEL_RATE)
+    for context in [*range(full, 0, -LATENT_HOP), 0]:
+        window_start = max(0, first - context) // LATENT_HOP * LATENT_HOP
+        window_end = min(limit, last + context)
+        if most is None or window_end - window_start <= most:
+            break
     return EditPlan(mode, input_seconds, output_seconds, (start, end), window_start, window_end)
 
 
@@ -103,11 +122,24 @@ def prepare(plan: EditPlan, source: InputAudio, frames: int) -> PreparedInit:
     return PreparedInit(source, wave, gain)
 
 
+@dataclass
+class Stitched:
+    """A repaint/extend's output audio, and where the model's audio went into it."""
+
+    audio: np.ndarray
+    span: tuple[int, int]  # output samples [first, stop) that hold model audio (crossfades included)
+    gain_reduction_db: float = 0.0  # the largest the limiter took from the model's audio (0: none)
+
+
 def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: int, samples: int,
-           channels: int = 1) -> np.ndarray:
+           channels: int = 1, ceiling_dbtp: float | None = None) -> Stitched:
     """Repaint/extend: the input's samples outside the region, the model's inside, ``samples`` long;
-    with ``channels`` 2 a stereo input keeps both its channels (the model's mono audio goes to both)."""
+    with ``channels`` 2 a stereo input keeps both its channels (the model's mono audio goes to both).
+
+    ``ceiling_dbtp``: the model's audio is held under this true peak (a lookahead limiter) before it
+    is stitched in, so a hot take keeps every one of its own samples outside :attr:`Stitched.span`."""
     from .edit import fit_length
+    from .loudness import limit
     from .resample import resample
 
     source = init.source
@@ -118,32 +150,34 @@ def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: i
     original = fit_length(resample(kept, source.rate, rate), n_in) if source.rate != rate else \
         kept[:n_in].astype(np.float32)
     generated = resample(np.asarray(generated16k, dtype=np.float32) / init.gain, MODEL_RATE, rate)
-    if channels == 2:
-        generated = np.stack([generated, generated], axis=1)
     offset = round(Fraction(plan.window_start * rate, MODEL_RATE))
     start = round(plan.region[0] * rate)
     end = samples if plan.mode == "extend" else min(samples, round(plan.region[1] * rate))
+    seam = round(SEAM_MS * rate / 1000)
+    # a repaint crossfades inside its region; an extend over the input's last samples
+    seam = min(seam, (end - start) // 2) if plan.mode == "repaint" else min(seam, start)
+    first = start if plan.mode == "repaint" else start - seam
+    used = generated[first - offset: end - offset]  # every model sample that reaches the file
+    if len(used) < end - first:
+        raise InvalidInput(f"the model produced {len(used) - (start - first)} samples for a "
+                           f"{end - start}-sample region (bug)")
+    reduction = 0.0
+    if ceiling_dbtp is not None:
+        used, reduction = limit(used, rate, ceiling_dbtp)
+    if channels == 2:
+        used = np.stack([used, used], axis=1)
     out = np.zeros((samples, channels) if channels == 2 else samples, dtype=np.float32)
     out[:n_in] = original
-    piece = generated[start - offset: end - offset]
-    if len(piece) < end - start:
-        raise InvalidInput(f"the model produced {len(piece)} samples for a {end - start}-sample region (bug)")
-    seam = round(SEAM_MS * rate / 1000)
-    if plan.mode == "repaint":
-        seam = min(seam, (end - start) // 2)
-        out[start:end] = piece
-        if seam:
-            fade = _fade_in(seam, channels)
+    piece = used[start - first:]
+    out[start:end] = piece
+    if seam:
+        fade = _fade_in(seam, channels)
+        if plan.mode == "repaint":
             out[start:start + seam] = original[start:start + seam] * (1 - fade) + piece[:seam] * fade
             out[end - seam:end] = piece[-seam:] * fade[::-1] + original[end - seam:end] * (1 - fade[::-1])
-    else:
-        seam = min(seam, start)
-        out[start:end] = piece
-        if seam:
-            fade = _fade_in(seam, channels)
-            tail = generated[start - seam - offset: start - offset]
-            out[start - seam:start] = original[start - seam:start] * (1 - fade) + tail * fade
-    return out
+        else:
+            out[start - seam:start] = original[start - seam:start] * (1 - fade) + used[:seam] * fade
+    return Stitched(out, (first, end), reduction)
 
 
 def _fade_in(n: int, channels: int = 1) -> np.ndarray:

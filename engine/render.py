@@ -31,11 +31,11 @@ from .edit import apply_fades, fit_length, loop_preroll_samples, make_loop
 from .errors import EngineError, InvalidInput
 from .init_audio import DEFAULT_STRENGTH, EditPlan, PreparedInit, plan_edit, stitch
 from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength, exact, frames_for_samples
-from .loudness import check_settings, integrated_lufs, normalize, true_peak_dbtp
+from .loudness import LoudnessReport, check_settings, integrated_lufs, normalize, true_peak_dbtp
 from .models import AudioLDMComponents, load_model
 from .resample import check_rate, resample
 from .sampler import MAX_VARIATIONS, SEED_RANGE, AudioLDMSampler, SamplingJob, check_job, normalize_scheduler_name
-from .writer import check_format, output_name, publish_with_sidecar, stage_audio
+from .writer import check_format, clean_stale_parts_once, output_name, publish_with_sidecar, stage_audio
 
 #: A fresh random suffix is tried this many times when a file name is taken.
 NAME_ATTEMPTS = 8
@@ -123,9 +123,10 @@ class RenderRequest:
         if self.loudness is None:
             self.loudness = "off" if self.edit_mode() in ("repaint", "extend") else "lufs"
         check_settings(self.loudness, self.target, self.ceiling_dbtp)
-        if self.name_hint is not None and (not isinstance(self.name_hint, str)
-                                           or len(self.name_hint) > MAX_NAME_HINT_CHARS):
-            raise InvalidInput(f"name must be text of at most {MAX_NAME_HINT_CHARS} characters, got {self.name_hint!r:.80}")
+        if self.name_hint is not None:
+            if not isinstance(self.name_hint, str):
+                raise InvalidInput(f"name must be text, got {self.name_hint!r:.80}")
+            self.name_hint = shorten_name_hint(self.name_hint)
         for name in ("fade_in_ms", "fade_out_ms"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1000:
@@ -189,6 +190,8 @@ class RenderRequest:
                 if self.repaint_start is None or self.repaint_end is None:
                     raise InvalidInput("a repaint needs both repaint_start and repaint_end (seconds)")
                 start, end = exact(self.repaint_start, "repaint_start"), exact(self.repaint_end, "repaint_end")
+                if input_seconds < end <= input_seconds + Fraction(1, self.init_rate):
+                    end = input_seconds  # the input's end, given where a DAW's item ends: between two samples
                 if not 0 <= start < end <= input_seconds:
                     raise InvalidInput(f"repaint region must satisfy 0 <= start < end <= {float(input_seconds):g} s "
                                        f"(init_audio's length), got {self.repaint_start}..{self.repaint_end}")
@@ -219,12 +222,27 @@ class RenderRequest:
         return first, stop
 
     def check_length(self, limits: LengthLimits) -> None:
-        """The length limits apply to what the model generates: a repaint/extend window, else the clip."""
-        if self.plan is None or self.plan.mode == "transfer":
+        """The length limits apply to what the model generates: a repaint's region or an extension
+        (their context shrinks to keep the model's window within the limit), else the clip."""
+        plan = self.plan
+        if plan is None or plan.mode == "transfer":
             self.length.check(limits)
             return
-        window = Fraction(self.plan.window_end - self.plan.window_start, MODEL_RATE)
-        MusicalLength(seconds=window).check(limits)
+        start, end = plan.region
+        longest = exact(limits.max_seconds, "max_seconds")
+        if end - start > longest:
+            what = (f"a repaint region must be at most {limits.max_seconds:g} s (what the model generates at once), "
+                    f"got {float(end - start):g} s ({self.repaint_start}..{self.repaint_end} s)"
+                    if plan.mode == "repaint" else
+                    f"an extension must be at most {limits.max_seconds:g} s (what the model generates at once), "
+                    f"got {float(end - start):g} s")
+            raise InvalidInput(what)
+        fitted = plan_edit(plan.mode, plan.input_seconds, plan.output_seconds, plan.region, max_window=longest)
+        if fitted != plan:  # planned without the limits when accepted: nothing prepared for it may be kept
+            self.plan, self.prepared, self.init_latents, self.keep = fitted, None, None, None
+        window = Fraction(fitted.window_end - fitted.window_start, MODEL_RATE)
+        if window < exact(limits.min_seconds, "min_seconds"):
+            MusicalLength(seconds=window).check(limits)
 
     def output_samples(self) -> int:
         return self.length.samples(self.sample_rate)
@@ -416,22 +434,34 @@ class Engine:
 
         rate, n = request.sample_rate, request.output_samples()
         mode, extra = request.edit_mode(), dict(extra or {})
+        aim_dbtp = request.ceiling_dbtp - _QUANTIZATION_MARGIN_DB[request.format]
+        keep_take = mode in ("repaint", "extend") and request.loudness == "off"
         if mode in ("repaint", "extend"):
-            audio = stitch(request.plan, request.prepared, wave16k, rate, n, request.channels)
+            # loudness off: the take keeps its own samples, so only the model's audio is limited
+            stitched = stitch(request.plan, request.prepared, wave16k, rate, n, request.channels,
+                              ceiling_dbtp=aim_dbtp if keep_take else None)
+            audio = stitched.audio
+            span = stitched.span if keep_take else (0, n)
             lap("resample")
             # the input's own start (and a repaint's end) are kept as they are: no fades there
             audio = apply_fades(audio, rate, 0.0, request.fade_out_ms if mode == "extend" else 0.0)
         else:
             audio = resample(wave16k, MODEL_RATE, rate)
             lap("resample")
+            preroll = loop_preroll_samples(n, rate) if request.loop else 0
             if request.align == "onset":
-                from .align import align_to_onset
+                from .align import find_alignment
 
-                keep = n + (loop_preroll_samples(n, rate) if request.loop else 0)  # what must remain after the shift
-                audio, extra["align"] = align_to_onset(audio, rate, keep)
+                onset, extra["align"] = find_alignment(audio, rate, n)
+                if onset is not None:
+                    # a loop's pre-roll (what its end crossfades into) is the audio just before the onset
+                    preroll = min(preroll, onset)
+                    audio = audio[onset - preroll:]
+                if request.loop:
+                    extra["align"]["loop_crossfade_ms"] = round(preroll * 1000 / rate, 3)
                 lap("align")
             if request.loop:
-                audio = make_loop(audio, n, rate)
+                audio = make_loop(audio, n, rate, preroll=preroll)
             else:
                 audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
         if request.align == "onset":
@@ -441,19 +471,31 @@ class Engine:
         if request.channels == 2 and audio.ndim == 1:  # before loudness: BS.1770 sums channels, so measure what is written
             audio = np.stack([audio, audio], axis=1)
         lap("edit")
-        audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
-                                  ceiling_dbtp=request.ceiling_dbtp - _QUANTIZATION_MARGIN_DB[request.format],
-                                  circular=request.loop)
+        if keep_take:
+            reduction = stitched.gain_reduction_db
+            report = LoudnessReport("off", None, None, None, 0.0, reduction > 0, reduction_db=reduction)
+        else:
+            audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
+                                      ceiling_dbtp=aim_dbtp, circular=request.loop)
+        if mode in ("repaint", "extend"):  # where the ceiling was held, and what it took
+            extra["limiter"] = {"span_s": [span[0] / rate, span[1] / rate], "ceiling_dbtp": request.ceiling_dbtp,
+                                "gain_reduction_db": round(report.reduction_db, 3)}
         lap("loudness")
 
         out_dir = Path(request.out_dir).expanduser()
         out_dir.mkdir(parents=True, exist_ok=True)
+        clean_stale_parts_once(out_dir)  # what an engine killed while writing here left behind
         staged = stage_audio(out_dir, audio, rate, request.format)
         try:
             # The sidecar states what the file on disk measures (after quantization), as a meter would.
             written, _ = sf.read(staged, dtype="float64", always_2d=False)
             measured = {"lufs": _finite_or_none(integrated_lufs(written, rate)),
                         "true_peak_dbtp": _finite_or_none(true_peak_dbtp(written, rate, circular=request.loop))}
+            peak = measured["true_peak_dbtp"]
+            if keep_take and peak is not None and peak > request.ceiling_dbtp:
+                report.note = (f"the take's own samples are kept outside the regenerated "
+                               f"{span[0] / rate:.3f}..{span[1] / rate:.3f} s: they peak over the "
+                               f"{request.ceiling_dbtp:g} dBTP ceiling, which holds for the new audio")
             lap("write")
             for _ in range(NAME_ATTEMPTS):
                 path = out_dir / output_name(request.prompt, seed, uuid.uuid4().hex[:6], request.format,
@@ -526,7 +568,20 @@ class Engine:
             meta["repaint"] = [float(request.plan.region[0]), float(request.plan.region[1])]
         if mode == "extend":
             meta["extend"] = request.extend.as_dict()
+        if mode in ("repaint", "extend"):
+            meta["context_s"] = [round(s, 4) for s in request.plan.context_seconds]
         return meta
+
+
+def shorten_name_hint(hint: str, limit: int = MAX_NAME_HINT_CHARS) -> str:
+    """A name hint only names the file (slugified to a few words): a longer one (REAPER sends the
+    prompt) is cut to ``limit`` characters at the end of a word, never refused."""
+    if len(hint) <= limit:
+        return hint
+    cut = hint[:limit + 1]
+    boundary = max((i for i, ch in enumerate(cut) if not ch.isalnum()), default=0)
+    # a word boundary in the second half keeps whole words; else (one long word) a plain cut
+    return (cut[:boundary] if boundary >= limit // 2 else hint[:limit]).rstrip()
 
 
 def _stamp(path: Path) -> tuple | None:

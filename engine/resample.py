@@ -1,6 +1,6 @@
 """Sample-rate conversion of generated audio to the rate the DAW asked for.
 
-AudioLDM generates at 16 kHz; the output rate is the project's (44.1/48/96 kHz...). soxr's "HQ"
+AudioLDM generates at 16 kHz; the output rate is the project's (16/44.1/48/96 kHz...). soxr's "HQ"
 preset (20-bit precision, linear phase) is transparent for that and fast enough to be negligible
 next to generation.
 """
@@ -12,8 +12,10 @@ import soxr
 
 from engine.errors import InvalidInput
 
-MIN_RATE = 22050
-MAX_RATE = 192000
+#: Output rates: 8 kHz (telephone) to 384 kHz (DXD), 16 kHz (the model's own) included: whatever a
+#: DAW project may run at.
+MIN_RATE = 8000
+MAX_RATE = 384000
 
 
 def check_rate(rate) -> int:

@@ -208,15 +208,18 @@ class AudioLDMSampler:
         mask the pooled embedding is the same, at a fraction of the cost.
         """
         c = self.components
-        missing = list(dict.fromkeys(t for t in texts if self.embedding_cache.get(t) is None))
+        # this call's embeddings, kept here: a batch may hold more distinct texts than the cache keeps
+        found = {t: self.embedding_cache.get(t) for t in dict.fromkeys(texts)}
+        missing = [t for t, embed in found.items() if embed is None]
         if missing:
             tokens = c.tokenizer(missing, padding="longest", truncation=True,
                                  max_length=c.tokenizer.model_max_length, return_tensors="pt")
             output = c.text_encoder(tokens.input_ids.to(c.device), attention_mask=tokens.attention_mask.to(c.device))
             embeds = F.normalize(output.text_embeds, dim=-1).to(dtype=c.stage_dtype("unet"))
             for text, embed in zip(missing, embeds):
+                found[text] = embed
                 self.embedding_cache.put(text, embed)
-        return torch.stack([self.embedding_cache.entries[t] for t in texts])
+        return torch.stack([found[t] for t in texts])
 
     def make_scheduler(self, name: str):
         """A fresh scheduler per batch: multistep schedulers keep state between steps."""

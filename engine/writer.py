@@ -2,16 +2,22 @@
 
 A DAW (or a script polling the folder) may pick a file up the moment its name appears, so a
 file is written under a hidden temporary name, synced, and only then published under its final
-name. Publishing never replaces an existing file: two jobs that pick the same name must not
+name. Files are created with the umask's permissions (as any program creates a user's files); the
+parts a killed engine leaves are removed by the next one (:func:`clean_stale_parts`). Publishing never replaces an existing file: two jobs that pick the same name must not
 silently destroy one result.
 """
 
 import contextlib
+import hashlib
 import json
+import logging
 import numbers
 import os
 import re
-import tempfile
+import secrets
+import socket
+import threading
+import time
 import unicodedata
 from pathlib import Path
 
@@ -28,6 +34,19 @@ FORMATS = {
     "flac": ("FLAC", "PCM_24", ".flac"),
 }
 DEFAULT_FORMAT = "wav24"
+
+logger = logging.getLogger(__name__)
+
+#: A part file (audio or sidecar not yet published) is named ``.audioldm-HOST-PID-RUN-RANDOM.part``:
+#: this machine (a hash of its name), the writing process and that process's run (a pid can come
+#: back: a container's engine is often pid 1), so a later engine tells whose part it is.
+_HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+_RUN_TAG = secrets.token_hex(2)
+_PART = re.compile(r"\.audioldm-(?:(?P<host>[0-9a-f]{6})-(?P<pid>\d+)-(?P<run>[0-9a-f]{4})-)?[A-Za-z0-9_]+\.part")
+#: A part is published within seconds of its creation: one this old is left over, whoever wrote it.
+STALE_PART_AGE_S = 3600.0
+_cleaned: set = set()
+_cleaned_lock = threading.Lock()
 
 # Device names Windows reserves in every folder, whatever the extension.
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
@@ -88,6 +107,88 @@ def sidecar_path(audio_path) -> Path:
     return Path(audio_path).with_suffix(".json")
 
 
+def _create(folder, prefix: str) -> tuple[int, str]:
+    """Create a new hidden file in ``folder`` for writing, never an existing one. Unlike mkstemp
+    (always 0600) it is created 0666 less the umask, as any program creates a user's files."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        path = os.path.join(folder, f"{prefix}{secrets.token_hex(4)}.part")
+        try:
+            return os.open(path, flags, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
+def _create_part(folder) -> tuple[int, str]:
+    """A part file of the engine's (see :data:`_PART`)."""
+    return _create(folder, f".audioldm-{_HOST_TAG}-{os.getpid()}-{_RUN_TAG}-")
+
+
+def _process_gone(pid: int) -> bool:
+    """True when no process ``pid`` runs on this machine. POSIX only (elsewhere: False, so only the
+    age rule applies): signal 0 checks without sending anything."""
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+def _is_stale(name: str, age_s: float) -> bool:
+    match = _PART.fullmatch(name)
+    if match is None:
+        return False
+    host, pid, run = match["host"], match["pid"], match["run"]
+    if host == _HOST_TAG and int(pid) == os.getpid():
+        return run != _RUN_TAG  # ours is being written; an earlier process with our pid is gone
+    if age_s > STALE_PART_AGE_S:
+        return True
+    return host == _HOST_TAG and _process_gone(int(pid))
+
+
+def clean_stale_parts(folder) -> list[Path]:
+    """Remove part files an engine left in ``folder`` (killed while writing): the engine's own
+    naming only, each one that is an hour old or was written on this machine by a process that no
+    longer runs. Parts of live engines (another machine's too, in a shared folder) stay. Returns
+    the paths removed; a folder that cannot be listed is skipped."""
+    removed, now = [], time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(".audioldm-"):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if _is_stale(entry.name, now - entry.stat(follow_symlinks=False).st_mtime):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except FileNotFoundError:
+            continue  # published or removed meanwhile
+        except OSError as err:
+            logger.warning("could not remove the left-over part file %s: %s", entry.path, err)
+    if removed:
+        logger.info("removed %d left-over part file(s) in %s", len(removed), folder)
+    return removed
+
+
+def clean_stale_parts_once(folder) -> None:
+    """:func:`clean_stale_parts` the first time this process writes into ``folder``."""
+    key = os.path.normcase(os.path.abspath(folder))
+    with _cleaned_lock:
+        if key in _cleaned:
+            return
+        _cleaned.add(key)
+    clean_stale_parts(folder)
+
+
 def _fsync_dir(folder: Path) -> None:
     # Makes the new directory entry itself durable; POSIX only (Windows cannot open folders).
     if os.name != "posix":
@@ -121,7 +222,7 @@ def _write_atomic(path, write, replace: bool = False) -> Path:
     path = Path(path)
     if not replace and path.exists():
         raise FileExistsError(f"{path} already exists")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = _create(path.parent, f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -153,7 +254,7 @@ def stage_audio(folder, data: np.ndarray, rate: int, fmt: str) -> Path:
     :func:`publish_with_sidecar` and delete it afterwards (it is the caller's)."""
     major, subtype, _ = check_format(fmt)
     data = _check_audio(data, rate)
-    fd, tmp = tempfile.mkstemp(prefix=".audioldm-", suffix=".part", dir=folder)
+    fd, tmp = _create_part(folder)
     try:
         with os.fdopen(fd, "wb") as f:
             sf.write(f, data, rate, format=major, subtype=subtype)
@@ -177,7 +278,7 @@ def publish_with_sidecar(staged_audio: Path, path: Path, metadata: dict) -> tupl
     if sidecar.exists():
         raise FileExistsError(f"{sidecar} already exists")
     text = json.dumps(metadata, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    fd, tmp_json = tempfile.mkstemp(prefix=".audioldm-", suffix=".part", dir=path.parent)
+    fd, tmp_json = _create_part(path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))

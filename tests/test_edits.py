@@ -17,6 +17,7 @@ from bridge.protocol import parse_request
 from engine import audio_in
 from engine.errors import InvalidInput
 from engine.length import MusicalLength
+from engine.render import RenderRequest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -160,6 +161,141 @@ def test_repaint_in_a_long_file_only_generates_a_window_around_the_region(engine
     assert request.output_samples() == 70 * 48000
 
 
+# --- hot takes and off-grid lengths (a mastered REAPER item whose bar lines fall between samples) ------
+
+#: 2 bars at 133 BPM: 173233.08 samples at 48 kHz, so the item's end is not on a sample.
+TWO_BARS_133 = float(MusicalLength.from_bars(2, 133).seconds)
+
+
+def hot_take(path, seconds, rate=48000, peak=0.98):
+    """A sine peaking at ``peak`` (most mastered takes peak above the -1 dBTP ceiling); the file's samples."""
+    t = np.arange(round(seconds * rate)) / rate
+    sf.write(path, (peak * np.sin(2 * np.pi * 220 * t)).astype(np.float32), rate, subtype="FLOAT")
+    return sf.read(path, dtype="float64")[0]
+
+
+def assert_limited_to_the_ceiling(audio, rate, span, ceiling=-1.0):
+    from engine.loudness import true_peak_dbtp
+
+    assert true_peak_dbtp(audio[span[0]:span[1]], rate) <= ceiling + 0.05
+
+
+@pytest.mark.parametrize("fmt", ["wav24", "wav32f"])
+@pytest.mark.parametrize("seconds, region", [(4.0, (1.5, 2.0)), (TWO_BARS_133, (60 / 133 * 2, 60 / 133 * 6))])
+def test_a_repaint_of_a_hot_take_keeps_the_take_outside_the_region(engine, tmp_path, fmt, seconds, region):
+    """A take peaking at 0.98 (over the -1 dBTP ceiling) keeps its own samples outside the region (the
+    file's quantization aside); only the generated audio is limited, and the sidecar says where and how much."""
+    original = hot_take(tmp_path / "take.wav", seconds)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), repaint_start=region[0],
+                   repaint_end=region[1], format=fmt)
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert len(audio) == len(original)
+    start, end = round(region[0] * rate), round(region[1] * rate)
+    assert np.abs(audio[:start] - original[:start]).max() < 1e-4
+    assert np.abs(audio[end:] - original[end:]).max() < 1e-4
+    assert np.abs(audio[start + 960:end - 960] - original[start + 960:end - 960]).max() > 0.01  # regenerated
+    assert_limited_to_the_ceiling(audio, rate, (start + 960, end - 960))  # inside the 20 ms seams
+    meta = json.loads(out.sidecar.read_text())
+    limiter = meta["limiter"]
+    assert limiter["span_s"] == pytest.approx([start / rate, end / rate], abs=1e-6)
+    assert limiter["ceiling_dbtp"] == -1.0 and meta["limited"] is (limiter["gain_reduction_db"] > 0)
+    assert meta["true_peak_dbtp"] > -1.0 and "outside" in meta["loudness_note"]  # the take's own peaks, kept
+
+
+def test_only_the_new_audio_of_a_hot_repaint_is_limited(engine, tmp_path):
+    """The model's audio, back at the take's level, peaks over the ceiling (here made so: a full-scale
+    tone where the model would put its audio): it is limited to the ceiling, the take is not touched."""
+    original = hot_take(tmp_path / "take.wav", 4.0)
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "repaint_start": 1.5,
+                             "repaint_end": 2.0, "steps": 1}, tmp_path / "out").render
+    engine.prepare(request)
+    t = np.arange(request.sampling_job().frames * 160) / 16000
+    out = engine.deliver(request, np.sin(2 * np.pi * 330 * t).astype(np.float32), seed=0, variation=0)
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert np.abs(audio[:72000] - original[:72000]).max() < 1e-4 and np.abs(audio[96000:] - original[96000:]).max() < 1e-4
+    assert_limited_to_the_ceiling(audio, rate, (72960, 95040))
+    assert np.abs(audio[72960:95040]).max() > 0.8  # limited, not turned down
+    limiter = out.metadata["limiter"]
+    assert limiter["span_s"] == [1.5, 2.0] and limiter["gain_reduction_db"] > 3 and out.metadata["limited"] is True
+
+
+@pytest.mark.parametrize("seconds, extend", [(4.0, {"extend_seconds": 1.0}),
+                                             (TWO_BARS_133, {"extend_bars": 1, "bpm": 133})])
+def test_an_extend_of_a_hot_take_keeps_the_take_before_its_seam(engine, tmp_path, seconds, extend):
+    original = hot_take(tmp_path / "take.wav", seconds)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), format="wav24", **extend)
+    audio, rate = sf.read(out.path, dtype="float64")
+    n_in, seam = len(original), 960  # the take's last 20 ms are crossfaded into the continuation
+    assert len(audio) == out.metadata["samples"] > n_in
+    assert np.abs(audio[:n_in - seam] - original[:n_in - seam]).max() < 1e-4
+    assert_limited_to_the_ceiling(audio, rate, (n_in, len(audio)))
+    limiter = json.loads(out.sidecar.read_text())["limiter"]
+    assert limiter["span_s"] == pytest.approx([(n_in - seam) / rate, len(audio) / rate], abs=1e-6)
+
+
+def test_a_repaint_to_the_end_of_an_item_between_samples_is_accepted(engine, tmp_path):
+    """2 bars at 133 BPM at 48 kHz: the file holds 173233 samples, the item ends 0.08 samples later.
+    An end within one sample of the input's end is its end; further out is still refused."""
+    original = hot_take(tmp_path / "take.wav", TWO_BARS_133)
+    assert len(original) == 173233
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), repaint_start=1.0,
+                   repaint_end=TWO_BARS_133, format="wav32f")
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert len(audio) == 173233
+    np.testing.assert_array_equal(audio[:48000], original[:48000])
+    assert json.loads(out.sidecar.read_text())["repaint"] == [1.0, 173233 / 48000]
+    with pytest.raises(InvalidInput, match=re.escape("got 1.0..3.6091")):
+        parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "repaint_start": 1.0,
+                       "repaint_end": 3.6091}, tmp_path)
+
+
+def test_a_16_khz_project_repaints_at_16_khz(engine, tmp_path):
+    """The model's own rate, and a REAPER project rate: the take keeps its samples, no resampling."""
+    original = hot_take(tmp_path / "take.wav", 2.0, rate=16000, peak=0.3)
+    [out] = render(engine, tmp_path, init_audio=str(tmp_path / "take.wav"), repaint_start=0.5, repaint_end=1.0,
+                   sample_rate=16000, format="wav32f")
+    audio, rate = sf.read(out.path, dtype="float64")
+    assert rate == 16000 and len(audio) == len(original) == 32000
+    np.testing.assert_array_equal(audio[:8000], original[:8000])
+    np.testing.assert_array_equal(audio[16000:], original[16000:])
+
+
+# --- long edits: the context shrinks near the length limit --------------------------------------------
+
+
+def test_an_extend_near_the_length_limit_sees_less_context_instead_of_failing(engine, tmp_path):
+    """56 s appended to an 8 s take: 5.12 s of context would make the model's window 61.12 s, over the
+    60 s limit; the context shrinks to fit, and what was typed (56 s) is what counts."""
+    original = write_tone(tmp_path / "take.wav", 8.0, rate=16000, level=0.1).astype(np.float32)
+    request = parse_request({"prompt": "x", "init_audio": str(tmp_path / "take.wav"), "extend_seconds": 56,
+                             "steps": 1, "format": "wav32f", "sample_rate": 16000}, tmp_path / "out").render
+    plan = request.plan
+    assert (plan.window_end - plan.window_start) <= 60 * 16000 and plan.window_start > 0
+    assert request.sampling_job().frames * 160 <= 60 * 16000
+    [out] = engine.render(request)
+    audio, _ = sf.read(out.path, dtype="float32")
+    assert len(audio) == 64 * 16000
+    np.testing.assert_array_equal(audio[:8 * 16000 - 320], original[:8 * 16000 - 320])
+    before, after = out.metadata["context_s"]
+    assert 3.9 <= before < 5.12 and after == 0
+
+
+def test_a_long_repaint_sees_less_context_and_too_long_a_region_names_the_real_limit(tmp_path):
+    write_tone(tmp_path / "long.wav", 70.0, rate=16000, level=0.1)
+    fields = {"prompt": "x", "init_audio": str(tmp_path / "long.wav")}
+    request = parse_request({**fields, "repaint_start": 5.0, "repaint_end": 58.0}, tmp_path).render
+    plan = request.plan
+    assert plan.window_end - plan.window_start <= 60 * 16000
+    assert plan.window_start <= 5.0 * 16000 - 3 * 16000 and plan.window_end >= 58.0 * 16000 + 3 * 16000  # ~3.5 s a side
+    assert request.sampling_job().frames * 160 <= 60 * 16000
+    with pytest.raises(InvalidInput, match=re.escape("a repaint region must be at most 60 s (what the model "
+                                                     "generates at once), got 61 s (1.0..62.0 s)")):
+        parse_request({**fields, "repaint_start": 1.0, "repaint_end": 62.0}, tmp_path)
+    # a region that fits only with no context at all still runs: its window is the region on the 40 ms grid
+    edge = parse_request({**fields, "repaint_start": 0.01, "repaint_end": 60.01}, tmp_path).render
+    assert edge.sampling_job().frames * 160 <= 60 * 16000 + 640
+
+
 # --- a source range (a REAPER take plays a section of its file) ---------------------------------------
 
 
@@ -294,6 +430,34 @@ def test_aligned_render_keeps_the_exact_length_and_records_the_rhythm(engine, tm
     meta = json.loads(out.sidecar.read_text())["align"]
     assert meta["mode"] == "onset" and 0 <= meta["shift_s"] <= 0.5
     assert meta["tempo_bpm"] > 0 and all(0 <= t < 1.5 for t in meta["onsets_s"])
+
+
+@pytest.mark.parametrize("lead_in_s", [0.3, 0.02])
+def test_an_aligned_loop_starts_on_its_onset_and_still_crossfades_into_it(engine, tmp_path, lead_in_s):
+    """loop + align onset: the first hit is the loop's sample 0 (not crossfaded into its last 50 ms),
+    and the loop's end flows into that hit as the audio before the hit did (its pre-roll; shorter
+    when the hit comes less than 50 ms into the audio)."""
+    from engine.edit import loop_preroll_samples
+    from engine.resample import resample
+
+    req = RenderRequest(prompt="drum loop", length=MusicalLength.from_bars(1, 120), out_dir=tmp_path, seeds=[1],
+                        loop=True, align="onset", loudness="off", format="wav32f")
+    req.check_inputs()
+    clicks = 0.6 * click_track(16000, lead_in=round(lead_in_s * 16000),
+                               seconds=req.sampling_job().frames * 160 / 16000)
+    out = engine.deliver(req, clicks, seed=1, variation=0)
+    loop, rate = sf.read(out.path, dtype="float32")
+    assert len(loop) == 96000
+    first_hit = int(np.argmax(np.abs(loop) > 0.1))
+    assert first_hit <= 0.003 * rate  # on sample 0, within 3 ms
+    assert np.abs(loop[-round(0.1 * rate):-round(0.003 * rate)]).max() < 0.05  # the hit is not in the loop's tail
+    source = resample(clicks, 16000, rate)
+    onset = round(out.metadata["align"]["shift_s"] * rate)
+    assert onset == pytest.approx(lead_in_s * rate, abs=0.003 * rate)
+    p = min(loop_preroll_samples(96000, rate), onset)
+    assert out.metadata["align"]["loop_crossfade_ms"] == pytest.approx(p * 1000 / rate, abs=1e-3)
+    np.testing.assert_array_equal(loop[:96000 - p], source[onset:onset + 96000 - p])  # the downbeat as generated
+    assert loop[-1] == pytest.approx(source[onset - 1], abs=1e-6)  # ...and the seam's end is the pre-roll's
 
 
 # --- best of N --------------------------------------------------------------------------------------

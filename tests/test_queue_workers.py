@@ -61,3 +61,25 @@ def test_a_requeued_job_can_be_cancelled_and_a_cancelled_one_is_not_requeued():
     assert queue.cancel("b")[1] == "requested"
     assert queue.requeue(b) is False  # the cancel came first: its worker ends it as cancelled
     assert queue.take_batch(0) == []
+
+
+def test_batch_limits_have_bounds_and_the_engine_says_which(tmp_path, capsys):
+    """A batch of 65+ distinct prompts once broke the prompt cache; a batch far beyond what a device
+    holds only fails later. The options are bounded, refused at start with the option named."""
+    import pytest
+
+    from bridge.cli import main
+    from bridge.jobs import MAX_BATCH_JOBS, MAX_BATCH_ROWS
+    from engine.errors import InvalidInput
+
+    JobQueue(max_batch=MAX_BATCH_JOBS, max_batch_rows=MAX_BATCH_ROWS)
+    for kw, message in [({"max_batch": MAX_BATCH_JOBS + 1}, f"--max-batch must be 1..{MAX_BATCH_JOBS}"),
+                        ({"max_batch_rows": MAX_BATCH_ROWS + 1}, f"--max-batch-rows must be 1..{MAX_BATCH_ROWS}"),
+                        ({"max_batch": 0}, "--max-batch must be 1..")]:
+        with pytest.raises(InvalidInput, match=message):
+            JobQueue(**kw)
+    ports = ["--osc-port", "0", "--osc-reply-port", "0", "--zmq-port", "0", "--pub-port", "0"]
+    code = main(["serve", "--model", "tiny", "--out", str(tmp_path), *ports, "--max-batch-rows", "100000"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert f"--max-batch-rows must be 1..{MAX_BATCH_ROWS}, got 100000" in err

@@ -37,7 +37,7 @@ def request(tmp_path, **kw):
 @pytest.mark.parametrize(
     "bars, bpm, sig, rate",
     [(2, 128, "4/4", 48000), (1, 133.7, "7/8", 44100), (3, 97, "3/4", 96000), (1, 174, "5/4", 22050),
-     (2, 60, "6/8", 192000)],
+     (2, 60, "6/8", 192000), (1, 133, "4/4", 16000)],
 )
 def test_written_file_is_exactly_long_and_loudness_normalized(engine, tmp_path, bars, bpm, sig, rate):
     length = MusicalLength.from_bars(bars, bpm, sig)
@@ -48,6 +48,18 @@ def test_written_file_is_exactly_long_and_loudness_normalized(engine, tmp_path, 
     assert abs(pyloudnorm.Meter(rate).integrated_loudness(audio) - (-14.0)) <= 0.5
     assert independent_true_peak_db(audio) <= -1.0 + 0.05  # 24-bit rounding of a sample at the ceiling
     assert sf.info(out.path).subtype == "PCM_24"
+
+
+def test_8_khz_is_written_exactly_long_and_normalized(engine, tmp_path):
+    """The lowest rate. (Its true peak is not checked with the 4x meter above: at 8 kHz that meter's
+    short filter lets images of the band's top through and reads ~0.08 dB high; the engine's longer
+    interpolator is what longer filters converge to.)"""
+    length = MusicalLength.from_bars(1, 100)
+    [out] = engine.render(request(tmp_path, length=length, sample_rate=8000))
+    audio, rate = sf.read(out.path)
+    assert rate == 8000 and len(audio) == length.samples(8000) == 19200
+    assert abs(pyloudnorm.Meter(rate).integrated_loudness(audio) - (-14.0)) <= 0.5
+    assert out.metadata["true_peak_dbtp"] <= -1.0 + 0.01
 
 
 def test_short_clip_under_one_gating_block(engine, tmp_path):
@@ -331,7 +343,8 @@ def test_a_name_collision_never_replaces_a_written_file(engine, kick16k, tmp_pat
     [
         (dict(variations=0), "variations must be an integer 1..16, got 0"),
         (dict(seed=-5), "seed must be an integer"),
-        (dict(sample_rate=8000), "8000"),
+        (dict(sample_rate=7999), "sample rate 7999 is out of range"),
+        (dict(sample_rate=384001), "384001"),
         (dict(channels=6), "channels must be 1 (mono) or 2"),
         (dict(format="mp3"), "mp3"),
         (dict(loudness="loud"), "loudness must be one of lufs, peak, off, got 'loud'"),
@@ -343,6 +356,26 @@ def test_bad_requests_name_the_problem_and_write_nothing(engine, tmp_path, chang
     with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace(")", r"\)")):
         engine.render(request(tmp_path, **change))
     assert not tmp_path.exists() or not list(tmp_path.iterdir())
+
+
+def test_a_long_name_hint_is_shortened_not_refused(engine, tmp_path):
+    """REAPER sends the prompt as the name hint: a 240-character prompt must still give a file. The
+    hint is cut to 200 characters at a word's end; a name that is not text is still refused."""
+    from bridge.protocol import parse_request
+
+    words = "warm analog pad with slow filter sweep and tape hiss under a distant choir "
+    prompt = (words * 4)[:240]
+    render = parse_request({"prompt": prompt, "name": prompt, "seconds": 0.3, "steps": 1}, tmp_path).render
+    assert len(render.name_hint) <= 200 and prompt.startswith(render.name_hint)
+    assert prompt[len(render.name_hint)] == " " and not render.name_hint.endswith(" ")  # a whole word last
+    [out] = engine.render(render)
+    assert out.path.is_file() and out.path.name.startswith("warm-analog-pad-with-slow-filter-sweep_")
+    unbroken = "x" * 240  # no word boundary: cut at 200
+    assert parse_request({"prompt": "x", "name": unbroken, "seconds": 1}, tmp_path).render.name_hint == "x" * 200
+    with pytest.raises(InvalidInput, match="name must be text, got 5"):
+        parse_request({"prompt": "x", "name": 5, "seconds": 1}, tmp_path)
+    with pytest.raises(InvalidInput, match="name must be text"):
+        request(tmp_path, name_hint=["a"]).check_inputs()
 
 
 # --- the one-shot CLI ----------------------------------------------------------------------------------
@@ -385,7 +418,7 @@ def test_cli_prints_paths_without_json(tmp_path, capsys):
         (["--bars", "2", "--seconds", "3"], "give either --seconds or --bars/--beats, not both"),
         ([], "give a length"),
         (["--bars", "2", "--bpm", "1000"], "bpm must be 20..400, got 1000"),
-        (["--seconds", "1", "--sample-rate", "8000"], "8000"),
+        (["--seconds", "1", "--sample-rate", "7999"], "sample rate 7999 is out of range"),
         (["--seconds", "abc"], "invalid float value: 'abc'"),
         (["--seconds", "1", "--lufs", "-14", "--peak", "-1"], "not allowed with argument"),
         (["--seconds", "1", "--time-sig", "4/3", "--bars", "1"], "not both"),

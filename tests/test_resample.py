@@ -44,9 +44,17 @@ def test_equal_rates_are_identity():
     np.testing.assert_array_equal(y, x.astype(np.float32))
 
 
-@pytest.mark.parametrize("rate", [MIN_RATE, 44100, 48000, MAX_RATE, np.int64(96000)])
+@pytest.mark.parametrize("rate", [MIN_RATE, 16000, 22050, 44100, 48000, 192000, MAX_RATE, np.int64(96000)])
 def test_check_rate_accepts(rate):
     assert check_rate(rate) == rate
+
+
+def test_every_rate_a_daw_project_may_have_is_accepted():
+    """16 kHz is the model's own rate (and a REAPER project's option), 8 kHz telephone audio, 352.8 and
+    384 kHz DXD."""
+    assert (MIN_RATE, MAX_RATE) == (8000, 384000)
+    for rate in (8000, 11025, 16000, 32000, 352800, 384000):
+        assert check_rate(rate) == rate
 
 
 @pytest.mark.parametrize("rate", [MIN_RATE - 1, MAX_RATE + 1, 0, -48000, 48000.0, "48000", True, None])

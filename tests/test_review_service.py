@@ -48,7 +48,7 @@ def collect(sock, seconds):
     ({"prompt": "x", "guidance": 31}, "guidance must be a number 0..30, got 31"),
     ({"prompt": "x", "eta": 2}, "eta must be a number 0..1"),
     ({"prompt": "x", "steps": 501}, "steps must be an integer 1..500, got 501"),
-    ({"prompt": "x", "name": "n" * 201}, "name must be text of at most 200 characters"),
+    ({"prompt": "x", "name": 201}, "name must be text, got 201"),
 ])
 def test_every_field_is_checked_when_the_request_is_parsed(tmp_path, fields, message):
     with pytest.raises(EngineError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):

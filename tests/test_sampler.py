@@ -103,6 +103,22 @@ def test_embedding_cache_hits_and_is_bounded(sampler):
     assert "snare roll" not in sampler.embedding_cache.entries
 
 
+def test_a_batch_with_more_prompts_than_the_cache_holds(tiny_components, sampler):
+    """More distinct prompts in one batch than the cache keeps (64; a big --max-batch) are all encoded,
+    each to its own embedding, and the batch samples as it would with a bigger cache."""
+    from engine.sampler import AudioLDMSampler
+
+    texts = [f"prompt number {i}" for i in range(sampler.embedding_cache.size + 6)]
+    embeds = sampler.encode_texts(texts)
+    assert embeds.shape[0] == len(texts)
+    torch.testing.assert_close(embeds[-1], sampler.encode_texts([texts[-1]])[0], rtol=0, atol=1e-6)
+    torch.testing.assert_close(embeds[0], sampler.encode_texts([texts[0]])[0], rtol=0, atol=1e-6)
+    small = AudioLDMSampler(tiny_components, embedding_cache_size=2)
+    jobs = [SamplingJob(f"bell {i}", 16, [i], steps=1, negative_prompt=f"hiss {i}") for i in range(3)]
+    for ours, reference in zip(small(jobs), sampler(jobs)):
+        np.testing.assert_allclose(ours[0], reference[0], rtol=0, atol=1e-6)
+
+
 def test_same_seed_same_audio_other_seed_other_audio(sampler):
     job = SamplingJob("glass harmonica", 64, [42])
     a, b = sampler([job])[0][0], sampler([job])[0][0]

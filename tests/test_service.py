@@ -73,6 +73,43 @@ def test_generate_over_zmq_progress_then_done(service):
     assert done["files"][0]["seed"] == 3 and Path(done["files"][0]["sidecar"]).is_file()
 
 
+def test_progress_ends_at_its_total_for_every_scheduler_and_every_part(tiny_components, tmp_path):
+    """pndm runs one step more than asked (its first is a warm-up): the total is the steps that run,
+    in every part of a job whose variations need several batches (2 rows per batch: 3 parts here)."""
+    with running_service(tiny_components, tmp_path, max_batch_rows=2) as svc, client_for(svc) as client:
+        pndm = list(client.events({"prompt": "bell", "seconds": 0.3, "steps": 4, "scheduler": "pndm"}))
+        parts = list(client.events({"prompt": "bell", "seconds": 0.3, "steps": 4, "scheduler": "pndm",
+                                    "variations": 3}))
+    assert pndm[-1]["event"] == "done" and parts[-1]["event"] == "done"
+    assert [(e["step"], e["total"]) for e in pndm if e["event"] == "progress"] == [(i, 5) for i in range(1, 6)]
+    assert [(e["step"], e["total"]) for e in parts if e["event"] == "progress"] == [(i, 15) for i in range(1, 16)]
+
+
+def test_parts_left_by_a_killed_engine_are_removed_at_start(tiny_components, tmp_path):
+    """kill -9 while a file is being written leaves its hidden part behind: the next engine removes it
+    when it starts; a part another live engine is writing into the same folder stays."""
+    code = ("import sys, numpy; from engine.writer import stage_audio; "
+            "print(stage_audio(sys.argv[1], numpy.zeros(4800, 'float32'), 48000, 'wav24'), flush=True); "
+            "sys.stdin.read()")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    killed = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=env)
+    alive = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        left, writing = Path(killed.stdout.readline().strip()), Path(alive.stdout.readline().strip())
+        killed.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: nothing of it runs again
+        killed.wait(30)
+        assert left.is_file() and writing.is_file() and left.name.startswith(".audioldm-")
+        with running_service(tiny_components, tmp_path):
+            assert not left.exists() and writing.exists()
+    finally:
+        for process in (killed, alive):
+            if process.poll() is None:
+                process.stdin.close()
+                process.wait(30)
+
+
 def subscribe_live(sub, client, timeout=120.0):
     """Return once ``sub`` provably receives the PUB feed.
 

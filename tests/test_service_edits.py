@@ -68,6 +68,21 @@ def test_style_transfer_over_zmq(service, take):
     assert entry["edit"] == "transfer" and entry["strength"] == 0.6
 
 
+def progress_of(events):
+    return [(e["step"], e["total"]) for e in events if e["event"] == "progress"]
+
+
+@pytest.mark.parametrize("fields, steps_run", [
+    ({"strength": 0.5, "steps": 10}, 5),  # a transfer at strength 0.5 runs the last 5 of 10 steps
+    ({"repaint_start": 0.5, "repaint_end": 1.0, "strength": 0.5, "steps": 4}, 2),
+])
+def test_an_edits_progress_counts_the_steps_it_runs(service, take, fields, steps_run):
+    with zmq_client(service) as client:
+        events = list(client.events({"prompt": "glass marimba", "init_audio": str(take), "seed": 1, **fields}))
+    assert events[-1]["event"] == "done"
+    assert progress_of(events) == [(i, steps_run) for i in range(1, steps_run + 1)]
+
+
 def test_repaint_over_osc_keeps_the_rest(service, take):
     osc = OscClient(service)
     try:

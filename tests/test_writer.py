@@ -296,3 +296,69 @@ def test_check_format():
     assert check_format("flac") == ("FLAC", "PCM_24", ".flac")
     with pytest.raises(InvalidInput, match="aiff"):
         check_format("aiff")
+
+
+# Permissions and leftovers
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions (Windows has no umask)")
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_written_files_honour_the_umask(tmp_path, engine, umask):
+    """Files a user asked for get the permissions any program gives them (0666 less the umask), not
+    mkstemp's private 0600: a group sharing a project folder reads them."""
+    from engine.length import MusicalLength
+    from engine.render import RenderRequest
+
+    previous = os.umask(umask)
+    try:
+        written = [write_audio_atomic(tmp_path / "a.wav", _audio(), RATE, "wav24"),
+                   write_json_atomic(tmp_path / "a.json", {"v": 1})]
+        [out] = engine.render(RenderRequest(prompt="kick", length=MusicalLength.from_seconds(0.2), out_dir=tmp_path,
+                                            seed=1, steps=1))
+        written += [out.path, out.sidecar]
+    finally:
+        os.umask(previous)
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name
+
+
+def _part(folder, name, age_s=0.0):
+    path = folder / name
+    path.write_bytes(b"RIFF")
+    if age_s:
+        t = path.stat().st_mtime - age_s
+        os.utime(path, (t, t))
+    return path
+
+
+def test_stale_part_files_are_removed_and_live_ones_kept(tmp_path):
+    """Only the engine's own `.audioldm-*.part` names; stale when an hour old (whoever wrote it), or
+    when this machine's process that wrote it is gone. Another machine's fresh part (a shared
+    folder) and one a live process is writing stay."""
+    import subprocess
+    import sys
+
+    host, other = writer._HOST_TAG, "ffffff" if writer._HOST_TAG != "ffffff" else "eeeeee"
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    live = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        stale = [_part(tmp_path, f".audioldm-{other}-123-abcd-aaaaaaaa.part", age_s=7200),
+                 _part(tmp_path, ".audioldm-k3j9x_q1.part", age_s=7200),  # an older engine's name
+                 _part(tmp_path, f".audioldm-{host}-{dead_pid}-abcd-bbbbbbbb.part"),
+                 _part(tmp_path, f".audioldm-{host}-{os.getpid()}-0000-cccccccc.part")]  # an earlier run, same pid
+        kept = [_part(tmp_path, f".audioldm-{other}-123-abcd-dddddddd.part"),
+                _part(tmp_path, ".audioldm-k3j9x_q2.part"),
+                _part(tmp_path, f".audioldm-{host}-{live.pid}-abcd-eeeeeeee.part"),
+                writer.stage_audio(tmp_path, _audio(), RATE, "wav24"),  # this process is writing it
+                _part(tmp_path, ".other-tool.part", age_s=7200), _part(tmp_path, ".audioldm-x.wav", age_s=7200),
+                _part(tmp_path, "take.audioldm-y.part", age_s=7200)]
+        (tmp_path / ".audioldm-folder.part").mkdir()
+        removed = writer.clean_stale_parts(tmp_path)
+    finally:
+        live.stdin.close()
+        live.wait(30)
+    assert sorted(removed) == sorted(stale)
+    assert not any(p.exists() for p in stale) and all(p.exists() for p in kept)
+    assert (tmp_path / ".audioldm-folder.part").is_dir()
+    assert writer.clean_stale_parts(tmp_path / "missing") == []
