@@ -234,10 +234,6 @@ def test_a_long_prompt_edits_the_item(make_fake, tmp_path):
     assert len(Path(item.active.source.path).name) < 80
 
 
-HOT_KEEP = "the engine's limiter runs over the whole file (issue 17 item 2): fixed in engine/, flip after merging it"
-
-
-@pytest.mark.xfail(strict=True, reason=HOT_KEEP)
 def test_repaint_of_a_hot_take_keeps_its_samples_outside_the_span(make_fake, tmp_path):
     """A mastered take (peak 0.98, above the -1 dBTP ceiling) repainted at 1.5..2 s: before and after
     the span the new take holds the take's own samples."""
@@ -258,7 +254,6 @@ def test_repaint_of_a_hot_take_keeps_its_samples_outside_the_span(make_fake, tmp
     assert np.max(np.abs(after[end:] - before[end:])) < 1e-4
 
 
-@pytest.mark.xfail(strict=True, reason=HOT_KEEP)
 def test_extend_of_a_hot_take_keeps_its_samples(make_fake, tmp_path):
     fake = make_fake(project_rate=48000)
     track = fake.add_track()

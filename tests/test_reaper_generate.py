@@ -100,8 +100,6 @@ def test_a_long_prompt_inserts_an_item_and_more_variations_of_it(make_fake):
     assert fake.messages == [] and len(item.takes) == 2 and item.active is item.takes[1]
 
 
-@pytest.mark.xfail(strict=True, reason="the engine refuses 16 kHz output (MIN_RATE 22050): allowed by the engine "
-                                       "change for issue 17 item 7; flip after merging it")
 def test_a_16_khz_project_gets_16_khz_audio(make_fake):
     """16 kHz is the model's own rate: a project at 16 kHz gets a 16 kHz file, to the sample."""
     fake = make_fake(project_rate=16000)
