@@ -27,7 +27,6 @@ Events go to one ``publish(job, event)`` callable supplied by the service.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import logging
 import threading
 import time
@@ -35,7 +34,7 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
 
-from engine.errors import Cancelled, EngineError
+from engine.errors import Cancelled, EngineError, is_disk_full
 from engine.render import Engine
 
 from . import protocol
@@ -329,11 +328,6 @@ class JobQueue:
 
 class BatchLost(Exception):
     """What runs the batch is gone (a Ray replica died): its worker gives the batch back to the queue."""
-
-
-def is_disk_full(err: OSError) -> bool:
-    """No space left (or over the user's quota) where a file was being written."""
-    return err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
 def is_out_of_memory(err: BaseException) -> bool:

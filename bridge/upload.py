@@ -28,10 +28,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.errors import InvalidInput
+from engine.errors import InvalidInput, is_disk_full
 
 from . import protocol
-from .jobs import is_disk_full
 
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # 10 min of 48 kHz stereo float32 is 230 MB

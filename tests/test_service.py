@@ -534,3 +534,18 @@ def test_client_commands_do_not_load_torch():
     code = ("import bridge.cli, bridge.client, bridge.protocol; bridge.cli.build_parser(); "
             "from engine.writer import write_json_atomic")
     assert modules_loaded(code, ("torch", "diffusers", "transformers")) == []
+
+
+def test_remote_request_paths_do_not_load_torch(tmp_path):
+    """`request --init-audio … --upload` (and `--fetch-to`) is the thin client of a remote engine:
+    its upload and fetch code must not pull in the engine (torch costs seconds and may not be installed)."""
+    take = tmp_path / "take.wav"
+    take.write_bytes(b"RIFF" + bytes(60))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = ("import bridge.upload, bridge.fetch, bridge.cli; "
+            f"rc = bridge.cli.main(['request', 'x', '--seconds', '1', '--init-audio', {str(take)!r}, '--upload', "
+            f"'--fetch-to', {str(tmp_path / 'got')!r}, '--endpoint', 'tcp://127.0.0.1:{port}', "
+            "'--reply-timeout', '0.2', '--retries', '1']); assert rc == 1, rc")
+    assert modules_loaded(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.jobs")) == []
