@@ -6,6 +6,7 @@ import os
 import queue
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -411,6 +412,56 @@ def test_bad_osc_input_gets_an_error_reply_and_the_engine_keeps_serving(osc, ser
     assert err[2] == "bad_request" and expected in err[3]
     send("/audioldm/ping")
     listener.wait("/audioldm/pong")
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (("/audioldm/ping",), "/audioldm/pong"),
+        (("/audioldm/generate", "prompt", "x", "seconds", 1, "seconds", 2), "field seconds given twice"),
+        (("/audioldm/generate", "prompt", "x", "bars", "four"), "bars must be a number, got 'four'"),
+        (("/audioldm/cancel", "no-such-job"), "no job with id 'no-such-job'"),
+    ],
+)
+def test_a_float_reply_port_from_a_max_float_box_is_honoured(osc, service, message, expected):
+    """Max's float box sends 19001. as a 32-bit float: replies, errors included, go to that port (the
+    default reply port is 0 here, where nothing arrives)."""
+    listener, send, _ = osc
+    assert service.transports["osc"].reply_port == 0
+    send(*message, "reply_port", float(listener.port))
+    if expected.startswith("/"):
+        listener.wait(expected, timeout=10)
+    else:
+        [err] = listener.wait("/audioldm/error", timeout=10)
+        assert expected in err[3]
+
+
+def osc_datagram(address, args):
+    """An OSC message built by hand (python-osc refuses to build text that is not UTF-8)."""
+    def pad(b):
+        return b + b"\x00" * (4 - len(b) % 4)
+
+    tags, body = ",", b""
+    for arg in args:
+        if isinstance(arg, bytes):
+            tags, body = tags + "s", body + pad(arg)
+        elif isinstance(arg, float):
+            tags, body = tags + "f", body + struct.pack(">f", arg)
+        else:
+            tags, body = tags + "i", body + struct.pack(">i", arg)
+    return pad(address.encode()) + pad(tags.encode()) + body
+
+
+@pytest.mark.parametrize("as_float", [False, True])
+def test_an_unparseable_datagram_is_answered_on_its_reply_port(osc, service, as_float):
+    """A prompt typed on a machine that sends Latin-1 (not UTF-8) makes the packet unparseable; its
+    reply_port can still be read, and the error goes there rather than to the default port."""
+    listener, _, send_raw = osc
+    port = float(listener.port) if as_float else listener.port
+    send_raw(osc_datagram("/audioldm/generate", [b"prompt", "caf\xe9 ambience".encode("latin-1"), b"seconds", 1,
+                                                 b"reply_port", port]))
+    [err] = listener.wait("/audioldm/error", timeout=10)
+    assert err[2] == "bad_request" and "not valid UTF-8" in err[3]
 
 
 def test_garbage_and_huge_datagrams(osc, service):
