@@ -398,6 +398,10 @@ def start_ray_replicas(args, limits):
 def _client(args):
     from .client import BridgeClient
 
+    if args.retries < 0:
+        raise InvalidInput(f"--retries must be 0 or more, got {args.retries}")
+    if not args.reply_timeout > 0:
+        raise InvalidInput(f"--reply-timeout must be above 0 s, got {args.reply_timeout:g}")
     return BridgeClient(args.endpoint, timeout=args.reply_timeout, retries=args.retries,
                         server_key=args.server_key, client_key=args.client_key)
 
@@ -467,7 +471,7 @@ def _check_reachable(args) -> None:
     from .client import BridgeClient
 
     try:
-        with BridgeClient(args.endpoint, timeout=args.ping_timeout, retries=1) as client:
+        with BridgeClient(args.endpoint, timeout=args.ping_timeout, retries=0) as client:
             client.ping()
     except EngineError:
         raise EngineError(f"the engine at {args.endpoint} does not answer (is `audioldm-bridge serve` running?)",
@@ -589,7 +593,9 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server-key", type=Path, help="a remote engine's public key (server.key from keygen)")
     parser.add_argument("--client-key", type=Path, help="your secret key (NAME.key_secret from keygen)")
     parser.add_argument("--reply-timeout", type=float, default=5.0, help="seconds of silence before a retry (default 5)")
-    parser.add_argument("--retries", type=int, default=3)
+    parser.add_argument("--retries", type=int, default=3,
+                        help="resends after the first try (default 3; 0: one try): an engine that does not answer "
+                             "is reported after --reply-timeout × (--retries + 1)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -153,3 +153,36 @@ def test_request_with_ping_timeout_reports_an_engine_that_is_down_at_once(tmp_pa
     assert time.monotonic() - started < 10  # not the 3 × 5 s of the lazy-pirate retries
     event = json.loads(result.read_text())
     assert event["event"] == "error" and event["code"] == "unreachable"
+
+
+@pytest.mark.parametrize("command", ["ping", "status"])
+@pytest.mark.parametrize("retries", [0, 2])
+def test_retries_count_resends_after_the_first_try(command, retries, capsys):
+    """`--retries N` is N resends after the first try: 0 still asks once, and a silent engine is
+    reported after --reply-timeout × (--retries + 1)."""
+    import zmq
+
+    from bridge import cli as cli_module
+
+    silent = zmq.Context.instance().socket(zmq.ROUTER)  # takes requests, never answers
+    port = silent.bind_to_random_port("tcp://127.0.0.1")
+    try:
+        started = time.monotonic()
+        assert cli_module.main([command, "--endpoint", f"tcp://127.0.0.1:{port}", "--reply-timeout", "0.3",
+                                "--retries", str(retries)]) == 1
+        assert time.monotonic() - started >= 0.3 * (retries + 1)
+        received = []
+        while silent.poll(0):
+            received.append(json.loads(silent.recv_multipart()[-1]))
+    finally:
+        silent.close(linger=0)
+    assert received == [{"op": command}] * (retries + 1)
+    tries = "1 try" if retries == 0 else f"{retries + 1} tries"
+    assert f"after {tries} of 0.3 s" in capsys.readouterr().err
+
+
+def test_negative_retries_are_a_usage_error(capsys):
+    from bridge import cli as cli_module
+
+    assert cli_module.main(["ping", "--retries", "-1"]) == 2
+    assert "--retries must be 0 or more, got -1" in capsys.readouterr().err
