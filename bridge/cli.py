@@ -589,7 +589,8 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     from .client import DEFAULT_ENDPOINT
 
     parser.add_argument("--endpoint", "--engine", default=DEFAULT_ENDPOINT,
-                        help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT}), e.g. tcp://gpu-box:18002")
+                        help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT}), e.g. tcp://gpu-box:18002 "
+                             "or gpu-box:18002")
     parser.add_argument("--server-key", type=Path, help="a remote engine's public key (server.key from keygen)")
     parser.add_argument("--client-key", type=Path, help="your secret key (NAME.key_secret from keygen)")
     parser.add_argument("--reply-timeout", type=float, default=5.0, help="seconds of silence before a retry (default 5)")
@@ -701,6 +702,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verbose:
         _quiet_libraries()
     try:
+        if getattr(args, "endpoint", None) is not None:
+            from .client import normalize_endpoint
+
+            args.endpoint = normalize_endpoint(args.endpoint)  # HOST:PORT → tcp://HOST:PORT
         return args.func(args)
     except InvalidInput as err:
         print(f"audioldm-bridge {args.command}: error: {err}", file=sys.stderr)

@@ -186,3 +186,20 @@ def test_negative_retries_are_a_usage_error(capsys):
 
     assert cli_module.main(["ping", "--retries", "-1"]) == 2
     assert "--retries must be 0 or more, got -1" in capsys.readouterr().err
+
+
+def test_endpoint_without_scheme_is_taken_as_tcp(service, capsys):
+    from bridge import cli as cli_module
+
+    host_port = endpoint(service).removeprefix("tcp://")
+    assert cli_module.main(["ping", "--endpoint", host_port]) == 0
+    assert f"pong from tcp://{host_port}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad", ["gpu-box", "tcp://", "udp://127.0.0.1:18002", "127.0.0.1:port"])
+def test_an_unusable_endpoint_is_one_usage_error(bad, capsys):
+    from bridge import cli as cli_module
+
+    assert cli_module.main(["ping", "--endpoint", bad, "--reply-timeout", "0.2", "--retries", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"--endpoint {bad!r}" in err and "tcp://HOST:PORT" in err
