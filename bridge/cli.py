@@ -183,17 +183,23 @@ def merge_request(from_file: dict, typed: dict) -> dict:
 
 def cmd_generate(args) -> int:
     from engine.render import Engine
+    from engine.writer import check_writable
 
     from .protocol import parse_request
 
     request = parse_request(request_fields(args), default_out_dir()).render  # bad values fail before the model loads
+    check_writable(request.out_dir, f"--out {request.out_dir}" if args.out is not None
+                   else f"the output folder {request.out_dir} (--out)")
     engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile,
                                     ranking_model=args.clap_model)
     if engine.components.is_test_model:
         from engine.tiny import TEST_MODEL_LABEL
 
         print(f"note: {TEST_MODEL_LABEL}", file=sys.stderr)
-    files = engine.render(request, progress=_progress_printer(args.json))
+    try:
+        files = engine.render(request, progress=_progress_printer(args.json))
+    except OSError as err:  # the folder changed under us after the check: still one line
+        raise EngineError(f"could not write to {request.out_dir}: {err.strerror or err}") from None
     if args.json:
         print(json.dumps({"model": engine.model_id, "files": [
             f.as_dict() for f in files]}, indent=2))
@@ -291,6 +297,7 @@ def cmd_serve(args) -> int:
 
     from engine.length import LengthLimits
     from engine.render import Engine
+    from engine.writer import check_writable
 
     from .service import BridgeService, ServiceConfig
 
@@ -306,7 +313,9 @@ def cmd_serve(args) -> int:
         raise InvalidInput(f"--max-upload-mb must be above 0 and at most 1048576 (1 TB), got {args.max_upload_mb:g}")
     host = resolve_host(args.host)
     check_remote_options(host, args)
-    config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,
+    out_dir = (args.out or default_out_dir()).expanduser().resolve()
+    check_writable(out_dir, f"--out {out_dir}" if args.out is not None else f"the output folder {out_dir} (--out)")
+    config = ServiceConfig(out_dir=out_dir, host=host,
                            osc_port=args.osc_port, osc_reply_port=args.osc_reply_port, zmq_port=args.zmq_port,
                            pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch,
                            max_batch_rows=args.max_batch_rows, allow_out=tuple(args.allow_out),

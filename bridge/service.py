@@ -21,6 +21,7 @@ import zmq
 from engine import __version__
 from engine.errors import EngineError
 from engine.render import Engine
+from engine.writer import check_writable
 
 from . import protocol, security
 from .fetch import FileRegistry
@@ -165,6 +166,8 @@ class BridgeService:
             request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits,
                                              roots=self.roots_for(origin), input_roots=self.input_roots_for(origin),
                                              input_also=self.readable_input(origin))
+            # Found now, not after minutes of sampling: a folder the engine cannot write into.
+            check_writable(request.render.out_dir, f"out_dir {str(request.render.out_dir)!r}")
         except EngineError as err:
             job_id = fields.get("id") if isinstance(fields, dict) and isinstance(fields.get("id"), str) else ""
             return [protocol.failed(job_id, err)]

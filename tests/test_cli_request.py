@@ -203,3 +203,18 @@ def test_an_unusable_endpoint_is_one_usage_error(bad, capsys):
     assert cli_module.main(["ping", "--endpoint", bad, "--reply-timeout", "0.2", "--retries", "0"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"--endpoint {bad!r}" in err and "tcp://HOST:PORT" in err
+
+
+@pytest.mark.parametrize("command", ["generate", "serve"])
+def test_an_unwritable_out_folder_is_one_usage_error_before_the_model_loads(command, tmp_path):
+    """`generate --out` and `serve --out` on a folder nobody may write: one line at once (exit 2),
+    not an OSError traceback after the sampling (and no model loaded first: that line would be all)."""
+    from test_service import unwritable_folder
+
+    args = {"generate": ["generate", "x", "--seconds", "0.5"],
+            "serve": ["serve", "--osc-port", "0", "--osc-reply-port", "0", "--zmq-port", "0", "--pub-port", "0"]}
+    with unwritable_folder(tmp_path / "read-only") as folder:
+        run = cli(*args[command], "--model", "tiny", "--device", "cpu", "--out", folder, timeout=120)
+        assert list(folder.iterdir()) == []
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.count("\n") == 1 and f"--out {folder} is not writable" in run.stderr, run.stderr

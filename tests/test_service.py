@@ -30,6 +30,30 @@ REPO = Path(__file__).resolve().parents[1]
 BLOCKER = {"prompt": "blocker", "seconds": 0.5, "steps": 500, "priority": "live"}  # runs until cancelled
 
 
+@contextlib.contextmanager
+def unwritable_folder(path: Path):
+    """A folder nobody may create files in: mode 0555, or (as root, who ignores modes) immutable."""
+    path.mkdir(parents=True, exist_ok=True)
+    undo = None
+    if os.name != "nt" and os.geteuid() != 0:
+        path.chmod(0o555)
+        undo = lambda: path.chmod(0o755)  # noqa: E731
+    elif sys.platform.startswith("linux") and subprocess.run(["chattr", "+i", str(path)],
+                                                             capture_output=True).returncode == 0:
+        undo = lambda: subprocess.run(["chattr", "-i", str(path)], check=True)  # noqa: E731
+    try:
+        try:
+            (path / "probe").touch()
+        except OSError:
+            pass
+        else:
+            pytest.skip("no way to make a folder unwritable on this machine")
+        yield path
+    finally:
+        if undo is not None:
+            undo()
+
+
 def running_service(tiny_components, tmp_path, **config):
     return serving(Engine(tiny_components), ServiceConfig.on_free_ports(tmp_path, **config), shutdown_grace_s=5)
 
@@ -282,6 +306,17 @@ def test_bad_zmq_input_gets_an_error_and_the_engine_keeps_serving(service, paylo
         assert reply["event"] == "error" and reply["code"] == "bad_request"
         assert message in reply["message"]
         assert client.ping()["event"] == "pong"
+
+
+@pytest.mark.parametrize("sub", ["", "new/folder"])
+def test_an_unwritable_out_dir_is_refused_when_the_request_arrives(service, sub):
+    """Not minutes later, when the file is written: bad_request naming the folder, nothing queued."""
+    with unwritable_folder(service.config.out_dir / "read-only") as folder, client_for(service) as client:
+        out_dir = folder / sub if sub else folder
+        events = list(client.events({"prompt": "x", "seconds": 0.5, "id": f"ro-{len(sub)}", "out_dir": str(out_dir)}))
+    assert [e["event"] for e in events] == ["error"]
+    assert events[0]["code"] == "bad_request" and f"out_dir {str(out_dir)!r} is not writable" in events[0]["message"]
+    assert f"ro-{len(sub)}" not in service.queue.jobs
 
 
 def test_name_hint_cannot_escape_the_output_folder(service):
