@@ -507,12 +507,14 @@ def cmd_request(args) -> int:
         raise
     show = _event_printer(args.json)
     final = None
+    sent = False  # once the job may have reached the engine, giving up on it cancels it
     try:
         if args.ping_timeout is not None:
             _check_reachable(args)
         with _client(args) as client:
             if "init_audio" in fields and (args.upload or args.server_key is not None):
                 fields["init_audio"] = _upload(client, fields["init_audio"])
+            sent = True
             for event in client.events(fields, deadline_s=args.timeout):
                 if show is not None:
                     show(event)
@@ -523,11 +525,23 @@ def cmd_request(args) -> int:
                 results.write(event)
                 final = event
     except EngineError as err:
-        final = {"event": "error", "id": str(fields.get("id", "")), "code": err.code, "message": str(err)}
+        message = str(err)
+        if err.code == "timeout" and final is not None and not _ended(final):  # --timeout, or the engine went silent
+            message += "; " + _give_up(args, fields["id"], args.reply_timeout)[1]
+        final = {"event": "error", "id": str(fields.get("id", "")), "code": err.code, "message": message}
         results.write(final)
     except KeyboardInterrupt:
-        results.write({"event": "error", "id": str(fields.get("id", "")), "code": "interrupted",
-                       "message": "the request command was interrupted (the job may still run; cancel it by id)"})
+        # Nothing heard yet: the engine is probably not there, so do not wait long for it.
+        wait = args.reply_timeout if final is not None else min(args.reply_timeout, 1.0)
+        outcome, note = _give_up(args, fields["id"], wait) if sent and not _ended(final) else (None, "")
+        if outcome is not None and outcome["event"] in protocol.FINAL_EVENTS and outcome["id"] == fields["id"]:
+            results.write(outcome)
+        else:
+            results.write({"event": "error", "id": str(fields.get("id", "")), "code": "interrupted",
+                           "message": f"the request command was interrupted ({note or 'before the job was sent'})"})
+        if note:
+            after_progress = "\n" if show is not None else ""  # end the "step n/N" line first
+            print(f"{after_progress}audioldm-bridge request: interrupted: {note}", file=sys.stderr)
         raise
     if final is None or final["event"] not in protocol.FINAL_EVENTS:
         final = {"event": "error", "id": str(fields.get("id", "")), "code": "internal",
@@ -545,6 +559,33 @@ def cmd_request(args) -> int:
         for path in final["paths"]:
             print(path)
     return 0
+
+
+def _ended(event: dict | None) -> bool:
+    from .protocol import FINAL_EVENTS
+
+    return event is not None and event["event"] in FINAL_EVENTS
+
+
+def _give_up(args, job_id: str, wait: float) -> tuple[dict | None, str]:
+    """`request` stops waiting for a job it sent (Ctrl-C, --timeout): cancel it rather than leave it
+    running unseen. Returns the engine's answer (the job's final event, or a refusal) and what to
+    tell the user."""
+    from .client import BridgeClient
+
+    try:
+        with BridgeClient(args.endpoint, timeout=wait, retries=0, server_key=args.server_key,
+                          client_key=args.client_key) as client:
+            reply = client.cancel(job_id)
+    except EngineError as err:
+        return None, f"could not cancel job {job_id}, it may still run ({err})"
+    if reply["event"] == "cancelled":
+        return reply, f"job {job_id} cancelled"
+    if reply["event"] == "done":
+        return reply, f"job {job_id} had finished: {', '.join(reply['paths'])}"
+    if reply.get("code") == "not_found":
+        return reply, f"job {job_id} never reached the engine"
+    return reply, f"job {job_id} not cancelled: {reply['message']}"
 
 
 def _event_printer(quiet: bool):

@@ -29,7 +29,7 @@ PROTOCOL_VERSION = 1
 
 #: Error codes on the wire (``EngineError.code``).
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
-               "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable")
+               "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable", "interrupted")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
 OPS = ("generate", "cancel", "status", "ping", "fetch", "upload")
 PRIORITIES = ("live", "normal", "background")

@@ -218,3 +218,39 @@ def test_an_unwritable_out_folder_is_one_usage_error_before_the_model_loads(comm
         assert list(folder.iterdir()) == []
     assert run.returncode == 2, run.stderr
     assert run.stderr.count("\n") == 1 and f"--out {folder} is not writable" in run.stderr, run.stderr
+
+
+def wait_for_result(result: Path, events=("started", "progress"), timeout=60):
+    end = time.monotonic() + timeout
+    while not (result.exists() and json.loads(result.read_text())["event"] in events):
+        assert time.monotonic() < end, "the job did not start in time"
+        time.sleep(0.02)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT cannot be sent to one console process on Windows")
+def test_ctrl_c_on_request_cancels_the_job_it_started_and_says_so(service, tmp_path):
+    import signal
+
+    result = tmp_path / "result.json"
+    proc = subprocess.Popen([sys.executable, "-m", "bridge.cli", "request", "long", "--seconds", "0.5", "--steps", "500",
+                             "--id", "ctrl-c", "--reply-timeout", "60", "--result-file", str(result),
+                             "--endpoint", endpoint(service)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    wait_for_result(result)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted: job ctrl-c cancelled" in err and "Traceback" not in err, err
+    assert service.queue.jobs["ctrl-c"].state == "cancelled"
+    assert json.loads(result.read_text()) == {"event": "cancelled", "id": "ctrl-c"}
+
+
+def test_request_timeout_cancels_the_job_it_started_and_says_so(service, tmp_path):
+    result = tmp_path / "result.json"
+    run = cli("request", "long", "--seconds", "0.5", "--steps", "500", "--id", "too-slow", "--timeout", "2",
+              "--reply-timeout", "60", "--result-file", result, "--endpoint", endpoint(service))  # slow steps under load
+    assert run.returncode == 1
+    assert "timed out after 2 s waiting for job too-slow" in run.stderr and "job too-slow cancelled" in run.stderr
+    assert service.queue.jobs["too-slow"].state == "cancelled"
+    event = json.loads(result.read_text())
+    assert event["code"] == "timeout" and "cancelled" in event["message"]
