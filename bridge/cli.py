@@ -328,7 +328,8 @@ def cmd_serve(args) -> int:
         log.warning("listening on %s: ZeroMQ only for CURVE keys in %s; OSC from loopback%s", host,
                     args.curve_clients, "".join(f", {c}" for c in args.osc_allow) or " only")
     # Bind before loading: a taken port is reported in a second, not after the model has loaded.
-    service = BridgeService(None, config).bind()
+    # Then serve at once: ping and status answer `loading`, requests wait in the queue for the model.
+    service = BridgeService(None, config).bind().start_loading(args.model, limits)
     replicas = None  # the Ray pool with --ray (bridge.ray_backend)
     try:
         log.info("loading %s …", args.model)
@@ -341,7 +342,9 @@ def cmd_serve(args) -> int:
                                                 compile=args.compile, limits=limits, ranking_model=args.clap_model)
         except EngineError as err:
             hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
-            raise EngineError(f"{err}{hint}", code=err.code) from None
+            failure = EngineError(f"{err}{hint}", code=err.code)
+            service.shutdown(0, reason=failure)  # the requests that waited for the model hear why
+            raise failure from None
         if engine.components.is_test_model:
             from engine.tiny import TEST_MODEL_LABEL
 
@@ -537,8 +540,8 @@ def cmd_request(args) -> int:
         if outcome is not None and outcome["event"] in protocol.FINAL_EVENTS and outcome["id"] == fields["id"]:
             results.write(outcome)
         else:
-            results.write({"event": "error", "id": str(fields.get("id", "")), "code": "interrupted",
-                           "message": f"the request command was interrupted ({note or 'before the job was sent'})"})
+            results.write(protocol.failed(str(fields.get("id", "")), protocol.error(
+                "interrupted", f"the request command was interrupted ({note or 'before the job was sent'})")))
         if note:
             after_progress = "\n" if show is not None else ""  # end the "step n/N" line first
             print(f"{after_progress}audioldm-bridge request: interrupted: {note}", file=sys.stderr)
@@ -616,7 +619,8 @@ def cmd_ping(args) -> int:
         results.write({"event": "error", "id": "", "code": err.code, "message": str(err)})
         raise
     results.write({**reply, "endpoint": args.endpoint, "ms": round(ms, 3)})
-    print(f"pong from {args.endpoint} in {ms:.2f} ms")
+    loading = " (the engine is loading its model; requests wait for it)" if reply.get("state") == "loading" else ""
+    print(f"pong from {args.endpoint} in {ms:.2f} ms{loading}")
     return 0
 
 

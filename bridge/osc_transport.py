@@ -216,7 +216,7 @@ def to_osc(event: dict) -> tuple[str, list]:
     if kind == "cancelled":
         return f"{PREFIX}/cancelled", [job_id]
     if kind == "pong":
-        return f"{PREFIX}/pong", []
+        return f"{PREFIX}/pong", [event.get("state", "ready")]
     if kind == "status":
         flat = []
         for key, value in event.items():
@@ -284,6 +284,10 @@ class OscTransport:
 
     def endpoints(self) -> dict:
         return {"listen": f"udp://{self.host}:{self.port}", "reply_port": self.reply_port}
+
+    @property
+    def started(self) -> bool:
+        return self.thread.ident is not None
 
     def start(self) -> None:
         self.thread.start()

@@ -287,8 +287,9 @@ def cancelled(job_id: str) -> dict:
     return {"event": "cancelled", "id": job_id}
 
 
-def pong() -> dict:
-    return {"event": "pong", "id": "", "protocol": PROTOCOL_VERSION}
+def pong(state: str = "ready") -> dict:
+    """``state``: ``ready``, ``loading`` (the model is loading; requests are queued for it) or ``stopping``."""
+    return {"event": "pong", "id": "", "protocol": PROTOCOL_VERSION, "state": state}
 
 
 FINAL_EVENTS = ("done", "error", "cancelled")

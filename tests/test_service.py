@@ -326,6 +326,62 @@ def test_name_hint_cannot_escape_the_output_folder(service):
     assert path.parent == service.config.out_dir and path.name.startswith("tmp-evil_")
 
 
+@contextlib.contextmanager
+def loading_service(tmp_path):
+    """A service whose model is still loading: its ports are bound and served, no worker runs yet."""
+    from engine.length import LengthLimits
+
+    svc = BridgeService(None, ServiceConfig.on_free_ports(tmp_path)).bind()
+    svc.start_loading("tiny", LengthLimits())
+    try:
+        yield svc
+    finally:
+        svc.shutdown(5)
+
+
+def test_an_engine_loading_its_model_answers_ping_and_status_and_queues_requests(tiny_components, tmp_path):
+    with loading_service(tmp_path) as svc, client_for(svc) as client:
+        assert client.ping() == {"event": "pong", "id": "", "protocol": 1, "state": "loading"}
+        status = client.status()
+        assert status["state"] == "loading" and status["model"] == "tiny" and status["device"] is None
+        events = client.events({"prompt": "x", "seconds": 0.3, "steps": 2, "id": "early"})
+        assert next(events)["event"] == "accepted"
+        bad = list(client.events({"prompt": "x", "seconds": 61, "id": "too-long"}))
+        assert [e["code"] for e in bad] == ["bad_request"]  # validated while loading, with the engine's limits
+        svc.start(Engine(tiny_components))
+        assert [e["event"] for e in events][-1] == "done"
+        assert client.ping()["state"] == "ready" and client.status()["state"] == "ready"
+
+
+def test_a_model_that_fails_to_load_fails_the_jobs_that_waited_for_it(tmp_path):
+    from engine.errors import ModelUnavailable
+
+    with loading_service(tmp_path) as svc, client_for(svc) as client:
+        events = client.events({"prompt": "x", "seconds": 0.3, "id": "waited"})
+        assert next(events)["event"] == "accepted"
+        svc.shutdown(0, reason=ModelUnavailable("model cvssp/nope is not in the cache"))
+        [final] = list(events)
+    assert final["code"] == "model_unavailable" and "cvssp/nope" in final["message"]
+
+
+def test_request_and_ping_commands_wait_for_a_loading_engine(tiny_components, tmp_path, capsys):
+    from bridge import cli
+
+    with loading_service(tmp_path) as svc:
+        endpoint = svc.endpoints()["zmq"]["requests"]
+        assert cli.main(["ping", "--endpoint", endpoint]) == 0
+        assert "loading its model" in capsys.readouterr().out
+        outcome = {}
+        request = threading.Thread(target=lambda: outcome.update(rc=cli.main(
+            ["request", "x", "--seconds", "0.3", "--steps", "2", "--id", "cli-early", "--endpoint", endpoint,
+             "--ping-timeout", "5", "--reply-timeout", "0.5", "--timeout", "120"])))
+        request.start()
+        wait_for(lambda: "cli-early" in svc.queue.jobs, timeout=30)
+        svc.start(Engine(tiny_components))
+        request.join(120)
+    assert outcome == {"rc": 0}
+
+
 def test_status_reports_queue_model_device_uptime(service):
     with client_for(service) as client:
         status = client.status()
