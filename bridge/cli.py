@@ -38,7 +38,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL,
                         help=f"hub id, local diffusers folder, 'tiny' or 'random:audioldm-s-full-v2' (default {DEFAULT_MODEL})")
     parser.add_argument("--device", default="auto", help="auto (cuda → mps → cpu), cpu, cuda, cuda:N, mps")
-    parser.add_argument("--dtype", default="auto",
+    parser.add_argument("--dtype", default="auto", choices=["auto", "fp32", "fp16", "bf16", "float32", "float16",
+                                                             "bfloat16"], metavar="DTYPE",
                         help="auto (fp16 on cuda; bf16 on a CPU with native bf16, text encoder fp32; else fp32), "
                              "fp32 (bit-faithful), fp16, bf16")
     parser.add_argument("--compile", action="store_true",
