@@ -126,6 +126,14 @@ def request_fields(args, require_length: bool = True) -> dict:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+def note_default_tempo(fields: dict) -> None:
+    """Bars without a tempo are bars at 120 BPM: say so (the sidecar records it too), never assume silently."""
+    given = [name for name in ("bars", "beats", "extend_bars") if name in fields]
+    if given and "bpm" not in fields:
+        print(f"note: --{given[0].replace('_', '-')} without --bpm: 120 BPM in {fields.get('time_sig') or '4/4'} "
+              f"assumed (give --bpm, and --time-sig, for your tempo)", file=sys.stderr)
+
+
 def _span(text: str, option: str) -> tuple[float, float]:
     try:
         start, end = (float(part) for part in text.split(":"))
@@ -188,7 +196,9 @@ def cmd_generate(args) -> int:
 
     from .protocol import parse_request
 
-    request = parse_request(request_fields(args), default_out_dir()).render  # bad values fail before the model loads
+    fields = request_fields(args)
+    request = parse_request(fields, default_out_dir()).render  # bad values fail before the model loads
+    note_default_tempo(fields)
     check_writable(request.out_dir, f"--out {request.out_dir}" if args.out is not None
                    else f"the output folder {request.out_dir} (--out)")
     engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile,
@@ -509,6 +519,7 @@ def cmd_request(args) -> int:
     except InvalidInput as err:
         results.write(protocol.failed(args.id or "", err))
         raise
+    note_default_tempo(fields)
     show = _event_printer(args.json)
     final = None
     sent = False  # once the job may have reached the engine, giving up on it cancels it

@@ -254,3 +254,21 @@ def test_request_timeout_cancels_the_job_it_started_and_says_so(service, tmp_pat
     assert service.queue.jobs["too-slow"].state == "cancelled"
     event = json.loads(result.read_text())
     assert event["code"] == "timeout" and "cancelled" in event["message"]
+
+
+@pytest.mark.parametrize("command", ["request", "generate"])
+def test_bars_without_a_tempo_say_which_tempo_they_got(command, service, tmp_path, capsys):
+    """`--bars 4` alone is 4 bars at 120 BPM in 4/4: said on stderr, not silently assumed (the
+    sidecar records the tempo too); a typed tempo gets no note."""
+    from bridge import cli as cli_module
+
+    where = (["--endpoint", endpoint(service)] if command == "request"
+             else ["--model", "tiny", "--device", "cpu", "--dtype", "fp32"])
+    common = [command, "x", "--steps", "1", "--json", "--out", str(tmp_path), *where]
+    assert cli_module.main([*common, "--bars", "0.25"]) == 0
+    out, err = capsys.readouterr()
+    assert "note: --bars without --bpm: 120 BPM in 4/4 assumed" in err
+    sidecar = json.loads(Path(json.loads(out)["files"][0]["sidecar"]).read_text())
+    assert sidecar["bpm"] == 120 and sidecar["time_signature"] == "4/4"
+    assert cli_module.main([*common, "--bars", "0.25", "--bpm", "90", "--time-sig", "3/4"]) == 0
+    assert "without --bpm" not in capsys.readouterr().err
