@@ -767,6 +767,30 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(name)s: %(message)s")
     if not args.verbose:
         _quiet_libraries()
+    code = _run(args)
+    if argv is None and args.command == "serve":  # the program itself, not a call from Python
+        _exit_without_teardown(code)
+    return code
+
+
+def _exit_without_teardown(code: int) -> None:
+    """`serve` has closed its sockets and stopped its threads; all that is left is the interpreter's
+    teardown — finalizing some 3000 modules (torch, diffusers, transformers) and the model's
+    tensors — which took seconds after "stopped" on a busy machine and helps nobody. Run the
+    exit handlers (logging's flush, torch's and Ray's cleanups), flush, and leave."""
+    import atexit
+
+    getattr(atexit, "_run_exitfuncs", lambda: None)()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more to say there
+            pass
+    os._exit(code)
+
+
+def _run(args) -> int:
     try:
         if getattr(args, "endpoint", None) is not None:
             from .client import normalize_endpoint

@@ -203,13 +203,15 @@ class JobQueue:
             job.state = DELIVERING
             return True
 
-    def take_batch(self, timeout: float | None = None) -> list[Part]:
+    def take_batch(self, timeout: float | None = None, stop: threading.Event | None = None) -> list[Part]:
         """Block until work is queued; return the head job's next part plus compatible jobs of its lane.
 
         Several workers (one per model replica, see bridge.ray_backend) may take batches at once:
-        a job whose part is already running is skipped, so a job's parts run one after another."""
+        a job whose part is already running is skipped, so a job's parts run one after another.
+        ``stop`` set (and the condition notified) ends the wait at once: [] then."""
         with self.cond:
-            if not self.cond.wait_for(lambda: self._takeable_lane() is not None, timeout):
+            if not self.cond.wait_for(lambda: self._takeable_lane() is not None or (stop is not None and stop.is_set()),
+                                      timeout) or (stop is not None and stop.is_set()):
                 return []
             parts = self._take(self._takeable_lane())
             self.parts = self.parts + parts
@@ -377,7 +379,7 @@ class Worker(threading.Thread):
 
     def run_once(self, timeout: float) -> None:
         """Take one batch (waiting up to ``timeout`` for work) and run it."""
-        parts = self.queue.take_batch(timeout=timeout)
+        parts = self.queue.take_batch(timeout=timeout, stop=self._stopping)
         if parts:
             self._run_guarded(parts)
 

@@ -662,6 +662,32 @@ def test_serve_and_request_commands_done_criterion(tmp_path):
     assert "ready" in log and "stopped" in log
 
 
+@pytest.mark.skipif(os.name == "nt", reason="SIGTERM is TerminateProcess on Windows: nothing to time")
+def test_serve_exits_promptly_after_a_stop_signal(tmp_path):
+    """Nothing runs, so stopping is closing sockets: `stopped`, then the exit, within a second
+    (not seconds of joins on idle waits and of tearing the interpreter down)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--device", "cpu", "--out", str(tmp_path),
+         "--osc-port", "0", "--osc-reply-port", "0", "--zmq-port", "0", "--pub-port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    lines = []
+    try:
+        assert read_line(server.stdout, timeout=120).strip() == "ready"
+        reader = threading.Thread(target=lambda: lines.extend((time.monotonic(), line) for line in server.stderr))
+        reader.start()
+        signalled = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+        exited = time.monotonic()
+        reader.join(10)
+    finally:
+        server.kill()
+    assert server.returncode == 0
+    [stopped] = [at for at, line in lines if line.rstrip().endswith("audioldm-bridge: stopped")]
+    assert exited - stopped < 0.5, f"{exited - stopped:.2f} s from 'stopped' to the exit"
+    assert exited - signalled < 1.0, f"{exited - signalled:.2f} s from SIGTERM to the exit"
+
+
 def modules_loaded(code: str, modules, cwd=REPO) -> list[str]:
     """Which of ``modules`` a fresh interpreter has imported after running ``code``."""
     probe = f"{code}\nimport json, sys; print(json.dumps(sorted(m for m in {tuple(modules)!r} if m in sys.modules)))"
