@@ -8,7 +8,7 @@ or the request's ``reply_port``). Addresses:
                                                    /audioldm/done id path…  (or /audioldm/error, /audioldm/cancelled)
     /audioldm/cancel id                         → /audioldm/cancelled id
     /audioldm/status                            → /audioldm/status key value …
-    /audioldm/ping                              → /audioldm/pong
+    /audioldm/ping                              → /audioldm/pong state (ready, loading, stopping)
 
 Every address takes ``reply_port N`` (cancel: ``/audioldm/cancel id reply_port N``; an integral
 float from a Max float box counts). Errors: /audioldm/error id code message, to ``reply_port``
