@@ -49,6 +49,9 @@ class Context:
 
     quick: bool = False
     short: bool = False  # fewest repetitions (implies quick): for a heavily shared machine
+    #: Each experiment once at its smallest size, no waiting for a quiet machine: checks that the
+    #: code runs (the GPU section on the CPU with --model tiny), measures nothing (implies short).
+    smoke: bool = False
     model_id: str = DEFAULT_MODEL
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="audioldm-bench-")))
     results: dict = field(default_factory=dict)
@@ -172,9 +175,13 @@ def median(values):
     return statistics.median(values) if values else None
 
 
+#: False in a smoke run (``bench.run --smoke``): nothing is measured, so nothing waits for quiet.
+WAIT_FOR_QUIET = True
+
+
 def wait_for_quiet(max_wait_s: float = 120.0, idle_fraction: float = 0.85, window_s: float = 2.0) -> float:
     """Wait (bounded) until the machine is mostly idle; returns the seconds waited."""
-    if not os.path.exists("/proc/stat"):
+    if not WAIT_FOR_QUIET or not os.path.exists("/proc/stat"):
         return 0.0
     started = time.perf_counter()
     while time.perf_counter() - started < max_wait_s:

@@ -73,8 +73,9 @@ def e1_contestants(ctx: Context) -> tuple[dict, dict, str | None]:
 @experiment("E1", "End to end in-process: seed pipeline vs engine (auto dtype, and same dtype), A/B alternating",
             quick_budget_s=240)
 def e1_end_to_end(ctx: Context) -> dict:
-    plan = [(5.12, 2)] if ctx.short else [(5.12, 3), (2.56, 2)] if ctx.quick else [(5.12, 7), (2.56, 5)]
-    steps = 10
+    plan = ([(0.32, 1)] if ctx.smoke else [(5.12, 2)] if ctx.short else [(5.12, 3), (2.56, 2)] if ctx.quick
+            else [(5.12, 7), (2.56, 5)])
+    steps = 2 if ctx.smoke else 10
     contestants, ratios, skipped = e1_contestants(ctx)
     for _, dtype in contestants.values():  # load outside the timings
         ctx.components_for(dtype)
@@ -92,7 +93,7 @@ def e1_end_to_end(ctx: Context) -> dict:
 
     for seconds, runs in plan:
         wait_for_quiet(60)
-        for name in contestants:  # warm-ups, not counted
+        for name in contestants if not ctx.smoke else ():  # warm-ups, not counted
             run(name, seconds)
         rounds = []
         for k in range(runs):
@@ -152,6 +153,8 @@ def e2_breakdown(ctx: Context) -> dict:
 
 
 def e2_stage_table(ctx: Context, dtype: str, seconds: float = 5.12, steps: int = 10, runs: int | None = None) -> dict:
+    if ctx.smoke:
+        seconds, steps, runs = 0.32, 2, 1
     runs = runs or (1 if ctx.short else 2 if ctx.quick else 4)
     engine = ctx.engine_for(dtype)
     sampler = engine.sampler
@@ -291,22 +294,26 @@ def g1_compile(ctx: Context) -> dict:
 
     eager = ctx.engine_for("auto")
     torch._dynamo.reset()
-    compiled = Engine(load_model(ctx.model_id, device=ctx.device, dtype="auto", compile=True))  # compiles lazily
+    # A smoke run traces with dynamo but skips inductor's code generation (minutes on a CPU).
+    compiled = Engine(load_model(ctx.model_id, device=ctx.device, dtype="auto",
+                                 compile="eager" if ctx.smoke else True))  # compiles lazily
+    warm_lengths = ([MusicalLength.from_seconds(0.32)] if ctx.smoke
+                    else list(LIVE_WARM_UP_LENGTHS) + [MusicalLength.from_seconds(5.12)])
     with Measure() as warm:
-        frames = compiled.warm_up(list(LIVE_WARM_UP_LENGTHS) + [MusicalLength.from_seconds(5.12)])
+        frames = compiled.warm_up(warm_lengths)
         ctx.sync()
     out = {"warm_up_s": round(warm.seconds, 2), "warm_up_frames": frames, "lengths": {}}
     print(f"  G1 compile + warm-up of {frames} frames: {warm.seconds:.1f} s", flush=True)
     rows = [["length", "eager median s", "compiled median s", "compiled ÷ eager"]]
-    runs = 3 if ctx.quick else 5
-    for seconds in (4.0, 5.12):  # 2 bars at 120 BPM (a live request) and E1's length
+    runs = 1 if ctx.smoke else 3 if ctx.quick else 5
+    for seconds in (0.32,) if ctx.smoke else (4.0, 5.12):  # 2 bars at 120 BPM (a live request) and E1's length
         times = {"eager": [], "compiled": []}
         for k in range(runs):
             order = (("eager", eager), ("compiled", compiled))
             for name, engine in (order if k % 2 == 0 else order[::-1]):
                 engine.sampler.embedding_cache.entries.clear()
                 with torch.inference_mode(), Measure() as m:
-                    engine.render(render_request(ctx, seconds))
+                    engine.render(render_request(ctx, seconds, 2 if ctx.smoke else 10))
                     ctx.sync()
                 times[name].append(m.seconds)
         e, c = median(times["eager"]), median(times["compiled"])

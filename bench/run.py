@@ -1,7 +1,9 @@
-"""``python -m bench.run [--quick] [--gpu] [--only E1,E2,E5] [--out bench/results/NAME.json]``
+"""``python -m bench.run [--quick] [--gpu] [--smoke] [--only E1,E2,E5] [--out bench/results/NAME.json]``
 
 ``--gpu`` runs the GPU section (E1, E2, G1 on CUDA, fp16 as the pipeline's baseline, ≤ 10 min on one
-GPU) and writes the same JSON; it refuses to start without a CUDA device.
+GPU) and writes the same JSON; it refuses to start without a CUDA device. ``--smoke`` runs each
+experiment once at its smallest size without waiting for a quiet machine: ``--gpu --device cpu
+--model tiny --smoke`` checks the GPU section's code on any machine in about a minute.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ def print_table(rows: list[list[str]]) -> None:
 
 def main(argv=None) -> int:
     from . import experiments  # noqa: F401  (registers E1, E2, E5 and any extensions)
+    from . import core
     from .core import DEFAULT_MODEL, EXPERIMENTS, GPU_SECTION, Context, machine_info
 
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions (about 5 min in-process on 2 cores)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer repetitions (how long: BENCHMARKS.md, 'Reproduce')")
     parser.add_argument("--only", default="", help=f"comma-separated experiments ({', '.join(EXPERIMENTS)})")
     parser.add_argument("--out", default=None, help="results JSON (default bench/results/<timestamp>.json)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
@@ -46,7 +50,12 @@ def main(argv=None) -> int:
                         help="fewest repetitions that still alternate (E1: 5.12 s only, 2 rounds; E2: 1 run; E6: 3 runs)")
     parser.add_argument("--gpu", action="store_true", help=f"the GPU section ({', '.join(GPU_SECTION)}) on CUDA")
     parser.add_argument("--device", default=None,
-                        help="override the device (e.g. `--gpu --device cpu --model tiny` smoke-tests the GPU section)")
+                        help="override the device (e.g. `--gpu --device cpu --model tiny --smoke` checks the GPU "
+                             "section's code on the CPU)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="each experiment once at its smallest size (0.32 s, 2 steps; torch.compile traced, not "
+                             "code-generated), no waiting for a quiet machine: checks that the code runs, measures "
+                             "nothing")
     args = parser.parse_args(argv)
 
     if args.threads:
@@ -60,7 +69,7 @@ def main(argv=None) -> int:
 
         if not torch.cuda.is_available():
             parser.exit(2, "no CUDA device here: --gpu measures on a GPU machine "
-                           "(to smoke-test the section on the CPU: --gpu --device cpu --model tiny)\n")
+                           "(to smoke-test the section on the CPU: --gpu --device cpu --model tiny --smoke)\n")
     default_names = list(GPU_SECTION) if args.gpu else [n for n, e in EXPERIMENTS.items() if e.default]
     names = [n.strip() for n in args.only.split(",") if n.strip()] or default_names
     unknown = [n for n in names if n not in EXPERIMENTS]
@@ -69,9 +78,12 @@ def main(argv=None) -> int:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = Path(args.out or Path(__file__).parent / "results" / f"{stamp}{'-quick' if args.quick else ''}.json")
 
-    ctx = Context(quick=args.quick or args.short, short=args.short, model_id=args.model, device=device,
-                  baseline_dtype="fp16" if device.startswith("cuda") else "fp32")
-    report = {"created": stamp, "quick": args.quick, "short": args.short, "model": args.model, "device": device,
+    if args.smoke:
+        core.WAIT_FOR_QUIET = False
+    ctx = Context(quick=args.quick or args.short or args.smoke, short=args.short or args.smoke, smoke=args.smoke,
+                  model_id=args.model, device=device, baseline_dtype="fp16" if device.startswith("cuda") else "fp32")
+    report = {"created": stamp, "quick": args.quick, "short": args.short, "smoke": args.smoke, "model": args.model,
+              "device": device,
               "load_avg_at_start": os.getloadavg(), "machine": machine_info(),
               "experiments": {}}
     started = time.perf_counter()

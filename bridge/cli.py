@@ -38,7 +38,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL,
                         help=f"hub id, local diffusers folder, 'tiny' or 'random:audioldm-s-full-v2' (default {DEFAULT_MODEL})")
     parser.add_argument("--device", default="auto", help="auto (cuda → mps → cpu), cpu, cuda, cuda:N, mps")
-    parser.add_argument("--dtype", default="auto",
+    parser.add_argument("--dtype", default="auto", choices=["auto", "fp32", "fp16", "bf16", "float32", "float16",
+                                                             "bfloat16"], metavar="DTYPE",
                         help="auto (fp16 on cuda; bf16 on a CPU with native bf16, text encoder fp32; else fp32), "
                              "fp32 (bit-faithful), fp16, bf16")
     parser.add_argument("--compile", action="store_true",
@@ -125,6 +126,14 @@ def request_fields(args, require_length: bool = True) -> dict:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+def note_default_tempo(fields: dict) -> None:
+    """Bars without a tempo are bars at 120 BPM: say so (the sidecar records it too), never assume silently."""
+    given = [name for name in ("bars", "beats", "extend_bars") if name in fields]
+    if given and "bpm" not in fields:
+        print(f"note: --{given[0].replace('_', '-')} without --bpm: 120 BPM in {fields.get('time_sig') or '4/4'} "
+              f"assumed (give --bpm, and --time-sig, for your tempo)", file=sys.stderr)
+
+
 def _span(text: str, option: str) -> tuple[float, float]:
     try:
         start, end = (float(part) for part in text.split(":"))
@@ -183,17 +192,25 @@ def merge_request(from_file: dict, typed: dict) -> dict:
 
 def cmd_generate(args) -> int:
     from engine.render import Engine
+    from engine.writer import check_writable
 
     from .protocol import parse_request
 
-    request = parse_request(request_fields(args), default_out_dir()).render  # bad values fail before the model loads
+    fields = request_fields(args)
+    request = parse_request(fields, default_out_dir()).render  # bad values fail before the model loads
+    note_default_tempo(fields)
+    check_writable(request.out_dir, f"--out {request.out_dir}" if args.out is not None
+                   else f"the output folder {request.out_dir} (--out)")
     engine = Engine.from_pretrained(args.model, device=args.device, dtype=args.dtype, compile=args.compile,
                                     ranking_model=args.clap_model)
     if engine.components.is_test_model:
         from engine.tiny import TEST_MODEL_LABEL
 
         print(f"note: {TEST_MODEL_LABEL}", file=sys.stderr)
-    files = engine.render(request, progress=_progress_printer(args.json))
+    try:
+        files = engine.render(request, progress=_progress_printer(args.json))
+    except OSError as err:  # the folder changed under us after the check: still one line
+        raise EngineError(f"could not write to {request.out_dir}: {err.strerror or err}") from None
     if args.json:
         print(json.dumps({"model": engine.model_id, "files": [
             f.as_dict() for f in files]}, indent=2))
@@ -291,6 +308,7 @@ def cmd_serve(args) -> int:
 
     from engine.length import LengthLimits
     from engine.render import Engine
+    from engine.writer import check_writable
 
     from .service import BridgeService, ServiceConfig
 
@@ -312,7 +330,9 @@ def cmd_serve(args) -> int:
         raise InvalidInput(f"--max-unfinished-uploads must be at least 1, got {args.max_unfinished_uploads}")
     host = resolve_host(args.host)
     check_remote_options(host, args)
-    config = ServiceConfig(out_dir=(args.out or default_out_dir()).expanduser().resolve(), host=host,
+    out_dir = (args.out or default_out_dir()).expanduser().resolve()
+    check_writable(out_dir, f"--out {out_dir}" if args.out is not None else f"the output folder {out_dir} (--out)")
+    config = ServiceConfig(out_dir=out_dir, host=host,
                            osc_port=args.osc_port, osc_reply_port=args.osc_reply_port, zmq_port=args.zmq_port,
                            pub_port=args.pub_port, max_queued=args.max_queue, max_batch=args.max_batch,
                            max_batch_rows=args.max_batch_rows, allow_out=tuple(args.allow_out),
@@ -328,7 +348,8 @@ def cmd_serve(args) -> int:
         log.warning("listening on %s: ZeroMQ only for CURVE keys in %s; OSC from loopback%s", host,
                     args.curve_clients, "".join(f", {c}" for c in args.osc_allow) or " only")
     # Bind before loading: a taken port is reported in a second, not after the model has loaded.
-    service = BridgeService(None, config).bind()
+    # Then serve at once: ping and status answer `loading`, requests wait in the queue for the model.
+    service = BridgeService(None, config).bind().start_loading(args.model, limits)
     replicas = None  # the Ray pool with --ray (bridge.ray_backend)
     try:
         log.info("loading %s …", args.model)
@@ -341,7 +362,9 @@ def cmd_serve(args) -> int:
                                                 compile=args.compile, limits=limits, ranking_model=args.clap_model)
         except EngineError as err:
             hint = "" if "--model tiny" in str(err) else " (to try the engine without a download, use --model tiny)"
-            raise EngineError(f"{err}{hint}", code=err.code) from None
+            failure = EngineError(f"{err}{hint}", code=err.code)
+            service.shutdown(0, reason=failure)  # the requests that waited for the model hear why
+            raise failure from None
         if engine.components.is_test_model:
             from engine.tiny import TEST_MODEL_LABEL
 
@@ -408,6 +431,10 @@ def start_ray_replicas(args, limits):
 def _client(args):
     from .client import BridgeClient
 
+    if args.retries < 0:
+        raise InvalidInput(f"--retries must be 0 or more, got {args.retries}")
+    if not args.reply_timeout > 0:
+        raise InvalidInput(f"--reply-timeout must be above 0 s, got {args.reply_timeout:g}")
     return BridgeClient(args.endpoint, timeout=args.reply_timeout, retries=args.retries,
                         server_key=args.server_key, client_key=args.client_key)
 
@@ -477,7 +504,7 @@ def _check_reachable(args) -> None:
     from .client import BridgeClient
 
     try:
-        with BridgeClient(args.endpoint, timeout=args.ping_timeout, retries=1) as client:
+        with BridgeClient(args.endpoint, timeout=args.ping_timeout, retries=0) as client:
             client.ping()
     except EngineError:
         raise EngineError(f"the engine at {args.endpoint} does not answer (is `audioldm-bridge serve` running?)",
@@ -502,14 +529,17 @@ def cmd_request(args) -> int:
     except InvalidInput as err:
         results.write(protocol.failed(args.id or "", err))
         raise
+    note_default_tempo(fields)
     show = _event_printer(args.json)
     final = None
+    sent = False  # once the job may have reached the engine, giving up on it cancels it
     try:
         if args.ping_timeout is not None:
             _check_reachable(args)
         with _client(args) as client:
             if "init_audio" in fields and (args.upload or args.server_key is not None):
                 fields["init_audio"] = _upload(client, fields["init_audio"])
+            sent = True
             for event in client.events(fields, deadline_s=args.timeout):
                 if show is not None:
                     show(event)
@@ -520,11 +550,23 @@ def cmd_request(args) -> int:
                 results.write(event)
                 final = event
     except EngineError as err:
-        final = {"event": "error", "id": str(fields.get("id", "")), "code": err.code, "message": str(err)}
+        message = str(err)
+        if err.code == "timeout" and final is not None and not _ended(final):  # --timeout, or the engine went silent
+            message += "; " + _give_up(args, fields["id"], args.reply_timeout)[1]
+        final = {"event": "error", "id": str(fields.get("id", "")), "code": err.code, "message": message}
         results.write(final)
     except KeyboardInterrupt:
-        results.write({"event": "error", "id": str(fields.get("id", "")), "code": "interrupted",
-                       "message": "the request command was interrupted (the job may still run; cancel it by id)"})
+        # Nothing heard yet: the engine is probably not there, so do not wait long for it.
+        wait = args.reply_timeout if final is not None else min(args.reply_timeout, 1.0)
+        outcome, note = _give_up(args, fields["id"], wait) if sent and not _ended(final) else (None, "")
+        if outcome is not None and outcome["event"] in protocol.FINAL_EVENTS and outcome["id"] == fields["id"]:
+            results.write(outcome)
+        else:
+            results.write(protocol.failed(str(fields.get("id", "")), protocol.error(
+                "interrupted", f"the request command was interrupted ({note or 'before the job was sent'})")))
+        if note:
+            after_progress = "\n" if show is not None else ""  # end the "step n/N" line first
+            print(f"{after_progress}audioldm-bridge request: interrupted: {note}", file=sys.stderr)
         raise
     if final is None or final["event"] not in protocol.FINAL_EVENTS:
         final = {"event": "error", "id": str(fields.get("id", "")), "code": "internal",
@@ -542,6 +584,33 @@ def cmd_request(args) -> int:
         for path in final["paths"]:
             print(path)
     return 0
+
+
+def _ended(event: dict | None) -> bool:
+    from .protocol import FINAL_EVENTS
+
+    return event is not None and event["event"] in FINAL_EVENTS
+
+
+def _give_up(args, job_id: str, wait: float) -> tuple[dict | None, str]:
+    """`request` stops waiting for a job it sent (Ctrl-C, --timeout): cancel it rather than leave it
+    running unseen. Returns the engine's answer (the job's final event, or a refusal) and what to
+    tell the user."""
+    from .client import BridgeClient
+
+    try:
+        with BridgeClient(args.endpoint, timeout=wait, retries=0, server_key=args.server_key,
+                          client_key=args.client_key) as client:
+            reply = client.cancel(job_id)
+    except EngineError as err:
+        return None, f"could not cancel job {job_id}, it may still run ({err})"
+    if reply["event"] == "cancelled":
+        return reply, f"job {job_id} cancelled"
+    if reply["event"] == "done":
+        return reply, f"job {job_id} had finished: {', '.join(reply['paths'])}"
+    if reply.get("code") == "not_found":
+        return reply, f"job {job_id} never reached the engine"
+    return reply, f"job {job_id} not cancelled: {reply['message']}"
 
 
 def _event_printer(quiet: bool):
@@ -572,7 +641,8 @@ def cmd_ping(args) -> int:
         results.write({"event": "error", "id": "", "code": err.code, "message": str(err)})
         raise
     results.write({**reply, "endpoint": args.endpoint, "ms": round(ms, 3)})
-    print(f"pong from {args.endpoint} in {ms:.2f} ms")
+    loading = " (the engine is loading its model; requests wait for it)" if reply.get("state") == "loading" else ""
+    print(f"pong from {args.endpoint} in {ms:.2f} ms{loading}")
     return 0
 
 
@@ -595,11 +665,14 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     from .client import DEFAULT_ENDPOINT
 
     parser.add_argument("--endpoint", "--engine", default=DEFAULT_ENDPOINT,
-                        help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT}), e.g. tcp://gpu-box:18002")
+                        help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT}), e.g. tcp://gpu-box:18002 "
+                             "or gpu-box:18002")
     parser.add_argument("--server-key", type=Path, help="a remote engine's public key (server.key from keygen)")
     parser.add_argument("--client-key", type=Path, help="your secret key (NAME.key_secret from keygen)")
     parser.add_argument("--reply-timeout", type=float, default=5.0, help="seconds of silence before a retry (default 5)")
-    parser.add_argument("--retries", type=int, default=3)
+    parser.add_argument("--retries", type=int, default=3,
+                        help="resends after the first try (default 3; 0: one try): an engine that does not answer "
+                             "is reported after --reply-timeout × (--retries + 1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -716,7 +789,35 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(name)s: %(message)s")
     if not args.verbose:
         _quiet_libraries()
+    code = _run(args)
+    if argv is None and args.command == "serve":  # the program itself, not a call from Python
+        _exit_without_teardown(code)
+    return code
+
+
+def _exit_without_teardown(code: int) -> None:
+    """`serve` has closed its sockets and stopped its threads; all that is left is the interpreter's
+    teardown — finalizing some 3000 modules (torch, diffusers, transformers) and the model's
+    tensors — which took seconds after "stopped" on a busy machine and helps nobody. Run the
+    exit handlers (logging's flush, torch's and Ray's cleanups), flush, and leave."""
+    import atexit
+
+    getattr(atexit, "_run_exitfuncs", lambda: None)()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more to say there
+            pass
+    os._exit(code)
+
+
+def _run(args) -> int:
     try:
+        if getattr(args, "endpoint", None) is not None:
+            from .client import normalize_endpoint
+
+            args.endpoint = normalize_endpoint(args.endpoint)  # HOST:PORT → tcp://HOST:PORT
         return args.func(args)
     except InvalidInput as err:
         print(f"audioldm-bridge {args.command}: error: {err}", file=sys.stderr)

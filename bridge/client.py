@@ -24,12 +24,32 @@ from . import protocol
 DEFAULT_ENDPOINT = "tcp://127.0.0.1:18002"
 
 
+def normalize_endpoint(text: str) -> str:
+    """``HOST:PORT`` or ``tcp://HOST:PORT`` → the ZeroMQ endpoint; anything else is refused by name."""
+    if not isinstance(text, str):
+        raise InvalidInput(f"--endpoint must be text, got {text!r:.80}")
+    endpoint = text.strip()
+    if "://" not in endpoint:
+        endpoint = f"tcp://{endpoint}"
+    scheme, _, address = endpoint.partition("://")
+    host, _, port = address.rpartition(":")
+    if scheme != "tcp" or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise InvalidInput(f"--endpoint {text!r:.200} is not an engine address: give tcp://HOST:PORT or HOST:PORT, "
+                           f"e.g. {DEFAULT_ENDPOINT}")
+    return endpoint
+
+
 class BridgeClient:
     def __init__(self, endpoint: str = DEFAULT_ENDPOINT, timeout: float = 5.0, retries: int = 3,
                  context: zmq.Context | None = None, server_key=None, client_key=None):
-        """``server_key`` (the engine's ``server.key``) and ``client_key`` (your ``.key_secret``)
+        """``retries``: resends after the first try, each after ``timeout`` s of silence (0: one try).
+        ``server_key`` (the engine's ``server.key``) and ``client_key`` (your ``.key_secret``)
         talk CURVE to a remote engine (docs/SECURITY.md)."""
-        self.endpoint = endpoint
+        if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+            raise InvalidInput(f"retries must be a whole number, 0 or more, got {retries!r}")
+        if not timeout > 0:
+            raise InvalidInput(f"the reply timeout must be above 0 s, got {timeout!r}")
+        self.endpoint = normalize_endpoint(endpoint)
         self.timeout = timeout
         self.retries = retries
         self.context = context or zmq.Context.instance()
@@ -66,7 +86,12 @@ class BridgeClient:
         if self.curve is not None:
             server, public, secret = self.curve
             self.socket.curve_serverkey, self.socket.curve_publickey, self.socket.curve_secretkey = server, public, secret
-        self.socket.connect(self.endpoint)
+        try:
+            self.socket.connect(self.endpoint)
+        except zmq.ZMQError as err:  # a host name that does not resolve, …
+            self.close()
+            raise InvalidInput(f"--endpoint {self.endpoint!r:.200} cannot be used: {err} (give tcp://HOST:PORT or "
+                               f"HOST:PORT)") from None
 
     def _send(self, message: dict) -> None:
         try:
@@ -86,11 +111,12 @@ class BridgeClient:
     def _silence(self) -> str:
         hint = ("are --server-key and --client-key right, and is your public key in the engine's "
                 "--curve-clients folder?" if self.curve else "is `audioldm-bridge serve` running?")
-        return f"no reply from the engine at {self.endpoint} after {self.retries} tries of {self.timeout:g} s ({hint})"
+        tries = "1 try" if self.retries == 0 else f"{self.retries + 1} tries"
+        return f"no reply from the engine at {self.endpoint} after {tries} of {self.timeout:g} s ({hint})"
 
     def call(self, message: dict) -> dict:
         """One request, one reply (ping, status, cancel), with lazy-pirate retries."""
-        for attempt in range(self.retries):
+        for attempt in range(self.retries + 1):
             if attempt:
                 self._connect()
             self._send(message)
@@ -117,7 +143,7 @@ class BridgeClient:
         """Send ``frames`` (a JSON message, then raw bytes) until a reply ``wanted(reply, frames)``
         accepts arrives, with lazy-pirate retries; an error reply raises."""
         payload = [json.dumps(frames[0]).encode("utf-8"), *frames[1:]]
-        for attempt in range(self.retries):
+        for attempt in range(self.retries + 1):
             if attempt:
                 self._connect()
             try:

@@ -30,7 +30,6 @@ Events go to one ``publish(job, event)`` callable supplied by the service.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import logging
 import threading
 import time
@@ -38,7 +37,7 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
 
-from engine.errors import Cancelled, EngineError, InvalidInput
+from engine.errors import Cancelled, EngineError, InvalidInput, is_disk_full
 from engine.render import Engine
 
 from . import protocol
@@ -214,13 +213,15 @@ class JobQueue:
             job.state = DELIVERING
             return True
 
-    def take_batch(self, timeout: float | None = None) -> list[Part]:
+    def take_batch(self, timeout: float | None = None, stop: threading.Event | None = None) -> list[Part]:
         """Block until work is queued; return the head job's next part plus compatible jobs of its lane.
 
         Several workers (one per model replica, see bridge.ray_backend) may take batches at once:
-        a job whose part is already running is skipped, so a job's parts run one after another."""
+        a job whose part is already running is skipped, so a job's parts run one after another.
+        ``stop`` set (and the condition notified) ends the wait at once: [] then."""
         with self.cond:
-            if not self.cond.wait_for(lambda: self._takeable_lane() is not None, timeout):
+            if not self.cond.wait_for(lambda: self._takeable_lane() is not None or (stop is not None and stop.is_set()),
+                                      timeout) or (stop is not None and stop.is_set()):
                 return []
             parts = self._take(self._takeable_lane())
             self.parts = self.parts + parts
@@ -343,11 +344,6 @@ class BatchLost(Exception):
     """What runs the batch is gone (a Ray replica died): its worker gives the batch back to the queue."""
 
 
-def is_disk_full(err: OSError) -> bool:
-    """No space left (or over the user's quota) where a file was being written."""
-    return err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-
-
 def is_out_of_memory(err: BaseException) -> bool:
     """A device or host allocation failure (torch's OutOfMemoryError on CUDA, MPS's RuntimeError, MemoryError)."""
     if isinstance(err, MemoryError) or type(err).__name__ == "OutOfMemoryError":
@@ -395,7 +391,7 @@ class Worker(threading.Thread):
 
     def run_once(self, timeout: float) -> None:
         """Take one batch (waiting up to ``timeout`` for work) and run it."""
-        parts = self.queue.take_batch(timeout=timeout)
+        parts = self.queue.take_batch(timeout=timeout, stop=self._stopping)
         if parts:
             self._run_guarded(parts)
 

@@ -8,10 +8,11 @@ or the request's ``reply_port``). Addresses:
                                                    /audioldm/done id path…  (or /audioldm/error, /audioldm/cancelled)
     /audioldm/cancel id                         → /audioldm/cancelled id
     /audioldm/status                            → /audioldm/status key value …
-    /audioldm/ping                              → /audioldm/pong
+    /audioldm/ping                              → /audioldm/pong state (ready, loading, stopping)
 
-Every address takes ``reply_port N`` (cancel: ``/audioldm/cancel id reply_port N``). Errors:
-/audioldm/error id code message. Floats go out as 32-bit (Max cannot read doubles); floats that
+Every address takes ``reply_port N`` (cancel: ``/audioldm/cancel id reply_port N``; an integral
+float from a Max float box counts). Errors: /audioldm/error id code message, to ``reply_port``
+even for a packet that does not parse when the port can still be read from it. Floats go out as 32-bit (Max cannot read doubles); floats that
 come in as 32-bit are read as the shortest decimal that gives the same float32 (133.7, not
 133.6999969…).
 One thread handles datagrams in turn (handlers only validate and queue), so a flood cannot spawn
@@ -133,12 +134,71 @@ def _starts_field(args: list, i: int, key, words: list) -> bool:
     return bool(words) and i + 1 < len(args) and not _is_field_name(args[i + 1])
 
 
+def _port_value(value) -> int | None:
+    """A usable reply port: an int, or an integral float (a Max float box sends ``19001.``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not value.is_integer():  # also NaN and infinities
+        return None
+    return int(value) if 1 <= value <= 65535 else None
+
+
 def _reply_port_hint(args: list, default: int) -> int:
     """Where to send an error about a message that did not parse: its ``reply_port`` if it has one."""
     for key, value in zip(args, args[1:]):
-        if key == "reply_port" and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535:
-            return value
+        if (key == "reply_port" or key == b"reply_port") and _port_value(value) is not None:
+            return _port_value(value)
     return default
+
+
+_FIXED = {"i": ">i", "f": ">f", "h": ">q", "d": ">d", "t": ">Q", "c": ">I", "r": ">I", "m": ">I"}
+
+
+def recover_reply_port(data: bytes, default: int | None, depth: int = 0) -> int | None:
+    """The ``reply_port`` of a datagram python-osc could not parse (text that is not UTF-8, an odd
+    argument), read leniently: strings as bytes, stopping at the first thing it cannot read (what
+    came before it still counts). ``default`` when there is none to be found."""
+    import struct
+
+    def string(at):
+        end = data.find(b"\x00", at)
+        if end < 0:
+            raise ValueError("unterminated string")
+        return data[at:end], end + 4 - end % 4
+
+    if data.startswith(b"#bundle\x00"):
+        at = 16
+        while depth < 4 and at + 4 <= len(data):
+            size = struct.unpack_from(">i", data, at)[0]
+            if size <= 0:
+                break
+            port = recover_reply_port(data[at + 4:at + 4 + size], None, depth + 1)
+            if port is not None:
+                return port
+            at += 4 + size
+        return default
+    args: list = []
+    try:
+        _, at = string(0)
+        tags, at = string(at)
+        for tag in tags[1:].decode("ascii"):
+            if tag in _FIXED:
+                args.append(struct.unpack_from(_FIXED[tag], data, at)[0])
+                at += struct.calcsize(_FIXED[tag])
+            elif tag in "sS":
+                value, at = string(at)
+                args.append(value)
+            elif tag == "b":
+                size = struct.unpack_from(">i", data, at)[0]
+                args.append(None)
+                at += 4 + size + (-size) % 4
+            elif tag in "TFNI[]":
+                args.append(None)
+            else:
+                break
+    except (ValueError, struct.error):  # UnicodeDecodeError is a ValueError
+        pass
+    return _reply_port_hint(args, default)
 
 
 def to_osc(event: dict) -> tuple[str, list]:
@@ -156,7 +216,7 @@ def to_osc(event: dict) -> tuple[str, list]:
     if kind == "cancelled":
         return f"{PREFIX}/cancelled", [job_id]
     if kind == "pong":
-        return f"{PREFIX}/pong", []
+        return f"{PREFIX}/pong", [event.get("state", "ready")]
     if kind == "status":
         flat = []
         for key, value in event.items():
@@ -225,6 +285,10 @@ class OscTransport:
     def endpoints(self) -> dict:
         return {"listen": f"udp://{self.host}:{self.port}", "reply_port": self.reply_port}
 
+    @property
+    def started(self) -> bool:
+        return self.thread.ident is not None
+
     def start(self) -> None:
         self.thread.start()
 
@@ -262,7 +326,8 @@ class OscTransport:
         try:
             messages = decode_datagram(data)
         except EngineError as err:
-            return self._reply(default_origin, [protocol.failed("", err)])
+            port = recover_reply_port(data, self.reply_port) if len(data) <= MAX_PACKET else self.reply_port
+            return self._reply(("osc", sender[0], port), [protocol.failed("", err)])
         for message in messages:
             try:
                 handlers = list(self.dispatcher.handlers_for_address(message.address))

@@ -29,7 +29,7 @@ PROTOCOL_VERSION = 1
 
 #: Error codes on the wire (``EngineError.code``).
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
-               "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable")
+               "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable", "interrupted")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
 OPS = ("generate", "cancel", "status", "ping", "fetch", "upload")
 PRIORITIES = ("live", "normal", "background")
@@ -287,8 +287,9 @@ def cancelled(job_id: str) -> dict:
     return {"event": "cancelled", "id": job_id}
 
 
-def pong() -> dict:
-    return {"event": "pong", "id": "", "protocol": PROTOCOL_VERSION}
+def pong(state: str = "ready") -> dict:
+    """``state``: ``ready``, ``loading`` (the model is loading; requests are queued for it) or ``stopping``."""
+    return {"event": "pong", "id": "", "protocol": PROTOCOL_VERSION, "state": state}
 
 
 FINAL_EVENTS = ("done", "error", "cancelled")

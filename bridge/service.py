@@ -27,7 +27,7 @@ import zmq
 from engine import __version__
 from engine.errors import EngineError
 from engine.render import Engine
-from engine.writer import clean_stale_parts_once
+from engine.writer import check_writable, clean_stale_parts_once
 
 from . import protocol, security
 from .fetch import FileRegistry
@@ -85,11 +85,15 @@ class ServiceConfig:
 
 
 class BridgeService:
-    """Bind first (:meth:`bind`: a taken port fails before a model is loaded), then :meth:`start`."""
+    """Bind first (:meth:`bind`: a taken port fails before a model is loaded), then
+    :meth:`start_loading` (requests are served and queued while the model loads: ping and status
+    say ``loading``), then :meth:`start` with the loaded engine (the workers begin)."""
 
     def __init__(self, engine: Engine | None, config: ServiceConfig):
         self.engine = engine
         self.config = config
+        self.loading: tuple[str, object] | None = None  # (model id, LengthLimits) while the model loads
+        self._shut_down = False
         self.queue = JobQueue(max_queued=config.max_queued, max_batch=config.max_batch,
                               max_batch_rows=config.max_batch_rows)
         self.worker: Worker | None = None
@@ -137,6 +141,19 @@ class BridgeService:
             raise
         return self
 
+    def start_loading(self, model_id: str, limits) -> "BridgeService":
+        """Serve while ``model_id`` loads: ping and status answer ``loading``, generate requests are
+        validated (against ``limits``, the engine's length limits) and queued for when it is ready."""
+        self.loading = (model_id, limits)
+        self.bind()
+        self._start_transports()
+        return self
+
+    def _start_transports(self) -> None:
+        for transport in self.transports.values():
+            if not transport.started:
+                transport.start()
+
     def start(self, engine: Engine | None = None) -> "BridgeService":
         if engine is not None:
             self.engine = engine
@@ -144,24 +161,30 @@ class BridgeService:
         clean_stale_parts_once(self.config.out_dir)  # parts an engine killed while writing left there
         # A scaled-out engine (bridge.ray_backend) brings one worker per model replica.
         make_workers = getattr(self.engine, "make_workers", None)
-        self.workers = (make_workers(self.queue, self.publish) if make_workers is not None
-                        else [Worker(self.engine, self.queue, self.publish)])
-        self.worker = self.workers[0]
-        for transport in self.transports.values():
-            transport.start()
+        workers = (make_workers(self.queue, self.publish) if make_workers is not None
+                   else [Worker(self.engine, self.queue, self.publish)])
+        with self._lock:  # status() may run on a transport thread meanwhile
+            self.workers, self.worker, self.loading = workers, workers[0], None
+        self._start_transports()
         for worker in self.workers:
             worker.start()
-        self.started_at = time.monotonic()
+        self.started_at = time.monotonic()  # uptime counts from ready
         return self
 
     def endpoints(self) -> dict:
         return {name: transport.endpoints() for name, transport in self.transports.items()}
 
-    def shutdown(self, grace_s: float | None = None) -> None:
-        """Stop accepting, cancel what waits, let the running batch finish (or cancel it), close sockets."""
+    def shutdown(self, grace_s: float | None = None, reason: EngineError | None = None) -> None:
+        """Stop accepting, cancel what waits, let the running batch finish (or cancel it), close sockets.
+
+        ``reason``: why the engine stops before it ever ran (the model did not load): the jobs that
+        waited for it end with that error instead of ``cancelled``."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         grace_s = self.config.shutdown_grace_s if grace_s is None else grace_s
         for job in self.queue.drain():
-            self.publish(job, protocol.cancelled(job.id))
+            self.publish(job, protocol.cancelled(job.id) if reason is None else protocol.failed(job.id, reason))
         deadline = time.monotonic() + grace_s
         while self.queue.busy() and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -180,10 +203,13 @@ class BridgeService:
     def submit(self, fields: dict, origin) -> list[dict]:
         """Validate and queue. Job events reach ``origin`` through :meth:`publish`; the returned
         events (an error, or the replay for a resent id) are for the transport to send back itself."""
+        limits = self.engine.limits if self.engine is not None else self.loading[1]
         try:
-            request = protocol.parse_request(fields, self.config.out_dir, self.engine.limits,
+            request = protocol.parse_request(fields, self.config.out_dir, limits,
                                              roots=self.roots_for(origin), input_roots=self.input_roots_for(origin),
                                              input_also=self.readable_input(origin))
+            # Found now, not after minutes of sampling: a folder the engine cannot write into.
+            check_writable(request.render.out_dir, f"out_dir {str(request.render.out_dir)!r}")
         except EngineError as err:
             job_id = fields.get("id") if isinstance(fields, dict) and isinstance(fields.get("id"), str) else ""
             return [protocol.failed(job_id, err)]
@@ -252,23 +278,36 @@ class BridgeService:
             self.publish(job, protocol.cancelled(job.id))  # reaches every origin, this one included
         return []  # requested: the worker sends `cancelled` at the next step
 
+    def state(self) -> str:
+        """``loading`` (the model is not ready yet: requests wait in the queue), ``ready``, ``stopping``."""
+        if self.loading is not None or self.engine is None:
+            return "loading"
+        return "ready" if self.queue.accepting else "stopping"
+
     def status(self, origin=None) -> dict:
         """The engine's state; ``running`` names only the asking client's jobs (``origin`` None: a
         local client's)."""
-        c = self.engine.components
+        with self._lock:
+            engine, workers, loading = self.engine, self.workers, self.loading
+        if loading is not None or engine is None:
+            model, test_model, device, dtype, extra = (loading[0] if loading else None), None, None, None, {}
+        else:
+            c = engine.components
+            model, test_model, device, dtype = c.model_id, c.is_test_model, str(c.device), c.dtype_name
+            extra = engine.status_fields() if hasattr(engine, "status_fields") else {}
         return {
             "event": "status", "id": "", "version": __version__, "protocol": protocol.PROTOCOL_VERSION,
-            "model": c.model_id, "test_model": c.is_test_model, "device": str(c.device),
-            "dtype": c.dtype_name, "uptime_s": round(time.monotonic() - self.started_at, 3),
-            "jobs_done": sum(worker.jobs_done for worker in self.workers),
-            "batches_run": sum(worker.batches_run for worker in self.workers),
+            "state": self.state(), "model": model, "test_model": test_model, "device": device,
+            "dtype": dtype, "uptime_s": round(time.monotonic() - self.started_at, 3),
+            "jobs_done": sum(worker.jobs_done for worker in workers),
+            "batches_run": sum(worker.batches_run for worker in workers),
             "osc_dropped": self.osc_allow.dropped,
             **self.queue.snapshot(security.LOCAL if origin is None else self.owner_of(origin)),
-            **(self.engine.status_fields() if hasattr(self.engine, "status_fields") else {}),
+            **extra,
         }
 
     def ping(self) -> list[dict]:
-        return [protocol.pong()]
+        return [protocol.pong(self.state())]
 
     # -- events ----------------------------------------------------------------------------------------
 

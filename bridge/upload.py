@@ -41,10 +41,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.errors import InvalidInput
+from engine.errors import InvalidInput, is_disk_full
 
 from . import protocol
-from .jobs import is_disk_full
 from .security import LOCAL
 
 MiB = 1024 * 1024

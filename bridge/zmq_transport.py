@@ -70,6 +70,10 @@ class ZmqTransport:
     def endpoints(self) -> dict:
         return {"requests": self.router_endpoint, "events": self.pub_endpoint}
 
+    @property
+    def started(self) -> bool:
+        return self.thread.ident is not None
+
     def start(self) -> None:
         self._running.set()
         self.thread.start()

@@ -4,6 +4,8 @@ Like python-osc, the engine keeps its exceptions few: one base type carrying a m
 ``code`` (the service puts it on the wire unchanged) and a message that names the bad value.
 """
 
+import errno
+
 
 class EngineError(Exception):
     """A failure a client can act on. ``code`` is one of the protocol's error codes."""
@@ -36,3 +38,9 @@ class Cancelled(EngineError):
     """The job was cancelled; raised between denoising steps."""
 
     code = "cancelled"
+
+
+def is_disk_full(err: OSError) -> bool:
+    """No space left (or over the user's quota) where a file was being written. Here, not in
+    bridge.jobs: the upload store (and so the thin client) uses it and must not import the engine."""
+    return err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))

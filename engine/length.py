@@ -112,8 +112,15 @@ class MusicalLength:
         return length
 
     def check(self, limits: LengthLimits) -> None:
-        if not exact(limits.min_seconds, "min_seconds") <= self.seconds <= exact(limits.max_seconds, "max_seconds"):
-            what = f"{float(self.seconds):.4g} s"
+        low, high = exact(limits.min_seconds, "min_seconds"), exact(limits.max_seconds, "max_seconds")
+        if not low <= self.seconds <= high:
+            # 4 significant digits, more when those would round it onto the limit ("got 60 s" for 60.0001)
+            shown = repr(float(self.seconds))
+            for digits in range(4, 17):
+                if not low <= Fraction(text := f"{float(self.seconds):.{digits}g}") <= high:
+                    shown = text
+                    break
+            what = f"{shown} s"
             if self.bpm is not None:
                 what += f" ({self.describe()})"
             raise InvalidInput(

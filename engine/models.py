@@ -16,6 +16,7 @@ Weights may be ``.safetensors`` or ``.bin``; both load.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -284,9 +285,8 @@ def _download(repo_id: str, cache_dir) -> Path:
                                         RevisionNotFoundError)
 
     how_to_get = (
-        f"On a machine with internet access run `hf download {repo_id}` (or start once without "
-        f"HF_HUB_OFFLINE) to fill the Hugging Face cache, pass a local diffusers folder with --model, "
-        f"or try the engine offline with --model tiny."
+        f"On a machine with internet access run `hf download {repo_id}` to fill the Hugging Face cache, "
+        f"pass a local diffusers folder with --model, or try the engine offline with --model tiny."
     )
     # safetensors first; fall back to .bin for components that have no safetensors (older revisions).
     patterns = _CONFIG_PATTERNS + ["*/*.safetensors"]
@@ -299,15 +299,43 @@ def _download(repo_id: str, cache_dir) -> Path:
                                             ignore_patterns=ignore, cache_dir=cache_dir))
     except (RepositoryNotFoundError, RevisionNotFoundError, GatedRepoError):
         known = ", ".join(KNOWN_MODELS)
-        raise ModelUnavailable(f"model {repo_id!r} was not found on the Hugging Face hub (typo? known: {known})") from None
+        guess = difflib.get_close_matches(repo_id, list(KNOWN_MODELS), n=1, cutoff=0.8)
+        raise ModelUnavailable(f"model {repo_id!r} was not found on the Hugging Face hub ("
+                               f"{f'did you mean {guess[0]}? ' if guess else 'typo? '}known: {known})") from None
     except LocalEntryNotFoundError:
-        raise ModelUnavailable(
-            f"model {repo_id!r} is not in the local Hugging Face cache and the hub cannot be reached "
-            f"(offline{' mode: HF_HUB_OFFLINE=1' if _offline() else ''}). {how_to_get}"
-        ) from None
+        raise ModelUnavailable(_not_cached(repo_id, cache_dir)) from None
     except OSError as err:  # network failures surface as OSError subclasses in huggingface_hub
         raise ModelUnavailable(f"could not download {repo_id!r}: {err}. {how_to_get}") from None
     return folder
+
+
+def _not_cached(repo_id: str, cache_dir) -> str:
+    """Why a hub id could not be had without the hub: what was tried (HF_HUB_OFFLINE, or a hub that
+    did not answer), and — since the hub cannot say whether the repo exists — for an id that is
+    not a known AudioLDM model, what is cached and what is known instead of download advice."""
+    from huggingface_hub import constants
+
+    if _offline():
+        tried = f"HF_HUB_OFFLINE={os.environ.get('HF_HUB_OFFLINE') or '1'} is set: the hub was not asked"
+        where = "Where the hub is reachable, with HF_HUB_OFFLINE unset,"
+    else:
+        tried = f"the hub at {constants.ENDPOINT} could not be reached"
+        where = "On a machine with internet access"
+    try:
+        cached = sorted(cached_models(cache_dir))
+    except Exception:  # noqa: BLE001 — an unreadable cache only shortens the message
+        cached = []
+    if repo_id in KNOWN_MODELS or repo_id in cached:
+        return (f"model {repo_id!r} is not in the local Hugging Face cache ({tried}). {where} run "
+                f"`hf download {repo_id}` to fill the cache; or pass a local diffusers folder with --model, or "
+                f"try the engine offline with --model tiny.")
+    guess = difflib.get_close_matches(repo_id, [*KNOWN_MODELS, *cached], n=1, cutoff=0.8)
+    return (f"model {repo_id!r} is not a known AudioLDM model and is not in the local Hugging Face cache; "
+            f"whether the hub has it could not be checked ({tried}). "
+            f"{f'Did you mean {guess[0]}? ' if guess else ''}"
+            f"{'In the cache: ' + ', '.join(cached) if cached else 'The cache holds no models'}; "
+            f"known: {', '.join(KNOWN_MODELS)} (`audioldm-bridge models`). Or pass a local diffusers folder "
+            f"with --model, or try the engine offline with --model tiny.")
 
 
 def _offline() -> bool:

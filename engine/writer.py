@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from engine.errors import InvalidInput
+from engine.errors import EngineError, InvalidInput, is_disk_full
 
 # name -> (soundfile format, subtype, extension)
 FORMATS = {
@@ -324,3 +324,25 @@ def write_json_atomic(path, obj, replace: bool = False) -> Path:
     # Serialize before touching the disk, so a bad object leaves nothing behind.
     text = json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     return _write_atomic(path, lambda f: f.write(text.encode("utf-8")), replace=replace)
+
+
+def check_writable(folder, label: str) -> Path:
+    """Raise unless files can be made in ``folder`` — or, while it does not exist yet, in the
+    nearest folder above it (where it will be made). ``label`` names it in the message
+    (``"--out /x"``, ``"out_dir '/x'"``). Tried, not judged from permission bits: an administrator
+    ignores those, a read-only mount or an ACL does not show in them. The probe leaves nothing."""
+    folder = Path(folder)
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InvalidInput(f"{label} cannot be made: {existing} is not a folder")
+    try:
+        with tempfile.TemporaryFile(prefix=".audioldm-probe-", dir=existing):
+            pass
+    except OSError as err:
+        where = "" if existing == folder else f"; it would be made in {existing}, which is not writable either"
+        if is_disk_full(err):
+            raise EngineError(f"{label} has no space left ({err.strerror}){where}", code="disk_full") from None
+        raise InvalidInput(f"{label} is not writable ({err.strerror or err}){where}") from None
+    return folder

@@ -1,6 +1,8 @@
 """The benchmark harness's own logic: what E1 compares, the bf16 emulation D1 relies on, the GPU
 section's refusal without a GPU. (Timings themselves live in bench/, never in tests.)"""
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,5 +71,36 @@ def test_gpu_section_refuses_clearly_without_a_gpu(tmp_path):
     result = subprocess.run([sys.executable, "-m", "bench.run", "--gpu", "--out", str(tmp_path / "r.json")],
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
-    assert "no CUDA device here" in result.stderr and "--gpu --device cpu --model tiny" in result.stderr
+    assert "no CUDA device here" in result.stderr and "--gpu --device cpu --model tiny --smoke" in result.stderr
     assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.slow
+def test_the_documented_gpu_smoke_test_runs_the_section_in_about_a_minute(tmp_path):
+    """BENCHMARKS.md's `--gpu --device cpu --model tiny --smoke`: every experiment of the GPU section
+    runs to the end (the full-size repetitions had not finished after 400 s on 2 cores)."""
+    command = re.search(r"`python -m bench\.run (--gpu --device cpu --model tiny[^`]*)`",
+                        (REPO / "BENCHMARKS.md").read_text()).group(1).split()
+    result = subprocess.run([sys.executable, "-m", "bench.run", *command, "--out", str(tmp_path / "r.json")],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["smoke"] and list(report["experiments"]) == ["E1", "E2", "G1"]
+    assert [name for name, r in report["experiments"].items() if "error" in r] == []
+    assert report["total_s"] < 120
+
+
+def test_the_quick_run_takes_one_documented_time():
+    """README and BENCHMARKS.md give one figure for `bench.run --quick`: the last complete quick run
+    (bench/results/quick-2.json) plus the budgets of the default experiments added since."""
+    from bench import experiments  # noqa: F401 — registers every experiment
+    from bench.core import EXPERIMENTS
+
+    recorded = json.loads((REPO / "bench" / "results" / "quick-2.json").read_text())
+    since = [e for name, e in EXPERIMENTS.items() if e.default and name not in recorded["experiments"]]
+    minutes = round((recorded["total_s"] + sum(e.quick_budget_s for e in since)) / 60)
+    for doc in ("README.md", "BENCHMARKS.md"):
+        text = (REPO / doc).read_text()
+        quoted = re.findall(r"`python -m bench\.run --quick`[^`]{0,80}?about (\d+) min", text)
+        assert quoted == [str(minutes)], (doc, quoted, minutes)
+    assert f"{recorded['total_s'] / 60:.1f} min" in (REPO / "BENCHMARKS.md").read_text()

@@ -201,6 +201,9 @@ CLI_CASES = {
     "engine refuses steps": (["request", "x", "--seconds", "1", "--steps", "0"], 2, "steps must be an integer 1..500, got 0"),
     "engine refuses the folder": (["request", "x", "--seconds", "1", "--out", "/etc"], 2, "outside the folders"),
     "engine refuses the priority": (["request", "x", "--seconds", "1", "--priority", "now"], 2, "invalid choice: 'now'"),
+    "unknown dtype": (["generate", "x", "--seconds", "1", "--dtype", "fp8"], 2, "argument --dtype: invalid choice: 'fp8'"),
+    "unknown dtype to serve": (["serve", "--dtype", "fp8"], 2, "argument --dtype: invalid choice: 'fp8'"),
+    "just too long": (["request", "x", "--seconds", "60.0001"], 2, "length must be 0.1..60 s, got 60.0001 s"),
 }
 
 

@@ -1,5 +1,6 @@
 """Musical length → exact sample counts (REAPER's convention: BPM counts quarter notes)."""
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -92,3 +93,11 @@ def test_time_signature_parsing():
 def test_as_dict_is_json_ready():
     d = MusicalLength.from_bars(2, 128, "4/4").as_dict()
     assert d == {"seconds": 3.75, "bars": 2, "beats": None, "bpm": 128, "time_signature": "4/4"}
+
+
+@pytest.mark.parametrize("seconds, shown", [(60.0001, "60.0001"), (60.00000001, "60.00000001"), (0.09999, "0.09999"),
+                                            (61.23456, "61.23")])
+def test_a_length_just_outside_the_limits_is_shown_as_given(seconds, shown):
+    """Not rounded onto the limit it broke: "got 60 s" for 60.0001 reads as a bug."""
+    with pytest.raises(InvalidInput, match=rf"length must be 0\.1\.\.60 s, got {re.escape(shown)} s$"):
+        MusicalLength.from_seconds(seconds)

@@ -87,6 +87,48 @@ def test_uncached_model_offline_is_one_clear_error(tmp_path):
     assert not list(tmp_path.glob("*.wav"))
 
 
+def _unreachable_hub(tmp_path, cache: Path) -> dict:
+    """HF_HUB_OFFLINE unset, and a hub endpoint where nothing listens (refused at once, as offline)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return {"HF_HUB_OFFLINE": "", "HF_ENDPOINT": f"http://127.0.0.1:{port}", "HF_HUB_CACHE": str(cache),
+            "PYTHONPATH": str(REPO)}
+
+
+@pytest.mark.parametrize("offline", ["HF_HUB_OFFLINE", "unreachable hub"])
+def test_a_mistyped_model_id_is_not_sent_to_hf_download(tiny_folders, tmp_path, offline):
+    """Offline the hub cannot say whether a repo exists: an id that is neither known nor cached is
+    named as such, with what is cached and the known ids — not "run hf download <typo>"."""
+    cache = tmp_path / "hub"
+    _fake_hf_cache(cache, "cvssp/audioldm", tiny_folders["safetensors"])
+    env = ({"HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(cache), "PYTHONPATH": str(REPO)} if offline == "HF_HUB_OFFLINE"
+           else _unreachable_hub(tmp_path, cache))
+    result = _cli(["generate", "hiss", "--seconds", "1", "--model", "cvssp/audioldm-s-ful-v2", "--out", str(tmp_path)],
+                  env, cwd=tmp_path)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "'cvssp/audioldm-s-ful-v2' is not a known AudioLDM model and is not in the local Hugging Face cache" in line
+    assert "Did you mean cvssp/audioldm-s-full-v2?" in line
+    assert "In the cache: cvssp/audioldm;" in line and "cvssp/audioldm-l-full" in line  # cached, and known ids
+    assert "hf download cvssp/audioldm-s-ful-v2" not in line
+
+
+def test_an_unreachable_hub_is_not_blamed_on_hf_hub_offline(tmp_path):
+    """HF_HUB_OFFLINE was not set: the message says what was tried (the hub, unreachable), and how to
+    get the model, without telling the user to undo a setting they never made."""
+    env = _unreachable_hub(tmp_path, tmp_path / "empty")
+    result = _cli(["generate", "hiss", "--seconds", "1", "--model", "cvssp/audioldm-m-full", "--out", str(tmp_path)],
+                  env, cwd=tmp_path)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "'cvssp/audioldm-m-full' is not in the local Hugging Face cache" in line
+    assert f"the hub at {env['HF_ENDPOINT']} could not be reached" in line
+    assert "hf download cvssp/audioldm-m-full" in line and "HF_HUB_OFFLINE" not in line
+
+
 def test_cache_lookup_in_process(tiny_folders, tmp_path, monkeypatch):
     from huggingface_hub import constants
 

@@ -164,7 +164,43 @@ def test_osc_and_zmq_examples_say_the_same():
     osc = parse_key_values(max_atoms(blocks("osc request")[0]))
     zmq = json.loads(blocks("json request")[0])
     assert osc["prompt"] == zmq["prompt"] and osc["bars"] == zmq["bars"] and osc["bpm"] == zmq["bpm"]
-    assert osc["time_sig"] == zmq["time_sig"] and osc["id"] == zmq["id"]
+    assert osc["time_sig"] == zmq["time_sig"]
+
+
+def documented_requests():
+    """Every documented generate request as fields: JSON (requests and edits) and OSC (as Max sends it)."""
+    found = [json.loads(text) for kind in ("json request", "json edit") for text in blocks(kind)]
+    found += [parse_key_values(max_atoms(text)) for kind in ("osc request", "osc edit") for text in blocks(kind)]
+    return found
+
+
+def test_documented_ids_name_one_request_each():
+    """Sent one after another to one engine, as a reader tries them, no example is refused with
+    "id … is already used by a different request"."""
+    seen = {}
+    for fields in documented_requests():
+        if "id" in fields:
+            same = {k: v for k, v in fields.items() if k not in ("id", "op", "reply_port")}
+            assert seen.setdefault(fields["id"], same) == same, f"id {fields['id']!r} names two different requests"
+
+
+def test_documented_requests_are_accepted_by_a_local_engine(tmp_path, monkeypatch):
+    """With the engine's own rules for a local client (bridge.security roots: --out and the user's
+    home), not only the request's form: an example's out_dir must be one the engine lets it use."""
+    from bridge import security
+    from engine.writer import check_writable
+
+    home = tmp_path / "me"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    out = tmp_path / "engine-out"
+    for text in blocks("json request") + blocks("osc request"):
+        fields = json.loads(text) if text.startswith("{") else parse_key_values(max_atoms(text))
+        fields = {k: v.replace("/home/me", str(home)) if isinstance(v, str) else v for k, v in fields.items()
+                  if k not in ("reply_port",)}
+        job = protocol.parse_request(fields, out, roots=security.default_roots(out, (), local=True))
+        check_writable(job.render.out_dir, "out_dir")
 
 
 @pytest.mark.parametrize("text", blocks("osc control"))

@@ -6,6 +6,7 @@ import os
 import queue
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -27,6 +28,30 @@ from engine.render import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 BLOCKER = {"prompt": "blocker", "seconds": 0.5, "steps": 500, "priority": "live"}  # runs until cancelled
+
+
+@contextlib.contextmanager
+def unwritable_folder(path: Path):
+    """A folder nobody may create files in: mode 0555, or (as root, who ignores modes) immutable."""
+    path.mkdir(parents=True, exist_ok=True)
+    undo = None
+    if os.name != "nt" and os.geteuid() != 0:
+        path.chmod(0o555)
+        undo = lambda: path.chmod(0o755)  # noqa: E731
+    elif sys.platform.startswith("linux") and subprocess.run(["chattr", "+i", str(path)],
+                                                             capture_output=True).returncode == 0:
+        undo = lambda: subprocess.run(["chattr", "-i", str(path)], check=True)  # noqa: E731
+    try:
+        try:
+            (path / "probe").touch()
+        except OSError:
+            pass
+        else:
+            pytest.skip("no way to make a folder unwritable on this machine")
+        yield path
+    finally:
+        if undo is not None:
+            undo()
 
 
 def running_service(tiny_components, tmp_path, **config):
@@ -320,11 +345,78 @@ def test_bad_zmq_input_gets_an_error_and_the_engine_keeps_serving(service, paylo
         assert client.ping()["event"] == "pong"
 
 
+@pytest.mark.parametrize("sub", ["", "new/folder"])
+def test_an_unwritable_out_dir_is_refused_when_the_request_arrives(service, sub):
+    """Not minutes later, when the file is written: bad_request naming the folder, nothing queued."""
+    with unwritable_folder(service.config.out_dir / "read-only") as folder, client_for(service) as client:
+        out_dir = folder / sub if sub else folder
+        events = list(client.events({"prompt": "x", "seconds": 0.5, "id": f"ro-{len(sub)}", "out_dir": str(out_dir)}))
+    assert [e["event"] for e in events] == ["error"]
+    assert events[0]["code"] == "bad_request" and f"out_dir {str(out_dir)!r} is not writable" in events[0]["message"]
+    assert f"ro-{len(sub)}" not in service.queue.jobs
+
+
 def test_name_hint_cannot_escape_the_output_folder(service):
     with client_for(service) as client:
         done = client.generate({"prompt": "x", "seconds": 0.3, "name": "../../../tmp/evil"})
     path = Path(done["paths"][0])
     assert path.parent == service.config.out_dir and path.name.startswith("tmp-evil_")
+
+
+@contextlib.contextmanager
+def loading_service(tmp_path):
+    """A service whose model is still loading: its ports are bound and served, no worker runs yet."""
+    from engine.length import LengthLimits
+
+    svc = BridgeService(None, ServiceConfig.on_free_ports(tmp_path)).bind()
+    svc.start_loading("tiny", LengthLimits())
+    try:
+        yield svc
+    finally:
+        svc.shutdown(5)
+
+
+def test_an_engine_loading_its_model_answers_ping_and_status_and_queues_requests(tiny_components, tmp_path):
+    with loading_service(tmp_path) as svc, client_for(svc) as client:
+        assert client.ping() == {"event": "pong", "id": "", "protocol": 1, "state": "loading"}
+        status = client.status()
+        assert status["state"] == "loading" and status["model"] == "tiny" and status["device"] is None
+        events = client.events({"prompt": "x", "seconds": 0.3, "steps": 2, "id": "early"})
+        assert next(events)["event"] == "accepted"
+        bad = list(client.events({"prompt": "x", "seconds": 61, "id": "too-long"}))
+        assert [e["code"] for e in bad] == ["bad_request"]  # validated while loading, with the engine's limits
+        svc.start(Engine(tiny_components))
+        assert [e["event"] for e in events][-1] == "done"
+        assert client.ping()["state"] == "ready" and client.status()["state"] == "ready"
+
+
+def test_a_model_that_fails_to_load_fails_the_jobs_that_waited_for_it(tmp_path):
+    from engine.errors import ModelUnavailable
+
+    with loading_service(tmp_path) as svc, client_for(svc) as client:
+        events = client.events({"prompt": "x", "seconds": 0.3, "id": "waited"})
+        assert next(events)["event"] == "accepted"
+        svc.shutdown(0, reason=ModelUnavailable("model cvssp/nope is not in the cache"))
+        [final] = list(events)
+    assert final["code"] == "model_unavailable" and "cvssp/nope" in final["message"]
+
+
+def test_request_and_ping_commands_wait_for_a_loading_engine(tiny_components, tmp_path, capsys):
+    from bridge import cli
+
+    with loading_service(tmp_path) as svc:
+        endpoint = svc.endpoints()["zmq"]["requests"]
+        assert cli.main(["ping", "--endpoint", endpoint]) == 0
+        assert "loading its model" in capsys.readouterr().out
+        outcome = {}
+        request = threading.Thread(target=lambda: outcome.update(rc=cli.main(
+            ["request", "x", "--seconds", "0.3", "--steps", "2", "--id", "cli-early", "--endpoint", endpoint,
+             "--ping-timeout", "5", "--reply-timeout", "0.5", "--timeout", "120"])))
+        request.start()
+        wait_for(lambda: "cli-early" in svc.queue.jobs, timeout=30)
+        svc.start(Engine(tiny_components))
+        request.join(120)
+    assert outcome == {"rc": 0}
 
 
 def test_status_reports_queue_model_device_uptime(service):
@@ -341,7 +433,7 @@ def test_client_gives_up_clearly_without_an_engine():
         port = s.getsockname()[1]
     client = BridgeClient(f"tcp://127.0.0.1:{port}", timeout=0.1, retries=2)
     started = time.monotonic()
-    with pytest.raises(EngineError, match="no reply from the engine .* after 2 tries") as err:
+    with pytest.raises(EngineError, match="no reply from the engine .* after 3 tries") as err:
         client.ping()
     assert err.value.code == "timeout" and time.monotonic() - started < 2
     client.close()
@@ -448,6 +540,56 @@ def test_bad_osc_input_gets_an_error_reply_and_the_engine_keeps_serving(osc, ser
     assert err[2] == "bad_request" and expected in err[3]
     send("/audioldm/ping")
     listener.wait("/audioldm/pong")
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (("/audioldm/ping",), "/audioldm/pong"),
+        (("/audioldm/generate", "prompt", "x", "seconds", 1, "seconds", 2), "field seconds given twice"),
+        (("/audioldm/generate", "prompt", "x", "bars", "four"), "bars must be a number, got 'four'"),
+        (("/audioldm/cancel", "no-such-job"), "no job with id 'no-such-job'"),
+    ],
+)
+def test_a_float_reply_port_from_a_max_float_box_is_honoured(osc, service, message, expected):
+    """Max's float box sends 19001. as a 32-bit float: replies, errors included, go to that port (the
+    default reply port is 0 here, where nothing arrives)."""
+    listener, send, _ = osc
+    assert service.transports["osc"].reply_port == 0
+    send(*message, "reply_port", float(listener.port))
+    if expected.startswith("/"):
+        listener.wait(expected, timeout=10)
+    else:
+        [err] = listener.wait("/audioldm/error", timeout=10)
+        assert expected in err[3]
+
+
+def osc_datagram(address, args):
+    """An OSC message built by hand (python-osc refuses to build text that is not UTF-8)."""
+    def pad(b):
+        return b + b"\x00" * (4 - len(b) % 4)
+
+    tags, body = ",", b""
+    for arg in args:
+        if isinstance(arg, bytes):
+            tags, body = tags + "s", body + pad(arg)
+        elif isinstance(arg, float):
+            tags, body = tags + "f", body + struct.pack(">f", arg)
+        else:
+            tags, body = tags + "i", body + struct.pack(">i", arg)
+    return pad(address.encode()) + pad(tags.encode()) + body
+
+
+@pytest.mark.parametrize("as_float", [False, True])
+def test_an_unparseable_datagram_is_answered_on_its_reply_port(osc, service, as_float):
+    """A prompt typed on a machine that sends Latin-1 (not UTF-8) makes the packet unparseable; its
+    reply_port can still be read, and the error goes there rather than to the default port."""
+    listener, _, send_raw = osc
+    port = float(listener.port) if as_float else listener.port
+    send_raw(osc_datagram("/audioldm/generate", [b"prompt", "caf\xe9 ambience".encode("latin-1"), b"seconds", 1,
+                                                 b"reply_port", port]))
+    [err] = listener.wait("/audioldm/error", timeout=10)
+    assert err[2] == "bad_request" and "not valid UTF-8" in err[3]
 
 
 def test_garbage_and_huge_datagrams(osc, service):
@@ -557,6 +699,32 @@ def test_serve_and_request_commands_done_criterion(tmp_path):
     assert "ready" in log and "stopped" in log
 
 
+@pytest.mark.skipif(os.name == "nt", reason="SIGTERM is TerminateProcess on Windows: nothing to time")
+def test_serve_exits_promptly_after_a_stop_signal(tmp_path):
+    """Nothing runs, so stopping is closing sockets: `stopped`, then the exit, within a second
+    (not seconds of joins on idle waits and of tearing the interpreter down)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--device", "cpu", "--out", str(tmp_path),
+         "--osc-port", "0", "--osc-reply-port", "0", "--zmq-port", "0", "--pub-port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    lines = []
+    try:
+        assert read_line(server.stdout, timeout=120).strip() == "ready"
+        reader = threading.Thread(target=lambda: lines.extend((time.monotonic(), line) for line in server.stderr))
+        reader.start()
+        signalled = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+        exited = time.monotonic()
+        reader.join(10)
+    finally:
+        server.kill()
+    assert server.returncode == 0
+    [stopped] = [at for at, line in lines if line.rstrip().endswith("audioldm-bridge: stopped")]
+    assert exited - stopped < 0.5, f"{exited - stopped:.2f} s from 'stopped' to the exit"
+    assert exited - signalled < 1.0, f"{exited - signalled:.2f} s from SIGTERM to the exit"
+
+
 def modules_loaded(code: str, modules, cwd=REPO) -> list[str]:
     """Which of ``modules`` a fresh interpreter has imported after running ``code``."""
     probe = f"{code}\nimport json, sys; print(json.dumps(sorted(m for m in {tuple(modules)!r} if m in sys.modules)))"
@@ -571,3 +739,18 @@ def test_client_commands_do_not_load_torch():
     code = ("import bridge.cli, bridge.client, bridge.protocol; bridge.cli.build_parser(); "
             "from engine.writer import write_json_atomic")
     assert modules_loaded(code, ("torch", "diffusers", "transformers")) == []
+
+
+def test_remote_request_paths_do_not_load_torch(tmp_path):
+    """`request --init-audio … --upload` (and `--fetch-to`) is the thin client of a remote engine:
+    its upload and fetch code must not pull in the engine (torch costs seconds and may not be installed)."""
+    take = tmp_path / "take.wav"
+    take.write_bytes(b"RIFF" + bytes(60))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = ("import bridge.upload, bridge.fetch, bridge.cli; "
+            f"rc = bridge.cli.main(['request', 'x', '--seconds', '1', '--init-audio', {str(take)!r}, '--upload', "
+            f"'--fetch-to', {str(tmp_path / 'got')!r}, '--endpoint', 'tcp://127.0.0.1:{port}', "
+            "'--reply-timeout', '0.2', '--retries', '1']); assert rc == 1, rc")
+    assert modules_loaded(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.jobs")) == []
