@@ -17,6 +17,7 @@ import re
 import secrets
 import socket
 import threading
+import tempfile
 import time
 import unicodedata
 from pathlib import Path

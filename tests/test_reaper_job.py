@@ -50,6 +50,9 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
     out_dir = os.path.join(fake.media_path, "AudioLDM")  # where the job writes: the started engine may too
     assert serve[1:] == ["serve", "--zmq-port", str(port), "--allow-out", out_dir, "--model", "tiny", "--max-queue", "7"]
     assert fake.launched("ping") and len(fake.launched("request")) == 2
+    for ping in fake.launched("ping"):  # each ping process waits at most --reply-timeout × (--retries + 1)
+        option = {ping[k]: ping[k + 1] for k in range(len(ping) - 1) if ping[k].startswith("--")}
+        assert float(option["--reply-timeout"]) * (int(option["--retries"]) + 1) <= 10
     track = fake.tracks[-1]  # no track was selected: a new one, named after the prompt
     assert len(fake.tracks) == 2 and track.name == "rain on a tin roof" and not fake.tracks[0].items
     [item] = track.items

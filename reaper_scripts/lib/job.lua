@@ -46,13 +46,14 @@ return function(A)
     return { self.command, ... }
   end
 
-  --- While the engine starts: one ping that waits up to 10 s (ZeroMQ delivers it as soon as the engine
-  -- binds, i.e. once its model is loaded), so few processes are launched.
+  --- While the engine starts: one ping that waits up to 10 s for an answer (ZeroMQ delivers it as soon as
+  -- the engine binds; one still loading its model answers at once, and the request then waits for it),
+  -- so few processes are launched.
   function Job:ping()
     os.remove(self.ping_file)
     self.ping_sent = reaper.time_precise()
     local ok, problem = A.launch(self:args("ping", "--endpoint", self.settings.endpoint, "--reply-timeout", 10,
-      "--retries", 1, "--result-file", self.ping_file))
+      "--retries", 0, "--result-file", self.ping_file))
     if not ok then self:finish(problem) end
     return ok
   end
