@@ -65,6 +65,7 @@ class ZmqTransport:
         self.outbox.connect(inbox)
         self.outbox_lock = threading.Lock()
         self._running = threading.Event()
+        self._req_awaiting: set[bytes] = set()  # REQ peers owed their one reply (transport thread only)
         self.thread = threading.Thread(target=self._serve, name="audioldm-zmq", daemon=True)
 
     def endpoints(self) -> dict:
@@ -139,6 +140,12 @@ class ZmqTransport:
                 self.pub.send_multipart(frames[1:])
 
     def _reply(self, identity: bytes, envelope: bytes, payload: bytes) -> None:
+        if envelope == b"req":
+            # A REQ socket takes exactly one reply per request: a generate's later events would be
+            # read as the answer to its next request, so only the first event goes to it.
+            if identity not in self._req_awaiting:
+                return
+            self._req_awaiting.discard(identity)
         frames = [identity, b"", payload] if envelope == b"req" else [identity, payload]
         try:
             self.router.send_multipart(frames, zmq.NOBLOCK)
@@ -150,6 +157,8 @@ class ZmqTransport:
         envelope = b"req" if len(rest) >= 2 and rest[0] == b"" else b"dealer"
         origin = ("zmq", identity, envelope, user_id)
         body = rest[1:] if envelope == b"req" else rest
+        if envelope == b"req":
+            self._req_awaiting.add(identity)
         shape = (f"expected one JSON frame (or an empty delimiter and one JSON frame; only an upload adds a frame "
                  f"of bytes), got {len(rest)} frames")
         if len(body) not in (1, 2):

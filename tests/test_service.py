@@ -422,9 +422,13 @@ def test_request_and_ping_commands_wait_for_a_loading_engine(tiny_components, tm
 def test_status_reports_queue_model_device_uptime(service):
     with client_for(service) as client:
         status = client.status()
+        asked = time.monotonic()
+        time.sleep(0.05)  # a known interval for uptime to count, not a wait for an event
+        later = client.status()
+        between = time.monotonic() - asked
     assert status["model"] == "tiny" and status["device"] == "cpu" and status["test_model"] is True
     assert status["queue"] == {"live": 0, "normal": 0, "background": 0} and status["running"] == []
-    assert status["uptime_s"] >= 0
+    assert 0.05 - 0.002 <= later["uptime_s"] - status["uptime_s"] <= between + 0.05  # uptime runs in seconds
 
 
 def test_client_gives_up_clearly_without_an_engine():
