@@ -23,7 +23,7 @@ from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
 from .security import confine
 
 if TYPE_CHECKING:  # the client imports this module; it must not pay for importing torch
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
 PROTOCOL_VERSION = 1
 
@@ -182,7 +182,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
 
     ``roots``: the folders this client may write into (see bridge/security.py); None checks only
     the form of ``out_dir`` (in-process use by the user themselves)."""
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
     if not isinstance(fields, dict):
         raise InvalidInput(f"a request must be an object of fields, got {type(fields).__name__}")

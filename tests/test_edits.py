@@ -17,7 +17,7 @@ from bridge.protocol import parse_request
 from engine import audio_in
 from engine.errors import InvalidInput
 from engine.length import MusicalLength
-from engine.render import RenderRequest
+from engine.request import RenderRequest
 
 REPO = Path(__file__).resolve().parents[1]
 

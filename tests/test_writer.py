@@ -307,7 +307,7 @@ def test_written_files_honour_the_umask(tmp_path, engine, umask):
     """Files a user asked for get the permissions any program gives them (0666 less the umask), not
     mkstemp's private 0600: a group sharing a project folder reads them."""
     from engine.length import MusicalLength
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
     previous = os.umask(umask)
     try:
