@@ -17,6 +17,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Callable
 
+from engine.checks import check_number
 from engine.errors import EngineError, InvalidInput
 from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
 
@@ -166,8 +167,7 @@ def coerce(name: str, value):
         if isinstance(value, str) and value.lower() in ("true", "false"):
             return value.lower() == "true"
         raise InvalidInput(f"{name} must be true/false or 1/0, got {value!r:.80}")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InvalidInput(f"{name} must be a number, got {value!r:.80}")
+    check_number(name, value, kinds=(int, float), finite=True, width=80)
     if kind is int:
         if value != int(value):
             raise InvalidInput(f"{name} must be a whole number, got {value!r}")

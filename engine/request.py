@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from .checks import check_int, check_number
 from .edit import loop_crossfade_samples
 from .errors import InvalidInput
 from .init_audio import DEFAULT_STRENGTH, EditPlan, PreparedInit, plan_edit
@@ -74,22 +75,17 @@ class RenderRequest:
 
     def check_inputs(self) -> None:
         """Validate and normalize in place; every message names the field and its bad value."""
-        if isinstance(self.variations, bool) or not isinstance(self.variations, int) or not (
-            1 <= self.variations <= MAX_VARIATIONS
-        ):
-            raise InvalidInput(f"variations must be an integer 1..{MAX_VARIATIONS}, got {self.variations!r}")
-        if self.best_of is not None and (isinstance(self.best_of, bool) or not isinstance(self.best_of, int)
-                                         or not self.variations <= self.best_of <= MAX_VARIATIONS):
-            raise InvalidInput(f"best_of must be an integer {self.variations}..{MAX_VARIATIONS} "
-                               f"(at least variations), got {self.best_of!r}")
+        check_int("variations", self.variations, 1, MAX_VARIATIONS, f"an integer 1..{MAX_VARIATIONS}", kinds=int)
+        if self.best_of is not None:
+            check_int("best_of", self.best_of, self.variations, MAX_VARIATIONS,
+                      f"an integer {self.variations}..{MAX_VARIATIONS} (at least variations)", kinds=int)
         if self.align not in ALIGN_MODES:
             raise InvalidInput(f"align must be one of {', '.join(ALIGN_MODES)}, got {self.align!r}")
         self._check_edit()
         if not isinstance(self.length, MusicalLength):
             raise InvalidInput(f"length must be a MusicalLength, got {self.length!r}")
-        if self.seed is not None and (isinstance(self.seed, bool) or not isinstance(self.seed, int)
-                                      or not 0 <= self.seed < SEED_RANGE):
-            raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {self.seed!r}")
+        if self.seed is not None:
+            check_int("seed", self.seed, 0, SEED_RANGE - 1, f"an integer 0..{SEED_RANGE - 1}", kinds=int)
         check_rate(self.sample_rate)
         if self.channels is None:
             self.channels = 1
@@ -104,9 +100,7 @@ class RenderRequest:
                 raise InvalidInput(f"name must be text, got {self.name_hint!r:.80}")
             self.name_hint = shorten_name_hint(self.name_hint)
         for name in ("fade_in_ms", "fade_out_ms"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1000:
-                raise InvalidInput(f"{name} must be 0..1000 ms, got {value!r}")
+            check_number(name, getattr(self, name), 0, 1000, "0..1000 ms", kinds=(int, float))
         self.scheduler = normalize_scheduler_name(self.scheduler)
         if not self.seeds:
             base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
@@ -140,10 +134,7 @@ class RenderRequest:
         input_seconds = Fraction(stop - first, self.init_rate)
         if self.strength is None:
             self.strength = DEFAULT_STRENGTH[mode]
-        if isinstance(self.strength, bool) or not isinstance(self.strength, (int, float)) or not (
-                0 <= self.strength <= 1):
-            raise InvalidInput(f"strength must be a number 0..1, got {self.strength!r}")
-        self.strength = float(self.strength)
+        self.strength = check_number("strength", self.strength, 0, 1, "a number 0..1", kinds=(int, float))
         region = None
         if mode == "transfer":
             if self.length is None:
