@@ -15,7 +15,7 @@ POST_STAGES = ("resample", "edit", "loudness", "write")
 
 def render_request(ctx: Context, seconds: float, steps: int = 10, seed: int = SEED, tag: str = "e"):
     from engine.length import MusicalLength
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
     return RenderRequest(prompt=PROMPT, length=MusicalLength.from_seconds(seconds), out_dir=ctx.out_dir(tag),
                          steps=steps, seed=seed)

@@ -28,7 +28,8 @@ def main(model: str, seconds: float, out_dir: str, dtype: str = "fp32", steps: i
 
     from engine.length import MusicalLength
     from engine.models import load_model
-    from engine.render import Engine, RenderRequest
+    from engine.render import Engine
+    from engine.request import RenderRequest
 
     t0 = time.perf_counter()
     engine = Engine(load_model(model, device="cpu", dtype=dtype))

@@ -116,7 +116,7 @@ def transport(tiny_components, pings: int = 1000, requests: int = 10) -> dict:
         result = {"zmq_ping": ping_zmq(svc, pings), "osc_ping": ping_osc(svc, pings)}
         engine = Engine(tiny_components)
         from engine.length import MusicalLength
-        from engine.render import RenderRequest
+        from engine.request import RenderRequest
 
         fields = {"prompt": "overhead", "seconds": 1.0, "seed": 1}
         zmq_request_seconds(svc, fields)

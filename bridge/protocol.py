@@ -17,13 +17,14 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Callable
 
+from engine.checks import check_number
 from engine.errors import EngineError, InvalidInput
 from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
 
 from .security import confine
 
 if TYPE_CHECKING:  # the client imports this module; it must not pay for importing torch
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
 PROTOCOL_VERSION = 1
 
@@ -166,8 +167,7 @@ def coerce(name: str, value):
         if isinstance(value, str) and value.lower() in ("true", "false"):
             return value.lower() == "true"
         raise InvalidInput(f"{name} must be true/false or 1/0, got {value!r:.80}")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InvalidInput(f"{name} must be a number, got {value!r:.80}")
+    check_number(name, value, kinds=(int, float), finite=True, width=80)
     if kind is int:
         if value != int(value):
             raise InvalidInput(f"{name} must be a whole number, got {value!r}")
@@ -182,7 +182,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
 
     ``roots``: the folders this client may write into (see bridge/security.py); None checks only
     the form of ``out_dir`` (in-process use by the user themselves)."""
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
     if not isinstance(fields, dict):
         raise InvalidInput(f"a request must be an object of fields, got {type(fields).__name__}")

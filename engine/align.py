@@ -9,23 +9,27 @@ length. librosa is imported on first use (its numba set-up costs seconds once pe
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
+
+from .length import seconds_to_frames
 
 #: Longest lead-in that can be dropped (generated on top of the requested length).
 LOOKAHEAD_SECONDS = 0.5
 #: An onset is strong when the level after it reaches this fraction of the clip's loudest (−6 dB).
 STRONG = 0.5
 #: Analysis hop: ~2.7 ms at 48 kHz, well under the 5 ms a grid hit tolerates.
-HOP_SECONDS = 128 / 48000
+HOP_SECONDS = Fraction(128, 48000)
 MAX_ONSETS_RECORDED = 256
 
 
 def lookahead_samples(rate: int) -> int:
-    return round(LOOKAHEAD_SECONDS * rate)
+    return seconds_to_frames(LOOKAHEAD_SECONDS, rate)
 
 
 def _hop(rate: int) -> int:
-    return max(16, round(HOP_SECONDS * rate))
+    return max(16, seconds_to_frames(HOP_SECONDS, rate))
 
 
 def _n_fft(rate: int) -> int:

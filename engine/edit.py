@@ -4,12 +4,13 @@ All functions work along axis 0, so they take mono (n,) and multichannel (n, ch)
 and return new arrays (the input is never modified).
 """
 
-import numbers
-
 import numpy as np
 from scipy.signal import windows
 
+from engine.checks import check_count as _check_count
+from engine.checks import check_ms as _check_ms
 from engine.errors import InvalidInput
+from engine.length import exact, seconds_to_frames
 
 # 50 ms is long enough to hide the seam of noisy/tonal textures and short enough not to smear
 # rhythmic material audibly.
@@ -20,20 +21,8 @@ LOOP_CROSSFADE_MS = 50.0
 _MAX_SHORTFALL = 0.01
 
 
-def _check_count(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise InvalidInput(f"{name} must be a non-negative integer, got {value!r}")
-    return int(value)
-
-
-def _check_ms(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < float("inf"):
-        raise InvalidInput(f"{name} must be a finite number >= 0, got {value!r}")
-    return float(value)
-
-
 def _ms_to_samples(ms: float, rate: int) -> int:
-    return int(round(ms * rate / 1000.0))
+    return seconds_to_frames(exact(ms, "ms") / 1000, rate)
 
 
 def _along_time(curve: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -82,14 +71,10 @@ def apply_fades(x: np.ndarray, rate: int, fade_in_ms: float = 2.0, fade_out_ms: 
 
 
 def loop_crossfade_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> int:
-    """Crossfade length make_loop uses for an ``n``-sample loop: ``crossfade_ms``, at most n // 4."""
+    """Crossfade length make_loop uses for an ``n``-sample loop: ``crossfade_ms``, at most n // 4.
+    It is also the pre-roll: how many samples *before* the loop the caller must generate for make_loop."""
     n = _check_count("loop length", n)
     return min(_ms_to_samples(_check_ms("crossfade_ms", crossfade_ms), rate), n // 4)
-
-
-def loop_preroll_samples(n: int, rate: int, crossfade_ms: float = LOOP_CROSSFADE_MS) -> int:
-    """How many samples *before* the loop the caller must generate for make_loop (the pre-roll)."""
-    return loop_crossfade_samples(n, rate, crossfade_ms)
 
 
 def crossfade_gains(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -115,7 +100,7 @@ def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSS
               preroll: int | None = None) -> np.ndarray:
     """Return exactly ``n`` samples of ``x`` that loop seamlessly, the loop's start untouched.
 
-    ``x`` is ``p = loop_preroll_samples(n, rate, crossfade_ms)`` samples of pre-roll followed by at
+    ``x`` is ``p = loop_crossfade_samples(n, rate, crossfade_ms)`` samples of pre-roll followed by at
     least ``n`` samples of the loop: ``y = x[p:p+n]``, except that its last ``p`` samples are
     crossfaded into the pre-roll ``x[:p]``. So ``y[0]`` (the downbeat) is exactly as generated,
     and playing ``y[n-1]`` (= ``x[p-1]``) then ``y[0]`` (= ``x[p]``) continues ``x`` naturally.
@@ -124,7 +109,7 @@ def make_loop(x: np.ndarray, n: int, rate: int, crossfade_ms: float = LOOP_CROSS
     more audio precedes the loop's start (an onset moved to sample 0 early in the audio).
     """
     n = _check_count("loop length", n)
-    p = loop_preroll_samples(n, rate, crossfade_ms)
+    p = loop_crossfade_samples(n, rate, crossfade_ms)
     if preroll is not None:
         p = min(p, _check_count("preroll", preroll))
     x = np.asarray(x)

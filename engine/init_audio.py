@@ -30,7 +30,7 @@ import numpy as np
 
 from .audio_in import LATENT_HOP, InputAudio, fit_to, prepare_waveform, to_model_rate
 from .errors import InvalidInput
-from .length import MODEL_RATE, frames_for_samples
+from .length import MODEL_RATE, exact, frames_for_samples, seconds_to_frames
 
 MODES = ("transfer", "repaint", "extend")
 #: Known audio the model sees on each side of a repaint (before an extension): enough for
@@ -146,14 +146,14 @@ def stitch(plan: EditPlan, init: PreparedInit, generated16k: np.ndarray, rate: i
     kept = source.audio
     if channels == 2:
         kept = source.stereo if source.stereo is not None else np.stack([source.audio, source.audio], axis=1)
-    n_in = min(samples, math.floor(source.seconds * rate + Fraction(1, 2)))
+    n_in = min(samples, seconds_to_frames(source.seconds, rate))
     original = fit_length(resample(kept, source.rate, rate), n_in) if source.rate != rate else \
         kept[:n_in].astype(np.float32)
     generated = resample(np.asarray(generated16k, dtype=np.float32) / init.gain, MODEL_RATE, rate)
-    offset = round(Fraction(plan.window_start * rate, MODEL_RATE))
-    start = round(plan.region[0] * rate)
-    end = samples if plan.mode == "extend" else min(samples, round(plan.region[1] * rate))
-    seam = round(SEAM_MS * rate / 1000)
+    offset = seconds_to_frames(Fraction(plan.window_start, MODEL_RATE), rate)
+    start = seconds_to_frames(plan.region[0], rate)
+    end = samples if plan.mode == "extend" else min(samples, seconds_to_frames(plan.region[1], rate))
+    seam = seconds_to_frames(exact(SEAM_MS, "seam") / 1000, rate)
     # a repaint crossfades inside its region; an extend over the input's last samples
     seam = min(seam, (end - start) // 2) if plan.mode == "repaint" else min(seam, start)
     first = start if plan.mode == "repaint" else start - seam

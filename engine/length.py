@@ -48,6 +48,12 @@ def exact(value, name: str) -> Fraction:
     return result
 
 
+def seconds_to_frames(seconds, rate: int) -> int:
+    """The one rule for seconds → frames (samples): round(seconds × rate) with halves rounded up, on
+    the number as written (exact, see :func:`exact`). The REAPER library's ``A.frames`` follows it too."""
+    return math.floor(exact(seconds, "seconds") * rate + Fraction(1, 2))
+
+
 def parse_time_signature(value, limits: LengthLimits = DEFAULT_LIMITS) -> tuple[int, int]:
     """'7/8' or (7, 8) → (7, 8)."""
     if isinstance(value, str):
@@ -128,8 +134,8 @@ class MusicalLength:
             )
 
     def samples(self, rate: int) -> int:
-        """Exact sample count at ``rate``: round(seconds × rate), halves away from zero."""
-        return math.floor(self.seconds * rate + Fraction(1, 2))
+        """Exact sample count at ``rate``: round(seconds × rate), halves up (:func:`seconds_to_frames`)."""
+        return seconds_to_frames(self.seconds, rate)
 
     def describe(self) -> str:
         if self.bpm is None:

@@ -8,7 +8,6 @@ target holds where it can, the ceiling always holds.
 
 import functools
 import math
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +15,10 @@ import pyloudnorm
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
 from scipy.signal import firwin, resample_poly
 
+from engine.checks import check_level as _check_level
+from engine.checks import check_positive_rate as _check_rate
 from engine.errors import InvalidInput
+from engine.length import exact, seconds_to_frames
 
 MODES = ("lufs", "peak", "off")
 DEFAULT_TARGETS = {"lufs": -14.0, "peak": -1.0}
@@ -63,12 +65,6 @@ def _as_audio(x) -> np.ndarray:
     if not np.all(np.isfinite(x)):
         raise InvalidInput("audio contains NaN or infinite samples")
     return x
-
-
-def _check_rate(rate) -> int:
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Integral) or rate <= 0:
-        raise InvalidInput(f"sample rate must be a positive integer, got {rate!r}")
-    return int(rate)
 
 
 def _db(linear: float) -> float:
@@ -166,7 +162,7 @@ def _limit(x: np.ndarray, env: np.ndarray, ceiling: float, rate: int, circular: 
     if env.max() <= ceiling:
         return x, 1.0
     required = np.minimum(1.0, ceiling / np.maximum(env, 1e-300))
-    width = 2 * max(1, round(LIMITER_WINDOW_MS * rate / 2000.0)) + 1
+    width = 2 * max(1, seconds_to_frames(exact(LIMITER_WINDOW_MS, "limiter window") / 2000, rate)) + 1
     # A loop's gain curve wraps around too, so it has no step where the end meets the start.
     mode = "wrap" if circular else "reflect"
     gain = uniform_filter1d(minimum_filter1d(required, width, mode=mode), width, mode=mode)
@@ -189,12 +185,6 @@ def limit(x: np.ndarray, rate: int, ceiling_dbtp: float = -1.0) -> tuple[np.ndar
             trim = 10.0 ** ((ceiling_dbtp - peak_db) / 20.0)
             y, lowest = y * trim, lowest * trim
     return y.astype(np.float32), (-_db(lowest) if lowest < 1.0 else 0.0)
-
-
-def _check_level(name: str, value, lo: float, hi: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not lo <= value <= hi:
-        raise InvalidInput(f"{name} must be a number in [{lo:g}, {hi:g}], got {value!r}")
-    return float(value)
 
 
 def check_settings(mode: str, target: float | None, ceiling_dbtp: float) -> tuple[float | None, float]:

@@ -5,11 +5,11 @@ preset (20-bit precision, linear phase) is transparent for that and fast enough 
 next to generation.
 """
 
-import numbers
-
 import numpy as np
 import soxr
 
+from engine.checks import check_int
+from engine.checks import check_positive_rate
 from engine.errors import InvalidInput
 
 #: Output rates: 8 kHz (telephone) to 384 kHz (DXD), 16 kHz (the model's own) included: whatever a
@@ -20,9 +20,7 @@ MAX_RATE = 384000
 
 def check_rate(rate) -> int:
     """Return ``rate`` if it is an integer output rate in [MIN_RATE, MAX_RATE], else raise InvalidInput."""
-    # bool is an int subclass; True must not pass as a sample rate.
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Integral):
-        raise InvalidInput(f"sample rate must be an integer, got {rate!r}")
+    check_int("sample rate", rate)  # never a bool: True must not pass as a sample rate
     if not MIN_RATE <= rate <= MAX_RATE:
         raise InvalidInput(f"sample rate {rate} is out of range [{MIN_RATE}, {MAX_RATE}]")
     return int(rate)
@@ -35,8 +33,7 @@ def resample(x: np.ndarray, in_rate: int, out_rate: int) -> np.ndarray:
     rates return the input as float32 without filtering.
     """
     for rate in (in_rate, out_rate):
-        if isinstance(rate, bool) or not isinstance(rate, numbers.Integral) or rate <= 0:
-            raise InvalidInput(f"sample rate must be a positive integer, got {rate!r}")
+        check_positive_rate(rate)
     x = np.ascontiguousarray(x, dtype=np.float32)
     if x.ndim not in (1, 2):
         raise InvalidInput(f"audio must have shape (n,) or (n, ch), got {x.shape}")

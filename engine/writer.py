@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import numbers
 import os
 import re
 import secrets
@@ -25,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from engine.checks import check_int, check_positive_rate
 from engine.errors import EngineError, InvalidInput, is_disk_full
 
 # name -> (soundfile format, subtype, extension)
@@ -68,8 +68,7 @@ def slugify(prompt: str, max_len: int = 40) -> str:
     no separators or dots survive, so the result can never be a path. Empty input gives
     "untitled"; a Windows device name (con, nul, com1...) gets a "-audio" suffix.
     """
-    if isinstance(max_len, bool) or not isinstance(max_len, numbers.Integral) or max_len < 1:
-        raise InvalidInput(f"max_len must be a positive integer, got {max_len!r}")
+    check_int("max_len", max_len, lo=1, must="a positive integer")
     # NFKD splits accented letters into letter + mark, so "café" keeps its "cafe".
     ascii_text = unicodedata.normalize("NFKD", str(prompt)).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
@@ -95,8 +94,7 @@ def output_name(prompt: str, seed: int, short_id: str, fmt: str, name_hint: str 
     same way, so "../../x" or "C:\\x" still yields a plain name inside the output folder.
     """
     ext = check_format(fmt)[2]
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise InvalidInput(f"seed must be an integer, got {seed!r}")
+    check_int("seed", seed)
     if not isinstance(short_id, str) or not _SHORT_ID.fullmatch(short_id):
         raise InvalidInput(f"short id must be 1-32 ASCII letters/digits, got {short_id!r}")
     stem = slugify(name_hint) if name_hint and name_hint.strip() else slugify(prompt)
@@ -245,8 +243,7 @@ def _check_audio(data, rate) -> np.ndarray:
     data = np.asarray(data)
     if data.ndim not in (1, 2) or not np.issubdtype(data.dtype, np.floating):
         raise InvalidInput(f"audio must be float with shape (n,) or (n, ch), got {data.dtype} {data.shape}")
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Integral) or rate <= 0:
-        raise InvalidInput(f"sample rate must be a positive integer, got {rate!r}")
+    check_positive_rate(rate)
     return data
 
 
@@ -301,18 +298,6 @@ def publish_with_sidecar(staged_audio: Path, path: Path, metadata: dict) -> tupl
             os.unlink(tmp_json)
     _fsync_dir(path.parent)
     return path, sidecar
-
-
-def write_audio_atomic(path, data: np.ndarray, rate: int, fmt: str) -> Path:
-    """Write float audio ((n,) or (n, ch)) to ``path`` in format ``fmt`` atomically; never overwrites.
-
-    Raises FileExistsError if ``path`` exists. For integer formats libsndfile clips samples
-    beyond [-1, 1] (it does not wrap them around).
-    """
-    major, subtype, _ = check_format(fmt)
-    data = _check_audio(data, rate)
-    # The temp name has no audio extension, so the format must be explicit.
-    return _write_atomic(path, lambda f: sf.write(f, data, rate, format=major, subtype=subtype))
 
 
 def write_json_atomic(path, obj, replace: bool = False) -> Path:

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from scipy.signal import butter, sosfilt
 
-from engine.edit import LOOP_CROSSFADE_MS, apply_fades, crossfade_gains, fit_length, loop_preroll_samples, make_loop
+from engine.edit import LOOP_CROSSFADE_MS, apply_fades, crossfade_gains, fit_length, loop_crossfade_samples, make_loop
 from engine.errors import InvalidInput
 
 RATE = 48000
@@ -88,15 +88,15 @@ def _short_term_rms_db(y, window=480):
     return 10 * np.log10(power)
 
 
-def test_loop_preroll_samples():
-    assert loop_preroll_samples(RATE, RATE) == round(LOOP_CROSSFADE_MS * RATE / 1000)
-    assert loop_preroll_samples(RATE, RATE, crossfade_ms=20.0) == 960
-    assert loop_preroll_samples(1000, RATE) == 250  # capped at n // 4
-    assert loop_preroll_samples(RATE, RATE, crossfade_ms=0) == 0
+def test_loop_crossfade_samples_is_the_preroll():
+    assert loop_crossfade_samples(RATE, RATE) == round(LOOP_CROSSFADE_MS * RATE / 1000)
+    assert loop_crossfade_samples(RATE, RATE, crossfade_ms=20.0) == 960
+    assert loop_crossfade_samples(1000, RATE) == 250  # capped at n // 4
+    assert loop_crossfade_samples(RATE, RATE, crossfade_ms=0) == 0
 
 
 def test_loop_keeps_its_first_beat_as_generated():
-    n, p = 2 * RATE, loop_preroll_samples(2 * RATE, RATE)
+    n, p = 2 * RATE, loop_crossfade_samples(2 * RATE, RATE)
     x = _band_limited_noise(p + n)
     y = make_loop(x, n, RATE)
     assert len(y) == n
@@ -106,7 +106,7 @@ def test_loop_keeps_its_first_beat_as_generated():
 
 
 def test_loop_seam_is_as_smooth_as_the_clip():
-    n, p = 2 * RATE, loop_preroll_samples(2 * RATE, RATE)
+    n, p = 2 * RATE, loop_crossfade_samples(2 * RATE, RATE)
     x = _band_limited_noise(p + n)
     y = make_loop(x, n, RATE)
     typical = np.percentile(np.abs(np.diff(x)), 99)
@@ -119,7 +119,7 @@ def test_loop_seam_is_as_smooth_as_the_clip():
 
 @pytest.mark.parametrize("material", ["tone", "tone-quarter-period", "noise"])
 def test_loop_has_no_level_bump_at_the_seam(material):
-    n, p = 2 * RATE, loop_preroll_samples(2 * RATE, RATE)
+    n, p = 2 * RATE, loop_crossfade_samples(2 * RATE, RATE)
     if material == "noise":
         x = np.random.default_rng(3).standard_normal(p + n)
     elif material == "tone":  # 880 periods in the loop: end and pre-roll in phase (the +3 dB case)
@@ -150,7 +150,7 @@ def test_equal_power_would_bump_a_tone_by_3_db():
 
 
 def test_loop_stereo_and_dtype():
-    n, p = RATE, loop_preroll_samples(RATE, RATE)
+    n, p = RATE, loop_crossfade_samples(RATE, RATE)
     x = np.random.default_rng(1).standard_normal((p + n, 2)).astype(np.float32)
     y = make_loop(x, n, RATE)
     assert y.shape == (n, 2) and y.dtype == np.float32

@@ -17,7 +17,7 @@ from bridge.protocol import parse_request
 from engine import audio_in
 from engine.errors import InvalidInput
 from engine.length import MusicalLength
-from engine.render import RenderRequest
+from engine.request import RenderRequest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -437,7 +437,7 @@ def test_an_aligned_loop_starts_on_its_onset_and_still_crossfades_into_it(engine
     """loop + align onset: the first hit is the loop's sample 0 (not crossfaded into its last 50 ms),
     and the loop's end flows into that hit as the audio before the hit did (its pre-roll; shorter
     when the hit comes less than 50 ms into the audio)."""
-    from engine.edit import loop_preroll_samples
+    from engine.edit import loop_crossfade_samples
     from engine.resample import resample
 
     req = RenderRequest(prompt="drum loop", length=MusicalLength.from_bars(1, 120), out_dir=tmp_path, seeds=[1],
@@ -454,7 +454,7 @@ def test_an_aligned_loop_starts_on_its_onset_and_still_crossfades_into_it(engine
     source = resample(clicks, 16000, rate)
     onset = round(out.metadata["align"]["shift_s"] * rate)
     assert onset == pytest.approx(lead_in_s * rate, abs=0.003 * rate)
-    p = min(loop_preroll_samples(96000, rate), onset)
+    p = min(loop_crossfade_samples(96000, rate), onset)
     assert out.metadata["align"]["loop_crossfade_ms"] == pytest.approx(p * 1000 / rate, abs=1e-3)
     np.testing.assert_array_equal(loop[:96000 - p], source[onset:onset + 96000 - p])  # the downbeat as generated
     assert loop[-1] == pytest.approx(source[onset - 1], abs=1e-6)  # ...and the seam's end is the pre-roll's

@@ -2,6 +2,9 @@
 imports it back. Circles make start-up order fragile and hide which module owns what."""
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,3 +65,24 @@ def test_the_checker_finds_a_circle():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     edges = graph()
     assert "engine.building" in edges["engine.tiny"] and "engine.tiny" in edges["engine.models"]
+
+
+def test_the_graph_covers_the_render_stages():
+    """engine/render.py runs a request (engine/request.py) and hands each waveform to engine/deliver.py;
+    the value checks (engine/checks.py) sit at the bottom, beside engine/errors.py."""
+    edges = graph()
+    assert {"engine.request", "engine.deliver"} <= edges["engine.render"]
+    assert "engine.request" in edges["engine.deliver"] and "engine.render" not in edges["engine.deliver"]
+    assert "engine.render" not in edges["engine.request"] and "engine.deliver" not in edges["engine.request"]
+    assert edges["engine.checks"] == {"engine.errors"}
+    assert "engine.checks" in edges["bridge.protocol"]
+
+
+def test_the_client_path_imports_no_torch():
+    """bridge.protocol (with engine.checks, engine.length) is what a client loads: no torch behind it."""
+    code = ("import sys, bridge.protocol, engine.checks, engine.length, engine.writer; "
+            "print(sorted(m for m in ('torch', 'diffusers', 'transformers') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

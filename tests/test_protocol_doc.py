@@ -82,7 +82,7 @@ def candidate_field_names():
     """Names a client might try, gathered from the code rather than from protocol.FIELDS: the
     render request's fields, the job request's, and the CLI's options."""
     from bridge.cli import build_parser
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
     names = {f.name for f in dataclasses.fields(RenderRequest)} | {f.name for f in dataclasses.fields(protocol.JobRequest)}
     commands = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]

@@ -18,7 +18,7 @@ from scipy.signal import resample_poly
 
 from engine.errors import InvalidInput
 from engine.length import MODEL_RATE, MusicalLength
-from engine.render import RenderRequest
+from engine.request import RenderRequest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -318,12 +318,12 @@ def test_a_folder_watcher_only_ever_sees_complete_files(engine, kick16k, tmp_pat
 def test_a_name_collision_never_replaces_a_written_file(engine, kick16k, tmp_path, monkeypatch):
     """Same prompt, same seed and (forced here) the same short id: the second result must not
     overwrite the first, and nothing half-written is left behind."""
-    import engine.render as render_module
+    import engine.deliver as deliver_module
 
     fixed = uuid.UUID("0123456789abcdef0123456789abcdef")
     real_uuid4 = uuid.uuid4
     ids = itertools.chain([fixed, fixed], iter(real_uuid4, None))  # a retry gets fresh ids
-    monkeypatch.setattr(render_module.uuid, "uuid4", lambda: next(ids))
+    monkeypatch.setattr(deliver_module.uuid, "uuid4", lambda: next(ids))
     first = deliver(engine, tmp_path, kick16k, seed=5)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert sorted(before) == sorted([first.path.name, first.sidecar.name])

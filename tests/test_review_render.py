@@ -12,9 +12,9 @@ import pyloudnorm
 import pytest
 import soundfile as sf
 
-from engine import render as render_module
+from engine import deliver as deliver_module
 from engine.length import MusicalLength
-from engine.render import RenderRequest
+from engine.request import RenderRequest
 
 
 def independent_lufs(path: Path) -> float:
@@ -77,7 +77,7 @@ def test_a_taken_name_is_retried_with_a_new_suffix(engine, tmp_path, monkeypatch
         def __init__(self):
             self.hex = next(suffixes) + "0" * 26
 
-    monkeypatch.setattr(render_module.uuid, "uuid4", FixedUUID)
+    monkeypatch.setattr(deliver_module.uuid, "uuid4", FixedUUID)
     [first] = engine.render(request(tmp_path, seed=5))
     original = first.path.read_bytes()
     [second] = engine.render(request(tmp_path, seed=5))
@@ -94,7 +94,7 @@ def test_audio_and_sidecar_are_published_together_or_not_at_all(engine, tmp_path
         def __init__(self):
             self.hex = next(suffixes) + "0" * 26
 
-    monkeypatch.setattr(render_module.uuid, "uuid4", FixedUUID)
+    monkeypatch.setattr(deliver_module.uuid, "uuid4", FixedUUID)
     squatter = tmp_path / "wide-pad_7_cccccc.json"
     squatter.write_text('{"mine": true}')
     [out] = engine.render(request(tmp_path, seed=7))

@@ -2,7 +2,7 @@
 
 The cases are in tests/data/seconds_to_frames.json, read by both languages: the REAPER library's
 ``A.frames`` (reaper_scripts/lib/tempo.lua, under real Lua 5.4 through lupa, reading the file with the
-library's own JSON) and the engine's functions that turn seconds into frames today.
+library's own JSON), the engine's ``engine.length.seconds_to_frames`` and what is built on it.
 """
 
 import json
@@ -13,14 +13,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.length import MusicalLength, exact
+from engine.length import MusicalLength, exact, seconds_to_frames
 from reaper_fake import FakeReaper
 
 REPO = Path(__file__).resolve().parents[1]
 TABLE = REPO / "tests" / "data" / "seconds_to_frames.json"
 CASES = json.loads(TABLE.read_text(encoding="utf-8"))["cases"]
 IDS = [f"{case['seconds']!r}s@{case['rate']}" for case in CASES]
-PYTHON_PENDING = "one rule for seconds→frames: Python side pending"
 
 
 def test_the_table_holds_halves_both_ways_and_off_grid_lengths():
@@ -63,20 +62,19 @@ def test_lua_frames_follow_the_table(lua_frames, index):
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_seconds_to_frames_follows_the_table(case):
+    """engine/length.py: the one function every seconds → frames conversion in the engine goes through."""
+    assert seconds_to_frames(case["seconds"], case["rate"]) == case["frames"], case["case"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_length_samples_follow_the_table(case):
     """engine/length.py: the sample count of a clip of ``seconds``."""
     length = MusicalLength(seconds=exact(case["seconds"], "seconds"))
     assert length.samples(case["rate"]) == case["frames"], case["case"]
 
 
-def _half_to_even_differs(case) -> bool:
-    product = exact(case["seconds"], "seconds") * case["rate"]
-    return round(product) != math.floor(product + Fraction(1, 2))
-
-
-@pytest.mark.parametrize("case", [
-    pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=PYTHON_PENDING)) if _half_to_even_differs(case)
-    else case for case in CASES], ids=IDS)
+@pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_init_audio_region_start_follows_the_table(case):
     """engine/init_audio.py: the first output frame a repaint starting at ``seconds`` replaces. The input
     is silence and the model's audio is ones, so the first non-zero frame of the stitched output is
@@ -91,4 +89,4 @@ def test_init_audio_region_start_follows_the_table(case):
     plan = plan_edit("repaint", seconds, seconds, (start, start + Fraction(1, 2)))
     generated16k = np.ones(math.ceil(seconds * 16000) + 1600, dtype=np.float32)
     out = stitch(plan, PreparedInit(source, np.zeros(1, dtype=np.float32), 1.0), generated16k, rate, frames)
-    assert int(np.flatnonzero(out)[0]) == case["frames"], case["case"]
+    assert int(np.flatnonzero(out.audio)[0]) == case["frames"], case["case"]

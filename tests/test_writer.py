@@ -14,9 +14,10 @@ from engine.writer import (
     FORMATS,
     check_format,
     output_name,
+    publish_with_sidecar,
     sidecar_path,
     slugify,
-    write_audio_atomic,
+    stage_audio,
     write_json_atomic,
 )
 
@@ -30,6 +31,21 @@ def _audio(channels=1, n=4800, seed=0):
 
 def _listing(folder: Path):
     return sorted(p.name for p in folder.iterdir())
+
+
+def write_audio(path: Path, data, rate: int, fmt: str) -> Path:
+    """Audio written as the engine writes it: staged under a hidden name in its folder, then
+    published under ``path`` together with its sidecar (both or neither)."""
+    staged = stage_audio(path.parent, data, rate, fmt)
+    try:
+        return publish_with_sidecar(staged, path, {"file": path.name})[0]
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _published(path: Path) -> list[str]:
+    """What a published audio file leaves in its folder: itself and its sidecar."""
+    return sorted([path.name, sidecar_path(path).name])
 
 
 # Audio files
@@ -47,19 +63,19 @@ def _listing(folder: Path):
 def test_audio_round_trip(tmp_path, fmt, subtype, ext, tolerance, channels):
     data = _audio(channels).astype(np.float32)
     path = tmp_path / f"clip{ext}"
-    assert write_audio_atomic(path, data, RATE, fmt) == path
+    assert write_audio(path, data, RATE, fmt) == path
     info = sf.info(str(path))
     assert info.samplerate == RATE and info.channels == channels and info.subtype == subtype
     assert info.format == FORMATS[fmt][0] and info.frames == len(data)
     back, rate = sf.read(str(path), dtype="float32", always_2d=False)
     assert rate == RATE
     np.testing.assert_allclose(back, data, atol=tolerance)
-    assert _listing(tmp_path) == [path.name]  # no temp file left behind
+    assert _listing(tmp_path) == _published(path)  # no temp file left behind
 
 
 def test_integer_formats_clip_overs_instead_of_wrapping(tmp_path):
     path = tmp_path / "loud.wav"
-    write_audio_atomic(path, np.array([1.5, -1.5, 0.5]), RATE, "wav16")
+    write_audio(path, np.array([1.5, -1.5, 0.5]), RATE, "wav16")
     back, _ = sf.read(str(path))
     np.testing.assert_allclose(back, [32767 / 32768, -1.0, 0.5], atol=1 / 32768)
 
@@ -68,19 +84,19 @@ def test_existing_file_is_never_overwritten(tmp_path):
     path = tmp_path / "taken.wav"
     path.write_bytes(b"precious")
     with pytest.raises(FileExistsError):
-        write_audio_atomic(path, _audio(), RATE, "wav24")
+        write_audio(path, _audio(), RATE, "wav24")
     assert path.read_bytes() == b"precious"
     assert _listing(tmp_path) == ["taken.wav"]
 
 
 def test_second_write_to_same_name_fails(tmp_path):
     path = tmp_path / "a.flac"
-    write_audio_atomic(path, _audio(seed=1), RATE, "flac")
+    write_audio(path, _audio(seed=1), RATE, "flac")
     before = path.read_bytes()
     with pytest.raises(FileExistsError):
-        write_audio_atomic(path, _audio(seed=2), RATE, "flac")
+        write_audio(path, _audio(seed=2), RATE, "flac")
     assert path.read_bytes() == before
-    assert _listing(tmp_path) == ["a.flac"]
+    assert _listing(tmp_path) == _published(path)
 
 
 def test_publish_refuses_a_name_taken_after_the_early_check(tmp_path):
@@ -96,7 +112,7 @@ def test_publish_refuses_a_name_taken_after_the_early_check(tmp_path):
 def test_failure_mid_write_leaves_nothing(tmp_path):
     # FLAC holds at most 8 channels: libsndfile fails after the temp file was created.
     with pytest.raises(sf.LibsndfileError):
-        write_audio_atomic(tmp_path / "nine.flac", np.zeros((100, 9)), RATE, "flac")
+        write_audio(tmp_path / "nine.flac", np.zeros((100, 9)), RATE, "flac")
     assert _listing(tmp_path) == []
 
 
@@ -120,14 +136,15 @@ def test_nothing_is_visible_under_a_real_name_until_the_file_is_complete(tmp_pat
     _on_file_fsync(monkeypatch, lambda: seen_while_writing.append(
         [name for name in _listing(tmp_path) if not name.startswith(".")]))
     if kind == "audio":
-        write_audio_atomic(path, _audio(n=48000), RATE, "wav24")
+        write_audio(path, _audio(n=48000), RATE, "wav24")
         assert sf.info(str(path)).frames == 48000
     else:
         write_json_atomic(path, {"samples": 48000})
         assert json.loads(path.read_text()) == {"samples": 48000}
-    # Synced once, while only a hidden temp name existed; afterwards exactly the final name.
-    assert seen_while_writing == [[]]
-    assert _listing(tmp_path) == [path.name]
+    # Synced (audio: the audio, then its sidecar) while only hidden temp names existed; afterwards
+    # exactly the final name(s).
+    assert seen_while_writing == ([[], []] if kind == "audio" else [[]])
+    assert _listing(tmp_path) == (_published(path) if kind == "audio" else [path.name])
 
 
 def test_a_name_taken_while_writing_is_not_replaced(tmp_path, monkeypatch):
@@ -136,7 +153,7 @@ def test_a_name_taken_while_writing_is_not_replaced(tmp_path, monkeypatch):
     path = tmp_path / "taken.wav"
     _on_file_fsync(monkeypatch, lambda: path.write_bytes(b"the other writer's take"))
     with pytest.raises(FileExistsError):
-        write_audio_atomic(path, _audio(), RATE, "wav24")
+        write_audio(path, _audio(), RATE, "wav24")
     assert path.read_bytes() == b"the other writer's take"
     assert _listing(tmp_path) == ["taken.wav"]
 
@@ -148,7 +165,7 @@ def test_a_disk_full_after_bytes_were_written_leaves_nothing(tmp_path, monkeypat
 
     monkeypatch.setattr(writer.sf, "write", half_then_disk_full)
     with pytest.raises(OSError, match="No space left"):
-        write_audio_atomic(tmp_path / "x.wav", _audio(), RATE, "wav24")
+        write_audio(tmp_path / "x.wav", _audio(), RATE, "wav24")
     assert _listing(tmp_path) == []
 
 
@@ -169,11 +186,11 @@ def test_without_hard_links_falls_back_to_rename(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "link", no_links)
     path = tmp_path / "x.wav"
-    write_audio_atomic(path, _audio(), RATE, "wav24")
+    write_audio(path, _audio(), RATE, "wav24")
     assert sf.info(str(path)).frames == 4800
     with pytest.raises(FileExistsError):
-        write_audio_atomic(path, _audio(seed=5), RATE, "wav24")
-    assert _listing(tmp_path) == ["x.wav"]
+        write_audio(path, _audio(seed=5), RATE, "wav24")
+    assert _listing(tmp_path) == _published(path)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +205,7 @@ def test_without_hard_links_falls_back_to_rename(tmp_path, monkeypatch):
 def test_write_audio_rejects_bad_input(tmp_path, kwargs, bad):
     args = {"data": _audio(), "rate": RATE, "fmt": "wav24"} | kwargs
     with pytest.raises(InvalidInput, match=bad):
-        write_audio_atomic(tmp_path / "bad.wav", **args)
+        write_audio(tmp_path / "bad.wav", **args)
     assert _listing(tmp_path) == []
 
 
@@ -307,12 +324,12 @@ def test_written_files_honour_the_umask(tmp_path, engine, umask):
     """Files a user asked for get the permissions any program gives them (0666 less the umask), not
     mkstemp's private 0600: a group sharing a project folder reads them."""
     from engine.length import MusicalLength
-    from engine.render import RenderRequest
+    from engine.request import RenderRequest
 
     previous = os.umask(umask)
     try:
-        written = [write_audio_atomic(tmp_path / "a.wav", _audio(), RATE, "wav24"),
-                   write_json_atomic(tmp_path / "a.json", {"v": 1})]
+        audio = write_audio(tmp_path / "b.wav", _audio(), RATE, "wav24")
+        written = [audio, sidecar_path(audio), write_json_atomic(tmp_path / "a.json", {"v": 1})]
         [out] = engine.render(RenderRequest(prompt="kick", length=MusicalLength.from_seconds(0.2), out_dir=tmp_path,
                                             seed=1, steps=1))
         written += [out.path, out.sidecar]
