@@ -57,12 +57,14 @@ _CONFIG_PATTERNS = ["model_index.json", "*/config.json", "scheduler/*.json", "to
 class AudioLDMComponents:
     """The loaded model: what the sampler needs, resident on one device in one dtype."""
 
-    tokenizer: object
-    text_encoder: torch.nn.Module
-    unet: torch.nn.Module
-    vae: torch.nn.Module
-    vocoder: torch.nn.Module
-    scheduler: object
+    # repr=False: a repr names the model, not every layer (and a diffusers scheduler's repr
+    # rewrites its config's _diffusers_version)
+    tokenizer: object = field(repr=False)
+    text_encoder: torch.nn.Module = field(repr=False)
+    unet: torch.nn.Module = field(repr=False)
+    vae: torch.nn.Module = field(repr=False)
+    vocoder: torch.nn.Module = field(repr=False)
+    scheduler: object = field(repr=False)
     model_id: str
     device: torch.device
     dtype: torch.dtype  # the UNet's (the denoising loop's) dtype; see stage_dtypes for the others

@@ -213,6 +213,15 @@ def test_loaded_model_is_resident_in_eval_mode(tiny_components):
     assert tiny_components.is_test_model
 
 
+def test_components_repr_is_short_and_leaves_the_scheduler_alone(tiny_components):
+    """pytest prints fixtures in a failure's traceback: repr must not dump the model, nor run the
+    scheduler's repr, which rewrites its config's ``_diffusers_version`` (diffusers' to_json_string)."""
+    before = dict(tiny_components.scheduler.config)
+    text = repr(tiny_components)
+    assert dict(tiny_components.scheduler.config) == before
+    assert "model_id='tiny'" in text and "float32" in text and len(text) < 1000, text
+
+
 def test_requested_dtype_is_applied():
     components = models.load_model("tiny", device="cpu", dtype="bf16")
     assert all(getattr(components, n).dtype == torch.bfloat16 for n in ("text_encoder", "unet", "vae", "vocoder"))
