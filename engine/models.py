@@ -129,6 +129,24 @@ def cpu_has_native_bf16() -> bool:
         return False
 
 
+#: Environment variable that overrides :func:`cpu_has_native_bf16` for ``--dtype auto``: ``1`` treats
+#: the CPU as computing bf16 natively (auto picks bf16), ``0`` as not (auto picks fp32); unset or
+#: empty asks the hardware. For a CPU that torch misjudges, and for tests that cover both answers.
+CPU_BF16_ENV = "AUDIOLDM_BRIDGE_CPU_BF16"
+
+
+def auto_uses_cpu_bf16() -> bool:
+    """Whether ``--dtype auto`` treats this CPU as computing bf16 natively: ``AUDIOLDM_BRIDGE_CPU_BF16``
+    (``0`` or ``1``) where set, else :func:`cpu_has_native_bf16`."""
+    value = os.environ.get(CPU_BF16_ENV, "").strip()
+    if not value:
+        return cpu_has_native_bf16()
+    if value not in ("0", "1"):
+        raise ModelUnavailable(f"{CPU_BF16_ENV} must be 0 (auto picks fp32 on the CPU) or 1 (auto picks bf16), "
+                               f"or unset (ask the CPU), got {value!r}")
+    return value == "1"
+
+
 def _dtype_name(dtype: torch.dtype) -> str:
     return str(dtype).removeprefix("torch.")
 
@@ -141,11 +159,14 @@ def pick_dtype(device: torch.device, requested: str | None = "auto") -> torch.dt
 
 
 def pick_stage_dtypes(device: torch.device, requested: str | None = "auto") -> dict[str, torch.dtype]:
-    """Stage → dtype. An explicit dtype applies to every stage; ``auto`` may mix (see CPU_BF16_FP32_STAGES)."""
+    """Stage → dtype. An explicit dtype applies to every stage; ``auto`` may mix (see CPU_BF16_FP32_STAGES).
+
+    On the CPU, ``auto`` follows :func:`auto_uses_cpu_bf16` (the hardware, or ``AUDIOLDM_BRIDGE_CPU_BF16``).
+    """
     if requested in (None, "", "auto"):
         if device.type == "cuda":
             return dict.fromkeys(STAGES, torch.float16)
-        if device.type == "cpu" and cpu_has_native_bf16():
+        if device.type == "cpu" and auto_uses_cpu_bf16():
             return {stage: torch.float32 if stage in CPU_BF16_FP32_STAGES else torch.bfloat16 for stage in STAGES}
         return dict.fromkeys(STAGES, torch.float32)
     if requested not in _DTYPES:
