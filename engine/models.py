@@ -58,12 +58,14 @@ _CONFIG_PATTERNS = ["model_index.json", "*/config.json", "scheduler/*.json", "to
 class AudioLDMComponents:
     """The loaded model: what the sampler needs, resident on one device in one dtype."""
 
-    tokenizer: object
-    text_encoder: torch.nn.Module
-    unet: torch.nn.Module
-    vae: torch.nn.Module
-    vocoder: torch.nn.Module
-    scheduler: object
+    # repr=False: a repr names the model, not every layer (and a diffusers scheduler's repr
+    # rewrites its config's _diffusers_version)
+    tokenizer: object = field(repr=False)
+    text_encoder: torch.nn.Module = field(repr=False)
+    unet: torch.nn.Module = field(repr=False)
+    vae: torch.nn.Module = field(repr=False)
+    vocoder: torch.nn.Module = field(repr=False)
+    scheduler: object = field(repr=False)
     model_id: str
     device: torch.device
     dtype: torch.dtype  # the UNet's (the denoising loop's) dtype; see stage_dtypes for the others
@@ -128,6 +130,24 @@ def cpu_has_native_bf16() -> bool:
         return False
 
 
+#: Environment variable that overrides :func:`cpu_has_native_bf16` for ``--dtype auto``: ``1`` treats
+#: the CPU as computing bf16 natively (auto picks bf16), ``0`` as not (auto picks fp32); unset or
+#: empty asks the hardware. For a CPU that torch misjudges, and for tests that cover both answers.
+CPU_BF16_ENV = "AUDIOLDM_BRIDGE_CPU_BF16"
+
+
+def auto_uses_cpu_bf16() -> bool:
+    """Whether ``--dtype auto`` treats this CPU as computing bf16 natively: ``AUDIOLDM_BRIDGE_CPU_BF16``
+    (``0`` or ``1``) where set, else :func:`cpu_has_native_bf16`."""
+    value = os.environ.get(CPU_BF16_ENV, "").strip()
+    if not value:
+        return cpu_has_native_bf16()
+    if value not in ("0", "1"):
+        raise ModelUnavailable(f"{CPU_BF16_ENV} must be 0 (auto picks fp32 on the CPU) or 1 (auto picks bf16), "
+                               f"or unset (ask the CPU), got {value!r}")
+    return value == "1"
+
+
 def _dtype_name(dtype: torch.dtype) -> str:
     return str(dtype).removeprefix("torch.")
 
@@ -140,11 +160,14 @@ def pick_dtype(device: torch.device, requested: str | None = "auto") -> torch.dt
 
 
 def pick_stage_dtypes(device: torch.device, requested: str | None = "auto") -> dict[str, torch.dtype]:
-    """Stage → dtype. An explicit dtype applies to every stage; ``auto`` may mix (see CPU_BF16_FP32_STAGES)."""
+    """Stage → dtype. An explicit dtype applies to every stage; ``auto`` may mix (see CPU_BF16_FP32_STAGES).
+
+    On the CPU, ``auto`` follows :func:`auto_uses_cpu_bf16` (the hardware, or ``AUDIOLDM_BRIDGE_CPU_BF16``).
+    """
     if requested in (None, "", "auto"):
         if device.type == "cuda":
             return dict.fromkeys(STAGES, torch.float16)
-        if device.type == "cpu" and cpu_has_native_bf16():
+        if device.type == "cpu" and auto_uses_cpu_bf16():
             return {stage: torch.float32 if stage in CPU_BF16_FP32_STAGES else torch.bfloat16 for stage in STAGES}
         return dict.fromkeys(STAGES, torch.float32)
     if requested not in _DTYPES:

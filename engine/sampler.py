@@ -6,7 +6,8 @@ that pipeline: same seed → same audio) and adds what a server needs:
 * prompts padded to the longest prompt of the batch instead of to 512 tokens (identical
   embeddings thanks to the attention mask, ~20× cheaper) and an LRU cache of prompt embeddings;
 * several jobs in one batch, each with its own random generators, so a job's audio does not
-  depend on what it was batched with;
+  depend on what it was batched with — bit for bit where :attr:`AudioLDMSampler.batch_invariant`
+  (reduced precision on the CPU, see there), up to float rounding (~1e-6) elsewhere;
 * a progress callback and cancellation between steps;
 * exact integer frame counts (the caller passes frames, see :mod:`engine.length`);
 * on the CPU, channels-last (NHWC) activations for the UNet and the VAE and a HiFi-GAN forward
@@ -168,6 +169,15 @@ class AudioLDMSampler:
         self.channels_last = components.device.type == "cpu"
         self.fast_vocoder = (self.channels_last and not components.compiled
                              and _hifigan_supported(components.vocoder))
+        #: Run every stage one variation at a time (its guidance pair for the UNet) and encode each
+        #: text alone, so that a variation's computation has the same shapes whatever the batch
+        #: holds: bit-identical to rendering that seed alone. Batched kernels round differently
+        #: with the batch's size (bf16 matmul blocking, channels-last GroupNorm: a −36 dB
+        #: residual; fp32: −121 dB). On by default where a model stage runs in bf16/fp16 on the
+        #: CPU, at 1.3–1.4× the CPU time of batching for 2–4 variations (BENCHMARKS.md "Seed
+        #: recall in bf16"); settable.
+        self.batch_invariant = self.channels_last and any(
+            components.stage_dtype(stage) in (torch.bfloat16, torch.float16) for stage in ("unet", "vae", "vocoder"))
         #: When true, each call fills :attr:`timings` with seconds per stage (text, unet, vae, vocoder).
         self.record_timings = False
         self.timings: dict[str, float] = {}
@@ -211,12 +221,12 @@ class AudioLDMSampler:
         # this call's embeddings, kept here: a batch may hold more distinct texts than the cache keeps
         found = {t: self.embedding_cache.get(t) for t in dict.fromkeys(texts)}
         missing = [t for t, embed in found.items() if embed is None]
-        if missing:
-            tokens = c.tokenizer(missing, padding="longest", truncation=True,
+        for chunk in ([[t] for t in missing] if self.batch_invariant else [missing] if missing else []):
+            tokens = c.tokenizer(chunk, padding="longest", truncation=True,
                                  max_length=c.tokenizer.model_max_length, return_tensors="pt")
             output = c.text_encoder(tokens.input_ids.to(c.device), attention_mask=tokens.attention_mask.to(c.device))
             embeds = F.normalize(output.text_embeds, dim=-1).to(dtype=c.stage_dtype("unet"))
-            for text, embed in zip(missing, embeds):
+            for text, embed in zip(chunk, embeds):
                 found[text] = embed
                 self.embedding_cache.put(text, embed)
         return torch.stack([found[t] for t in texts])
@@ -269,6 +279,13 @@ class AudioLDMSampler:
                        else init.clone())
         step_kwargs = self._step_kwargs(scheduler, generators, first.eta)
         unet_dtype = c.stage_dtype("unet")
+        # the rows each stage call takes: one variation at a time, or the whole batch
+        rows = self._row_groups(shape[0])
+        if do_cfg:
+            uncond_embeds, cond_embeds = embeds.chunk(2)
+            row_embeds = [torch.cat([uncond_embeds[r], cond_embeds[r]]) for r in rows]
+        else:
+            row_embeds = [embeds[r] for r in rows]
 
         # 5. Denoising loop (latents and scheduler in fp32; the UNet in its own dtype)
         for i, t in enumerate(timesteps):
@@ -276,14 +293,18 @@ class AudioLDMSampler:
                 raise Cancelled(f"cancelled before step {i + 1} of {len(timesteps)}")
             if keep is not None:  # the known frames, noised to this step, with the same noise throughout
                 latents = keep * scheduler.add_noise(init, noise, t.repeat(shape[0])) + (1 - keep) * latents
-            model_input = torch.cat([latents] * 2) if do_cfg else latents
-            model_input = scheduler.scale_model_input(model_input, t).to(unet_dtype)
-            if self.channels_last:
-                model_input = model_input.contiguous(memory_format=torch.channels_last)
-            noise_pred = c.unet(model_input, t, encoder_hidden_states=None, class_labels=embeds).sample.float()
-            if do_cfg:
-                noise_uncond, noise_text = noise_pred.chunk(2)
-                noise_pred = noise_uncond + first.guidance * (noise_text - noise_uncond)
+            preds = []
+            for r, row_embed in zip(rows, row_embeds):
+                model_input = torch.cat([latents[r]] * 2) if do_cfg else latents[r]
+                model_input = scheduler.scale_model_input(model_input, t).to(unet_dtype)
+                if self.channels_last:
+                    model_input = model_input.contiguous(memory_format=torch.channels_last)
+                noise_pred = c.unet(model_input, t, encoder_hidden_states=None, class_labels=row_embed).sample.float()
+                if do_cfg:
+                    noise_uncond, noise_text = noise_pred.chunk(2)
+                    noise_pred = noise_uncond + first.guidance * (noise_text - noise_uncond)
+                preds.append(noise_pred)
+            noise_pred = torch.cat(preds)
             latents = scheduler.step(noise_pred, t, latents, **step_kwargs).prev_sample
             if callback is not None:
                 callback(i + 1, len(timesteps))
@@ -294,13 +315,13 @@ class AudioLDMSampler:
 
         # 6. Decode: latents → mel spectrogram (VAE) → waveform (HiFi-GAN)
         latents = (latents / c.vae.config.scaling_factor).to(c.stage_dtype("vae"))
-        if self.channels_last:
-            latents = latents.contiguous(memory_format=torch.channels_last)
-        mel = c.vae.decode(latents).sample
+        mels = []
+        for r in rows:
+            part = latents[r].contiguous(memory_format=torch.channels_last) if self.channels_last else latents[r]
+            mels.append(c.vae.decode(part).sample.squeeze(1).to(c.stage_dtype("vocoder")))
         clock = self._lap("vae", clock)
-        mel = mel.squeeze(1).to(c.stage_dtype("vocoder"))
-        wave = _hifigan_forward(c.vocoder, mel) if self.fast_vocoder else c.vocoder(mel)
-        waveforms = wave.float().cpu().numpy()
+        waves = [_hifigan_forward(c.vocoder, mel) if self.fast_vocoder else c.vocoder(mel) for mel in mels]
+        waveforms = torch.cat(waves).float().cpu().numpy()
         self._lap("vocoder", clock)
 
         # 7. Split the batch back into jobs
@@ -309,6 +330,10 @@ class AudioLDMSampler:
             results.append([waveforms[row + k] for k in range(job.variations)])
             row += job.variations
         return results
+
+    def _row_groups(self, n: int) -> list[slice]:
+        """The batch rows each UNet/VAE/vocoder call takes: one per variation where batch-invariant."""
+        return [slice(k, k + 1) for k in range(n)] if self.batch_invariant else [slice(0, n)]
 
     def _init_rows(self, jobs: Sequence[SamplingJob], shape) -> tuple[torch.Tensor | None, torch.Tensor | None]:
         """Per batch row: init latents (zeros where a job has none) and the keep mask (None if no job keeps)."""

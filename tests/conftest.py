@@ -13,9 +13,12 @@ warnings.filterwarnings("ignore", category=FutureWarning)
 
 @pytest.fixture(scope="session")
 def tiny_components():
+    """fp32 on every CPU: the reference the tests compare with (the diffusers pipeline, fp32 files).
+    ``auto`` (bf16 on a CPU with native bf16) has its own tests, which force both answers of the
+    CPU check through ``AUDIOLDM_BRIDGE_CPU_BF16``."""
     from engine.models import load_model
 
-    return load_model("tiny", device="cpu")
+    return load_model("tiny", device="cpu", dtype="fp32")
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,15 @@ from engine import models
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _cpu(monkeypatch, native: bool) -> None:
+    """A CPU with or without native bf16 for both questions E1 asks: what the hardware does (emulated
+    or not) and what ``auto`` picks (which follows AUDIOLDM_BRIDGE_CPU_BF16 where set)."""
+    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: native)
+    monkeypatch.setenv(models.CPU_BF16_ENV, "1" if native else "0")
+
+
 def test_e1_compares_auto_with_fp32_and_bf16_with_bf16_on_a_bf16_cpu(monkeypatch):
-    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: True)
+    _cpu(monkeypatch, native=True)
     contestants, ratios, skipped = e1_contestants(Context(device="cpu"))
     assert contestants == {"pipeline": ("pipeline", "fp32"), "engine auto": ("engine", "auto"),
                            "pipeline bf16": ("pipeline", "bf16"), "engine bf16": ("engine", "bf16")}
@@ -29,7 +36,7 @@ def test_e1_compares_auto_with_fp32_and_bf16_with_bf16_on_a_bf16_cpu(monkeypatch
 
 
 def test_e1_without_native_bf16_skips_the_emulated_pair_and_says_why(monkeypatch):
-    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: False)
+    _cpu(monkeypatch, native=False)
     contestants, ratios, skipped = e1_contestants(Context(device="cpu"))
     assert set(contestants) == {"pipeline", "engine auto"}
     assert "no native bf16" in skipped

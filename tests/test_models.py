@@ -40,7 +40,7 @@ def test_local_folder_loads_both_weight_formats(tiny_folders, tiny_components, k
     folder = tiny_folders[kind]
     suffix = ".safetensors" if kind == "safetensors" else ".bin"
     assert all(list((folder / c).glob(f"*{suffix}")) for c in ("text_encoder", "unet", "vae", "vocoder"))
-    loaded = models.load_model(str(folder), device="cpu")
+    loaded = models.load_model(str(folder), device="cpu", dtype="fp32")  # as tiny_components, on every CPU
     assert loaded.source == str(folder) and not loaded.is_test_model
     np.testing.assert_array_equal(_reference_audio(loaded), _reference_audio(tiny_components))
 
@@ -226,7 +226,7 @@ def test_full_size_hub_layout_with_mixed_weight_formats(tmp_path, monkeypatch):
         shipped = json.loads((models.SHIPPED_CONFIG_DIR / rel).read_text())
         saved = json.loads((folder / rel).read_text())
         assert all(saved[k] == v for k, v in shipped.items() if not k.startswith("_"))
-    loaded = models.load_model(str(folder), device="cpu")
+    loaded = models.load_model(str(folder), device="cpu", dtype="fp32")  # compared with the fp32 weights below
     assert loaded.parameter_count == 420_980_338
     for name in ("unet", "vocoder"):
         original = dict(parts[name].named_parameters())
@@ -234,7 +234,8 @@ def test_full_size_hub_layout_with_mixed_weight_formats(tmp_path, monkeypatch):
             torch.testing.assert_close(value, original[key], rtol=0, atol=0)
 
 
-def test_device_and_dtype_choice():
+def test_device_and_dtype_choice(monkeypatch):
+    monkeypatch.setenv(models.CPU_BF16_ENV, "0")
     assert models.pick_device("cpu").type == "cpu"
     assert models.pick_dtype(torch.device("cpu")) == torch.float32
     assert models.pick_dtype(torch.device("cuda")) == torch.float16
@@ -253,6 +254,15 @@ def test_loaded_model_is_resident_in_eval_mode(tiny_components):
         assert not module.training
         assert all(not p.requires_grad for p in module.parameters())
     assert tiny_components.is_test_model
+
+
+def test_components_repr_is_short_and_leaves_the_scheduler_alone(tiny_components):
+    """pytest prints fixtures in a failure's traceback: repr must not dump the model, nor run the
+    scheduler's repr, which rewrites its config's ``_diffusers_version`` (diffusers' to_json_string)."""
+    before = dict(tiny_components.scheduler.config)
+    text = repr(tiny_components)
+    assert dict(tiny_components.scheduler.config) == before
+    assert "model_id='tiny'" in text and "float32" in text and len(text) < 1000, text
 
 
 def test_requested_dtype_is_applied():
@@ -275,7 +285,9 @@ def test_native_bf16_is_what_the_cpu_flags_say():
 
 @pytest.mark.parametrize("native", [True, False])
 def test_auto_dtype_per_device_and_cpu(monkeypatch, native):
-    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: native)
+    """Both answers of the CPU check, forced through the documented override whatever this CPU is."""
+    monkeypatch.setenv(models.CPU_BF16_ENV, "1" if native else "0")
+    assert models.auto_uses_cpu_bf16() is native
     cpu = models.pick_stage_dtypes(torch.device("cpu"))
     if native:  # bf16 where it is fast; the text encoder stays fp32 (measured: costs < 1 %)
         assert cpu == {"text_encoder": torch.float32, "unet": torch.bfloat16, "vae": torch.bfloat16,
@@ -290,11 +302,35 @@ def test_auto_dtype_per_device_and_cpu(monkeypatch, native):
     assert set(models.pick_stage_dtypes(torch.device("cpu"), "bf16").values()) == {torch.bfloat16}
 
 
+def test_the_cpu_bf16_override_unset_asks_the_hardware(monkeypatch):
+    monkeypatch.delenv(models.CPU_BF16_ENV, raising=False)
+    assert models.auto_uses_cpu_bf16() == models.cpu_has_native_bf16()
+    monkeypatch.setenv(models.CPU_BF16_ENV, " ")
+    assert models.auto_uses_cpu_bf16() == models.cpu_has_native_bf16()
+
+
+@pytest.mark.parametrize("value", ["yes", "true", "2", "bf16"])
+def test_a_bad_cpu_bf16_override_is_refused_by_name(monkeypatch, value, tmp_path, capsys):
+    from bridge.cli import main
+
+    monkeypatch.setenv(models.CPU_BF16_ENV, value)
+    with pytest.raises(ModelUnavailable, match=rf"AUDIOLDM_BRIDGE_CPU_BF16 must be 0 .* or 1 .*got '{value}'"):
+        models.pick_stage_dtypes(torch.device("cpu"))
+    # only auto on the CPU reads it: an explicit dtype or CUDA's auto never depend on it
+    assert set(models.pick_stage_dtypes(torch.device("cpu"), "fp32").values()) == {torch.float32}
+    assert set(models.pick_stage_dtypes(torch.device("cuda")).values()) == {torch.float16}
+    # the CLI says so in one line, no traceback
+    assert main(["generate", "hiss", "--seconds", "0.5", "--model", "tiny", "--device", "cpu",
+                 "--out", str(tmp_path)]) != 0
+    err = capsys.readouterr().err
+    assert "AUDIOLDM_BRIDGE_CPU_BF16 must be 0" in err and repr(value) in err and "Traceback" not in err
+
+
 def test_auto_on_a_bf16_cpu_loads_mixed_stages_and_names_them(monkeypatch, tiny_components, tmp_path):
     from engine.length import MusicalLength
     from engine.render import Engine, RenderRequest
 
-    monkeypatch.setattr(models, "cpu_has_native_bf16", lambda: True)
+    monkeypatch.setenv(models.CPU_BF16_ENV, "1")
     mixed = models.load_model("tiny", device="cpu", dtype="auto")
     assert mixed.text_encoder.dtype == torch.float32
     assert all(getattr(mixed, n).dtype == torch.bfloat16 for n in ("unet", "vae", "vocoder"))

@@ -34,6 +34,7 @@ START_S = 600  # a loaded 2-core machine can take minutes to start Ray and two m
 def replicas():
     # Ray gives its node 30 s to register by default; a loaded 2-core machine can need more.
     os.environ.setdefault("RAY_raylet_start_wait_time_s", "300")
+    # fp32 like tiny_components, which the tests compare with, on every CPU
     pool = RayReplicas("tiny", replicas=2, address="local", device="cpu", dtype="fp32", num_cpus=2)
     pool.start(timeout=START_S)
     try:
