@@ -1,5 +1,6 @@
 """The job (reaper_scripts/lib/job.lua): starting the engine when it is down, cancel, timeout, a missing command."""
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -10,9 +11,10 @@ import soundfile as sf
 
 from bridge.service import ServiceConfig, serving
 from engine.render import Engine
-from reaper_fake import IDNO, IDYES
+from reaper_fake import IDNO, IDYES, FakeReaper
 from reaper_support import (  # noqa: F401  (fixtures: one engine per module)
-    command, engine_service, free_port, job_files, make_fake, press_cancel_when_generating, run_action,
+    TEMPO_MAP, command, engine_service, free_port, job_files, lua_lib, make_fake, press_cancel_when_generating,
+    run_action,
 )
 
 
@@ -146,3 +148,18 @@ def test_missing_command_is_named(make_fake, tmp_path):
     fake.dialog_answers = [["x", "1", "", ""]]
     run_action(fake, "Generate for time selection")
     assert "was not found" in fake.messages[0][0] and not fake.processes
+
+
+
+def test_job_ids_differ_across_fresh_lua_states(tmp_path):
+    """REAPER runs each action in a Lua state of its own, and Lua 5.4 seeds math.random from the
+    clock's second and the state's address, both of which repeat: two actions started in the same
+    second drew the same job id, and the engine refused the second as a different request."""
+    ids = []
+    for _ in range(4):
+        fake = FakeReaper(tmp_path, tempo_map=TEMPO_MAP)
+        ids.append(lua_lib(fake).new_job_id())
+        fake.close()
+        del fake
+        gc.collect()  # the next state may take the freed one's address, as in REAPER
+    assert len(set(ids)) == 4, ids

@@ -16,9 +16,17 @@ return function(A)
 
   --- ``spec``: settings, fields (protocol fields), out_dir, label (what the window shows),
   -- on_done(event) (called inside the defer loop with the `done` event).
+  --- A job id no other action run draws. Lua seeds math.random from the clock's second and the
+  -- state's address, and REAPER runs each action in a fresh state that may reuse a freed one's
+  -- address: the microsecond clock tells two runs in the same second apart.
+  function A.new_job_id()
+    local micro = math.floor(reaper.time_precise() * 1e6) % 1000000000
+    return string.format("reaper-%d-%09d-%06d", os.time(), micro, math.random(0, 999999))
+  end
+
   function A.start_job(spec)
     local self = setmetatable(spec, Job)
-    self.id = string.format("reaper-%d-%06d", os.time(), math.random(0, 999999))
+    self.id = A.new_job_id()
     self.command = spec.settings.command
     if not reaper.file_exists(self.command) then
       A.message("The audioldm-bridge command was not found at\n" .. self.command ..
