@@ -193,9 +193,9 @@ class BridgeClient:
         self._send(message)
         while True:
             wait = self.timeout if end is None else min(self.timeout, end - time.monotonic())
-            if wait <= 0:
+            event = self._receive(wait) if wait > 0 else None
+            if event is None and end is not None and time.monotonic() >= end:  # the deadline, not silence
                 raise EngineError(f"timed out after {deadline_s:g} s waiting for job {message['id']}", code="timeout")
-            event = self._receive(wait)
             if event is None:
                 silent += 1
                 if silent > self.retries:
