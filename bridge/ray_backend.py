@@ -271,6 +271,13 @@ class ReplicaWorker(Worker):
             elif self.client.ready(timeout=0.5):
                 self.run_once(timeout=0.5)
 
+    def run_preempting(self, running_lane: str) -> float:
+        """Never: a replica runs one batch at a time. In one process a live job runs between two steps
+        of the batch in hand (same thread, same model); here it would be a second call into a busy
+        replica's model, stalling this batch's progress while both share its cores. The live job is
+        next for whichever replica frees up first."""
+        return 0.0
+
     def run_batch(self, parts: list[Part]) -> None:
         self.current = parts
         try:

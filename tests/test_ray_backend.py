@@ -173,6 +173,16 @@ def test_live_lane_goes_first_on_the_next_free_replica(replicas, tmp_path):
                                                               "steps": 5, "priority": priority},)))
             threads[-1].start()
             wait_for(lambda: job_id in svc.queue.jobs)
+
+        def step(job_id):
+            return svc.queue.jobs[job_id].last_event.get("step", 0)
+
+        # A replica runs one batch at a time: while both are busy, nothing starts, not even `live`
+        # (in one process it would run between two steps; here that would share a replica's model).
+        marks = {job_id: step(job_id) for job_id in ("busy-1", "busy-2")}
+        wait_for(lambda: all(step(job_id) >= mark + 3 for job_id, mark in marks.items()), timeout=120)
+        with lock:
+            assert started == []
         assert client.cancel("busy-1")["event"] == "cancelled"  # one replica frees up: it takes the live job
         wait_for(lambda: "live" in finished, timeout=120)
         assert finished == ["live"]  # nothing queued before it ran first
