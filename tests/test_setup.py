@@ -189,9 +189,15 @@ def test_setup_reaper_refuses_while_reaper_runs(tmp_path, command_on_path):
 def test_bad_reaper_folder_and_endpoint_are_named(tmp_path, capsys):
     assert main(["setup", "reaper", "--reaper-resource", str(tmp_path / "nope")]) == 1
     assert f"--reaper-resource {tmp_path / 'nope'}: no such folder" in capsys.readouterr().err
-    assert main(["setup", "reaper", "--reaper-resource", str(tmp_path), "--endpoint", "localhost:18002"]) == 1
-    assert "got localhost:18002" in capsys.readouterr().err
+    assert main(["setup", "reaper", "--reaper-resource", str(tmp_path), "--endpoint", "udp://localhost:18002"]) == 2
+    assert "--endpoint 'udp://localhost:18002' is not an engine address" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_an_endpoint_without_its_scheme_is_recorded_as_the_scripts_read_it(tmp_path):
+    """HOST:PORT is an endpoint for every command (the CLI adds tcp://); the REAPER scripts get the full form."""
+    assert main(["setup", "reaper", "--reaper-resource", str(tmp_path), "--endpoint", "localhost:18002"]) == 0
+    assert "endpoint=tcp://localhost:18002" in (tmp_path / "reaper-extstate.ini").read_text().splitlines()
 
 
 def test_setup_commands_do_not_load_torch(tmp_path):
