@@ -1,4 +1,4 @@
-"""Issue 7: what is written is what is measured — stereo loudness, sidecars, all-or-nothing delivery."""
+"""engine.deliver: what is written is what is measured — stereo loudness, sidecars, all-or-nothing delivery."""
 
 import json
 import os
@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import numpy as np
 import pyloudnorm
 import pytest
 import soundfile as sf
