@@ -23,27 +23,12 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
+from bridge.setup_reaper import read_header  # `setup reaper` reads the same headers: one parser
+
 HERE = Path(__file__).resolve().parent
 PYPROJECT = HERE.parent / "pyproject.toml"
 MAIN = "AudioLDM - Generate at edit cursor.lua"
 CATEGORY = "AudioLDM"
-TAG = re.compile(r"^-- @(\w+)(?: (.*))?$")
-
-
-def read_header(path: Path) -> dict[str, str]:
-    """ReaPack header tags of a Lua script (`-- @tag value`, continued by `--   ` lines)."""
-    tags: dict[str, str] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = TAG.match(line)
-        if match:
-            current = match.group(1)
-            tags[current] = (match.group(2) or "").strip()
-        elif line.startswith("--   ") and current:
-            tags[current] = (tags[current] + "\n" + line[5:]).strip("\n")
-        elif not line.startswith("--"):
-            break
-    return tags
 
 
 def package_version(pyproject: Path = PYPROJECT) -> str:
