@@ -391,7 +391,7 @@ def test_compile_warms_up_the_live_lengths_and_then_never_recompiles(tiny_compon
     import torch._dynamo
 
     torch._dynamo.reset()
-    components = models.load_model("tiny", device="cpu", compile=counting_backend)
+    components = models.load_model("tiny", device="cpu", dtype="fp32", compile=counting_backend)  # as tiny_components
     assert components.compiled is counting_backend
     engine = render.Engine(components)
     assert not engine.sampler.fast_vocoder  # the compiled vocoder module runs, not the eager 2-D path
@@ -412,7 +412,7 @@ def test_inductor_compiled_tiny_model_matches_eager(tiny_components):
     import torch._dynamo
 
     torch._dynamo.reset()
-    components = models.load_model("tiny", device="cpu", compile=True)
+    components = models.load_model("tiny", device="cpu", dtype="fp32", compile=True)  # as tiny_components, on any CPU
     job = SamplingJob("snare", 48, [5], steps=2)
     ours = AudioLDMSampler(components)([job])[0][0]
     ref = AudioLDMSampler(tiny_components)([job])[0][0]
