@@ -112,7 +112,8 @@ def deliver(request: RenderRequest, wave16k: np.ndarray, seed: int, variation: i
         report = LoudnessReport("off", None, None, None, 0.0, reduction > 0, reduction_db=reduction)
     else:
         audio, report = normalize(audio, rate, mode=request.loudness, target=request.target,
-                                  ceiling_dbtp=aim_dbtp, circular=request.loop)
+                                  ceiling_dbtp=request.ceiling_dbtp, circular=request.loop,
+                                  headroom_db=_QUANTIZATION_MARGIN_DB[request.format])
     if mode in ("repaint", "extend"):  # where the ceiling was held, and what it took
         extra["limiter"] = {"span_s": [span[0] / rate, span[1] / rate], "ceiling_dbtp": request.ceiling_dbtp,
                             "gain_reduction_db": round(report.reduction_db, 3)}

@@ -207,6 +207,7 @@ def normalize(
     target: float | None = None,
     ceiling_dbtp: float = -1.0,
     circular: bool = False,
+    headroom_db: float = 0.0,
 ) -> tuple[np.ndarray, LoudnessReport]:
     """Normalize ``x`` ((n,) or (n, ch)); returns float32 audio and a LoudnessReport.
 
@@ -221,8 +222,11 @@ def normalize(
     gets no gain: there is no level to scale from, and a huge gain would only raise noise.
     ``gain_db`` is the static gain applied (limiter reduction excluded; see ``limited``).
     ``circular`` treats the clip as a loop: true peaks and the limiter's gain wrap around the seam.
+    ``headroom_db`` aims that much under the (validated) ceiling: a 16/24-bit file's rounding may
+    lift a sample at the ceiling, and the file is what must stay under it.
     """
     target, ceiling_dbtp = check_settings(mode, target, ceiling_dbtp)
+    ceiling_dbtp -= headroom_db  # aimed under the ceiling as given: the file's rounding may lift a peak
     x = _as_audio(x)
     rate = _check_rate(rate)
 

@@ -242,6 +242,16 @@ def test_loudness_off_still_keeps_the_true_peak_ceiling(engine, tmp_path):
     assert off.metadata["limited"] is True
 
 
+@pytest.mark.parametrize("format", ["wav16", "wav24", "flac", "wav32f"])
+def test_the_lowest_ceiling_is_delivered_in_every_format(engine, tmp_path, format):
+    """-20 dBTP is an accepted ceiling; the small margin aimed under it against quantization (16/24
+    bit) must not turn it into a refusal after sampling ("ceiling … must be in [-20, 0]")."""
+    out = deliver(engine, tmp_path, sine16k(1.5), format=format, ceiling_dbtp=-20.0)
+    audio, rate = sf.read(out.path)
+    assert independent_true_peak_db(audio) <= -20.0 + 0.05
+    assert out.metadata["true_peak_dbtp"] <= -20.0
+
+
 def test_variations_seeds_and_reproducibility(engine, tmp_path):
     first = engine.render(request(tmp_path / "a", variations=3, seed=100))
     assert [f.metadata["seed"] for f in first] == [100, 101, 102]
