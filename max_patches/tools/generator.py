@@ -11,7 +11,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from maxdsl import Patch
-from package import GENERATOR_PORT, engine_controls
+from package import GENERATOR_PORT, engine_controls, wire_take_path
 
 
 def controls(p: Patch) -> SimpleNamespace:
@@ -284,18 +284,8 @@ def transform_path(p: Patch, c, request, take: str) -> None:
     p.wire(count_next, 0, count, 1)
     p.wire(count_t, 0, ring)
     p.chain(ring, number, file_name)
-    p.wire(platform_ask, 0, platform_msg)
-    p.wire(platform, 0, which_os)
-    p.wire(which_os, 0, on_mac)
-    p.wire(which_os, 1, on_windows)
-    p.wire(on_mac, 0, by_os, 0)
-    p.wire(on_windows, 0, by_os, 0)
-    p.wire(file_name, 0, by_os, 1)
-    p.wire(by_os, 0, mac_path)
-    p.wire(by_os, 1, windows_path)
-    p.wire(mac_path, 0, file_t)
-    p.wire(windows_path, 0, file_t)
-    p.wire(file_t, 1, write)
+    wire_take_path(p, platform_ask, platform_msg, platform, which_os, on_mac, on_windows, by_os, file_name,
+                   mac_path, windows_path, file_t, write)
     p.wire(file_t, 0, fields, 1)
     p.wire(write, 0, take, port="writewave <file>")
     p.wire(transform_request, 0, after_write)

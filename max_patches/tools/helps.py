@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from maxdsl import Patch
-from package import BAR_CLOCK, ENGINE_PORT, FIRST_NOTE, HELP_PORT, REPLY_PORT, SLOTS
+from package import BAR_CLOCK, ENGINE_PORT, FIRST_NOTE, HELP_PORT, REPLY_PORT, SLOTS, wire_take_path
 
 
 def client_help(abstractions) -> Patch:
@@ -110,18 +110,8 @@ def generator_help(abstractions) -> Patch:
     fields = p.obj("pack s 0.6", 20, 670)
     transform = p.msg('generate prompt "glass marimba" init_audio $1 strength $2', 20, 700, 380)
     after_write = p.obj("deferlow", 20, 730)
-    p.wire(platform_ask, 0, platform_msg)
-    p.wire(platform, 0, which_os)
-    p.wire(which_os, 0, on_mac)
-    p.wire(which_os, 1, on_windows)
-    p.wire(on_mac, 0, by_os, 0)
-    p.wire(on_windows, 0, by_os, 0)
-    p.wire(source, 0, by_os, 1)
-    p.wire(by_os, 0, mac_path)
-    p.wire(by_os, 1, windows_path)
-    p.wire(mac_path, 0, file_t)
-    p.wire(windows_path, 0, file_t)
-    p.wire(file_t, 1, write)
+    wire_take_path(p, platform_ask, platform_msg, platform, which_os, on_mac, on_windows, by_os, source,
+                   mac_path, windows_path, file_t, write)
     p.wire(write, 0, take)
     p.wire(strength, 0, fields, 1)
     p.wire(file_t, 0, fields, 0)

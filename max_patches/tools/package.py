@@ -1,5 +1,5 @@
 """What the package's patches share: ports, the MIDI map, the bar clock, package-info.json, and the
-engine host/port controls of the generator and the live patch."""
+engine host/port controls of the generator and the live patch, the take-path wiring of Transform."""
 
 from __future__ import annotations
 
@@ -59,3 +59,23 @@ def engine_controls(p: Patch, x, y, panel: tuple, at: tuple) -> tuple[str, str]:
     p.wire(host_typed, 1, host_msg)
     p.wire(port, 0, port_msg, port="the port box")
     return host_msg, port_msg
+
+
+def wire_take_path(p: Patch, platform_ask, platform_msg, platform, which_os, on_mac, on_windows, by_os,
+                   file_name, mac_path, windows_path, file_t, write) -> None:
+    """The take's file name → a path the engine can read: `; max getsystem` picks the platform, then
+    `conformpath slash boot` (macOS; Max's "native" there is the colon form) or `native_win absolute`;
+    the path is written by `writewave` first (right outlet of `t s s`). Shared by the generator's
+    Transform and its help patch's example."""
+    p.wire(platform_ask, 0, platform_msg)
+    p.wire(platform, 0, which_os)
+    p.wire(which_os, 0, on_mac)
+    p.wire(which_os, 1, on_windows)
+    p.wire(on_mac, 0, by_os, 0)
+    p.wire(on_windows, 0, by_os, 0)
+    p.wire(file_name, 0, by_os, 1)
+    p.wire(by_os, 0, mac_path)
+    p.wire(by_os, 1, windows_path)
+    p.wire(mac_path, 0, file_t)
+    p.wire(windows_path, 0, file_t)
+    p.wire(file_t, 1, write)
