@@ -159,8 +159,10 @@ def test_the_patches_send_the_four_request_addresses_and_nothing_else():
                 addresses.add(atoms[1])
             elif box["maxclass"] == "newobj" and atoms[:1] == ["udpsend"]:
                 assert atoms[1:] == ["127.0.0.1", 18000] and path.name == "audioldm.client.maxpat", path.name
-    # fetch streams file bytes: a ZeroMQ-only op, never sent over OSC
-    assert addresses == {f"/audioldm/{op}" for op in protocol.OPS if op not in ("fetch", "upload")}  # each is sent to the engine below
+    # fetch streams file bytes: a ZeroMQ-only op, never sent over OSC. history (issue 21): the
+    # generator's history menu sends it once that lands (i21-clients); until then it may be absent.
+    served = {f"/audioldm/{op}" for op in protocol.OPS if op not in ("fetch", "upload")}
+    assert addresses <= served and served - addresses <= {"/audioldm/history"}  # each is sent to the engine below
 
 
 # --- against the running engine ------------------------------------------------------------------------
