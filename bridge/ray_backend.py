@@ -5,7 +5,7 @@ validation, the job queue and its lanes, idempotency, post-processing and writin
 sends batches to **model replicas**: Ray actors, each holding one loaded model. Clients keep
 talking to one address and see nothing but more throughput.
 
-Per replica the front runs one :class:`ReplicaWorker` (a :class:`bridge.jobs.Worker`): it takes
+Per replica the front runs one :class:`ReplicaWorker` (a :class:`bridge.worker.Worker`): it takes
 the next batch from the shared queue (live lane first, batching as in one process), and its
 ``engine.sample_jobs`` becomes a remote call — :meth:`ModelReplica.sample`, a streaming generator
 that yields one ``("progress", step, total)`` per denoising step and then the 16 kHz waveforms.
@@ -16,7 +16,7 @@ replica (or end with a clear error), while Ray restarts the dead replica.
 Why plain Ray actors and not Ray Serve: Serve routes each request to a replica by itself and
 batches with its own ``@serve.batch`` queue, behind an HTTP proxy. Here the queue, its lanes,
 batching by sampling parameters, per-step progress, cancel between steps and exactly-once final
-events already live in the front (bridge.jobs); they must decide *which* batch a free replica
+events already live in the front (bridge.queue, bridge.worker); they must decide *which* batch a free replica
 runs next. Actors give exactly that — a handle per replica, streaming method calls, restarts —
 without a second router, an HTTP hop or Serve's controller processes.
 
@@ -39,7 +39,8 @@ from engine.length import DEFAULT_LIMITS, LengthLimits
 from engine.render import Engine
 
 from . import protocol
-from .jobs import BatchLost, JobQueue, Part, Publish, Worker
+from .queue import JobQueue, Part
+from .worker import BatchLost, Publish, Worker
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class ReplicaModel:
 
 
 class ReplicaClient:
-    """A :class:`bridge.jobs.Worker`'s engine for one replica: sampling is remote, delivery local."""
+    """A :class:`bridge.worker.Worker`'s engine for one replica: sampling is remote, delivery local."""
 
     def __init__(self, pool: "RayReplicas", index: int, actor):
         self.pool, self.index, self.actor = pool, index, actor

@@ -34,9 +34,10 @@ from .fetch import FileRegistry
 from .upload import DEFAULT_BYTES_PER_HOUR, DEFAULT_CAP_BYTES, DEFAULT_MAX_UNFINISHED
 from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
 from .upload import UploadStore, default_uploads_dir
-from .jobs import Job, JobQueue, Worker
+from .queue import Job, JobQueue
 from .remote import CurveServer, OscAllowList
 from .osc_transport import OscTransport
+from .worker import Worker
 from .zmq_transport import ZmqTransport
 
 logger = logging.getLogger(__name__)

@@ -757,4 +757,5 @@ def test_remote_request_paths_do_not_load_torch(tmp_path):
             f"rc = bridge.cli.main(['request', 'x', '--seconds', '1', '--init-audio', {str(take)!r}, '--upload', "
             f"'--fetch-to', {str(tmp_path / 'got')!r}, '--endpoint', 'tcp://127.0.0.1:{port}', "
             "'--reply-timeout', '0.2', '--retries', '1']); assert rc == 1, rc")
-    assert modules_loaded(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.jobs")) == []
+    assert modules_loaded(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.queue",
+                                 "bridge.worker")) == []
