@@ -31,7 +31,7 @@ def test_variations_beyond_the_row_limit_run_in_parts_and_equal_running_alone(ti
     fields = {"id": "many", "prompt": "shaker", "seconds": 0.5, "seed": 40, "variations": 5, "format": "wav32f"}
     with running_service(tiny_components, tmp_path, max_batch_rows=4) as svc, client_for(svc) as client:
         events = list(client.events(fields))
-        assert svc.worker.batches_run == 3  # 5 variations × 2 rows, 4 rows a batch: 2 + 2 + 1
+        assert svc.workers[0].batches_run == 3  # 5 variations × 2 rows, 4 rows a batch: 2 + 2 + 1
     done = events[-1]
     assert done["event"] == "done" and len(done["paths"]) == 5
     steps = [(e["step"], e["total"]) for e in events if e["event"] == "progress"]
@@ -60,7 +60,7 @@ def test_a_failure_of_any_type_fails_those_jobs_and_the_worker_goes_on(tiny_comp
         events = list(client.events({"id": "victim", "prompt": "x", "seconds": 0.5}))
         assert events[-1]["event"] == "error" and events[-1]["code"] == "internal"
         assert "ZeroDivisionError: injected" in events[-1]["message"]
-        assert svc.worker.is_alive()
+        assert svc.workers[0].is_alive()
         after = client.generate({"id": "after", "prompt": "x", "seconds": 0.5})
         assert sf.info(after["paths"][0]).frames == 24000
 
@@ -91,7 +91,7 @@ def test_a_failure_preparing_one_job_ends_that_job_only_not_its_batch_mate(tiny_
             own.close()
         assert ends["victim"]["code"] == "out_of_memory" and "MemoryError: injected" in ends["victim"]["message"]
         assert ends["mate"]["event"] == "done"
-        assert svc.worker.batches_run >= 2 and svc.worker.is_alive()
+        assert svc.workers[0].batches_run >= 2 and svc.workers[0].is_alive()
 
 
 def test_cancelling_a_queued_job_three_times_sends_one_cancelled(tiny_components, tmp_path):
@@ -146,7 +146,7 @@ def test_a_resent_id_with_other_fields_is_refused(service):
         reply = client.call({"op": "generate", "id": "mine", "prompt": "gong", "seconds": 0.4})
     assert reply["event"] == "error" and reply["code"] == "bad_request"
     assert "id 'mine' is already used by a different request" in reply["message"]
-    assert service.worker.batches_run == 1
+    assert service.workers[0].batches_run == 1
 
 
 def test_a_resend_while_running_replays_only_the_latest_event(tiny_components, tmp_path):
