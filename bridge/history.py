@@ -86,8 +86,11 @@ def connect(path: Path, readonly: bool = False, timeout_s: float = 5.0) -> sqlit
         if not readonly:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
-            if fts5_available(conn):
+            if fts5_available(conn) and not _has_fts(conn):
                 conn.executescript(_FTS)
+                # rows recorded while this database had no index (an SQLite without FTS5) are found too
+                conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+                conn.commit()
         else:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a database: fails here
     except BaseException:
@@ -248,6 +251,8 @@ def fts_query(text: str) -> str:
 def search(conn: sqlite3.Connection, query: str = "", limit: int = 20, since: str | None = None,
            owner: str | None = None) -> list[dict]:
     """Entries newest first; ``query`` words must all be in the prompt; ``owner`` None: everyone's."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone() is None:
+        return []  # an empty file (the engine is just making it)
     where, args = [], []
     words = re.findall(r"\w+", query or "", flags=re.UNICODE)
     if words and _has_fts(conn):

@@ -512,3 +512,19 @@ def test_protocol_doc_history_examples_match_the_code(tmp_path):
     fields = history_ops.parse_osc([int(w) if w.isdigit() else w for w in osc[1:]])
     assert fields.pop("reply_port") == 7401 and set(fields) <= set(history_ops.OPTIONS)
     history_ops.check_options(fields)
+
+
+def test_an_index_added_later_finds_the_rows_recorded_without_one(tmp_path, monkeypatch):
+    """A database made where SQLite had no FTS5, opened where it has: the old rows are indexed too."""
+    db = tmp_path / "history.sqlite3"
+    monkeypatch.setitem(history._FTS5, "ok", False)
+    fake_entries(db, ["rain without an index"])
+    monkeypatch.setitem(history._FTS5, "ok", True)
+    history.connect(db).close()
+    assert [e["prompt"] for e in history_ops.read(db, "rain")] == ["rain without an index"]
+
+
+def test_an_empty_database_file_has_no_entries(tmp_path):
+    db = tmp_path / "history.sqlite3"
+    db.write_bytes(b"")
+    assert history_ops.read(db, "rain") == []
