@@ -66,8 +66,16 @@ class HistoryUnavailable(EngineError):
     code = "history_unavailable"
 
 
+#: Names the default database instead of the user data folder's (tests; several setups on one machine).
+ENV_DB = "AUDIOLDM_BRIDGE_HISTORY_DB"
+
+
 def default_db_path() -> Path:
-    """The user data folder's history database (``--history-db`` elsewhere)."""
+    """The user data folder's history database, or ``$AUDIOLDM_BRIDGE_HISTORY_DB`` (``--history-db`` beats both)."""
+    import os
+
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB])
     import platformdirs
 
     return platformdirs.user_data_path(APP) / DB_NAME

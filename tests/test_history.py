@@ -528,3 +528,20 @@ def test_an_empty_database_file_has_no_entries(tmp_path):
     db = tmp_path / "history.sqlite3"
     db.write_bytes(b"")
     assert history_ops.read(db, "rain") == []
+
+
+def test_generate_records_what_it_wrote_too(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "history.sqlite3"
+    code = cli.main(["generate", "hollow wooden knock", "--seconds", "0.3", "--steps", "1", "--seed", "4",
+                     "--model", "tiny", "--dtype", "fp32", "--out", str(tmp_path / "out"), "--history-db", str(db)])
+    [path] = capsys.readouterr().out.split()
+    [entry] = history_ops.read(db, "knock")
+    assert code == 0 and entry["path"] == path and entry["seed"] == 4 and entry["request"]["seconds"] == 0.3
+    # --no-history records nothing; without either, $AUDIOLDM_BRIDGE_HISTORY_DB (else the user data folder)
+    monkeypatch.setenv("AUDIOLDM_BRIDGE_HISTORY_DB", str(tmp_path / "default.sqlite3"))
+    cli.main(["generate", "quiet knock", "--seconds", "0.3", "--steps", "1", "--model", "tiny", "--out",
+              str(tmp_path / "out"), "--no-history"])
+    assert not (tmp_path / "default.sqlite3").exists()
+    from bridge.history_cli import serve_db
+
+    assert serve_db(cli.build_parser().parse_args(["generate", "x"])) == (tmp_path / "default.sqlite3").resolve()
