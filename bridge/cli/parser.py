@@ -7,6 +7,7 @@ import argparse
 from ..setup_cli import add_setup_commands
 from . import client_cmds, local, request, serve
 from .options import add_client_options
+from .version import package_version
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -40,6 +41,8 @@ COMMANDS = [
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="audioldm-bridge", description="AudioLDM text-to-audio for DAWs (REAPER, Max) and scripts")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the engine does")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}",
+                        help="print the version of audioldm-bridge and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, help_text, add_options, run in COMMANDS:
         command = sub.add_parser(name, help=help_text)
