@@ -13,7 +13,8 @@ from .result_file import ResultFile
 
 def add_ping_options(ping) -> None:
     add_client_options(ping)
-    ping.add_argument("--result-file", type=Path, help="also write the outcome here as JSON (pong or error), atomically")
+    ping.add_argument("--result-file", type=Path, help="also write the outcome here as JSON (pong or "
+                      "error), atomically (default: none)")
 
 
 def add_cancel_options(cancel) -> None:

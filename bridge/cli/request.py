@@ -18,19 +18,23 @@ def add_request_options(req) -> None:
     add_render_options(req, prompt_optional=True)
     add_client_options(req)
     req.add_argument("--request-file", type=Path,
-                     help="JSON object of protocol fields (docs/PROTOCOL.md); options typed here override it")
+                     help="JSON object of protocol fields (docs/PROTOCOL.md); options typed here override it "
+                          "(default: none, the options alone)")
     req.add_argument("--priority", choices=["live", "normal", "background"], help="default normal")
-    req.add_argument("--id", help="job id (idempotent: resending it never runs twice)")
+    req.add_argument("--id", help="job id (idempotent: resending it never runs twice; "
+                     "default: a new random one)")
     req.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds (default 600)")
     req.add_argument("--ping-timeout", type=float,
                      help="ping first; if the engine does not answer within this many seconds, fail at once "
-                          "with code `unreachable` (what the REAPER actions use to offer starting it)")
+                          "with code `unreachable` (what the REAPER actions use to offer starting it; default: no "
+                          "ping first)")
     req.add_argument("--result-file", type=Path,
                      help="keep the latest event here as JSON, replaced atomically: accepted, started, "
-                          "progress…, then exactly one of done / error / cancelled")
+                          "progress…, then exactly one of done / error / cancelled (default: none)")
     req.add_argument("--fetch-to", type=Path,
                      help="copy the finished files (and sidecars) from a remote engine into this folder; "
-                          "printed paths and --result-file then name the local copies")
+                          "printed paths and --result-file then name the local copies (default: none, the "
+                          "engine's paths)")
     req.add_argument("--upload", action="store_true",
                      help="send --init-audio through the ZeroMQ connection instead of naming its path (automatic "
                           "with --server-key: a remote engine cannot read this machine's files)")

@@ -12,11 +12,14 @@ from .options import add_model_options, default_out_dir
 
 def add_serve_options(serve) -> None:
     add_model_options(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default loopback only)")
-    serve.add_argument("--osc-port", type=int, default=18000)
-    serve.add_argument("--osc-reply-port", type=int, default=18001, help="default port OSC replies go to")
-    serve.add_argument("--zmq-port", type=int, default=18002, help="ZeroMQ ROUTER for requests")
-    serve.add_argument("--pub-port", type=int, default=18003, help="ZeroMQ PUB with every event")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1: this "
+                       "machine only)")
+    serve.add_argument("--osc-port", type=int, default=18000,
+                       help="OSC (UDP) port for requests (default 18000)")
+    serve.add_argument("--osc-reply-port", type=int, default=18001, help="port OSC replies go to when a request names no "
+                       "reply_port (default 18001)")
+    serve.add_argument("--zmq-port", type=int, default=18002, help="ZeroMQ ROUTER for requests (default 18002)")
+    serve.add_argument("--pub-port", type=int, default=18003, help="ZeroMQ PUB with every event (default 18003)")
     serve.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
     serve.add_argument("--max-queue", type=int, default=32, help="jobs waiting before `busy` (default 32)")
     serve.add_argument("--max-batch", type=int, default=4, help="compatible jobs run together (default 4)")
@@ -36,7 +39,7 @@ def add_serve_options(serve) -> None:
     safety.add_argument("--allow-out", type=Path, action="append", default=[], metavar="DIR",
                         help="for an engine run as root/Administrator: another folder local clients may write into "
                              "and read init_audio from (repeatable; --out and the home folder are always allowed). "
-                             "Run by you, local clients may use any folder you can")
+                             "Run by you, local clients may use any folder you can (default: no other folder)")
     safety.add_argument("--uploads", type=Path, metavar="DIR",
                         help="where files sent with the upload op land (default: the user's cache folder, "
                              "audioldm-bridge/uploads)")
@@ -51,11 +54,13 @@ def add_serve_options(serve) -> None:
     safety.add_argument("--max-unfinished-uploads", type=int, default=4,
                         help="unfinished uploads one client key may have open (default 4; busy beyond it)")
     safety.add_argument("--curve-secret", type=Path, metavar="FILE",
-                        help="the engine's server.key_secret: ZeroMQ speaks CURVE (required beyond loopback)")
-    safety.add_argument("--curve-clients", type=Path, metavar="DIR", help="folder of allowed client public keys (*.key)")
+                        help="the engine's server.key_secret: ZeroMQ speaks CURVE (required beyond loopback; "
+                             "default: none, loopback clients only)")
+    safety.add_argument("--curve-clients", type=Path, metavar="DIR", help="folder of allowed client public keys "
+                        "(*.key; default: none)")
     safety.add_argument("--osc-allow", action="append", default=[], metavar="CIDR",
                         help="network whose OSC datagrams are accepted besides loopback (repeatable); others are "
-                             "dropped and counted")
+                             "dropped and counted (default: loopback only)")
 
 
 def add_keygen_options(keys) -> None:
