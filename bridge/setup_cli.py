@@ -1,6 +1,6 @@
 """The `setup` (reaper, max, model) and `doctor` subcommands of ``audioldm-bridge``.
 
-Kept out of bridge/cli.py so that file only wires them in; nothing here imports torch at import time.
+Kept out of bridge/cli/ (its parser.py only wires them in); nothing here imports torch at import time.
 """
 
 from __future__ import annotations

@@ -11,28 +11,46 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("engine", "bridge")
 
 
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def is_module(name: str) -> bool:
+    path = REPO / name.replace(".", "/")
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
 def project_imports(path: Path) -> set[str]:
-    package = path.parent.name
+    """The project modules (and packages, whose __init__ runs) that the file at ``path`` imports."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1:
-                base = f"{package}.{node.module}" if node.module else package
-                names = [base] if node.module else [f"{package}.{a.name}" for a in node.names]
+            if node.level:
+                base = ".".join(package.split(".")[:len(package.split(".")) - (node.level - 1)])
+                base = f"{base}.{node.module}" if node.module else base
             elif node.module and node.module.split(".")[0] in PACKAGES:
-                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                base = node.module
             else:
                 continue
+            submodules = [f"{base}.{a.name}" for a in node.names if is_module(f"{base}.{a.name}")]
+            # `from PACKAGE import submodule` depends on the submodule; other names come from base itself.
+            names = submodules + ([base] if len(submodules) < len(node.names) else [])
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names if a.name.split(".")[0] in PACKAGES]
         else:
             continue
-        found.update(n for n in names if (REPO / (n.replace(".", "/") + ".py")).is_file())
+        found.update(n for n in names if is_module(n) and n not in PACKAGES)
     return found
 
 
 def graph() -> dict[str, set[str]]:
-    modules = {f"{p}.{f.stem}": f for p in PACKAGES for f in (REPO / p).glob("*.py") if f.stem != "__init__"}
+    """Every module of engine/ and bridge/, subpackages (bridge/cli/) included; a package's
+    __init__.py is the node named after the package."""
+    modules = {module_name(f): f for p in PACKAGES for f in (REPO / p).rglob("*.py")
+               if module_name(f) not in PACKAGES and "_data" not in f.relative_to(REPO).parts}
     return {name: project_imports(path) - {name} for name, path in modules.items()}
 
 
@@ -78,9 +96,41 @@ def test_the_graph_covers_the_render_stages():
     assert "engine.checks" in edges["bridge.protocol"]
 
 
+def test_the_graph_covers_the_cli_package():
+    """bridge/cli/ is a package: its parser wires in one module per concern, and no module of it imports
+    the package (its __init__) back; only __main__ does."""
+    edges = graph()
+    cli = {name for name in edges if name.startswith("bridge.cli.")}
+    assert {"bridge.cli.parser", "bridge.cli.options", "bridge.cli.fields", "bridge.cli.local", "bridge.cli.serve",
+            "bridge.cli.request", "bridge.cli.client_cmds", "bridge.cli.result_file"} <= cli
+    assert {"bridge.cli.local", "bridge.cli.serve", "bridge.cli.request", "bridge.cli.client_cmds"} \
+        <= edges["bridge.cli.parser"]
+    assert "bridge.cli.parser" in edges["bridge.cli"]
+    assert [name for name in sorted(cli) if "bridge.cli" in edges[name]] == ["bridge.cli.__main__"]
+    # The client commands reach the engine's code only for errors and protocol checks.
+    for name in ("bridge.cli.request", "bridge.cli.client_cmds", "bridge.cli.fields", "bridge.cli.options"):
+        assert not {"engine.render", "engine.models", "bridge.service"} & edges[name], name
+
+
+def test_every_package_folder_is_packaged():
+    """pyproject.toml lists packages explicitly: a new subpackage (bridge/cli/) must be in the list, or the
+    installed command cannot import it."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {module_name(f) for p in PACKAGES for f in (REPO / p).rglob("__init__.py")}
+    assert folders and folders <= listed, sorted(folders - listed)
+
+
 def test_the_client_path_imports_no_torch():
-    """bridge.protocol (with engine.checks, engine.length) is what a client loads: no torch behind it."""
-    code = ("import sys, bridge.protocol, engine.checks, engine.length, engine.writer; "
+    """bridge.protocol (with engine.checks, engine.length) is what a client loads: no torch behind it —
+    nor behind bridge.client, the CLI's client commands, or `audioldm-bridge request/ping/status --help`."""
+    code = ("import contextlib, io, sys, bridge.protocol, bridge.client, engine.checks, engine.length, engine.writer\n"
+            "import bridge.cli, bridge.cli.request, bridge.cli.client_cmds, bridge.cli.fields, bridge.cli.result_file\n"
+            "for command in ('request', 'ping', 'status', 'cancel'):\n"
+            "    with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
+            "        bridge.cli.main([command, '--help'])\n"
+            "    assert 'usage: audioldm-bridge ' + command in out.getvalue(), command\n"
             "print(sorted(m for m in ('torch', 'diffusers', 'transformers') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                             env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -385,6 +386,9 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
                            cwd=run, env={**os.environ, "PYTHONPATH": str(target)}, capture_output=True, text=True)
     assert where.stdout.split() == [str(target / "bridge" / "_data" / "reaper_scripts"),
                                     str(target / "bridge" / "_data" / "max_package")], where.stderr
+    version = cli(["--version"], cwd=run, pythonpath=target)  # the installed metadata: no pyproject.toml there
+    assert version.stdout.decode().split() == ["audioldm-bridge", tomllib.loads(
+        (REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]], version.stderr
     (run / "Packages").mkdir()
     (run / "REAPER").mkdir()
     assert cli(["setup", "max", "--packages", str(run / "Packages")], cwd=run, pythonpath=target).returncode == 0
