@@ -9,7 +9,7 @@ readers (``audioldm-bridge history``, the ``history`` op) never wait for the eng
 
 Standard library only (sqlite3): the CLI reads the database without loading a model. Writing from
 the engine, with its failure rules, is bridge.history_recorder; the op and the CLI are
-bridge.history_ops and bridge.history_cli.
+bridge.history_ops and bridge.cli.history.
 """
 
 from __future__ import annotations

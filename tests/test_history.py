@@ -25,7 +25,7 @@ from bridge import cli, history, history_ops
 from bridge.client import BridgeClient
 from bridge.remote import keygen
 from engine.errors import EngineError, InvalidInput
-from test_service import OscListener, running_service
+from test_service import OscListener, running_service, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
 QUICK = {"seconds": 0.3, "steps": 1}
@@ -84,6 +84,8 @@ def serve_process(db, out):
         reader.start()
         reader.join(180)
         assert ready == ["ready\n"], "".join(log)
+        # logged before "ready" is printed, but read from stderr by another thread: wait for it
+        wait_for(lambda: re.search(r"zmq: requests (tcp://\S+),", "".join(log)), timeout=30)
         [endpoint] = re.findall(r"zmq: requests (tcp://\S+),", "".join(log))
         yield endpoint
     finally:
@@ -483,7 +485,7 @@ def test_a_remote_key_sees_only_its_own_entries(tiny_components, tmp_path, capsy
 def test_serve_history_options(tmp_path):
     parser = cli.build_parser()
     args = parser.parse_args(["serve", "--no-history"])
-    from bridge.history_cli import serve_db
+    from bridge.cli.history import serve_db
 
     assert serve_db(args) is None
     assert serve_db(parser.parse_args(["serve", "--history-db", str(tmp_path / "h.db")])) == tmp_path / "h.db"
@@ -542,6 +544,6 @@ def test_generate_records_what_it_wrote_too(tmp_path, capsys, monkeypatch):
     cli.main(["generate", "quiet knock", "--seconds", "0.3", "--steps", "1", "--model", "tiny", "--out",
               str(tmp_path / "out"), "--no-history"])
     assert not (tmp_path / "default.sqlite3").exists()
-    from bridge.history_cli import serve_db
+    from bridge.cli.history import serve_db
 
     assert serve_db(cli.build_parser().parse_args(["generate", "x"])) == (tmp_path / "default.sqlite3").resolve()
