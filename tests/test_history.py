@@ -547,3 +547,22 @@ def test_generate_records_what_it_wrote_too(tmp_path, capsys, monkeypatch):
     from bridge.cli.history import serve_db
 
     assert serve_db(cli.build_parser().parse_args(["generate", "x"])) == (tmp_path / "default.sqlite3").resolve()
+
+
+def test_a_remote_osc_sender_sees_only_its_own_entries(engine, tmp_path):
+    """An --osc-allow sender is its own owner by address (as for cancel and status)."""
+    from bridge.service import BridgeService, ServiceConfig
+
+    db = tmp_path / "history.sqlite3"
+    fake_entries(db, ["their rain"], owner="osc:192.168.7.5")
+    fake_entries(db, ["my rain"], folder=tmp_path / "mine")
+    svc = BridgeService(engine, ServiceConfig(out_dir=tmp_path, history_db=db, osc_allow=("192.168.7.0/24",)))
+    try:
+        def prompts(host):
+            return [e["prompt"] for e in svc.history_entries({"query": "rain"}, ("osc", host, 9))["entries"]]
+
+        assert prompts("192.168.7.5") == ["their rain"]
+        assert prompts("192.168.7.6") == []
+        assert sorted(prompts("127.0.0.1")) == ["my rain", "their rain"]
+    finally:
+        svc.history.close()

@@ -195,6 +195,7 @@ def cmd_serve(args) -> int:
     for name, endpoints in service.endpoints().items():
         log.info("%s: %s", name, ", ".join(f"{k} {v}" for k, v in endpoints.items()))
     log.info("writing files to %s", config.out_dir)
+    log.info("recording history in %s", config.history_db) if config.history_db else log.info("keeping no history")
     stop = threading.Event()
     # Ctrl-C everywhere, SIGTERM from service managers, Ctrl-Break in a Windows console.
     for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGBREAK", None)):
