@@ -153,8 +153,11 @@ def parse_since(text, name: str = "since", now: _dt.datetime | None = None) -> s
     relative = _RELATIVE.fullmatch(text)
     if relative:
         amount, unit = float(relative.group(1)), relative.group(2).lower()
-        delta = _dt.timedelta(**{{"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}[unit]: amount})
-        return utc_stamp((now or _dt.datetime.now(_dt.timezone.utc)) - delta)
+        try:
+            delta = _dt.timedelta(**{{"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}[unit]: amount})
+            return utc_stamp((now or _dt.datetime.now(_dt.timezone.utc)) - delta)
+        except OverflowError:
+            raise InvalidInput(f"{name} {text!r:.80} reaches back before the year 1") from None
     try:
         when = _dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
     except ValueError:
