@@ -509,6 +509,9 @@ def test_protocol_doc_history_examples_match_the_code(tmp_path):
     [made] = history_ops.read(db)
     assert reply["event"] == "history" and set(reply) == {"event", "id", "entries"}
     assert set(reply["entries"][0]) == set(made)
+    from bridge import protocol
+
+    assert protocol.parse_request(reply["entries"][0]["request"], tmp_path).render.seeds == [42]
     lines = re.search(r"```\n(/audioldm/history/entry.*?)```", section, flags=re.S).group(1).strip().splitlines()
     expected = history_ops.osc_messages(reply)
     assert [line.split(" ", 1)[0] for line in lines] == [address for address, _ in expected]
