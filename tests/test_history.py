@@ -305,6 +305,7 @@ def test_cli_show_and_forget(tmp_path, capsys):
     (["--since", "2026-13-45"], "'2026-13-45'"),
     (["show", "abc"], "the entry must be a number"),
     (["show"], "takes one entry number"),
+    (["forget"], "history forget takes one entry number (or --older-than DATE)"),
     (["forget", "0"], "a number from 1, got 0"),
     (["rain", "--older-than", "7d"], "--older-than goes with forget"),
     (["rebuild"], "takes one or more folders"),

@@ -121,7 +121,8 @@ def _line(e: dict) -> str:
 
 def _entry_id(args, action: str) -> int:
     if len(args.words) != 2:
-        raise InvalidInput(f"history {action} takes one entry number, e.g. history {action} 12")
+        also = " (or --older-than DATE)" if action == "forget" else ""
+        raise InvalidInput(f"history {action} takes one entry number{also}, e.g. history {action} 12")
     try:
         value = int(args.words[1])
     except ValueError:
