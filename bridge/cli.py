@@ -15,6 +15,8 @@ from pathlib import Path
 
 from engine.errors import EngineError, InvalidInput
 
+from . import history_cli
+
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -342,7 +344,7 @@ def cmd_serve(args) -> int:
                            max_upload_bytes=round(args.max_upload_mb * 1024 * 1024),
                            uploads_cap_bytes=round(args.uploads_cap_mb * 1024 * 1024),
                            upload_bytes_per_hour=round(args.upload_mb_per_hour * 1024 * 1024),
-                           max_unfinished_uploads=args.max_unfinished_uploads)
+                           max_unfinished_uploads=args.max_unfinished_uploads, history_db=history_cli.serve_db(args))
     limits = LengthLimits(max_seconds=args.max_seconds)  # checked before any socket or model
     if not ipaddress.ip_address(host).is_loopback:
         log.warning("listening on %s: ZeroMQ only for CURVE keys in %s; OSC from loopback%s", host,
@@ -731,6 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     safety.add_argument("--osc-allow", action="append", default=[], metavar="CIDR",
                         help="network whose OSC datagrams are accepted besides loopback (repeatable); others are "
                              "dropped and counted")
+    history_cli.add_serve_options(serve)
     serve.set_defaults(func=cmd_serve)
 
     req = sub.add_parser("request", help="ask a running engine to generate; wait for and print the result")
@@ -779,6 +782,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .setup_cli import add_setup_commands  # setup reaper/max/model, doctor (bridge/setup_cli.py)
 
     add_setup_commands(sub, _Parser)
+    history_cli.add_parser(sub, _Parser)  # history [QUERY], show, rebuild, forget (bridge/history_cli.py)
     return parser
 
 

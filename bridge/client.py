@@ -163,6 +163,12 @@ class BridgeClient:
                 # anything else is a late reply to an earlier request: skip it
         raise EngineError(self._silence(), code="timeout")
 
+    def history(self, query: str = "", limit: int = 20, since: str | None = None) -> list[dict]:
+        """Entries of the engine's history, newest first (docs/PROTOCOL.md, History); an error raises."""
+        message = {"op": "history", "query": query, "limit": limit, **({"since": since} if since else {})}
+        reply, _ = self._exchange([message], lambda r, frames: r.get("event") == "history")
+        return reply["entries"]
+
     def ping(self) -> dict:
         return self.call({"op": "ping"})
 

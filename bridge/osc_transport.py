@@ -9,6 +9,7 @@ or the request's ``reply_port``). Addresses:
     /audioldm/cancel id                         → /audioldm/cancelled id
     /audioldm/status                            → /audioldm/status key value …
     /audioldm/ping                              → /audioldm/pong state (ready, loading, stopping)
+    /audioldm/history [query Q] [limit N] …     → /audioldm/history/entry key value … (one per entry), /history/end
 
 Every address takes ``reply_port N`` (cancel: ``/audioldm/cancel id reply_port N``; an integral
 float from a Max float box counts). Errors: /audioldm/error id code message, to ``reply_port``
@@ -34,6 +35,7 @@ from pythonosc.osc_server import BlockingOSCUDPServer
 from engine.errors import EngineError
 
 from . import protocol
+from .history_ops import osc_messages, parse_osc
 from .protocol import bad_message
 
 logger = logging.getLogger(__name__)
@@ -270,6 +272,7 @@ class OscTransport:
         self.dispatcher.map(f"{PREFIX}/cancel", self._cancel, needs_reply_address=True)
         self.dispatcher.map(f"{PREFIX}/status", self._status, needs_reply_address=True)
         self.dispatcher.map(f"{PREFIX}/ping", self._ping, needs_reply_address=True)
+        self.dispatcher.map(f"{PREFIX}/history", self._history, needs_reply_address=True)
         self.dispatcher.set_default_handler(self._unknown, needs_reply_address=True)
         if _QUIET not in logging.getLogger().filters:
             logging.getLogger().addFilter(_QUIET)
@@ -302,8 +305,10 @@ class OscTransport:
     # -- sending ---------------------------------------------------------------------------------------
 
     def send(self, origin, event: dict) -> None:
+        self._send_message(origin, *to_osc(event))
+
+    def _send_message(self, origin, address: str, args: list) -> None:
         _, host, port = origin
-        address, args = to_osc(event)
         try:
             self.out.sendto(encode(address, args), (host, port))
         except OSError as err:  # an unreachable client must not stop the service
@@ -396,6 +401,16 @@ class OscTransport:
         if parsed is not None:
             self._reply(parsed[1], self.service.ping())
 
+    def _history(self, sender, address, *args) -> None:
+        try:  # one message per entry, then the end: bounded by the limit (bridge.history_ops)
+            fields = parse_osc(list(args))
+            origin = self._origin(sender, fields)
+            messages = osc_messages(self.service.history_entries(fields, origin))
+        except EngineError as err:
+            return self._reply(("osc", sender[0], _reply_port_hint(args, self.reply_port)), [protocol.failed("", err)])
+        for address, values in messages:
+            self._send_message(origin, address, values)
+
     def _unknown(self, sender, address, *args) -> None:
         self._reply(("osc", sender[0], self.reply_port), [bad_message(
-            f"unknown address {address:.120}; use {PREFIX}/generate, /cancel, /status or /ping")])
+            f"unknown address {address:.120}; use {PREFIX}/generate, /cancel, /status, /ping or /history")])

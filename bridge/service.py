@@ -31,6 +31,8 @@ from engine.writer import check_writable, clean_stale_parts_once
 
 from . import protocol, security
 from .fetch import FileRegistry
+from .history_ops import answer as history_answer
+from .history_recorder import HistoryRecorder
 from .upload import DEFAULT_BYTES_PER_HOUR, DEFAULT_CAP_BYTES, DEFAULT_MAX_UNFINISHED
 from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
 from .upload import UploadStore, default_uploads_dir
@@ -72,6 +74,8 @@ class ServiceConfig:
     # Whether the engine runs with elevated rights (root, Administrator): then local clients keep to
     # --out, home and --allow-out. None: ask the OS (bridge.security.is_elevated); tests set it.
     elevated: bool | None = None
+    # The history database every delivered file is recorded in (bridge.history); None: no history.
+    history_db: Path | None = None
 
     @property
     def curve(self) -> bool:
@@ -107,6 +111,7 @@ class BridgeService:
         self.osc_allow = OscAllowList(config.osc_allow)
         self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
                       if config.curve_secret is not None or config.curve_clients is not None else None)
+        self.history = HistoryRecorder(config.history_db) if config.history_db is not None else None
         self.started_at = time.monotonic()
         # Held while an event is recorded and sent, so every origin sees a job's events in order
         # (accepted is out before the worker can say started).
@@ -197,6 +202,8 @@ class BridgeService:
                 self.publish(job, protocol.cancelled(job.id))
         for transport in self.transports.values():
             transport.close()
+        if self.history is not None:
+            self.history.close()  # what the last jobs delivered is written before the engine exits
 
     # -- operations (called by transports, from their own threads) ------------------------------------
 
@@ -306,6 +313,10 @@ class BridgeService:
             **extra,
         }
 
+    def history_entries(self, fields: dict, origin) -> dict:
+        """The ``history`` op (bridge.history_ops): a remote client sees its own jobs' files only."""
+        return history_answer(self.config.history_db, fields, self.owner_of(origin) if self.is_remote(origin) else None)
+
     def ping(self) -> list[dict]:
         return [protocol.pong(self.state())]
 
@@ -314,6 +325,8 @@ class BridgeService:
     def publish(self, job: Job, event: dict) -> None:
         if event["event"] == "done":
             self.files.add_done(event, job.owner)  # before anyone hears of it: a remote client may fetch at once
+            if self.history is not None:  # here every backend's done passes, with the job's owner and fields
+                self.history.record(event["files"], job.request.fingerprint, job.owner, job.id)
         with self._lock:
             job.last_event = event
             for origin in job.origins:
