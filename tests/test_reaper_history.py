@@ -3,50 +3,49 @@ searched from REAPER (`audioldm-bridge history` in the background, a defer loop,
 at the edit cursor, added as a take, or regenerated with a new seed; missing files and empty results."""
 
 import json
-import subprocess
-import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 import soundfile as sf
 
+from bridge import history_ops
 from bridge.client import BridgeClient
+from bridge.service import ServiceConfig, serving
+from engine.render import Engine
 from reaper_fake import read_wav_header
 from reaper_support import (  # noqa: F401  (fixtures: one engine per module)
-    REPO, command, engine_service, job_files, lua_lib, make_fake, run_action,
+    command, job_files, lua_lib, make_fake, run_action,
 )
 
 INSERT, TAKE, AGAIN = ("Insert at the edit cursor (selected track)", "Add as a take of the selected item",
                        "Regenerate: same settings, new seed (at the edit cursor)")
-RAIN, DOG = "rain on a tin roof", "dog barking & howling | far away"
+RAIN, DOG, FORGET = "rain on a tin roof", "dog barking & howling | far away", "forget me not, a music box"
 
 
 @pytest.fixture(scope="module")
-def command(tmp_path_factory):  # noqa: F811  INTERIM: the history stand-in until i21-history lands
-    folder = tmp_path_factory.mktemp("cmd") / "bin"
-    folder.mkdir()
-    path = folder / "audioldm-bridge"
-    path.write_text(f"#!{sys.executable}\nimport runpy, sys\nsys.path.insert(0, {str(REPO)!r})\n"
-                    f"runpy.run_path({str(REPO / 'tests' / 'history_standin.py')!r}, run_name='__main__')\n")
-    path.chmod(0o755)
-    return path
+def engine_service(tiny_components, tmp_path_factory):  # noqa: F811  this module's engine keeps a history
+    db = tmp_path_factory.mktemp("db") / "history.sqlite"
+    config = ServiceConfig.on_free_ports(tmp_path_factory.mktemp("engine"), history_db=db,
+                                         allow_out=(Path(tempfile.gettempdir()),))
+    with serving(Engine(tiny_components), config, shutdown_grace_s=5) as svc:
+        yield svc
 
 
 @pytest.fixture(scope="module")
-def made(engine_service, command, tmp_path_factory):
-    """Two sounds by the engine (rain 1.0 s seed 5, dog 1.3 s seed 9), indexed into a history database."""
+def made(engine_service, tmp_path_factory):
+    """Three sounds by the engine (rain 1.0 s seed 5, dog 1.3 s seed 9, forget-me-not 0.5 s seed 3), recorded
+    in its history database as it delivered them."""
     folder = tmp_path_factory.mktemp("made")
     paths = {}
     with BridgeClient(engine_service.endpoints()["zmq"]["requests"], timeout=60) as client:
-        for prompt, seconds, seed in ((RAIN, 1.0, 5), (DOG, 1.3, 9)):
+        for prompt, seconds, seed in ((RAIN, 1.0, 5), (DOG, 1.3, 9), (FORGET, 0.5, 3)):
             done = client.generate({"prompt": prompt, "seconds": seconds, "steps": 1, "seed": seed,
                                     "sample_rate": 44100, "out_dir": str(folder)})
             paths[prompt] = Path(done["paths"][0])
-    db = tmp_path_factory.mktemp("db") / "history.sqlite"
-    subprocess.run([str(command), "history", "rebuild", str(folder), "--history-db", str(db)], check=True,
-                   timeout=120, capture_output=True)
-    return {"db": db, "paths": paths, "folder": folder}
+    assert engine_service.history.flush(30)
+    return {"db": engine_service.config.history_db, "paths": paths, "folder": folder}
 
 
 def history_fake(make_fake, db, **kw):
@@ -73,8 +72,8 @@ def test_history_inserts_the_chosen_entry_at_the_edit_cursor(make_fake, made):
     assert argv[argv.index("--history-db") + 1] == str(made["db"]) and argv[-1] == "rain" and "--json" in argv
     matches, actions = fake.menus
     [shown] = matches  # only the rain sound matches
-    created = json.loads(made["paths"][RAIN].with_suffix(".json").read_text())["created"]
-    local = datetime.fromisoformat(created).astimezone().strftime("%Y-%m-%d %H:%M")
+    [entry] = history_ops.read(made["db"], "rain")
+    local = datetime.fromisoformat(entry["created"].replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
     assert shown["text"] == f"{RAIN}  ·  1.00 s  ·  {local}"
     assert actions[0] == {"text": f"{RAIN}  ·  seed 5", "grayed": True, "checked": False, "submenu": False,
                           "number": 1}
@@ -101,7 +100,9 @@ def test_history_adds_the_chosen_entry_as_a_take_of_the_selected_item(make_fake,
     [argv] = fake.launched("history")
     assert argv[-1] == str(made["db"])  # no query word after the options
     [matches, _] = fake.menus
-    assert sorted(i["text"][:12] for i in matches) == ["dog barking ", "rain on a ti"]
+    everything = history_ops.read(made["db"], "", 25)  # newest first, as the menu lists them
+    assert [i["text"][:12] for i in matches] == [e["prompt"].replace(" |", "")[:12] for e in everything]
+    assert {"dog barking ", "forget me no", "rain on a ti"} <= {i["text"][:12] for i in matches}
     assert any(i["text"].startswith("dog barking & howling far away  ·  1.30 s") for i in matches)  # | is no separator
     assert len(item.takes) == 2 and item.active is item.takes[1] and item.length == original.length()
     assert item.takes[1].source.path == str(made["paths"][DOG])
@@ -178,3 +179,15 @@ def test_search_text_menu_text_and_dates(make_fake):
     expected = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
     assert lib.local_time(stamp) == lib.local_time("2026-12-07T03:30:00+01:30") == expected
     assert lib.local_time("yesterday") == "yesterday"
+
+
+def test_a_search_for_one_of_the_commands_own_words_is_still_a_search(make_fake, made):
+    """`history forget` would forget; the action's search for "forget" finds the forget-me-not."""
+    fake = history_fake(make_fake, made["db"])
+    fake.add_track(selected=True)
+    fake.dialog_answers = [["forget"]]
+    fake.menu_answers = [pick(FORGET), INSERT]
+    run_action(fake, "History")
+    assert fake.messages == [] and len(fake.all_items()) == 1
+    [kept] = history_ops.read(made["db"], "forget", 10)  # nothing forgotten
+    assert kept["prompt"] == FORGET and fake.all_items()[0].active.source.path == kept["path"]

@@ -9,6 +9,7 @@ return function(A)
   A.HISTORY_LIMIT = 25      -- entries asked for (one menu)
   A.HISTORY_TIMEOUT = 30    -- seconds for `audioldm-bridge history` to write its result
   A.HISTORY_TITLE = "AudioLDM: history"
+  A.HISTORY_WORDS = { show = true, rebuild = true, forget = true } -- `history WORD …` does that, not a search
 
   -- Reading the history -------------------------------------------------------------------------------
 
@@ -25,6 +26,8 @@ return function(A)
     local args = { settings.command, "history", "--json", "--limit", A.HISTORY_LIMIT, "--result-file", result_file }
     local db = A.serve_option(settings.serve_options, "--history-db")
     if db then args[#args + 1], args[#args + 2] = "--history-db", db end
+    -- a query that is exactly one of the command's own words (history show ID …) is still a search
+    if query and A.HISTORY_WORDS[query] then query = query .. " " end
     if query then args[#args + 1] = query end
     return args
   end
