@@ -213,6 +213,7 @@ def cmd_generate(args) -> int:
         files = engine.render(request, progress=_progress_printer(args.json))
     except OSError as err:  # the folder changed under us after the check: still one line
         raise EngineError(f"could not write to {request.out_dir}: {err.strerror or err}") from None
+    history_cli.record_generated(args, fields, files)  # as `serve` records its jobs' files
     if args.json:
         print(json.dumps({"model": engine.model_id, "files": [
             f.as_dict() for f in files]}, indent=2))
@@ -685,6 +686,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen = sub.add_parser("generate", help="generate in this process and write DAW-ready files")
     add_render_options(gen)
     add_model_options(gen)
+    history_cli.add_serve_options(gen)
     gen.set_defaults(func=cmd_generate)
 
     serve = sub.add_parser("serve", help="run the engine service (OSC and ZeroMQ)")

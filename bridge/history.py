@@ -66,8 +66,16 @@ class HistoryUnavailable(EngineError):
     code = "history_unavailable"
 
 
+#: Names the default database instead of the user data folder's (tests; several setups on one machine).
+ENV_DB = "AUDIOLDM_BRIDGE_HISTORY_DB"
+
+
 def default_db_path() -> Path:
-    """The user data folder's history database (``--history-db`` elsewhere)."""
+    """The user data folder's history database, or ``$AUDIOLDM_BRIDGE_HISTORY_DB`` (``--history-db`` beats both)."""
+    import os
+
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB])
     import platformdirs
 
     return platformdirs.user_data_path(APP) / DB_NAME
@@ -86,8 +94,11 @@ def connect(path: Path, readonly: bool = False, timeout_s: float = 5.0) -> sqlit
         if not readonly:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
-            if fts5_available(conn):
+            if fts5_available(conn) and not _has_fts(conn):
                 conn.executescript(_FTS)
+                # rows recorded while this database had no index (an SQLite without FTS5) are found too
+                conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+                conn.commit()
         else:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a database: fails here
     except BaseException:
@@ -248,6 +259,8 @@ def fts_query(text: str) -> str:
 def search(conn: sqlite3.Connection, query: str = "", limit: int = 20, since: str | None = None,
            owner: str | None = None) -> list[dict]:
     """Entries newest first; ``query`` words must all be in the prompt; ``owner`` None: everyone's."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone() is None:
+        return []  # an empty file (the engine is just making it)
     where, args = [], []
     words = re.findall(r"\w+", query or "", flags=re.UNICODE)
     if words and _has_fts(conn):

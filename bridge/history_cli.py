@@ -23,8 +23,9 @@ ACTIONS = ("show", "rebuild", "forget")
 CLI_MAX_LIMIT = 100_000
 
 
-def add_serve_options(serve: argparse.ArgumentParser) -> None:
-    group = serve.add_argument_group("history (audioldm-bridge history)")
+def add_serve_options(command: argparse.ArgumentParser) -> None:
+    """``--history-db`` / ``--no-history`` for ``serve`` and ``generate``."""
+    group = command.add_argument_group("history (audioldm-bridge history)")
     group.add_argument("--history-db", type=Path, metavar="PATH",
                        help=f"the SQLite database every delivered file is recorded in (default: the user data folder, "
                             f"{history.APP}/{history.DB_NAME})")
@@ -39,6 +40,19 @@ def serve_db(args) -> Path | None:
             raise InvalidInput("give either --history-db or --no-history, not both")
         return None
     return db_path(args)
+
+
+def record_generated(args, fields: dict, files) -> None:
+    """What ``generate`` wrote, recorded as the engine records its jobs' files (never an error:
+    a database that cannot be used is a warning)."""
+    path = serve_db(args)
+    if path is None or not files:
+        return
+    from .history_recorder import HistoryRecorder
+
+    recorder = HistoryRecorder(path)
+    recorder.record([f.as_dict() for f in files], json.dumps(fields, sort_keys=True), "local", None)
+    recorder.close()
 
 
 def db_path(args) -> Path:

@@ -2,8 +2,12 @@
 (no engine), over ZeroMQ and OSC; a remote key sees its own entries only; a corrupt, locked or
 deleted database never stops generation. Real tiny model, real loopback sockets, real files."""
 
+import contextlib
 import json
 import logging
+import os
+import re
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -65,14 +69,42 @@ def osc_sender(svc):
 # --- the Done-when ------------------------------------------------------------------------------------
 
 
-def test_three_prompts_a_restart_then_history_rain_finds_only_the_rain_one(tiny_components, tmp_path):
+@contextlib.contextmanager
+def serve_process(db, out):
+    """`audioldm-bridge serve --model tiny --history-db DB` on free loopback ports; SIGTERM after."""
+    server = subprocess.Popen([sys.executable, "-m", "bridge.cli", "serve", "--model", "tiny", "--osc-port", "0",
+                               "--zmq-port", "0", "--pub-port", "0", "--osc-reply-port", "0", "--out", str(out),
+                               "--history-db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    log = []
+    threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
+    try:
+        ready = []
+        reader = threading.Thread(target=lambda: ready.append(server.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(180)
+        assert ready == ["ready\n"], "".join(log)
+        [endpoint] = re.findall(r"zmq: requests (tcp://\S+),", "".join(log))
+        yield endpoint
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(60)
+    assert server.returncode == 0, "".join(log)
+
+
+def test_three_prompts_a_restart_then_history_rain_finds_only_the_rain_one(tmp_path):
     db, out = tmp_path / "h" / "history.sqlite3", tmp_path / "out"
-    with running_service(tiny_components, out, history_db=db) as svc:
-        rain = generate(svc, "rain on a tin roof", seed=42)
-        generate(svc, "deep kick drum", seed=7)
-        generate(svc, "warm analog pad", bars=1, bpm=120, seconds=None, seed=9)
-    with running_service(tiny_components, out, history_db=db) as svc:  # the engine restarted
-        generate(svc, "wind in the trees", seed=3)
+
+    def ask(endpoint, prompt, **fields):
+        with BridgeClient(endpoint, timeout=60) as client:
+            return client.generate({"prompt": prompt, **QUICK, **fields})
+
+    with serve_process(db, out) as endpoint:
+        rain = ask(endpoint, "rain on a tin roof", seed=42)
+        ask(endpoint, "deep kick drum", seed=7)
+        ask(endpoint, "warm analog pad", bars=1, bpm=120, seconds=None, seed=9)
+    with serve_process(db, out) as endpoint:  # the engine restarted
+        ask(endpoint, "wind in the trees", seed=3)
     # The real command, in its own process, reading the database the engine left (no engine running).
     run = subprocess.run([sys.executable, "-m", "bridge.cli", "history", "rain", "--json", "--history-db", str(db)],
                          capture_output=True, text=True, cwd=REPO, timeout=120)
@@ -463,8 +495,6 @@ def test_serve_history_options(tmp_path):
 def test_protocol_doc_history_examples_match_the_code(tmp_path):
     """docs/PROTOCOL.md's History section: the reply's entry has the keys an entry has, the OSC lines
     are what osc_messages makes of it, and the OSC request parses to the JSON one's kind of fields."""
-    import re
-
     section = (REPO / "docs" / "PROTOCOL.md").read_text().split("## History", 1)[1].split("\n## ", 1)[0]
     reply = json.loads(re.search(r"```json\n(.*?)```", section, flags=re.S).group(1))
     db = tmp_path / "history.sqlite3"
@@ -482,3 +512,36 @@ def test_protocol_doc_history_examples_match_the_code(tmp_path):
     fields = history_ops.parse_osc([int(w) if w.isdigit() else w for w in osc[1:]])
     assert fields.pop("reply_port") == 7401 and set(fields) <= set(history_ops.OPTIONS)
     history_ops.check_options(fields)
+
+
+def test_an_index_added_later_finds_the_rows_recorded_without_one(tmp_path, monkeypatch):
+    """A database made where SQLite had no FTS5, opened where it has: the old rows are indexed too."""
+    db = tmp_path / "history.sqlite3"
+    monkeypatch.setitem(history._FTS5, "ok", False)
+    fake_entries(db, ["rain without an index"])
+    monkeypatch.setitem(history._FTS5, "ok", True)
+    history.connect(db).close()
+    assert [e["prompt"] for e in history_ops.read(db, "rain")] == ["rain without an index"]
+
+
+def test_an_empty_database_file_has_no_entries(tmp_path):
+    db = tmp_path / "history.sqlite3"
+    db.write_bytes(b"")
+    assert history_ops.read(db, "rain") == []
+
+
+def test_generate_records_what_it_wrote_too(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "history.sqlite3"
+    code = cli.main(["generate", "hollow wooden knock", "--seconds", "0.3", "--steps", "1", "--seed", "4",
+                     "--model", "tiny", "--dtype", "fp32", "--out", str(tmp_path / "out"), "--history-db", str(db)])
+    [path] = capsys.readouterr().out.split()
+    [entry] = history_ops.read(db, "knock")
+    assert code == 0 and entry["path"] == path and entry["seed"] == 4 and entry["request"]["seconds"] == 0.3
+    # --no-history records nothing; without either, $AUDIOLDM_BRIDGE_HISTORY_DB (else the user data folder)
+    monkeypatch.setenv("AUDIOLDM_BRIDGE_HISTORY_DB", str(tmp_path / "default.sqlite3"))
+    cli.main(["generate", "quiet knock", "--seconds", "0.3", "--steps", "1", "--model", "tiny", "--out",
+              str(tmp_path / "out"), "--no-history"])
+    assert not (tmp_path / "default.sqlite3").exists()
+    from bridge.history_cli import serve_db
+
+    assert serve_db(cli.build_parser().parse_args(["generate", "x"])) == (tmp_path / "default.sqlite3").resolve()
