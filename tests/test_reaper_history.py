@@ -191,3 +191,14 @@ def test_a_search_for_one_of_the_commands_own_words_is_still_a_search(make_fake,
     assert fake.messages == [] and len(fake.all_items()) == 1
     [kept] = history_ops.read(made["db"], "forget", 10)  # nothing forgotten
     assert kept["prompt"] == FORGET and fake.all_items()[0].active.source.path == kept["path"]
+
+
+def test_an_unreadable_database_is_reported_and_nothing_is_shown(make_fake, tmp_path):
+    db = tmp_path / "broken.sqlite"
+    db.write_bytes(b"this is not a SQLite database" * 100)
+    fake = history_fake(make_fake, db)
+    fake.dialog_answers = [["rain"]]
+    run_action(fake, "History")
+    [(message, _)] = fake.messages
+    assert message.startswith("The history could not be read:") and str(db) in message
+    assert "(history_unavailable)" in message and not fake.menus and not job_files(fake)
