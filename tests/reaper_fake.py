@@ -329,7 +329,8 @@ class FakeReaper:
             api[name] = getattr(self, name)
         lua.globals().reaper = make_strict("reaper", api, missing)
         gfx = lua.table(w=0.0, h=0.0, x=0.0, y=0.0, mouse_x=0.0, mouse_y=0.0, mouse_cap=0.0)  # floats, as in REAPER
-        for name in ("init", "quit", "setfont", "set", "rect", "drawstr", "measurestr", "getchar", "update", "showmenu"):
+        for name in ("init", "quit", "setfont", "set", "rect", "drawstr", "measurestr", "getchar", "update",
+                     "showmenu"):
             gfx[name] = getattr(self, "gfx_" + name)
         self.gfx = gfx
         lua.globals().gfx = make_strict("gfx", gfx, missing)

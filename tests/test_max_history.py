@@ -30,7 +30,8 @@ def engine_service(tiny_components, tmp_path):
 def test_the_history_menu_fills_from_a_search_and_loads_the_chosen_file(engine_service, tmp_path):
     made = {}
     with BridgeClient(engine_service.endpoints()["zmq"]["requests"], timeout=60) as client:
-        for prompt, seconds, seed in (("rain on a tin roof", 1.5, 40), ("dog barking", 1.0, 41), ("soft rain", 2.0, 42)):
+        for prompt, seconds, seed in (("rain on a tin roof", 1.5, 40), ("dog barking", 1.0, 41),
+                                      ("soft rain", 2.0, 42)):
             done = client.generate({"prompt": prompt, "seconds": seconds, "steps": 1, "seed": seed,
                                     "sample_rate": 16000, "out_dir": str(tmp_path / "made")})
             made[prompt] = done["paths"][0]

@@ -124,7 +124,8 @@ def test_history_regenerates_an_entry_with_the_same_settings_and_a_new_seed(make
     sidecar = json.loads(Path(take.source.path).with_suffix(".json").read_text(encoding="utf-8"))
     assert sidecar["prompt"] == DOG and sidecar["seconds"] == 1.3 and sidecar["sample_rate"] == 44100
     assert sidecar["seed"] != 9 and take.name == f"{DOG} · seed {sidecar['seed']}"
-    assert Path(take.source.path) != made["paths"][DOG] and Path(take.source.path).parent == Path(fake.media_path) / "AudioLDM"
+    assert Path(take.source.path) != made["paths"][DOG]
+    assert Path(take.source.path).parent == Path(fake.media_path) / "AudioLDM"
     assert item.position == 0.5 and item.length == pytest.approx(1.3) == sf.info(take.source.path).duration
     assert fake.undo_begins == 1 and len(fake.undo_blocks) == 1 and not job_files(fake)
 

@@ -27,8 +27,8 @@ def client() -> Patch:
               f"(defaults {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}). It has no controls: its help shows how to use it, "
               "the patching view (the toolbar's presentation button) its wiring.", 20, 10, 640, 60, panel=(20, 10))
     inlet = p.box("inlet", 20, 80, 30, 30,
-                  comment="generate <field value…>, cancel, ping, status, history <field value…>, host <name>, port <n>, "
-                  "reply_port <n>")
+                  comment="generate <field value…>, cancel, ping, status, history <field value…>, host <name>, "
+                  "port <n>, reply_port <n>")
     route = p.obj("route generate cancel ping status host port reply_port history", 20, 120, 440)
     p.wire(inlet, 0, route)
     args = p.obj(f"patcherargs {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}", 440, 80, 220)  # here: the box's arguments

@@ -37,7 +37,8 @@ def history_menu(p: Patch, engine: str, take: str, file_display: str) -> None:
     h = history_controls(p)
     with p.group("history", 800, 440, "The history menu: search sends history [query <text>] limit "
                  f"{HISTORY_LIMIT} to the client (clearing the menu and the lists first); each history entry's "
-                 "pairs are read in any order (zl iter 2 → route), then its label is made — prompt · seconds · "
+                 "pairs are read in any order (zl iter 2 → route; prompt and date as one symbol each), then its label "
+                 "is made — prompt · seconds · "
                  "created, with 'file missing' when it is — and appended; its path and missing flag gather in "
                  "[zl group]s, handed to the [zl lookup]s at history_end. A choice looks up both: a file that is "
                  "there is loaded into the take (replace) and shown; a missing one only says so."):
@@ -51,10 +52,12 @@ def history_menu(p: Patch, engine: str, take: str, file_display: str) -> None:
         forget = p.msg("zlclear", 160, 140)
         searching = p.msg("set searching…", 240, 140)
         replies = p.obj("route history history_end", 0, 180, 180)
-        entry_t = p.obj("t b l", 0, 210)
+        entry_t = p.obj("t b a", 0, 210)
         pairs = p.obj("zl iter 2", 60, 240)
         keys = p.obj("route prompt seconds created path missing", 60, 270, 280)
         missing_t = p.obj("t i i", 320, 300)
+        prompt_symbol = p.obj("tosymbol", 60, 300)  # a word out of [route] is a message of its own: one symbol
+        created_symbol = p.obj("tosymbol", 200, 300)
         held_missing = p.obj("i", 0, 330)
         label_fields = p.obj("pack 0 s 0. s", 0, 360, 120)
         label_t = p.obj("t l l", 0, 390)
@@ -67,7 +70,7 @@ def history_menu(p: Patch, engine: str, take: str, file_display: str) -> None:
         append = p.msg("append $1", 0, 540)
         paths = p.obj("zl group 256", 300, 330)
         flags = p.obj("zl group 256", 420, 330)
-        end_t = p.obj("t b b l", 560, 210)
+        end_t = p.obj("t b b a", 560, 210)
         found = p.msg("set $2 found", 660, 240)
         path_of = p.obj("zl lookup", 300, 600)
         flag_of = p.obj("zl lookup", 420, 600)
@@ -99,9 +102,11 @@ def history_menu(p: Patch, engine: str, take: str, file_display: str) -> None:
     p.wire(replies, 0, entry_t)
     p.wire(entry_t, 1, pairs)
     p.chain(pairs, keys)
-    p.wire(keys, 0, label_fields, 1)
+    p.wire(keys, 0, prompt_symbol)
+    p.wire(prompt_symbol, 0, label_fields, 1)
     p.wire(keys, 1, label_fields, 2)
-    p.wire(keys, 2, label_fields, 3)
+    p.wire(keys, 2, created_symbol)
+    p.wire(created_symbol, 0, label_fields, 3)
     p.wire(keys, 3, paths)
     p.wire(keys, 4, missing_t)
     p.wire(missing_t, 1, flags)

@@ -1639,7 +1639,7 @@
    },
    {
     "box": {
-     "id": "obj-209",
+     "id": "obj-211",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1781,7 +1781,7 @@
        },
        {
         "box": {
-         "id": "obj-217",
+         "id": "obj-219",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1797,7 +1797,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>",
-         "id": "obj-225",
+         "id": "obj-227",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1812,7 +1812,7 @@
        {
         "box": {
          "comment": "set 18000",
-         "id": "obj-226",
+         "id": "obj-228",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1827,7 +1827,7 @@
        {
         "box": {
          "comment": "the host box (Return)",
-         "id": "obj-268",
+         "id": "obj-270",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1845,7 +1845,7 @@
        {
         "box": {
          "comment": "the port box",
-         "id": "obj-269",
+         "id": "obj-271",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1865,7 +1865,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-226",
+          "obj-228",
           0
          ],
          "source": [
@@ -1881,7 +1881,7 @@
           0
          ],
          "source": [
-          "obj-268",
+          "obj-270",
           0
          ]
         }
@@ -1917,7 +1917,7 @@
           0
          ],
          "source": [
-          "obj-269",
+          "obj-271",
           0
          ]
         }
@@ -1925,7 +1925,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-225",
+          "obj-227",
           0
          ],
          "source": [
@@ -1937,7 +1937,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-225",
+          "obj-227",
           0
          ],
          "source": [
@@ -1959,7 +1959,7 @@
    },
    {
     "box": {
-     "id": "obj-210",
+     "id": "obj-212",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 4,
@@ -2083,7 +2083,7 @@
        },
        {
         "box": {
-         "id": "obj-218",
+         "id": "obj-220",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2099,7 +2099,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-227",
+         "id": "obj-229",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2114,7 +2114,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-228",
+         "id": "obj-230",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2129,7 +2129,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-229",
+         "id": "obj-231",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2144,7 +2144,7 @@
        {
         "box": {
          "comment": "follow",
-         "id": "obj-230",
+         "id": "obj-232",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2161,7 +2161,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-227",
+          "obj-229",
           0
          ],
          "source": [
@@ -2173,7 +2173,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-228",
+          "obj-230",
           0
          ],
          "source": [
@@ -2185,7 +2185,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-229",
+          "obj-231",
           0
          ],
          "source": [
@@ -2197,7 +2197,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-230",
+          "obj-232",
           0
          ],
          "source": [
@@ -2219,7 +2219,7 @@
    },
    {
     "box": {
-     "id": "obj-211",
+     "id": "obj-213",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -2596,7 +2596,7 @@
        },
        {
         "box": {
-         "id": "obj-219",
+         "id": "obj-221",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2612,7 +2612,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-231",
+         "id": "obj-233",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2627,7 +2627,7 @@
        {
         "box": {
          "comment": "set <the transport's tempo>",
-         "id": "obj-232",
+         "id": "obj-234",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2642,7 +2642,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-233",
+         "id": "obj-235",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2657,7 +2657,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-234",
+         "id": "obj-236",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2672,7 +2672,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-235",
+         "id": "obj-237",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2687,7 +2687,7 @@
        {
         "box": {
          "comment": "0: stop following",
-         "id": "obj-236",
+         "id": "obj-238",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2702,7 +2702,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-270",
+         "id": "obj-272",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2720,7 +2720,7 @@
        {
         "box": {
          "comment": "follow transport",
-         "id": "obj-271",
+         "id": "obj-273",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2738,7 +2738,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-272",
+         "id": "obj-274",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2756,7 +2756,7 @@
        {
         "box": {
          "comment": "a typed BPM",
-         "id": "obj-273",
+         "id": "obj-275",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2774,7 +2774,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-274",
+         "id": "obj-276",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2792,7 +2792,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-275",
+         "id": "obj-277",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2816,7 +2816,7 @@
           0
          ],
          "source": [
-          "obj-271",
+          "obj-273",
           0
          ]
         }
@@ -2896,7 +2896,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-232",
+          "obj-234",
           0
          ],
          "source": [
@@ -2956,7 +2956,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-234",
+          "obj-236",
           0
          ],
          "source": [
@@ -3004,7 +3004,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-233",
+          "obj-235",
           0
          ],
          "source": [
@@ -3044,7 +3044,7 @@
           0
          ],
          "source": [
-          "obj-273",
+          "obj-275",
           0
          ]
         }
@@ -3068,7 +3068,7 @@
           0
          ],
          "source": [
-          "obj-274",
+          "obj-276",
           0
          ]
         }
@@ -3104,7 +3104,7 @@
           0
          ],
          "source": [
-          "obj-275",
+          "obj-277",
           0
          ]
         }
@@ -3136,7 +3136,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-236",
+          "obj-238",
           0
          ],
          "source": [
@@ -3152,7 +3152,7 @@
           0
          ],
          "source": [
-          "obj-270",
+          "obj-272",
           0
          ]
         }
@@ -3164,7 +3164,7 @@
           0
          ],
          "source": [
-          "obj-272",
+          "obj-274",
           0
          ]
         }
@@ -3172,7 +3172,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-231",
+          "obj-233",
           0
          ],
          "source": [
@@ -3184,7 +3184,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-231",
+          "obj-233",
           0
          ],
          "source": [
@@ -3196,7 +3196,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-235",
+          "obj-237",
           0
          ],
          "source": [
@@ -3218,7 +3218,7 @@
    },
    {
     "box": {
-     "id": "obj-212",
+     "id": "obj-214",
      "maxclass": "newobj",
      "numinlets": 12,
      "numoutlets": 10,
@@ -3687,7 +3687,7 @@
        },
        {
         "box": {
-         "id": "obj-220",
+         "id": "obj-222",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3703,7 +3703,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-237",
+         "id": "obj-239",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3718,7 +3718,7 @@
        {
         "box": {
          "comment": "bang: seed, a new seed",
-         "id": "obj-238",
+         "id": "obj-240",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3733,7 +3733,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-239",
+         "id": "obj-241",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3748,7 +3748,7 @@
        {
         "box": {
          "comment": "set type a prompt first",
-         "id": "obj-240",
+         "id": "obj-242",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3763,7 +3763,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-241",
+         "id": "obj-243",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3778,7 +3778,7 @@
        {
         "box": {
          "comment": "bang: bars",
-         "id": "obj-242",
+         "id": "obj-244",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3793,7 +3793,7 @@
        {
         "box": {
          "comment": "generate \u2026, cancel",
-         "id": "obj-243",
+         "id": "obj-245",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3808,7 +3808,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-244",
+         "id": "obj-246",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3823,7 +3823,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-245",
+         "id": "obj-247",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3838,7 +3838,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-246",
+         "id": "obj-248",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3853,7 +3853,7 @@
        {
         "box": {
          "comment": "Generate",
-         "id": "obj-276",
+         "id": "obj-278",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3871,7 +3871,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-277",
+         "id": "obj-279",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3889,7 +3889,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-278",
+         "id": "obj-280",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3907,7 +3907,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-279",
+         "id": "obj-281",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3925,7 +3925,7 @@
        {
         "box": {
          "comment": "Cancel",
-         "id": "obj-280",
+         "id": "obj-282",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3943,7 +3943,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-281",
+         "id": "obj-283",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3961,7 +3961,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-282",
+         "id": "obj-284",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3979,7 +3979,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-283",
+         "id": "obj-285",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3997,7 +3997,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-284",
+         "id": "obj-286",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4015,7 +4015,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-285",
+         "id": "obj-287",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4033,7 +4033,7 @@
        {
         "box": {
          "comment": "the negative prompt",
-         "id": "obj-286",
+         "id": "obj-288",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4051,7 +4051,7 @@
        {
         "box": {
          "comment": "new seed",
-         "id": "obj-287",
+         "id": "obj-289",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4075,7 +4075,7 @@
           0
          ],
          "source": [
-          "obj-276",
+          "obj-278",
           0
          ]
         }
@@ -4119,7 +4119,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-246",
+          "obj-248",
           0
          ],
          "source": [
@@ -4131,12 +4131,24 @@
        {
         "patchline": {
          "destination": [
-          "obj-245",
+          "obj-247",
           0
          ],
          "source": [
           "obj-86",
           5
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-246",
+          0
+         ],
+         "source": [
+          "obj-86",
+          4
          ]
         }
        },
@@ -4148,18 +4160,6 @@
          ],
          "source": [
           "obj-86",
-          4
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-242",
-          0
-         ],
-         "source": [
-          "obj-86",
           3
          ]
         }
@@ -4167,72 +4167,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-241",
+          "obj-243",
           0
          ],
          "source": [
           "obj-86",
           2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-238",
-          0
-         ],
-         "source": [
-          "obj-86",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-237",
-          0
-         ],
-         "source": [
-          "obj-86",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-88",
-          0
-         ],
-         "source": [
-          "obj-277",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-89",
-          0
-         ],
-         "source": [
-          "obj-88",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-92",
-          0
-         ],
-         "source": [
-          "obj-89",
-          0
          ]
         }
        },
@@ -4243,6 +4183,66 @@
           0
          ],
          "source": [
+          "obj-86",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-239",
+          0
+         ],
+         "source": [
+          "obj-86",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-88",
+          0
+         ],
+         "source": [
+          "obj-279",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-89",
+          0
+         ],
+         "source": [
+          "obj-88",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-92",
+          0
+         ],
+         "source": [
+          "obj-89",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-242",
+          0
+         ],
+         "source": [
           "obj-92",
           0
          ]
@@ -4289,18 +4289,6 @@
          "destination": [
           "obj-93",
           1
-         ],
-         "source": [
-          "obj-279",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          2
          ],
          "source": [
           "obj-281",
@@ -4312,19 +4300,7 @@
         "patchline": {
          "destination": [
           "obj-93",
-          3
-         ],
-         "source": [
-          "obj-282",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          4
+          2
          ],
          "source": [
           "obj-283",
@@ -4336,10 +4312,34 @@
         "patchline": {
          "destination": [
           "obj-93",
-          5
+          3
          ],
          "source": [
           "obj-284",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          4
+         ],
+         "source": [
+          "obj-285",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          5
+         ],
+         "source": [
+          "obj-286",
           0
          ]
         }
@@ -4363,7 +4363,7 @@
           0
          ],
          "source": [
-          "obj-286",
+          "obj-288",
           0
          ]
         }
@@ -4503,7 +4503,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-243",
+          "obj-245",
           0
          ],
          "source": [
@@ -4515,7 +4515,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-243",
+          "obj-245",
           0
          ],
          "source": [
@@ -4531,7 +4531,7 @@
           0
          ],
          "source": [
-          "obj-280",
+          "obj-282",
           0
          ]
         }
@@ -4539,7 +4539,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-243",
+          "obj-245",
           0
          ],
          "source": [
@@ -4555,7 +4555,7 @@
           0
          ],
          "source": [
-          "obj-287",
+          "obj-289",
           0
          ]
         }
@@ -4575,7 +4575,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-238",
+          "obj-240",
           0
          ],
          "source": [
@@ -4591,7 +4591,7 @@
           0
          ],
          "source": [
-          "obj-278",
+          "obj-280",
           0
          ]
         }
@@ -4599,7 +4599,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-239",
+          "obj-241",
           0
          ],
          "source": [
@@ -4615,7 +4615,7 @@
           1
          ],
          "source": [
-          "obj-285",
+          "obj-287",
           0
          ]
         }
@@ -4633,7 +4633,7 @@
    },
    {
     "box": {
-     "id": "obj-213",
+     "id": "obj-215",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -4916,7 +4916,7 @@
        },
        {
         "box": {
-         "id": "obj-221",
+         "id": "obj-223",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4932,7 +4932,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-247",
+         "id": "obj-249",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4947,7 +4947,7 @@
        {
         "box": {
          "comment": "writewave <file>, replace <file>",
-         "id": "obj-288",
+         "id": "obj-290",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4965,7 +4965,7 @@
        {
         "box": {
          "comment": "open\u2026",
-         "id": "obj-289",
+         "id": "obj-291",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4983,7 +4983,7 @@
        {
         "box": {
          "comment": "play",
-         "id": "obj-290",
+         "id": "obj-292",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5001,7 +5001,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-291",
+         "id": "obj-293",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5019,7 +5019,7 @@
        {
         "box": {
          "comment": "loop on/off",
-         "id": "obj-292",
+         "id": "obj-294",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5043,7 +5043,7 @@
           0
          ],
          "source": [
-          "obj-289",
+          "obj-291",
           0
          ]
         }
@@ -5075,7 +5075,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-247",
+          "obj-249",
           0
          ],
          "source": [
@@ -5091,7 +5091,7 @@
           0
          ],
          "source": [
-          "obj-290",
+          "obj-292",
           0
          ]
         }
@@ -5139,7 +5139,7 @@
           0
          ],
          "source": [
-          "obj-291",
+          "obj-293",
           0
          ]
         }
@@ -5163,7 +5163,7 @@
           0
          ],
          "source": [
-          "obj-292",
+          "obj-294",
           0
          ]
         }
@@ -5259,7 +5259,7 @@
           0
          ],
          "source": [
-          "obj-288",
+          "obj-290",
           0
          ]
         }
@@ -5277,7 +5277,7 @@
    },
    {
     "box": {
-     "id": "obj-214",
+     "id": "obj-216",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 8,
@@ -5760,7 +5760,7 @@
        },
        {
         "box": {
-         "id": "obj-222",
+         "id": "obj-224",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5776,7 +5776,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-248",
+         "id": "obj-250",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5791,7 +5791,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-249",
+         "id": "obj-251",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5806,7 +5806,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-250",
+         "id": "obj-252",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5821,7 +5821,7 @@
        {
         "box": {
          "comment": "bang: strength",
-         "id": "obj-251",
+         "id": "obj-253",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5836,7 +5836,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-252",
+         "id": "obj-254",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5851,7 +5851,7 @@
        {
         "box": {
          "comment": "bang: seed",
-         "id": "obj-253",
+         "id": "obj-255",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5866,7 +5866,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-254",
+         "id": "obj-256",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5881,7 +5881,7 @@
        {
         "box": {
          "comment": "writewave <file>",
-         "id": "obj-255",
+         "id": "obj-257",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5896,7 +5896,7 @@
        {
         "box": {
          "comment": "Transform",
-         "id": "obj-293",
+         "id": "obj-295",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5914,7 +5914,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-294",
+         "id": "obj-296",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5932,7 +5932,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-295",
+         "id": "obj-297",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5950,7 +5950,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-296",
+         "id": "obj-298",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5968,7 +5968,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-297",
+         "id": "obj-299",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5992,7 +5992,7 @@
           0
          ],
          "source": [
-          "obj-293",
+          "obj-295",
           0
          ]
         }
@@ -6012,7 +6012,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-250",
+          "obj-252",
           0
          ],
          "source": [
@@ -6036,7 +6036,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-254",
+          "obj-256",
           0
          ],
          "source": [
@@ -6048,7 +6048,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-253",
+          "obj-255",
           0
          ],
          "source": [
@@ -6060,7 +6060,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-252",
+          "obj-254",
           0
          ],
          "source": [
@@ -6072,7 +6072,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-251",
+          "obj-253",
           0
          ],
          "source": [
@@ -6084,7 +6084,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-248",
+          "obj-250",
           0
          ],
          "source": [
@@ -6098,30 +6098,6 @@
          "destination": [
           "obj-122",
           0
-         ],
-         "source": [
-          "obj-294",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          2
-         ],
-         "source": [
-          "obj-295",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          3
          ],
          "source": [
           "obj-296",
@@ -6133,10 +6109,34 @@
         "patchline": {
          "destination": [
           "obj-122",
-          4
+          2
          ],
          "source": [
           "obj-297",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          3
+         ],
+         "source": [
+          "obj-298",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          4
+         ],
+         "source": [
+          "obj-299",
           0
          ]
         }
@@ -6396,7 +6396,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-255",
+          "obj-257",
           0
          ],
          "source": [
@@ -6420,7 +6420,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-249",
+          "obj-251",
           0
          ],
          "source": [
@@ -6442,7 +6442,7 @@
    },
    {
     "box": {
-     "id": "obj-215",
+     "id": "obj-217",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 7,
@@ -6888,7 +6888,7 @@
        },
        {
         "box": {
-         "id": "obj-223",
+         "id": "obj-225",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6904,7 +6904,7 @@
        {
         "box": {
          "comment": "set engine ready/absent",
-         "id": "obj-256",
+         "id": "obj-258",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6919,7 +6919,7 @@
        {
         "box": {
          "comment": "set <status>",
-         "id": "obj-257",
+         "id": "obj-259",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6934,7 +6934,7 @@
        {
         "box": {
          "comment": "progress in %",
-         "id": "obj-258",
+         "id": "obj-260",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6949,7 +6949,7 @@
        {
         "box": {
          "comment": "the take menu: clear, append <file>, 0",
-         "id": "obj-259",
+         "id": "obj-261",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6964,7 +6964,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-260",
+         "id": "obj-262",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6979,7 +6979,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-261",
+         "id": "obj-263",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6994,7 +6994,7 @@
        {
         "box": {
          "comment": "set <error>",
-         "id": "obj-262",
+         "id": "obj-264",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7009,7 +7009,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-298",
+         "id": "obj-300",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -7027,7 +7027,7 @@
        {
         "box": {
          "comment": "the take picked",
-         "id": "obj-299",
+         "id": "obj-301",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -7051,7 +7051,7 @@
           0
          ],
          "source": [
-          "obj-298",
+          "obj-300",
           0
          ]
         }
@@ -7071,7 +7071,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-256",
+          "obj-258",
           0
          ],
          "source": [
@@ -7143,7 +7143,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-257",
+          "obj-259",
           0
          ],
          "source": [
@@ -7155,7 +7155,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-257",
+          "obj-259",
           0
          ],
          "source": [
@@ -7167,7 +7167,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-257",
+          "obj-259",
           0
          ],
          "source": [
@@ -7179,7 +7179,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-257",
+          "obj-259",
           0
          ],
          "source": [
@@ -7251,7 +7251,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-258",
+          "obj-260",
           0
          ],
          "source": [
@@ -7323,7 +7323,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
+          "obj-261",
           0
          ],
          "source": [
@@ -7335,7 +7335,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
+          "obj-261",
           0
          ],
          "source": [
@@ -7347,7 +7347,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
+          "obj-261",
           0
          ],
          "source": [
@@ -7363,7 +7363,7 @@
           0
          ],
          "source": [
-          "obj-299",
+          "obj-301",
           0
          ]
         }
@@ -7383,7 +7383,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-261",
+          "obj-263",
           0
          ],
          "source": [
@@ -7407,7 +7407,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-260",
+          "obj-262",
           0
          ],
          "source": [
@@ -7431,7 +7431,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-262",
+          "obj-264",
           0
          ],
          "source": [
@@ -7465,7 +7465,7 @@
    },
    {
     "box": {
-     "id": "obj-216",
+     "id": "obj-218",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 5,
@@ -7717,7 +7717,7 @@
           49.0,
           22.0
          ],
-         "text": "t b l"
+         "text": "t b a"
         }
        },
        {
@@ -7785,6 +7785,42 @@
         "box": {
          "id": "obj-185",
          "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          480.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-186",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          480.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-187",
+         "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
          "outlettype": [
@@ -7801,7 +7837,7 @@
        },
        {
         "box": {
-         "id": "obj-186",
+         "id": "obj-188",
          "maxclass": "newobj",
          "numinlets": 4,
          "numoutlets": 1,
@@ -7819,7 +7855,7 @@
        },
        {
         "box": {
-         "id": "obj-187",
+         "id": "obj-189",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7838,7 +7874,7 @@
        },
        {
         "box": {
-         "id": "obj-188",
+         "id": "obj-190",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7857,7 +7893,7 @@
        },
        {
         "box": {
-         "id": "obj-189",
+         "id": "obj-191",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7875,7 +7911,7 @@
        },
        {
         "box": {
-         "id": "obj-190",
+         "id": "obj-192",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7894,7 +7930,7 @@
        },
        {
         "box": {
-         "id": "obj-191",
+         "id": "obj-193",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7913,7 +7949,7 @@
        },
        {
         "box": {
-         "id": "obj-192",
+         "id": "obj-194",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 1,
@@ -7931,7 +7967,7 @@
        },
        {
         "box": {
-         "id": "obj-193",
+         "id": "obj-195",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 1,
@@ -7949,7 +7985,7 @@
        },
        {
         "box": {
-         "id": "obj-194",
+         "id": "obj-196",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7967,7 +8003,7 @@
        },
        {
         "box": {
-         "id": "obj-195",
+         "id": "obj-197",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7986,7 +8022,7 @@
        },
        {
         "box": {
-         "id": "obj-196",
+         "id": "obj-198",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8005,7 +8041,7 @@
        },
        {
         "box": {
-         "id": "obj-197",
+         "id": "obj-199",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -8020,12 +8056,12 @@
           63.0,
           22.0
          ],
-         "text": "t b b l"
+         "text": "t b b a"
         }
        },
        {
         "box": {
-         "id": "obj-198",
+         "id": "obj-200",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8043,7 +8079,7 @@
        },
        {
         "box": {
-         "id": "obj-199",
+         "id": "obj-201",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8062,7 +8098,7 @@
        },
        {
         "box": {
-         "id": "obj-200",
+         "id": "obj-202",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8081,7 +8117,7 @@
        },
        {
         "box": {
-         "id": "obj-201",
+         "id": "obj-203",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8100,7 +8136,7 @@
        },
        {
         "box": {
-         "id": "obj-202",
+         "id": "obj-204",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8118,7 +8154,7 @@
        },
        {
         "box": {
-         "id": "obj-203",
+         "id": "obj-205",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8137,7 +8173,7 @@
        },
        {
         "box": {
-         "id": "obj-204",
+         "id": "obj-206",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8155,7 +8191,7 @@
        },
        {
         "box": {
-         "id": "obj-205",
+         "id": "obj-207",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8173,7 +8209,7 @@
        },
        {
         "box": {
-         "id": "obj-206",
+         "id": "obj-208",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8192,7 +8228,7 @@
        },
        {
         "box": {
-         "id": "obj-207",
+         "id": "obj-209",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8210,7 +8246,7 @@
        },
        {
         "box": {
-         "id": "obj-208",
+         "id": "obj-210",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8228,7 +8264,7 @@
        },
        {
         "box": {
-         "id": "obj-224",
+         "id": "obj-226",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8238,13 +8274,13 @@
           758.0,
           100.0
          ],
-         "text": "The history menu: search sends history [query <text>] limit 25 to the client (clearing the menu and the lists first); each history entry's pairs are read in any order (zl iter 2 \u2192 route), then its label is made \u2014 prompt \u00b7 seconds \u00b7 created, with 'file missing' when it is \u2014 and appended; its path and missing flag gather in [zl group]s, handed to the [zl lookup]s at history_end. A choice looks up both: a file that is there is loaded into the take (replace) and shown; a missing one only says so."
+         "text": "The history menu: search sends history [query <text>] limit 25 to the client (clearing the menu and the lists first); each history entry's pairs are read in any order (zl iter 2 \u2192 route; prompt and date as one symbol each), then its label is made \u2014 prompt \u00b7 seconds \u00b7 created, with 'file missing' when it is \u2014 and appended; its path and missing flag gather in [zl group]s, handed to the [zl lookup]s at history_end. A choice looks up both: a file that is there is loaded into the take (replace) and shown; a missing one only says so."
         }
        },
        {
         "box": {
          "comment": "clear, append <label>",
-         "id": "obj-263",
+         "id": "obj-265",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8259,7 +8295,7 @@
        {
         "box": {
          "comment": "history \u2026",
-         "id": "obj-264",
+         "id": "obj-266",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8274,7 +8310,7 @@
        {
         "box": {
          "comment": "set <what the search found>",
-         "id": "obj-265",
+         "id": "obj-267",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8289,7 +8325,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-266",
+         "id": "obj-268",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8304,7 +8340,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-267",
+         "id": "obj-269",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8319,7 +8355,7 @@
        {
         "box": {
          "comment": "the search box",
-         "id": "obj-300",
+         "id": "obj-302",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -8337,7 +8373,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-301",
+         "id": "obj-303",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -8355,7 +8391,7 @@
        {
         "box": {
          "comment": "the entry picked",
-         "id": "obj-302",
+         "id": "obj-304",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -8379,7 +8415,7 @@
           0
          ],
          "source": [
-          "obj-300",
+          "obj-302",
           0
          ]
         }
@@ -8495,7 +8531,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-263",
+          "obj-265",
           0
          ],
          "source": [
@@ -8507,7 +8543,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-197",
           0
          ],
          "source": [
@@ -8519,7 +8555,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-196",
+          "obj-198",
           0
          ],
          "source": [
@@ -8531,7 +8567,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-265",
+          "obj-267",
           0
          ],
          "source": [
@@ -8543,7 +8579,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-264",
+          "obj-266",
           0
          ],
          "source": [
@@ -8559,7 +8595,7 @@
           0
          ],
          "source": [
-          "obj-301",
+          "obj-303",
           0
          ]
         }
@@ -8603,8 +8639,8 @@
        {
         "patchline": {
          "destination": [
-          "obj-186",
-          1
+          "obj-185",
+          0
          ],
          "source": [
           "obj-183",
@@ -8615,7 +8651,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-186",
+          "obj-188",
+          1
+         ],
+         "source": [
+          "obj-185",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
           2
          ],
          "source": [
@@ -8628,7 +8676,7 @@
         "patchline": {
          "destination": [
           "obj-186",
-          3
+          0
          ],
          "source": [
           "obj-183",
@@ -8639,7 +8687,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-188",
+          3
+         ],
+         "source": [
+          "obj-186",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-197",
           0
          ],
          "source": [
@@ -8663,7 +8723,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-196",
+          "obj-198",
           0
          ],
          "source": [
@@ -8675,7 +8735,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-185",
+          "obj-187",
           1
          ],
          "source": [
@@ -8687,7 +8747,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-185",
+          "obj-187",
           0
          ],
          "source": [
@@ -8699,36 +8759,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-186",
-          0
-         ],
-         "source": [
-          "obj-185",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-187",
-          0
-         ],
-         "source": [
-          "obj-186",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-188",
           0
          ],
          "source": [
           "obj-187",
-          1
+          0
          ]
         }
        },
@@ -8747,7 +8783,43 @@
        {
         "patchline": {
          "destination": [
+          "obj-190",
+          0
+         ],
+         "source": [
+          "obj-189",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-191",
+          0
+         ],
+         "source": [
+          "obj-190",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-193",
+          0
+         ],
+         "source": [
+          "obj-191",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-192",
           0
          ],
          "source": [
@@ -8759,60 +8831,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
-          0
-         ],
-         "source": [
-          "obj-187",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-191",
-          1
-         ],
-         "source": [
-          "obj-190",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-192",
-          0
-         ],
-         "source": [
-          "obj-191",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-193",
-          0
-         ],
-         "source": [
-          "obj-191",
           1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-194",
-          0
          ],
          "source": [
           "obj-192",
-          0
+          1
          ]
         }
        },
@@ -8831,7 +8855,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-263",
+          "obj-195",
+          0
+         ],
+         "source": [
+          "obj-193",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-196",
           0
          ],
          "source": [
@@ -8843,7 +8879,31 @@
        {
         "patchline": {
          "destination": [
-          "obj-197",
+          "obj-196",
+          0
+         ],
+         "source": [
+          "obj-195",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-265",
+          0
+         ],
+         "source": [
+          "obj-196",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-199",
           0
          ],
          "source": [
@@ -8855,204 +8915,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-198",
+          "obj-200",
           0
          ],
          "source": [
-          "obj-197",
+          "obj-199",
           2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-265",
-          0
-         ],
-         "source": [
-          "obj-198",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-196",
-          0
-         ],
-         "source": [
-          "obj-197",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-195",
-          0
-         ],
-         "source": [
-          "obj-197",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-199",
-          1
-         ],
-         "source": [
-          "obj-195",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-200",
-          1
-         ],
-         "source": [
-          "obj-196",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-201",
-          0
-         ],
-         "source": [
-          "obj-302",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-200",
-          0
-         ],
-         "source": [
-          "obj-201",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-202",
-          0
-         ],
-         "source": [
-          "obj-200",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-203",
-          0
-         ],
-         "source": [
-          "obj-200",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-204",
-          0
-         ],
-         "source": [
-          "obj-203",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-265",
-          0
-         ],
-         "source": [
-          "obj-204",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-205",
-          0
-         ],
-         "source": [
-          "obj-202",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-199",
-          0
-         ],
-         "source": [
-          "obj-201",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-205",
-          1
-         ],
-         "source": [
-          "obj-199",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-206",
-          0
-         ],
-         "source": [
-          "obj-205",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-208",
-          0
-         ],
-         "source": [
-          "obj-206",
-          1
          ]
         }
        },
@@ -9063,7 +8931,7 @@
           0
          ],
          "source": [
-          "obj-208",
+          "obj-200",
           0
          ]
         }
@@ -9071,7 +8939,115 @@
        {
         "patchline": {
          "destination": [
-          "obj-207",
+          "obj-198",
+          0
+         ],
+         "source": [
+          "obj-199",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-197",
+          0
+         ],
+         "source": [
+          "obj-199",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-201",
+          1
+         ],
+         "source": [
+          "obj-197",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-202",
+          1
+         ],
+         "source": [
+          "obj-198",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-203",
+          0
+         ],
+         "source": [
+          "obj-304",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-202",
+          0
+         ],
+         "source": [
+          "obj-203",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          0
+         ],
+         "source": [
+          "obj-202",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-205",
+          0
+         ],
+         "source": [
+          "obj-202",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-206",
+          0
+         ],
+         "source": [
+          "obj-205",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-267",
           0
          ],
          "source": [
@@ -9083,11 +9059,95 @@
        {
         "patchline": {
          "destination": [
-          "obj-266",
+          "obj-207",
+          0
+         ],
+         "source": [
+          "obj-204",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-201",
+          0
+         ],
+         "source": [
+          "obj-203",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-207",
+          1
+         ],
+         "source": [
+          "obj-201",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-208",
           0
          ],
          "source": [
           "obj-207",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-210",
+          0
+         ],
+         "source": [
+          "obj-208",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-269",
+          0
+         ],
+         "source": [
+          "obj-210",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-208",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-268",
+          0
+         ],
+         "source": [
+          "obj-209",
           0
          ]
         }
@@ -9112,7 +9172,7 @@
       0
      ],
      "source": [
-      "obj-209",
+      "obj-211",
       1
      ]
     }
@@ -9120,7 +9180,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-209",
+      "obj-211",
       0
      ],
      "source": [
@@ -9132,7 +9192,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-209",
+      "obj-211",
       1
      ],
      "source": [
@@ -9148,7 +9208,7 @@
       0
      ],
      "source": [
-      "obj-210",
+      "obj-212",
       0
      ]
     }
@@ -9160,7 +9220,7 @@
       0
      ],
      "source": [
-      "obj-210",
+      "obj-212",
       1
      ]
     }
@@ -9172,7 +9232,7 @@
       0
      ],
      "source": [
-      "obj-210",
+      "obj-212",
       2
      ]
     }
@@ -9184,7 +9244,7 @@
       0
      ],
      "source": [
-      "obj-210",
+      "obj-212",
       3
      ]
     }
@@ -9196,7 +9256,7 @@
       0
      ],
      "source": [
-      "obj-209",
+      "obj-211",
       0
      ]
     }
@@ -9204,7 +9264,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-213",
       1
      ],
      "source": [
@@ -9220,7 +9280,7 @@
       0
      ],
      "source": [
-      "obj-211",
+      "obj-213",
       1
      ]
     }
@@ -9232,7 +9292,7 @@
       0
      ],
      "source": [
-      "obj-211",
+      "obj-213",
       3
      ]
     }
@@ -9244,7 +9304,7 @@
       0
      ],
      "source": [
-      "obj-211",
+      "obj-213",
       2
      ]
     }
@@ -9252,7 +9312,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-213",
       3
      ],
      "source": [
@@ -9264,7 +9324,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-213",
       4
      ],
      "source": [
@@ -9276,7 +9336,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-213",
       5
      ],
      "source": [
@@ -9292,7 +9352,7 @@
       0
      ],
      "source": [
-      "obj-211",
+      "obj-213",
       5
      ]
     }
@@ -9300,7 +9360,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       0
      ],
      "source": [
@@ -9312,11 +9372,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-213",
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       9
      ]
     }
@@ -9324,11 +9384,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-213",
       2
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       8
      ]
     }
@@ -9340,7 +9400,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       7
      ]
     }
@@ -9352,7 +9412,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       5
      ]
     }
@@ -9364,7 +9424,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       4
      ]
     }
@@ -9376,7 +9436,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       1
      ]
     }
@@ -9388,7 +9448,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       0
      ]
     }
@@ -9396,7 +9456,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       1
      ],
      "source": [
@@ -9412,7 +9472,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       3
      ]
     }
@@ -9420,7 +9480,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       3
      ],
      "source": [
@@ -9432,11 +9492,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       5
      ],
      "source": [
-      "obj-211",
+      "obj-213",
       0
      ]
     }
@@ -9444,11 +9504,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       6
      ],
      "source": [
-      "obj-211",
+      "obj-213",
       4
      ]
     }
@@ -9456,7 +9516,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       7
      ],
      "source": [
@@ -9468,7 +9528,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       8
      ],
      "source": [
@@ -9480,7 +9540,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       10
      ],
      "source": [
@@ -9496,7 +9556,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       6
      ]
     }
@@ -9504,7 +9564,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       4
      ],
      "source": [
@@ -9516,7 +9576,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       11
      ],
      "source": [
@@ -9528,7 +9588,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       1
      ],
      "source": [
@@ -9544,7 +9604,7 @@
       0
      ],
      "source": [
-      "obj-213",
+      "obj-215",
       0
      ]
     }
@@ -9552,7 +9612,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       2
      ],
      "source": [
@@ -9564,7 +9624,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       3
      ],
      "source": [
@@ -9576,7 +9636,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       4
      ],
      "source": [
@@ -9588,7 +9648,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-216",
       0
      ],
      "source": [
@@ -9600,11 +9660,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       2
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       2
      ]
     }
@@ -9616,7 +9676,7 @@
       0
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       6
      ]
     }
@@ -9628,7 +9688,7 @@
       0
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       5
      ]
     }
@@ -9640,7 +9700,7 @@
       0
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       4
      ]
     }
@@ -9652,7 +9712,7 @@
       0
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       3
      ]
     }
@@ -9664,7 +9724,7 @@
       0
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       0
      ]
     }
@@ -9672,11 +9732,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-216",
       1
      ],
      "source": [
-      "obj-212",
+      "obj-214",
       2
      ]
     }
@@ -9684,7 +9744,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-216",
       2
      ],
      "source": [
@@ -9696,7 +9756,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-216",
       3
      ],
      "source": [
@@ -9708,7 +9768,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-216",
       4
      ],
      "source": [
@@ -9720,11 +9780,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       0
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       7
      ]
     }
@@ -9732,11 +9792,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-212",
+      "obj-214",
       9
      ],
      "source": [
-      "obj-214",
+      "obj-216",
       1
      ]
     }
@@ -9744,7 +9804,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-217",
       0
      ],
      "source": [
@@ -9760,7 +9820,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       0
      ]
     }
@@ -9772,7 +9832,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       1
      ]
     }
@@ -9784,7 +9844,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       2
      ]
     }
@@ -9796,7 +9856,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       3
      ]
     }
@@ -9804,7 +9864,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-217",
       1
      ],
      "source": [
@@ -9820,7 +9880,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       5
      ]
     }
@@ -9828,11 +9888,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       4
      ]
     }
@@ -9844,7 +9904,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-217",
       6
      ]
     }
@@ -9864,7 +9924,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-218",
       0
      ],
      "source": [
@@ -9880,7 +9940,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-218",
       0
      ]
     }
@@ -9892,7 +9952,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-218",
       2
      ]
     }
@@ -9904,7 +9964,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-218",
       1
      ]
     }
@@ -9912,7 +9972,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-218",
       1
      ],
      "source": [
@@ -9924,7 +9984,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-218",
       2
      ],
      "source": [
@@ -9940,7 +10000,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-218",
       4
      ]
     }
@@ -9948,11 +10008,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-215",
       0
      ],
      "source": [
-      "obj-216",
+      "obj-218",
       3
      ]
     }
