@@ -9,7 +9,7 @@ readers (``audioldm-bridge history``, the ``history`` op) never wait for the eng
 
 Standard library only (sqlite3): the CLI reads the database without loading a model. Writing from
 the engine, with its failure rules, is bridge.history_recorder; the op and the CLI are
-bridge.history_ops and bridge.history_cli.
+bridge.history_ops and bridge.cli.history.
 """
 
 from __future__ import annotations
@@ -153,8 +153,11 @@ def parse_since(text, name: str = "since", now: _dt.datetime | None = None) -> s
     relative = _RELATIVE.fullmatch(text)
     if relative:
         amount, unit = float(relative.group(1)), relative.group(2).lower()
-        delta = _dt.timedelta(**{{"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}[unit]: amount})
-        return utc_stamp((now or _dt.datetime.now(_dt.timezone.utc)) - delta)
+        try:
+            delta = _dt.timedelta(**{{"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}[unit]: amount})
+            return utc_stamp((now or _dt.datetime.now(_dt.timezone.utc)) - delta)
+        except OverflowError:
+            raise InvalidInput(f"{name} {text!r:.80} reaches back before the year 1") from None
     try:
         when = _dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
     except ValueError:

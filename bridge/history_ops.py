@@ -27,10 +27,11 @@ OSC_PROMPT_CHARS = 2000
 
 
 def check_limit(value, most: int = MAX_LIMIT) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value != int(value):
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or (isinstance(value, float) and not value.is_integer())):  # also NaN and infinities
         raise InvalidInput(f"limit must be a whole number 1..{most}, got {value!r:.80}")
     if not 1 <= value <= most:
-        raise InvalidInput(f"limit must be 1..{most}, got {int(value)}")
+        raise InvalidInput(f"limit must be 1..{most}, got {int(value)!r:.40}")
     return int(value)
 
 

@@ -25,7 +25,7 @@ from bridge import cli, history, history_ops
 from bridge.client import BridgeClient
 from bridge.remote import keygen
 from engine.errors import EngineError, InvalidInput
-from test_service import OscListener, running_service
+from test_service import OscListener, running_service, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
 QUICK = {"seconds": 0.3, "steps": 1}
@@ -84,6 +84,8 @@ def serve_process(db, out):
         reader.start()
         reader.join(180)
         assert ready == ["ready\n"], "".join(log)
+        # logged before "ready" is printed, but read from stderr by another thread: wait for it
+        wait_for(lambda: re.search(r"zmq: requests (tcp://\S+),", "".join(log)), timeout=30)
         [endpoint] = re.findall(r"zmq: requests (tcp://\S+),", "".join(log))
         yield endpoint
     finally:
@@ -387,6 +389,11 @@ def served(tiny_components, tmp_path):
     ({"limit": 10**9}, "limit must be 1..200, got 1000000000"),
     ({"limit": 2.5}, "limit must be a whole number 1..200, got 2.5"),
     ({"limit": "5"}, "limit must be a whole number 1..200, got '5'"),
+    ({"limit": float("inf")}, "limit must be a whole number 1..200, got inf"),
+    ({"limit": float("nan")}, "limit must be a whole number 1..200, got nan"),
+    ({"limit": True}, "limit must be a whole number 1..200, got True"),
+    ({"since": "999999999999d"}, "reaches back before the year 1"),
+    ({"since": 5}, "since must be a date like 2026-12-01"),
     ({"since": "someday"}, "since must be a date like 2026-12-01"),
     ({"query": ["a"]}, "query must be text"),
     ({"query": "x" * 501}, "query is 501 characters; the limit is 500"),
@@ -483,7 +490,7 @@ def test_a_remote_key_sees_only_its_own_entries(tiny_components, tmp_path, capsy
 def test_serve_history_options(tmp_path):
     parser = cli.build_parser()
     args = parser.parse_args(["serve", "--no-history"])
-    from bridge.history_cli import serve_db
+    from bridge.cli.history import serve_db
 
     assert serve_db(args) is None
     assert serve_db(parser.parse_args(["serve", "--history-db", str(tmp_path / "h.db")])) == tmp_path / "h.db"
@@ -542,6 +549,25 @@ def test_generate_records_what_it_wrote_too(tmp_path, capsys, monkeypatch):
     cli.main(["generate", "quiet knock", "--seconds", "0.3", "--steps", "1", "--model", "tiny", "--out",
               str(tmp_path / "out"), "--no-history"])
     assert not (tmp_path / "default.sqlite3").exists()
-    from bridge.history_cli import serve_db
+    from bridge.cli.history import serve_db
 
     assert serve_db(cli.build_parser().parse_args(["generate", "x"])) == (tmp_path / "default.sqlite3").resolve()
+
+
+def test_a_remote_osc_sender_sees_only_its_own_entries(engine, tmp_path):
+    """An --osc-allow sender is its own owner by address (as for cancel and status)."""
+    from bridge.service import BridgeService, ServiceConfig
+
+    db = tmp_path / "history.sqlite3"
+    fake_entries(db, ["their rain"], owner="osc:192.168.7.5")
+    fake_entries(db, ["my rain"], folder=tmp_path / "mine")
+    svc = BridgeService(engine, ServiceConfig(out_dir=tmp_path, history_db=db, osc_allow=("192.168.7.0/24",)))
+    try:
+        def prompts(host):
+            return [e["prompt"] for e in svc.history_entries({"query": "rain"}, ("osc", host, 9))["entries"]]
+
+        assert prompts("192.168.7.5") == ["their rain"]
+        assert prompts("192.168.7.6") == []
+        assert sorted(prompts("127.0.0.1")) == ["my rain", "their rain"]
+    finally:
+        svc.history.close()

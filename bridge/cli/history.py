@@ -16,14 +16,14 @@ from pathlib import Path
 
 from engine.errors import EngineError, InvalidInput
 
-from . import history, history_ops
+from .. import history, history_ops
 
 ACTIONS = ("show", "rebuild", "forget")
 #: The CLI may list more than one wire reply carries (an export to a file).
 CLI_MAX_LIMIT = 100_000
 
 
-def add_serve_options(command: argparse.ArgumentParser) -> None:
+def add_db_options(command: argparse.ArgumentParser) -> None:
     """``--history-db`` / ``--no-history`` for ``serve`` and ``generate``."""
     group = command.add_argument_group("history (audioldm-bridge history)")
     group.add_argument("--history-db", type=Path, metavar="PATH",
@@ -48,7 +48,7 @@ def record_generated(args, fields: dict, files) -> None:
     path = serve_db(args)
     if path is None or not files:
         return
-    from .history_recorder import HistoryRecorder
+    from ..history_recorder import HistoryRecorder
 
     recorder = HistoryRecorder(path)
     recorder.record([f.as_dict() for f in files], json.dumps(fields, sort_keys=True), "local", None)
@@ -59,24 +59,22 @@ def db_path(args) -> Path:
     return (args.history_db or history.default_db_path()).expanduser().resolve()
 
 
-def add_parser(sub, parser_class) -> None:
-    cmd = sub.add_parser(
-        "history", help="search what the engine made (newest first); show, rebuild DIR…, forget",
-        description="history [QUERY…] lists entries whose prompt has every word of QUERY; "
-                    "history show ID | history rebuild DIR… | history forget ID | history forget --older-than DATE")
+def add_history_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.description = ("history [QUERY…] lists entries whose prompt has every word of QUERY; "
+                       "history show ID | history rebuild DIR… | history forget ID | history forget --older-than DATE")
     cmd.add_argument("words", nargs="*", metavar="QUERY", help="words of the prompt (or: show ID, rebuild DIR…, forget ID)")
     cmd.add_argument("--limit", type=int, default=history_ops.DEFAULT_LIMIT,
                      help=f"most entries listed (default {history_ops.DEFAULT_LIMIT}, at most {CLI_MAX_LIMIT})")
-    cmd.add_argument("--since", metavar="DATE", help="only entries made since: 2026-12-01, 2026-12-01T14:30, 7d, 12h")
-    cmd.add_argument("--older-than", metavar="DATE", help="forget: every entry made before this (files stay)")
+    cmd.add_argument("--since", metavar="DATE", help="only entries made since: 2026-12-01, 2026-12-01T14:30, 7d, 12h "
+                                                     "(default: all)")
+    cmd.add_argument("--older-than", metavar="DATE", help="forget: every entry made before this (files stay; default: give an entry number)")
     cmd.add_argument("--json", action="store_true", help='print {"entries": [...]} (or the one entry, or counts)')
     cmd.add_argument("--history-db", type=Path, metavar="PATH", help="the database (default: the user data folder's)")
     cmd.add_argument("--result-file", type=Path, metavar="PATH",
-                     help="also write the JSON answer here, replaced atomically (or an error event)")
-    cmd.set_defaults(func=run)
+                     help="also write the JSON answer here, replaced atomically (or an error event; default: none)")
 
 
-def run(args) -> int:
+def cmd_history(args) -> int:
     try:
         action = args.words[0] if args.words and args.words[0] in ACTIONS else None
         if action is None and args.older_than is not None:
