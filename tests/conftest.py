@@ -8,6 +8,8 @@ import pytest
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("DIFFUSERS_VERBOSITY", "error")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# The tests name their engines; a developer's default engine (the CLI reads it) must not redirect them.
+os.environ.pop("AUDIOLDM_BRIDGE_ENDPOINT", None)
 warnings.filterwarnings("ignore", category=FutureWarning)
 
 
