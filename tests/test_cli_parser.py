@@ -1,6 +1,7 @@
 """The `audioldm-bridge` parser as a newcomer meets it: --version, defaults in every help text."""
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -77,3 +78,17 @@ def test_the_help_shows_the_ports_and_the_options_that_had_none():
     assert re.search(r"--seed SEED +the same seed gives the same audio \(default: a random one", request)
     assert re.search(r"--seconds SECONDS +length in seconds.*\(default: none", request)
     assert re.search(r"--retries RETRIES +resends after the first try \(default 3", request)
+
+
+def test_without_a_source_tree_or_metadata_the_version_is_the_codes_own(monkeypatch):
+    import importlib.metadata
+
+    import engine
+
+    def not_installed(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(cli_version, "source_tree_version", lambda root=None: None)
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert cli_version.package_version() == engine.__version__ == PYPROJECT_VERSION
+
