@@ -15,11 +15,15 @@ from .result_file import ResultFile
 
 
 def add_request_options(req) -> None:
+    req.description = ("Send a generation to a running engine (`audioldm-bridge serve`), follow it and print the "
+                       "written paths. The engine's model is the one `serve --model` loaded: `status` names it.")
     add_render_options(req, prompt_optional=True)
     add_client_options(req)
     req.add_argument("--request-file", type=Path,
                      help="JSON object of protocol fields (docs/PROTOCOL.md); options typed here override it "
                           "(default: none, the options alone)")
+    req.add_argument("--model", help="not for request: `serve --model` chooses the engine's model (`status` names "
+                                      "it; default: the engine's)")
     req.add_argument("--priority", choices=["live", "normal", "background"], help="default normal")
     req.add_argument("--id", help="job id (idempotent: resending it never runs twice; "
                      "default: a new random one)")
