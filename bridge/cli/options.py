@@ -88,6 +88,8 @@ def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = 
     parser.add_argument("--align", choices=["none", "onset"], help="onset: move the first strong onset to sample 0 "
                         "(default none)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of paths")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar (shown only when stderr is a terminal, and not with --json)")
 
 
 def add_client_options(parser: argparse.ArgumentParser) -> None:
