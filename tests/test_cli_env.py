@@ -48,7 +48,7 @@ def test_ping_and_status_use_the_variable_and_an_option_overrides_it(service, mo
     monkeypatch.setenv(VAR, endpoint(service))
     assert main(["ping", "--reply-timeout", "10"]) == 0
     assert capsys.readouterr().out.startswith(f"pong from {endpoint(service)} ")
-    assert main(["status"]) == 0
+    assert main(["status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["event"] == "status"
     monkeypatch.setenv(VAR, "tcp://127.0.0.1:9")  # nothing there: the option wins
     assert main(["ping", "--endpoint", endpoint(service), "--reply-timeout", "10"]) == 0
