@@ -136,3 +136,54 @@ def test_the_client_path_imports_no_torch():
                             env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module name a file imports (absolute imports only; relative ones stay inside its package)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_imports_run_bench_to_bridge_to_engine():
+    """The engine knows nothing of the service, and neither knows the benchmarks."""
+    edges = graph()
+    assert {name: sorted(e for e in deps if e.startswith("bridge")) for name, deps in edges.items()
+            if name.startswith("engine.") and any(e.startswith("bridge") for e in deps)} == {}
+    upward = {f.relative_to(REPO).as_posix(): sorted(m for m in imports_of(f) if m.split(".")[0] == "bench")
+              for p in PACKAGES for f in (REPO / p).rglob("*.py")}
+    assert {file: found for file, found in upward.items() if found} == {}
+    bench = set().union(*(imports_of(f) for f in (REPO / "bench").glob("*.py")))
+    assert {"bridge.service", "engine.render"} <= bench  # the check above looks at real imports
+
+
+def test_the_graph_covers_the_split_service_modules():
+    """bridge/jobs.py became the queue and the worker, ray_backend lost its replica, osc_transport its
+    argument reading, setup_reaper REAPER's folder and reaper-kb.ini: each arrow runs one way."""
+    edges = graph()
+    assert "bridge.jobs" not in edges
+    assert {"bridge.queue", "engine.render", "engine.errors"} <= edges["bridge.worker"]
+    assert not {"bridge.worker", "engine.render", "bridge.service"} & edges["bridge.queue"]
+    assert {"bridge.queue", "bridge.worker"} <= edges["bridge.service"]
+    assert {"bridge.ray_replica", "bridge.queue", "bridge.worker"} <= edges["bridge.ray_backend"]
+    assert "bridge.ray_backend" not in edges["bridge.ray_replica"]
+    assert "bridge.osc_args" in edges["bridge.osc_transport"] and "bridge.osc_transport" not in edges["bridge.osc_args"]
+    assert "bridge.reaper_kb" in edges["bridge.setup_reaper"] and edges["bridge.reaper_kb"] == set()
+    assert edges["engine.errors"] == set()  # fault classification sits at the bottom, beside the error types
+
+
+def test_the_queue_osc_and_setup_modules_import_no_torch():
+    """The queue, the OSC transport, REAPER setup and fault classification load without the engine's model
+    code (torch costs seconds and a thin client may not have it); only the worker runs the model."""
+    code = ("import sys, bridge.queue, bridge.osc_args, bridge.osc_transport, bridge.reaper_kb, bridge.setup_reaper\n"
+            "from engine.errors import is_disk_full, is_out_of_memory\n"
+            "print(sorted(m for m in ('torch', 'diffusers', 'transformers', 'engine.render', 'bridge.worker') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bridge import protocol
-from bridge.osc_transport import parse_key_values, to_osc
+from bridge.osc_args import parse_key_values
+from bridge.osc_transport import to_osc
 from engine.errors import InvalidInput
 
 REPO = Path(__file__).resolve().parents[1]
