@@ -275,9 +275,9 @@ def install(resource: Path, command: Path, endpoint: str | None, force: bool = F
     values = {"command": str(command)}
     current = read_ini(text)
     if endpoint is not None or not current.get((EXTSTATE_SECTION.lower(), "endpoint")):
-        from .client import DEFAULT_ENDPOINT
+        from .client import default_endpoint  # $AUDIOLDM_BRIDGE_ENDPOINT, else tcp://127.0.0.1:18002
 
-        values["endpoint"] = endpoint or DEFAULT_ENDPOINT
+        values["endpoint"] = endpoint or default_endpoint()
     new_text = update_ini(text, EXTSTATE_SECTION, values)
     if new_text != text:
         write_text(ext, new_text)

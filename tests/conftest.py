@@ -15,6 +15,8 @@ _HISTORY = tempfile.mkdtemp(prefix="audioldm-test-history-")
 atexit.register(shutil.rmtree, _HISTORY, True)
 os.environ["AUDIOLDM_BRIDGE_HISTORY_DB"] = os.path.join(_HISTORY, "history.sqlite3")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# The tests name their engines; a developer's default engine (the CLI reads it) must not redirect them.
+os.environ.pop("AUDIOLDM_BRIDGE_ENDPOINT", None)
 warnings.filterwarnings("ignore", category=FutureWarning)
 
 

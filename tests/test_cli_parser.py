@@ -1,6 +1,7 @@
 """The `audioldm-bridge` parser as a newcomer meets it: --version, defaults in every help text."""
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -77,3 +78,30 @@ def test_the_help_shows_the_ports_and_the_options_that_had_none():
     assert re.search(r"--seed SEED +the same seed gives the same audio \(default: a random one", request)
     assert re.search(r"--seconds SECONDS +length in seconds.*\(default: none", request)
     assert re.search(r"--retries RETRIES +resends after the first try \(default 3", request)
+
+
+def test_without_a_source_tree_or_metadata_the_version_is_the_codes_own(monkeypatch):
+    import importlib.metadata
+
+    import engine
+
+    def not_installed(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(cli_version, "source_tree_version", lambda root=None: None)
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert cli_version.package_version() == engine.__version__ == PYPROJECT_VERSION
+
+
+def test_request_says_that_serve_chooses_the_model(tmp_path):
+    help_text = " ".join(run_cli("request", "--help").stdout.split())
+    assert "The engine's model is the one `serve --model` loaded: `status` names it." in help_text
+    assert "--model MODEL not for request: `serve --model` chooses the engine's model" in help_text
+    result_file = tmp_path / "result.json"
+    result = run_cli("request", "rain", "--seconds", "1", "--model", "tiny", "--result-file", result_file,
+                     "--endpoint", "tcp://127.0.0.1:9")  # refused before anything is sent
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "request cannot choose the model (--model tiny)" in result.stderr
+    assert "`audioldm-bridge serve --model M`" in result.stderr
+    event = json.loads(result_file.read_text(encoding="utf-8"))
+    assert event["event"] == "error" and event["code"] == "bad_request" and "--model tiny" in event["message"]

@@ -71,6 +71,10 @@ def _run(args) -> int:
             from ..client import normalize_endpoint
 
             args.endpoint = normalize_endpoint(args.endpoint)  # HOST:PORT → tcp://HOST:PORT
+        elif getattr(args, "endpoint_from_env", False):  # client commands: $AUDIOLDM_BRIDGE_ENDPOINT, else the default
+            from ..client import default_endpoint
+
+            args.endpoint = default_endpoint()
         return args.func(args)
     except InvalidInput as err:
         print(f"audioldm-bridge {args.command}: error: {err}", file=sys.stderr)

@@ -17,6 +17,12 @@ def add_ping_options(ping) -> None:
                       "error), atomically (default: none)")
 
 
+def add_status_options(status) -> None:
+    add_client_options(status)
+    status.add_argument("--json", action="store_true",
+                        help="print the engine's status reply as JSON (for scripts) instead of the table")
+
+
 def add_cancel_options(cancel) -> None:
     cancel.add_argument("id")
     add_client_options(cancel)
@@ -53,7 +59,13 @@ def cmd_ping(args) -> int:
 
 def cmd_status(args) -> int:
     with connect(args) as client:
-        print(json.dumps(client.status(), indent=2))
+        status = client.status()
+    if args.json:
+        print(json.dumps(status, indent=2))
+    else:
+        from .status_table import format_status
+
+        print(format_status(status, args.endpoint))
     return 0
 
 

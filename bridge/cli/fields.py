@@ -103,6 +103,10 @@ def merge_request(from_file: dict, typed: dict) -> dict:
 def request_from_args(args) -> dict:
     from .. import protocol
 
+    if args.model is not None:
+        raise InvalidInput(f"request cannot choose the model (--model {args.model}): the engine runs the one "
+                           "`audioldm-bridge serve --model M` loaded (`audioldm-bridge status` names it); start "
+                           "an engine with --model for another")
     typed = request_fields(args, require_length=args.request_file is None)
     if args.request_file is not None:
         fields = merge_request(read_request_file(args.request_file), typed)

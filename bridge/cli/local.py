@@ -10,6 +10,7 @@ from engine.errors import EngineError
 from . import history
 from .fields import note_default_tempo, request_fields
 from .options import add_model_options, add_render_options, default_out_dir
+from .progress import StageBar, wants_bar
 
 
 def add_generate_options(gen) -> None:
@@ -39,10 +40,16 @@ def cmd_generate(args) -> int:
         from engine.tiny import TEST_MODEL_LABEL
 
         print(f"note: {TEST_MODEL_LABEL}", file=sys.stderr)
+    bar = StageBar() if wants_bar(args.quiet or args.json) else None
     try:
-        files = engine.render(request, progress=_progress_printer(args.json))
+        files = engine.render(request, progress=bar and bar.step, stage=bar and bar.stage)
+        if bar is not None:
+            bar.stage("done")
     except OSError as err:  # the folder changed under us after the check: still one line
         raise EngineError(f"could not write to {request.out_dir}: {err.strerror or err}") from None
+    finally:
+        if bar is not None:
+            bar.close()
     history.record_generated(args, fields, files)  # as `serve` records its jobs' files
     if args.json:
         print(json.dumps({"model": engine.model_id, "files": [
@@ -51,16 +58,6 @@ def cmd_generate(args) -> int:
         for f in files:
             print(f.path)
     return 0
-
-
-def _progress_printer(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return None
-
-    def show(step, total):
-        print(f"\rstep {step}/{total}", end="\n" if step == total else "", file=sys.stderr, flush=True)
-
-    return show
 
 
 def cmd_models(args) -> int:

@@ -88,14 +88,17 @@ def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = 
     parser.add_argument("--align", choices=["none", "onset"], help="onset: move the first strong onset to sample 0 "
                         "(default none)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of paths")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar (shown only when stderr is a terminal, and not with --json)")
 
 
 def add_client_options(parser: argparse.ArgumentParser) -> None:
-    from ..client import DEFAULT_ENDPOINT
+    from ..client import DEFAULT_ENDPOINT, ENDPOINT_ENV
 
-    parser.add_argument("--endpoint", "--engine", default=DEFAULT_ENDPOINT,
-                        help=f"engine's ZeroMQ endpoint (default {DEFAULT_ENDPOINT}), e.g. tcp://gpu-box:18002 "
-                             "or gpu-box:18002")
+    parser.add_argument("--endpoint", "--engine",
+                        help=f"engine's ZeroMQ endpoint, e.g. tcp://gpu-box:18002 or gpu-box:18002 (default: "
+                             f"${ENDPOINT_ENV} if set, else {DEFAULT_ENDPOINT})")
+    parser.set_defaults(endpoint_from_env=True)  # resolved by main: the variable, else the default
     parser.add_argument("--server-key", type=Path, help="a remote engine's public key (server.key from keygen; "
                         "default: none, plain ZeroMQ to a local engine)")
     parser.add_argument("--client-key", type=Path, help="your secret key (NAME.key_secret from keygen; "

@@ -6,7 +6,6 @@ import argparse
 
 from ..setup_cli import add_setup_commands
 from . import client_cmds, history, local, request, serve
-from .options import add_client_options
 from .version import package_version
 
 EXIT_FAILED = 1
@@ -31,7 +30,8 @@ COMMANDS = [
     ("request", "ask a running engine to generate; wait for and print the result", request.add_request_options,
      request.cmd_request),
     ("ping", "check that the engine answers", client_cmds.add_ping_options, client_cmds.cmd_ping),
-    ("status", "queue, running job, model, device, uptime", add_client_options, client_cmds.cmd_status),
+    ("status", "state, model, device, queue, running jobs, uptime (--json: the raw reply)",
+     client_cmds.add_status_options, client_cmds.cmd_status),
     ("cancel", "cancel a queued or running job", client_cmds.add_cancel_options, client_cmds.cmd_cancel),
     ("keygen", "make CURVE keys for a remote engine and its clients", serve.add_keygen_options, serve.cmd_keygen),
     ("models", "known models, whether cached locally, sizes", local.add_models_options, local.cmd_models),

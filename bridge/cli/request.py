@@ -11,15 +11,20 @@ from engine.errors import EngineError, InvalidInput
 from .client_cmds import connect
 from .fields import note_default_tempo, request_from_args
 from .options import add_client_options, add_render_options
+from .progress import StageBar, wants_bar
 from .result_file import ResultFile
 
 
 def add_request_options(req) -> None:
+    req.description = ("Send a generation to a running engine (`audioldm-bridge serve`), follow it and print the "
+                       "written paths. The engine's model is the one `serve --model` loaded: `status` names it.")
     add_render_options(req, prompt_optional=True)
     add_client_options(req)
     req.add_argument("--request-file", type=Path,
                      help="JSON object of protocol fields (docs/PROTOCOL.md); options typed here override it "
                           "(default: none, the options alone)")
+    req.add_argument("--model", help="not for request: `serve --model` chooses the engine's model (`status` names "
+                                      "it; default: the engine's)")
     req.add_argument("--priority", choices=["live", "normal", "background"], help="default normal")
     req.add_argument("--id", help="job id (idempotent: resending it never runs twice; "
                      "default: a new random one)")
@@ -50,7 +55,8 @@ def cmd_request(args) -> int:
         results.write(protocol.failed(args.id or "", err))
         raise
     note_default_tempo(fields)
-    show = _event_printer(args.json)
+    # The engine says nothing between its last step and its files: decoding and writing are one stage here.
+    bar = StageBar("sending", after_sampling="decoding, writing") if wants_bar(args.quiet or args.json) else None
     final = None
     sent = False  # once the job may have reached the engine, giving up on it cancels it
     try:
@@ -61,11 +67,13 @@ def cmd_request(args) -> int:
                 fields["init_audio"] = _upload(client, fields["init_audio"])
             sent = True
             for event in client.events(fields, deadline_s=args.timeout):
-                if show is not None:
-                    show(event)
+                if bar is not None:
+                    _show(bar, event)
                 if event["event"] == "done" and args.fetch_to is not None:
                     from ..fetch import fetch_results  # a remote engine: bring the files here, name the local copies
 
+                    if bar is not None:
+                        bar.stage("fetching")
                     event = fetch_results(client, event, args.fetch_to)
                 results.write(event)
                 final = event
@@ -84,10 +92,14 @@ def cmd_request(args) -> int:
         else:
             results.write(protocol.failed(str(fields.get("id", "")), protocol.error(
                 "interrupted", f"the request command was interrupted ({note or 'before the job was sent'})")))
+        if bar is not None:  # end the bar's line first
+            bar.close("interrupted")
         if note:
-            after_progress = "\n" if show is not None else ""  # end the "step n/N" line first
-            print(f"{after_progress}audioldm-bridge request: interrupted: {note}", file=sys.stderr)
+            print(f"audioldm-bridge request: interrupted: {note}", file=sys.stderr)
         raise
+    finally:
+        if bar is not None:
+            bar.close()
     if final is None or final["event"] not in protocol.FINAL_EVENTS:
         final = {"event": "error", "id": str(fields.get("id", "")), "code": "internal",
                  "message": "the event stream ended without a result"}
@@ -154,17 +166,15 @@ def _give_up(args, job_id: str, wait: float) -> tuple[dict | None, str]:
     return reply, f"job {job_id} not cancelled: {reply['message']}"
 
 
-def _event_printer(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return None
-
-    def show(event):
-        if event["event"] == "progress":
-            print(f"\rstep {event['step']}/{event['total']}", end="", file=sys.stderr, flush=True)
-        elif event["event"] == "accepted":
-            print(f"queued as {event['id']} (position {event['position']})", file=sys.stderr)
-        elif event["event"] == "done":
-            print(file=sys.stderr)
-
-    return show
-
+def _show(bar, event: dict) -> None:
+    """The bar follows the job: queued, sampling step by step, then decoding and writing until done."""
+    kind = event["event"]
+    if kind == "accepted":
+        bar.write(f"queued as {event['id']} (position {event['position']})")
+        bar.stage("queued")
+    elif kind == "started":
+        bar.stage("started")
+    elif kind == "progress":
+        bar.step(event["step"], event["total"])
+    elif kind in ("done", "error", "cancelled"):
+        bar.stage({"error": "failed"}.get(kind, kind))

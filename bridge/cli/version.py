@@ -25,7 +25,7 @@ def source_tree_version(root: Path | None = None) -> str | None:
 
 def package_version() -> str:
     """pyproject.toml of the source tree this runs from, else the installed distribution's metadata
-    (importlib.metadata), else ``bridge.__version__``, else "unknown"."""
+    (importlib.metadata), else the version the code itself carries (``engine.__version__``)."""
     version = source_tree_version()
     if version:
         return version
@@ -34,6 +34,6 @@ def package_version() -> str:
     try:
         return metadata.version(DIST)
     except metadata.PackageNotFoundError:
-        import bridge
+        from engine import __version__
 
-        return getattr(bridge, "__version__", None) or "unknown"
+        return __version__
