@@ -13,8 +13,8 @@ import soundfile as sf
 
 from bridge import protocol
 from bridge.osc_transport import to_osc
-from maxpatches import (ABSTRACTIONS, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener, abstraction_ports, boxes_of,
-                        engine_service, levels, lines_of, ports_of, send_osc)
+from maxpatches import (ABSTRACTIONS, MORPH_ENGINE, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener,
+                        abstraction_ports, boxes_of, engine_service, levels, lines_of, ports_of, send_osc)
 import build  # noqa: E402
 from maxobjects import shape  # noqa: E402
 from maxsim import parse  # noqa: E402
@@ -171,6 +171,19 @@ def wired_into(path: Path, box_id: str, inlet: int) -> list[dict]:
     return [by_id[line["source"][0]] for line in lines_of(path) if line["destination"] == [box_id, inlet]]
 
 
+def packs_into(path: Path, box_id: str) -> list[dict]:
+    """The boxes wired into a message box's left inlet, looking through [t l …] / [t a …] (which pass the
+    list on unchanged) to what feeds them."""
+    found = []
+    for source in wired_into(path, box_id, 0):
+        words = source.get("text", "").split()
+        if source["maxclass"] == "newobj" and words[:1] == ["t"] and set(words[1:]) <= {"l", "a"}:
+            found += packs_into(path, source["id"])
+        else:
+            found.append(source)
+    return found
+
+
 def generate_templates(init_audio: str) -> list[tuple[str, list]]:
     """Every generate request a patch can form, filled the way Max fills it.
 
@@ -189,7 +202,7 @@ def generate_templates(init_audio: str) -> list[tuple[str, list]]:
             if not any(isinstance(a, str) and a.startswith("$") for a in template):
                 found.append((f"{path.name}: {box['text']}", template))
                 continue
-            [pack] = [b for b in wired_into(path, box["id"], 0) if b["text"].startswith("pack ")]
+            [pack] = [b for b in packs_into(path, box["id"]) if b["text"].startswith("pack ")]
             defaults = [PROMPT if a == "s" else a for a in parse(pack["text"])[1:]]
             for key, value in zip(template, template[1:]):
                 if key == "init_audio":
@@ -205,6 +218,9 @@ def generate_templates(init_audio: str) -> list[tuple[str, list]]:
                 negative = [b for b in boxes_of(path) if b.get("text") == "negative_prompt $1"]
                 if negative and values is defaults:
                     found.append((f"{path.name}: + negative_prompt", filled + ["negative_prompt", "muddy, distorted"]))
+                morph = [b for b in boxes_of(path) if b.get("text") == "morph_to $1 morph $2"]
+                if morph and values is defaults and "init_audio" not in template:
+                    found.append((f"{path.name}: + morph", filled + ["morph_to", "distant thunder", "morph", 0.5]))
     return found
 
 
@@ -234,6 +250,8 @@ def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp
     try:
         address = client_box("prepend /audioldm/").get("text").split()[1]
         templates = generate_templates(str(take))
+        if not MORPH_ENGINE:  # the morph/sweep requests are checked once the engine takes them
+            templates = [(where, fields) for where, fields in templates if "morph_to" not in fields]
         # generator Generate (+negative) and Transform, slot live/background, three help examples
         assert len(templates) >= 8 and any("init_audio" in fields for _, fields in templates)
         sent = {}

@@ -13,7 +13,7 @@
    60.0,
    80.0,
    1160.0,
-   442.0
+   487.0
   ],
   "bglocked": 0,
   "openinpresentation": 1,
@@ -1440,7 +1440,131 @@
    },
    {
     "box": {
-     "id": "obj-163",
+     "hint": "blend the prompt toward this text (empty: no morph)",
+     "id": "obj-106",
+     "keymode": 0,
+     "lines": 1,
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      1280.0,
+      160.0,
+      300.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      445.0,
+      300.0,
+      22.0
+     ],
+     "text": "",
+     "varname": "morph_to"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-107",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      1280.0,
+      140.0,
+      440.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      425.0,
+      440.0,
+      20.0
+     ],
+     "text": "morph to (optional): the prompt blends toward this text by the amount"
+    }
+   },
+   {
+    "box": {
+     "format": 6,
+     "id": "obj-108",
+     "maxclass": "flonum",
+     "maximum": 1.0,
+     "minimum": 0.0,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      1600.0,
+      160.0,
+      60.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      340.0,
+      445.0,
+      60.0,
+      22.0
+     ],
+     "varname": "morph"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-109",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      1666.0,
+      162.0,
+      90.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      406.0,
+      447.0,
+      90.0,
+      20.0
+     ],
+     "text": "amount 0..1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-110",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1728.0,
+      130.0,
+      98.0,
+      22.0
+     ],
+     "text": "loadmess 0.5"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-179",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1582,7 +1706,7 @@
        },
        {
         "box": {
-         "id": "obj-170",
+         "id": "obj-187",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1598,7 +1722,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>",
-         "id": "obj-177",
+         "id": "obj-195",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1613,7 +1737,7 @@
        {
         "box": {
          "comment": "set 18000",
-         "id": "obj-178",
+         "id": "obj-196",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1628,7 +1752,7 @@
        {
         "box": {
          "comment": "the host box (Return)",
-         "id": "obj-215",
+         "id": "obj-237",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1646,7 +1770,7 @@
        {
         "box": {
          "comment": "the port box",
-         "id": "obj-216",
+         "id": "obj-238",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1666,7 +1790,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-178",
+          "obj-196",
           0
          ],
          "source": [
@@ -1682,7 +1806,7 @@
           0
          ],
          "source": [
-          "obj-215",
+          "obj-237",
           0
          ]
         }
@@ -1718,7 +1842,7 @@
           0
          ],
          "source": [
-          "obj-216",
+          "obj-238",
           0
          ]
         }
@@ -1726,7 +1850,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-195",
           0
          ],
          "source": [
@@ -1738,7 +1862,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-195",
           0
          ],
          "source": [
@@ -1760,7 +1884,7 @@
    },
    {
     "box": {
-     "id": "obj-164",
+     "id": "obj-180",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 4,
@@ -1884,7 +2008,7 @@
        },
        {
         "box": {
-         "id": "obj-171",
+         "id": "obj-188",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1900,7 +2024,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-179",
+         "id": "obj-197",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1915,7 +2039,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-180",
+         "id": "obj-198",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1930,7 +2054,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-181",
+         "id": "obj-199",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1945,7 +2069,7 @@
        {
         "box": {
          "comment": "follow",
-         "id": "obj-182",
+         "id": "obj-200",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1962,7 +2086,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-179",
+          "obj-197",
           0
          ],
          "source": [
@@ -1974,7 +2098,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-180",
+          "obj-198",
           0
          ],
          "source": [
@@ -1986,7 +2110,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-181",
+          "obj-199",
           0
          ],
          "source": [
@@ -1998,7 +2122,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-182",
+          "obj-200",
           0
          ],
          "source": [
@@ -2020,7 +2144,7 @@
    },
    {
     "box": {
-     "id": "obj-165",
+     "id": "obj-181",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -2397,7 +2521,7 @@
        },
        {
         "box": {
-         "id": "obj-172",
+         "id": "obj-189",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2413,7 +2537,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-183",
+         "id": "obj-201",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2428,7 +2552,7 @@
        {
         "box": {
          "comment": "set <the transport's tempo>",
-         "id": "obj-184",
+         "id": "obj-202",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2443,7 +2567,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-185",
+         "id": "obj-203",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2458,7 +2582,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-186",
+         "id": "obj-204",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2473,7 +2597,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-187",
+         "id": "obj-205",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2488,7 +2612,7 @@
        {
         "box": {
          "comment": "0: stop following",
-         "id": "obj-188",
+         "id": "obj-206",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2503,7 +2627,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-217",
+         "id": "obj-239",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2521,7 +2645,7 @@
        {
         "box": {
          "comment": "follow transport",
-         "id": "obj-218",
+         "id": "obj-240",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2539,7 +2663,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-219",
+         "id": "obj-241",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2557,7 +2681,7 @@
        {
         "box": {
          "comment": "a typed BPM",
-         "id": "obj-220",
+         "id": "obj-242",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2575,7 +2699,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-221",
+         "id": "obj-243",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2593,7 +2717,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-222",
+         "id": "obj-244",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2617,7 +2741,7 @@
           0
          ],
          "source": [
-          "obj-218",
+          "obj-240",
           0
          ]
         }
@@ -2697,7 +2821,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-184",
+          "obj-202",
           0
          ],
          "source": [
@@ -2757,7 +2881,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-186",
+          "obj-204",
           0
          ],
          "source": [
@@ -2805,7 +2929,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-185",
+          "obj-203",
           0
          ],
          "source": [
@@ -2845,7 +2969,7 @@
           0
          ],
          "source": [
-          "obj-220",
+          "obj-242",
           0
          ]
         }
@@ -2869,7 +2993,7 @@
           0
          ],
          "source": [
-          "obj-221",
+          "obj-243",
           0
          ]
         }
@@ -2905,7 +3029,7 @@
           0
          ],
          "source": [
-          "obj-222",
+          "obj-244",
           0
          ]
         }
@@ -2937,7 +3061,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-188",
+          "obj-206",
           0
          ],
          "source": [
@@ -2953,7 +3077,7 @@
           0
          ],
          "source": [
-          "obj-217",
+          "obj-239",
           0
          ]
         }
@@ -2965,7 +3089,7 @@
           0
          ],
          "source": [
-          "obj-219",
+          "obj-241",
           0
          ]
         }
@@ -2973,7 +3097,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-183",
+          "obj-201",
           0
          ],
          "source": [
@@ -2985,7 +3109,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-183",
+          "obj-201",
           0
          ],
          "source": [
@@ -2997,7 +3121,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-187",
+          "obj-205",
           0
          ],
          "source": [
@@ -3019,11 +3143,12 @@
    },
    {
     "box": {
-     "id": "obj-166",
+     "id": "obj-182",
      "maxclass": "newobj",
      "numinlets": 12,
-     "numoutlets": 10,
+     "numoutlets": 11,
      "outlettype": [
+      "",
       "",
       "",
       "",
@@ -3488,7 +3613,7 @@
        },
        {
         "box": {
-         "id": "obj-173",
+         "id": "obj-190",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3504,7 +3629,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-189",
+         "id": "obj-207",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3518,13 +3643,28 @@
        },
        {
         "box": {
-         "comment": "bang: seed, a new seed",
-         "id": "obj-190",
+         "comment": "generate \u2026",
+         "id": "obj-208",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          66.66666666666666,
+          58.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: seed, a new seed",
+         "id": "obj-209",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          96.0,
           462.0,
           30.0,
           30.0
@@ -3534,12 +3674,12 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-191",
+         "id": "obj-210",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          104.66666666666666,
+          134.0,
           462.0,
           30.0,
           30.0
@@ -3549,12 +3689,12 @@
        {
         "box": {
          "comment": "set type a prompt first",
-         "id": "obj-192",
+         "id": "obj-211",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          142.66666666666666,
+          172.0,
           462.0,
           30.0,
           30.0
@@ -3564,12 +3704,12 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-193",
+         "id": "obj-212",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          180.66666666666666,
+          210.0,
           462.0,
           30.0,
           30.0
@@ -3579,12 +3719,12 @@
        {
         "box": {
          "comment": "bang: bars",
-         "id": "obj-194",
+         "id": "obj-213",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          218.66666666666666,
+          248.0,
           462.0,
           30.0,
           30.0
@@ -3594,12 +3734,12 @@
        {
         "box": {
          "comment": "generate \u2026, cancel",
-         "id": "obj-195",
+         "id": "obj-214",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          256.66666666666663,
+          286.0,
           462.0,
           30.0,
           30.0
@@ -3609,12 +3749,12 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-196",
+         "id": "obj-215",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          294.66666666666663,
+          324.0,
           462.0,
           30.0,
           30.0
@@ -3624,12 +3764,12 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-197",
+         "id": "obj-216",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          332.66666666666663,
+          362.0,
           462.0,
           30.0,
           30.0
@@ -3639,12 +3779,12 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-198",
+         "id": "obj-217",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          370.66666666666663,
+          400.0,
           462.0,
           30.0,
           30.0
@@ -3654,7 +3794,7 @@
        {
         "box": {
          "comment": "Generate",
-         "id": "obj-223",
+         "id": "obj-245",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3672,7 +3812,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-224",
+         "id": "obj-246",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3690,7 +3830,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-225",
+         "id": "obj-247",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3708,7 +3848,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-226",
+         "id": "obj-248",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3726,7 +3866,7 @@
        {
         "box": {
          "comment": "Cancel",
-         "id": "obj-227",
+         "id": "obj-249",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3744,7 +3884,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-228",
+         "id": "obj-250",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3762,7 +3902,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-229",
+         "id": "obj-251",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3780,7 +3920,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-230",
+         "id": "obj-252",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3798,7 +3938,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-231",
+         "id": "obj-253",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3815,8 +3955,8 @@
        },
        {
         "box": {
-         "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-232",
+         "comment": "generate \u2026 [morph_to \u2026 morph \u2026], generate \u2026 init_audio \u2026",
+         "id": "obj-254",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3834,7 +3974,7 @@
        {
         "box": {
          "comment": "the negative prompt",
-         "id": "obj-233",
+         "id": "obj-255",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3852,7 +3992,7 @@
        {
         "box": {
          "comment": "new seed",
-         "id": "obj-234",
+         "id": "obj-256",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3876,7 +4016,7 @@
           0
          ],
          "source": [
-          "obj-223",
+          "obj-245",
           0
          ]
         }
@@ -3920,7 +4060,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-198",
+          "obj-217",
           0
          ],
          "source": [
@@ -3932,7 +4072,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-197",
+          "obj-216",
           0
          ],
          "source": [
@@ -3944,7 +4084,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-196",
+          "obj-215",
           0
          ],
          "source": [
@@ -3956,7 +4096,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-194",
+          "obj-213",
           0
          ],
          "source": [
@@ -3968,7 +4108,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-193",
+          "obj-212",
           0
          ],
          "source": [
@@ -3980,7 +4120,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-209",
           0
          ],
          "source": [
@@ -3992,7 +4132,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-189",
+          "obj-207",
           0
          ],
          "source": [
@@ -4008,7 +4148,7 @@
           0
          ],
          "source": [
-          "obj-224",
+          "obj-246",
           0
          ]
         }
@@ -4040,7 +4180,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-192",
+          "obj-211",
           0
          ],
          "source": [
@@ -4092,7 +4232,7 @@
           1
          ],
          "source": [
-          "obj-226",
+          "obj-248",
           0
          ]
         }
@@ -4104,7 +4244,7 @@
           2
          ],
          "source": [
-          "obj-228",
+          "obj-250",
           0
          ]
         }
@@ -4116,7 +4256,7 @@
           3
          ],
          "source": [
-          "obj-229",
+          "obj-251",
           0
          ]
         }
@@ -4128,7 +4268,7 @@
           4
          ],
          "source": [
-          "obj-230",
+          "obj-252",
           0
          ]
         }
@@ -4140,7 +4280,7 @@
           5
          ],
          "source": [
-          "obj-231",
+          "obj-253",
           0
          ]
         }
@@ -4164,7 +4304,7 @@
           0
          ],
          "source": [
-          "obj-233",
+          "obj-255",
           0
          ]
         }
@@ -4280,18 +4420,6 @@
        {
         "patchline": {
          "destination": [
-          "obj-101",
-          1
-         ],
-         "source": [
-          "obj-87",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-102",
           0
          ],
@@ -4304,7 +4432,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-214",
           0
          ],
          "source": [
@@ -4316,7 +4444,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-214",
           0
          ],
          "source": [
@@ -4332,7 +4460,7 @@
           0
          ],
          "source": [
-          "obj-227",
+          "obj-249",
           0
          ]
         }
@@ -4340,7 +4468,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-214",
           0
          ],
          "source": [
@@ -4356,7 +4484,7 @@
           0
          ],
          "source": [
-          "obj-234",
+          "obj-256",
           0
          ]
         }
@@ -4376,7 +4504,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-209",
           0
          ],
          "source": [
@@ -4388,24 +4516,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-91",
+          "obj-208",
           0
          ],
          "source": [
-          "obj-225",
+          "obj-87",
           0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-191",
-          0
-         ],
-         "source": [
-          "obj-91",
-          1
          ]
         }
        },
@@ -4416,8 +4532,32 @@
           1
          ],
          "source": [
-          "obj-232",
+          "obj-254",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          0
+         ],
+         "source": [
+          "obj-247",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-210",
+          0
+         ],
+         "source": [
+          "obj-91",
+          1
          ]
         }
        }
@@ -4434,7 +4574,618 @@
    },
    {
     "box": {
-     "id": "obj-167",
+     "id": "obj-183",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       480.0,
+       532.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-111",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          140.0,
+          49.0,
+          22.0
+         ],
+         "text": "t a b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-112",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          170.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-113",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          200.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-114",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          230.0,
+          40.0,
+          22.0
+         ],
+         "text": "1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-115",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          230.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-116",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          220.0,
+          260.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b s b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-117",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          280.0,
+          300.0,
+          84.0,
+          22.0
+         ],
+         "text": "pack s 0.5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-118",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          280.0,
+          330.0,
+          160.0,
+          22.0
+         ],
+         "text": "morph_to $1 morph $2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-119",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          300.0,
+          40.0,
+          22.0
+         ],
+         "text": "2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-120",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          370.0,
+          70.0,
+          22.0
+         ],
+         "text": "gate 2 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-121",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          400.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-191",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          420.0,
+          60.0
+         ],
+         "text": "Morph: Generate's request gathers the morph target first; an empty target passes the request on as it is, else morph_to <target> morph <amount> is appended."
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026 [morph_to \u2026 morph \u2026]",
+         "id": "obj-218",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the morph target",
+         "id": "obj-219",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the amount",
+         "id": "obj-220",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          263.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026",
+         "id": "obj-257",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the morph target",
+         "id": "obj-258",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the amount",
+         "id": "obj-259",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          344.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-111",
+          0
+         ],
+         "source": [
+          "obj-257",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-219",
+          0
+         ],
+         "source": [
+          "obj-111",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-112",
+          0
+         ],
+         "source": [
+          "obj-258",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-113",
+          0
+         ],
+         "source": [
+          "obj-112",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-114",
+          0
+         ],
+         "source": [
+          "obj-113",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-114",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-115",
+          0
+         ],
+         "source": [
+          "obj-113",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          0
+         ],
+         "source": [
+          "obj-115",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-220",
+          0
+         ],
+         "source": [
+          "obj-116",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          1
+         ],
+         "source": [
+          "obj-259",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          0
+         ],
+         "source": [
+          "obj-116",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          0
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          1
+         ],
+         "source": [
+          "obj-118",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-119",
+          0
+         ],
+         "source": [
+          "obj-116",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          1
+         ],
+         "source": [
+          "obj-111",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-218",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          0
+         ],
+         "source": [
+          "obj-120",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-218",
+          0
+         ],
+         "source": [
+          "obj-121",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      1150.0,
+      290.0,
+      63.0,
+      22.0
+     ],
+     "text": "p morph"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-184",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -4483,7 +5234,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-106",
+         "id": "obj-122",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4502,7 +5253,7 @@
        },
        {
         "box": {
-         "id": "obj-107",
+         "id": "obj-123",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4520,7 +5271,7 @@
        },
        {
         "box": {
-         "id": "obj-108",
+         "id": "obj-124",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4538,7 +5289,7 @@
        },
        {
         "box": {
-         "id": "obj-109",
+         "id": "obj-125",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 2,
@@ -4557,7 +5308,7 @@
        },
        {
         "box": {
-         "id": "obj-110",
+         "id": "obj-126",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4575,7 +5326,7 @@
        },
        {
         "box": {
-         "id": "obj-111",
+         "id": "obj-127",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4594,7 +5345,7 @@
        },
        {
         "box": {
-         "id": "obj-112",
+         "id": "obj-128",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4612,7 +5363,7 @@
        },
        {
         "box": {
-         "id": "obj-113",
+         "id": "obj-129",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4630,7 +5381,7 @@
        },
        {
         "box": {
-         "id": "obj-114",
+         "id": "obj-130",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4648,7 +5399,7 @@
        },
        {
         "box": {
-         "id": "obj-115",
+         "id": "obj-131",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4666,7 +5417,7 @@
        },
        {
         "box": {
-         "id": "obj-116",
+         "id": "obj-132",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4684,7 +5435,7 @@
        },
        {
         "box": {
-         "id": "obj-117",
+         "id": "obj-133",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4702,7 +5453,7 @@
        },
        {
         "box": {
-         "id": "obj-118",
+         "id": "obj-134",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 0,
@@ -4717,7 +5468,7 @@
        },
        {
         "box": {
-         "id": "obj-174",
+         "id": "obj-192",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4733,7 +5484,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-199",
+         "id": "obj-221",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4748,7 +5499,7 @@
        {
         "box": {
          "comment": "writewave <file>, replace <file>",
-         "id": "obj-235",
+         "id": "obj-260",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4766,7 +5517,7 @@
        {
         "box": {
          "comment": "open\u2026",
-         "id": "obj-236",
+         "id": "obj-261",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4784,7 +5535,7 @@
        {
         "box": {
          "comment": "play",
-         "id": "obj-237",
+         "id": "obj-262",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4802,7 +5553,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-238",
+         "id": "obj-263",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4820,7 +5571,7 @@
        {
         "box": {
          "comment": "loop on/off",
-         "id": "obj-239",
+         "id": "obj-264",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4840,11 +5591,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-108",
+          "obj-124",
           0
          ],
          "source": [
-          "obj-236",
+          "obj-261",
           0
          ]
         }
@@ -4852,11 +5603,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-106",
+          "obj-122",
           0
          ],
          "source": [
-          "obj-108",
+          "obj-124",
           0
          ]
         }
@@ -4864,11 +5615,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-107",
+          "obj-123",
           0
          ],
          "source": [
-          "obj-106",
+          "obj-122",
           1
          ]
         }
@@ -4876,11 +5627,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-199",
+          "obj-221",
           0
          ],
          "source": [
-          "obj-107",
+          "obj-123",
           0
          ]
         }
@@ -4888,11 +5639,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-111",
+          "obj-127",
           0
          ],
          "source": [
-          "obj-237",
+          "obj-262",
           0
          ]
         }
@@ -4900,11 +5651,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-112",
+          "obj-128",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-127",
           1
          ]
         }
@@ -4912,11 +5663,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-113",
+          "obj-129",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-127",
           0
          ]
         }
@@ -4924,11 +5675,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-110",
+          "obj-126",
           0
          ],
          "source": [
-          "obj-112",
+          "obj-128",
           0
          ]
         }
@@ -4936,11 +5687,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-114",
+          "obj-130",
           0
          ],
          "source": [
-          "obj-238",
+          "obj-263",
           0
          ]
         }
@@ -4948,11 +5699,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-110",
+          "obj-126",
           0
          ],
          "source": [
-          "obj-114",
+          "obj-130",
           0
          ]
         }
@@ -4960,11 +5711,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-115",
+          "obj-131",
           0
          ],
          "source": [
-          "obj-239",
+          "obj-264",
           0
          ]
         }
@@ -4972,11 +5723,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-113",
+          "obj-129",
           0
          ]
         }
@@ -4984,11 +5735,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-115",
+          "obj-131",
           0
          ]
         }
@@ -4996,11 +5747,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-116",
+          "obj-132",
           0
          ]
         }
@@ -5008,11 +5759,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-110",
+          "obj-126",
           0
          ]
         }
@@ -5020,11 +5771,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-117",
+          "obj-133",
           0
          ],
          "source": [
-          "obj-109",
+          "obj-125",
           0
          ]
         }
@@ -5032,11 +5783,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-118",
+          "obj-134",
           0
          ],
          "source": [
-          "obj-117",
+          "obj-133",
           0
          ]
         }
@@ -5044,11 +5795,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-118",
+          "obj-134",
           1
          ],
          "source": [
-          "obj-117",
+          "obj-133",
           0
          ]
         }
@@ -5056,11 +5807,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-106",
+          "obj-122",
           0
          ],
          "source": [
-          "obj-235",
+          "obj-260",
           0
          ]
         }
@@ -5078,7 +5829,7 @@
    },
    {
     "box": {
-     "id": "obj-168",
+     "id": "obj-185",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 8,
@@ -5134,7 +5885,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-119",
+         "id": "obj-135",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5153,7 +5904,7 @@
        },
        {
         "box": {
-         "id": "obj-120",
+         "id": "obj-136",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5171,7 +5922,7 @@
        },
        {
         "box": {
-         "id": "obj-121",
+         "id": "obj-137",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 6,
@@ -5194,7 +5945,7 @@
        },
        {
         "box": {
-         "id": "obj-122",
+         "id": "obj-138",
          "maxclass": "newobj",
          "numinlets": 5,
          "numoutlets": 1,
@@ -5212,7 +5963,7 @@
        },
        {
         "box": {
-         "id": "obj-123",
+         "id": "obj-139",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5230,7 +5981,7 @@
        },
        {
         "box": {
-         "id": "obj-124",
+         "id": "obj-140",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5248,7 +5999,7 @@
        },
        {
         "box": {
-         "id": "obj-125",
+         "id": "obj-141",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5267,7 +6018,7 @@
        },
        {
         "box": {
-         "id": "obj-126",
+         "id": "obj-142",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5285,7 +6036,7 @@
        },
        {
         "box": {
-         "id": "obj-127",
+         "id": "obj-143",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5303,7 +6054,7 @@
        },
        {
         "box": {
-         "id": "obj-128",
+         "id": "obj-144",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5321,7 +6072,7 @@
        },
        {
         "box": {
-         "id": "obj-129",
+         "id": "obj-145",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5339,7 +6090,7 @@
        },
        {
         "box": {
-         "id": "obj-130",
+         "id": "obj-146",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5357,7 +6108,7 @@
        },
        {
         "box": {
-         "id": "obj-131",
+         "id": "obj-147",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5375,7 +6126,7 @@
        },
        {
         "box": {
-         "id": "obj-132",
+         "id": "obj-148",
          "maxclass": "newobj",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5393,7 +6144,7 @@
        },
        {
         "box": {
-         "id": "obj-133",
+         "id": "obj-149",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -5413,7 +6164,7 @@
        },
        {
         "box": {
-         "id": "obj-134",
+         "id": "obj-150",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5431,7 +6182,7 @@
        },
        {
         "box": {
-         "id": "obj-135",
+         "id": "obj-151",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5449,7 +6200,7 @@
        },
        {
         "box": {
-         "id": "obj-136",
+         "id": "obj-152",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -5468,7 +6219,7 @@
        },
        {
         "box": {
-         "id": "obj-137",
+         "id": "obj-153",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5487,7 +6238,7 @@
        },
        {
         "box": {
-         "id": "obj-138",
+         "id": "obj-154",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5506,7 +6257,7 @@
        },
        {
         "box": {
-         "id": "obj-139",
+         "id": "obj-155",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5525,7 +6276,7 @@
        },
        {
         "box": {
-         "id": "obj-140",
+         "id": "obj-156",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5543,7 +6294,7 @@
        },
        {
         "box": {
-         "id": "obj-141",
+         "id": "obj-157",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5561,7 +6312,7 @@
        },
        {
         "box": {
-         "id": "obj-175",
+         "id": "obj-193",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5577,7 +6328,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-200",
+         "id": "obj-222",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5592,7 +6343,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-201",
+         "id": "obj-223",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5607,7 +6358,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-202",
+         "id": "obj-224",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5622,7 +6373,7 @@
        {
         "box": {
          "comment": "bang: strength",
-         "id": "obj-203",
+         "id": "obj-225",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5637,7 +6388,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-204",
+         "id": "obj-226",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5652,7 +6403,7 @@
        {
         "box": {
          "comment": "bang: seed",
-         "id": "obj-205",
+         "id": "obj-227",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5667,7 +6418,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-206",
+         "id": "obj-228",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5682,7 +6433,7 @@
        {
         "box": {
          "comment": "writewave <file>",
-         "id": "obj-207",
+         "id": "obj-229",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5697,7 +6448,7 @@
        {
         "box": {
          "comment": "Transform",
-         "id": "obj-240",
+         "id": "obj-265",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5715,7 +6466,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-241",
+         "id": "obj-266",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5733,7 +6484,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-242",
+         "id": "obj-267",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5751,7 +6502,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-243",
+         "id": "obj-268",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5769,7 +6520,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-244",
+         "id": "obj-269",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5789,11 +6540,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-119",
+          "obj-135",
           0
          ],
          "source": [
-          "obj-240",
+          "obj-265",
           0
          ]
         }
@@ -5801,11 +6552,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-120",
+          "obj-136",
           0
          ],
          "source": [
-          "obj-119",
+          "obj-135",
           1
          ]
         }
@@ -5813,11 +6564,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-202",
+          "obj-224",
           0
          ],
          "source": [
-          "obj-120",
+          "obj-136",
           0
          ]
         }
@@ -5825,11 +6576,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-121",
+          "obj-137",
           0
          ],
          "source": [
-          "obj-119",
+          "obj-135",
           0
          ]
         }
@@ -5837,11 +6588,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-206",
+          "obj-228",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-137",
           5
          ]
         }
@@ -5849,287 +6600,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-205",
+          "obj-227",
           0
          ],
          "source": [
-          "obj-121",
-          4
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-204",
-          0
-         ],
-         "source": [
-          "obj-121",
-          3
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-203",
-          0
-         ],
-         "source": [
-          "obj-121",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-200",
-          0
-         ],
-         "source": [
-          "obj-121",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          0
-         ],
-         "source": [
-          "obj-241",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          2
-         ],
-         "source": [
-          "obj-242",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          3
-         ],
-         "source": [
-          "obj-243",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          4
-         ],
-         "source": [
-          "obj-244",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-123",
-          0
-         ],
-         "source": [
-          "obj-122",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-124",
-          0
-         ],
-         "source": [
-          "obj-121",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-125",
-          0
-         ],
-         "source": [
-          "obj-124",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-126",
-          0
-         ],
-         "source": [
-          "obj-125",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-124",
-          1
-         ],
-         "source": [
-          "obj-126",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-127",
-          0
-         ],
-         "source": [
-          "obj-125",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-128",
-          0
-         ],
-         "source": [
-          "obj-127",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-129",
-          0
-         ],
-         "source": [
-          "obj-128",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-131",
-          0
-         ],
-         "source": [
-          "obj-130",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-133",
-          0
-         ],
-         "source": [
-          "obj-132",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-134",
-          0
-         ],
-         "source": [
-          "obj-133",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-135",
-          0
-         ],
-         "source": [
-          "obj-133",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          0
-         ],
-         "source": [
-          "obj-134",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          0
-         ],
-         "source": [
-          "obj-135",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          1
-         ],
-         "source": [
-          "obj-129",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-137",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-226",
           0
          ],
          "source": [
-          "obj-136",
+          "obj-137",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-225",
+          0
+         ],
+         "source": [
+          "obj-137",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-222",
+          0
+         ],
+         "source": [
+          "obj-137",
           0
          ]
         }
@@ -6141,19 +6652,43 @@
           0
          ],
          "source": [
-          "obj-136",
-          1
+          "obj-266",
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-139",
-          0
+          "obj-138",
+          2
          ],
          "source": [
-          "obj-137",
+          "obj-267",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          3
+         ],
+         "source": [
+          "obj-268",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          4
+         ],
+         "source": [
+          "obj-269",
           0
          ]
         }
@@ -6177,7 +6712,7 @@
           0
          ],
          "source": [
-          "obj-139",
+          "obj-137",
           1
          ]
         }
@@ -6185,19 +6720,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
-          1
-         ],
-         "source": [
-          "obj-139",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-207",
+          "obj-141",
           0
          ],
          "source": [
@@ -6209,11 +6732,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-141",
+          "obj-142",
           0
          ],
          "source": [
-          "obj-123",
+          "obj-141",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-140",
+          1
+         ],
+         "source": [
+          "obj-142",
           0
          ]
         }
@@ -6221,11 +6756,227 @@
        {
         "patchline": {
          "destination": [
-          "obj-201",
+          "obj-143",
           0
          ],
          "source": [
           "obj-141",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-144",
+          0
+         ],
+         "source": [
+          "obj-143",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-145",
+          0
+         ],
+         "source": [
+          "obj-144",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-147",
+          0
+         ],
+         "source": [
+          "obj-146",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-149",
+          0
+         ],
+         "source": [
+          "obj-148",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-150",
+          0
+         ],
+         "source": [
+          "obj-149",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-151",
+          0
+         ],
+         "source": [
+          "obj-149",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          0
+         ],
+         "source": [
+          "obj-150",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          0
+         ],
+         "source": [
+          "obj-151",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          1
+         ],
+         "source": [
+          "obj-145",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-153",
+          0
+         ],
+         "source": [
+          "obj-152",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-154",
+          0
+         ],
+         "source": [
+          "obj-152",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-155",
+          0
+         ],
+         "source": [
+          "obj-153",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-155",
+          0
+         ],
+         "source": [
+          "obj-154",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-156",
+          0
+         ],
+         "source": [
+          "obj-155",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          1
+         ],
+         "source": [
+          "obj-155",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-229",
+          0
+         ],
+         "source": [
+          "obj-156",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-157",
+          0
+         ],
+         "source": [
+          "obj-139",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-223",
+          0
+         ],
+         "source": [
+          "obj-157",
           0
          ]
         }
@@ -6243,7 +6994,7 @@
    },
    {
     "box": {
-     "id": "obj-169",
+     "id": "obj-186",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 7,
@@ -6298,7 +7049,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-142",
+         "id": "obj-158",
          "maxclass": "newobj",
          "numinlets": 10,
          "numoutlets": 10,
@@ -6325,7 +7076,7 @@
        },
        {
         "box": {
-         "id": "obj-143",
+         "id": "obj-159",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6343,7 +7094,7 @@
        },
        {
         "box": {
-         "id": "obj-144",
+         "id": "obj-160",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6361,7 +7112,7 @@
        },
        {
         "box": {
-         "id": "obj-145",
+         "id": "obj-161",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6379,7 +7130,7 @@
        },
        {
         "box": {
-         "id": "obj-146",
+         "id": "obj-162",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6398,7 +7149,7 @@
        },
        {
         "box": {
-         "id": "obj-147",
+         "id": "obj-163",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6417,7 +7168,7 @@
        },
        {
         "box": {
-         "id": "obj-148",
+         "id": "obj-164",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6435,7 +7186,7 @@
        },
        {
         "box": {
-         "id": "obj-149",
+         "id": "obj-165",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6453,7 +7204,7 @@
        },
        {
         "box": {
-         "id": "obj-150",
+         "id": "obj-166",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6472,7 +7223,7 @@
        },
        {
         "box": {
-         "id": "obj-151",
+         "id": "obj-167",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -6492,7 +7243,7 @@
        },
        {
         "box": {
-         "id": "obj-152",
+         "id": "obj-168",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6510,7 +7261,7 @@
        },
        {
         "box": {
-         "id": "obj-153",
+         "id": "obj-169",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6529,7 +7280,7 @@
        },
        {
         "box": {
-         "id": "obj-154",
+         "id": "obj-170",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6547,7 +7298,7 @@
        },
        {
         "box": {
-         "id": "obj-155",
+         "id": "obj-171",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6565,7 +7316,7 @@
        },
        {
         "box": {
-         "id": "obj-156",
+         "id": "obj-172",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6584,7 +7335,7 @@
        },
        {
         "box": {
-         "id": "obj-157",
+         "id": "obj-173",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6602,7 +7353,7 @@
        },
        {
         "box": {
-         "id": "obj-158",
+         "id": "obj-174",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6620,7 +7371,7 @@
        },
        {
         "box": {
-         "id": "obj-159",
+         "id": "obj-175",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -6638,7 +7389,7 @@
        },
        {
         "box": {
-         "id": "obj-160",
+         "id": "obj-176",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6656,7 +7407,7 @@
        },
        {
         "box": {
-         "id": "obj-161",
+         "id": "obj-177",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6674,7 +7425,7 @@
        },
        {
         "box": {
-         "id": "obj-162",
+         "id": "obj-178",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6689,7 +7440,7 @@
        },
        {
         "box": {
-         "id": "obj-176",
+         "id": "obj-194",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6705,7 +7456,7 @@
        {
         "box": {
          "comment": "set engine ready/absent",
-         "id": "obj-208",
+         "id": "obj-230",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6720,7 +7471,7 @@
        {
         "box": {
          "comment": "set <status>",
-         "id": "obj-209",
+         "id": "obj-231",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6735,7 +7486,7 @@
        {
         "box": {
          "comment": "progress in %",
-         "id": "obj-210",
+         "id": "obj-232",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6750,7 +7501,7 @@
        {
         "box": {
          "comment": "the take menu: clear, append <file>, 0",
-         "id": "obj-211",
+         "id": "obj-233",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6765,7 +7516,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-212",
+         "id": "obj-234",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6780,7 +7531,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-213",
+         "id": "obj-235",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6795,7 +7546,7 @@
        {
         "box": {
          "comment": "set <error>",
-         "id": "obj-214",
+         "id": "obj-236",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6810,7 +7561,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-245",
+         "id": "obj-270",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6828,7 +7579,7 @@
        {
         "box": {
          "comment": "the take picked",
-         "id": "obj-246",
+         "id": "obj-271",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6848,11 +7599,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-142",
+          "obj-158",
           0
          ],
          "source": [
-          "obj-245",
+          "obj-270",
           0
          ]
         }
@@ -6860,11 +7611,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-143",
+          "obj-159",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           0
          ]
         }
@@ -6872,11 +7623,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-208",
+          "obj-230",
           0
          ],
          "source": [
-          "obj-143",
+          "obj-159",
           0
          ]
         }
@@ -6884,11 +7635,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-144",
+          "obj-160",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           2
          ]
         }
@@ -6896,11 +7647,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-145",
+          "obj-161",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           3
          ]
         }
@@ -6908,11 +7659,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-150",
+          "obj-166",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           5
          ]
         }
@@ -6920,11 +7671,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-160",
+          "obj-176",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           6
          ]
         }
@@ -6932,11 +7683,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-161",
+          "obj-177",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           7
          ]
         }
@@ -6944,31 +7695,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
-          0
-         ],
-         "source": [
-          "obj-144",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-209",
-          0
-         ],
-         "source": [
-          "obj-145",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-209",
+          "obj-231",
           0
          ],
          "source": [
@@ -6980,7 +7707,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-231",
           0
          ],
          "source": [
@@ -6992,47 +7719,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-146",
+          "obj-231",
           0
          ],
          "source": [
-          "obj-142",
-          4
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-147",
-          0
-         ],
-         "source": [
-          "obj-146",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-149",
-          1
-         ],
-         "source": [
-          "obj-147",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-148",
-          0
-         ],
-         "source": [
-          "obj-147",
+          "obj-176",
           0
          ]
         }
@@ -7040,203 +7731,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-149",
+          "obj-231",
           0
          ],
          "source": [
-          "obj-148",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-210",
-          0
-         ],
-         "source": [
-          "obj-149",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-151",
-          0
-         ],
-         "source": [
-          "obj-150",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-155",
-          0
-         ],
-         "source": [
-          "obj-151",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-153",
-          0
-         ],
-         "source": [
-          "obj-151",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-154",
-          0
-         ],
-         "source": [
-          "obj-153",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-152",
-          0
-         ],
-         "source": [
-          "obj-151",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-211",
-          0
-         ],
-         "source": [
-          "obj-155",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-211",
-          0
-         ],
-         "source": [
-          "obj-154",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-211",
-          0
-         ],
-         "source": [
-          "obj-152",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-156",
-          0
-         ],
-         "source": [
-          "obj-246",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-157",
-          0
-         ],
-         "source": [
-          "obj-156",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-213",
-          0
-         ],
-         "source": [
-          "obj-157",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-158",
-          0
-         ],
-         "source": [
-          "obj-156",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-212",
-          0
-         ],
-         "source": [
-          "obj-158",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-159",
-          0
-         ],
-         "source": [
-          "obj-142",
-          6
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-214",
-          0
-         ],
-         "source": [
-          "obj-159",
+          "obj-177",
           0
          ]
         }
@@ -7248,7 +7747,259 @@
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-163",
+          0
+         ],
+         "source": [
+          "obj-162",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-165",
+          1
+         ],
+         "source": [
+          "obj-163",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-164",
+          0
+         ],
+         "source": [
+          "obj-163",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-165",
+          0
+         ],
+         "source": [
+          "obj-164",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-232",
+          0
+         ],
+         "source": [
+          "obj-165",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-167",
+          0
+         ],
+         "source": [
+          "obj-166",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-171",
+          0
+         ],
+         "source": [
+          "obj-167",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-169",
+          0
+         ],
+         "source": [
+          "obj-167",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-170",
+          0
+         ],
+         "source": [
+          "obj-169",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-168",
+          0
+         ],
+         "source": [
+          "obj-167",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-233",
+          0
+         ],
+         "source": [
+          "obj-171",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-233",
+          0
+         ],
+         "source": [
+          "obj-170",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-233",
+          0
+         ],
+         "source": [
+          "obj-168",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-271",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-173",
+          0
+         ],
+         "source": [
+          "obj-172",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-235",
+          0
+         ],
+         "source": [
+          "obj-173",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-174",
+          0
+         ],
+         "source": [
+          "obj-172",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-234",
+          0
+         ],
+         "source": [
+          "obj-174",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-175",
+          0
+         ],
+         "source": [
+          "obj-158",
+          6
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-236",
+          0
+         ],
+         "source": [
+          "obj-175",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-178",
+          0
+         ],
+         "source": [
+          "obj-158",
           8
          ]
         }
@@ -7273,7 +8024,7 @@
       0
      ],
      "source": [
-      "obj-163",
+      "obj-179",
       1
      ]
     }
@@ -7281,7 +8032,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-179",
       0
      ],
      "source": [
@@ -7293,7 +8044,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-179",
       1
      ],
      "source": [
@@ -7309,7 +8060,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-180",
       0
      ]
     }
@@ -7321,7 +8072,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-180",
       1
      ]
     }
@@ -7333,7 +8084,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-180",
       2
      ]
     }
@@ -7345,7 +8096,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-180",
       3
      ]
     }
@@ -7357,7 +8108,7 @@
       0
      ],
      "source": [
-      "obj-163",
+      "obj-179",
       0
      ]
     }
@@ -7365,7 +8116,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-181",
       1
      ],
      "source": [
@@ -7381,7 +8132,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       1
      ]
     }
@@ -7393,7 +8144,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       3
      ]
     }
@@ -7405,7 +8156,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       2
      ]
     }
@@ -7413,7 +8164,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-181",
       3
      ],
      "source": [
@@ -7425,7 +8176,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-181",
       4
      ],
      "source": [
@@ -7437,7 +8188,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-181",
       5
      ],
      "source": [
@@ -7453,7 +8204,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       5
      ]
     }
@@ -7461,7 +8212,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       0
      ],
      "source": [
@@ -7473,24 +8224,24 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-181",
       0
      ],
      "source": [
-      "obj-166",
-      9
+      "obj-182",
+      10
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-181",
       2
      ],
      "source": [
-      "obj-166",
-      8
+      "obj-182",
+      9
      ]
     }
    },
@@ -7501,8 +8252,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      7
+      "obj-182",
+      8
      ]
     }
    },
@@ -7513,8 +8264,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      5
+      "obj-182",
+      6
      ]
     }
    },
@@ -7525,8 +8276,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      4
+      "obj-182",
+      5
      ]
     }
    },
@@ -7537,8 +8288,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      1
+      "obj-182",
+      2
      ]
     }
    },
@@ -7549,7 +8300,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-182",
       0
      ]
     }
@@ -7557,7 +8308,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       1
      ],
      "source": [
@@ -7573,15 +8324,15 @@
       0
      ],
      "source": [
-      "obj-166",
-      3
+      "obj-182",
+      4
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       3
      ],
      "source": [
@@ -7593,11 +8344,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       5
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       0
      ]
     }
@@ -7605,11 +8356,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       6
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       4
      ]
     }
@@ -7617,7 +8368,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       7
      ],
      "source": [
@@ -7629,7 +8380,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       8
      ],
      "source": [
@@ -7641,7 +8392,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       10
      ],
      "source": [
@@ -7657,15 +8408,15 @@
       0
      ],
      "source": [
-      "obj-166",
-      6
+      "obj-182",
+      7
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       4
      ],
      "source": [
@@ -7677,7 +8428,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       11
      ],
      "source": [
@@ -7689,7 +8440,91 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-108",
+      0
+     ],
+     "source": [
+      "obj-110",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-183",
+      0
+     ],
+     "source": [
+      "obj-182",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-106",
+      0
+     ],
+     "source": [
+      "obj-183",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-183",
+      1
+     ],
+     "source": [
+      "obj-106",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-108",
+      0
+     ],
+     "source": [
+      "obj-183",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-183",
+      2
+     ],
+     "source": [
+      "obj-108",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-182",
+      9
+     ],
+     "source": [
+      "obj-183",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-184",
       1
      ],
      "source": [
@@ -7705,7 +8540,7 @@
       0
      ],
      "source": [
-      "obj-167",
+      "obj-184",
       0
      ]
     }
@@ -7713,7 +8548,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-184",
       2
      ],
      "source": [
@@ -7725,7 +8560,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-184",
       3
      ],
      "source": [
@@ -7737,7 +8572,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-184",
       4
      ],
      "source": [
@@ -7749,7 +8584,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-185",
       0
      ],
      "source": [
@@ -7761,11 +8596,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       2
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       2
      ]
     }
@@ -7777,7 +8612,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       6
      ]
     }
@@ -7789,7 +8624,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       5
      ]
     }
@@ -7801,7 +8636,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       4
      ]
     }
@@ -7813,7 +8648,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       3
      ]
     }
@@ -7825,7 +8660,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       0
      ]
     }
@@ -7833,19 +8668,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-185",
       1
      ],
      "source": [
-      "obj-166",
-      2
+      "obj-182",
+      3
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-185",
       2
      ],
      "source": [
@@ -7857,7 +8692,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-185",
       3
      ],
      "source": [
@@ -7869,7 +8704,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-185",
       4
      ],
      "source": [
@@ -7881,11 +8716,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-184",
       0
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       7
      ]
     }
@@ -7893,11 +8728,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-182",
       9
      ],
      "source": [
-      "obj-168",
+      "obj-185",
       1
      ]
     }
@@ -7905,7 +8740,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-186",
       0
      ],
      "source": [
@@ -7921,7 +8756,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       0
      ]
     }
@@ -7933,7 +8768,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       1
      ]
     }
@@ -7945,7 +8780,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       2
      ]
     }
@@ -7957,7 +8792,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       3
      ]
     }
@@ -7965,7 +8800,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-186",
       1
      ],
      "source": [
@@ -7981,7 +8816,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       5
      ]
     }
@@ -7989,11 +8824,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-184",
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       4
      ]
     }
@@ -8005,7 +8840,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-186",
       6
      ]
     }
