@@ -34,9 +34,10 @@ from .fetch import FileRegistry
 from .upload import DEFAULT_BYTES_PER_HOUR, DEFAULT_CAP_BYTES, DEFAULT_MAX_UNFINISHED
 from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
 from .upload import UploadStore, default_uploads_dir
-from .jobs import Job, JobQueue, Worker
+from .queue import Job, JobQueue
 from .remote import CurveServer, OscAllowList
 from .osc_transport import OscTransport
+from .worker import Worker
 from .zmq_transport import ZmqTransport
 
 logger = logging.getLogger(__name__)
@@ -96,7 +97,6 @@ class BridgeService:
         self._shut_down = False
         self.queue = JobQueue(max_queued=config.max_queued, max_batch=config.max_batch,
                               max_batch_rows=config.max_batch_rows)
-        self.worker: Worker | None = None
         self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
         self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
@@ -164,7 +164,7 @@ class BridgeService:
         workers = (make_workers(self.queue, self.publish) if make_workers is not None
                    else [Worker(self.engine, self.queue, self.publish)])
         with self._lock:  # status() may run on a transport thread meanwhile
-            self.workers, self.worker, self.loading = workers, workers[0], None
+            self.workers, self.loading = workers, None
         self._start_transports()
         for worker in self.workers:
             worker.start()

@@ -78,6 +78,17 @@ def test_the_graph_covers_the_render_stages():
     assert "engine.checks" in edges["bridge.protocol"]
 
 
+def test_the_graph_covers_the_sampler_and_loader_parts():
+    """engine/sampler.py takes its condition from engine/conditioning.py, its CPU vocoder path from
+    engine/hifigan.py and its value checks from engine/checks.py; engine/models.py finds checkpoints
+    through engine/checkpoints.py. None of them imports the sampler or the loader back."""
+    edges = graph()
+    assert {"engine.conditioning", "engine.hifigan", "engine.checks"} <= edges["engine.sampler"]
+    assert "engine.checkpoints" in edges["engine.models"]
+    for part in ("engine.conditioning", "engine.hifigan", "engine.checkpoints"):
+        assert not {"engine.sampler", "engine.models"} & edges[part], part
+
+
 def test_the_client_path_imports_no_torch():
     """bridge.protocol (with engine.checks, engine.length) is what a client loads: no torch behind it."""
     code = ("import sys, bridge.protocol, engine.checks, engine.length, engine.writer; "

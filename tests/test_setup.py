@@ -361,9 +361,14 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
     build = subprocess.run([*pip, "wheel", str(source), "--no-deps", *isolation, "-w", str(wheels)],
                            capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr
-    assert "BuildBackendWarning: Package" not in build.stderr  # no data folder mistaken for a package
+    # no packaging warning on install: no data folder mistaken for a package, no deprecated licence table
+    assert "BuildBackendWarning" not in build.stderr and "deprecated" not in build.stderr, build.stderr
     [wheel] = wheels.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    [metadata] = [name for name in names if name.endswith(".dist-info/METADATA")]
+    headers = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "License-Expression: MIT" in headers.splitlines()
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     for name in [*ACTIONS, "lib/audioldm.lua", "lib/json.lua"]:
         assert f"bridge/_data/reaper_scripts/{name}" in names
     for path in MAX_PACKAGE.rglob("*"):
