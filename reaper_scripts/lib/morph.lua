@@ -8,33 +8,6 @@ return function(A)
   A.MORPH_POINTS = 5      -- the dialog's default number of points (takes)
   A.MAX_MORPH_POINTS = 16 -- as many as one request renders (the engine's batch limit for variations)
 
-  --- The sidecar of an item's active take (the JSON next to its file): table and the take's file, or nil and
-  -- the reason.
-  function A.item_sidecar(item)
-    local take = reaper.GetActiveTake(item)
-    if not take or reaper.TakeIsMIDI(take) then return nil, "it has no audio take" end
-    local path = reaper.GetMediaSourceFileName(reaper.GetMediaItemTake_Source(take)) or ""
-    if path == "" then return nil, "its take plays no file" end
-    local sidecar_path = path:gsub("%.[^./\\]*$", "") .. ".json"
-    local sidecar = A.read_json(sidecar_path)
-    if type(sidecar) ~= "table" or type(sidecar.prompt) ~= "string" or type(sidecar.seconds) ~= "number" then
-      return nil, "it was not made by AudioLDM (no sidecar " .. sidecar_path .. ")"
-    end
-    return sidecar, path
-  end
-
-  --- Protocol fields that render like the sidecar's take (settings, loudness; no length, no seed).
-  function A.fields_like(sidecar)
-    return {
-      prompt = sidecar.prompt, negative_prompt = sidecar.negative_prompt,
-      steps = sidecar.steps, guidance = sidecar.guidance, scheduler = sidecar.scheduler, eta = sidecar.eta,
-      sample_rate = sidecar.sample_rate, channels = sidecar.channels, format = sidecar.format,
-      ceiling = sidecar.true_peak_ceiling_dbtp, priority = "live", name = A.name_hint(sidecar.prompt),
-      loudness = sidecar.loudness_mode,
-      target = sidecar.loudness_mode ~= "off" and sidecar.loudness_target or nil,
-    }
-  end
-
   --- The two selected items, each with its sidecar, the earlier first (the same start: in selection order);
   -- or nil and a message saying what to select. Changes nothing.
   function A.morph_pair()
@@ -131,11 +104,14 @@ return function(A)
     if not answers then return end
     local n = math.tointeger(tonumber(A.trim(answers[1])))
     if not n or n < 1 or n > 16 then return A.message("Variations must be a whole number 1..16.") end
+    -- the settings of a generated item's take (its sidecar), else the action settings; the sound is the
+    -- condition, not its old prompt (the engine labels the result "like <file name>")
     local sidecar = A.item_sidecar(audio.item)
     local fields = sidecar and A.fields_like(sidecar) or
       A.loudness_fields(settings, { steps = math.tointeger(tonumber(settings.steps)),
                                     guidance = tonumber(settings.guidance) + 0.0, format = settings.format,
                                     sample_rate = A.project_rate(), priority = "live" })
+    fields.prompt, fields.negative_prompt = nil, nil
     fields.audio_prompt, fields.seconds, fields.variations = audio.path, audio.length + 0.0, n
     fields.name = A.name_hint("more like " .. name)
     return A.start_job({
@@ -144,8 +120,7 @@ return function(A)
       out_dir = A.output_folder(settings),
       label = "more like " .. A.shorten(name, 40),
       on_done = function(event)
-        A.add_takes_to_item(audio.item, event.files, "AudioLDM: more like " .. A.shorten(name, 40),
-          { name_prefix = "more like " .. A.shorten(name, 24) .. ": " })
+        A.add_takes_to_item(audio.item, event.files, "AudioLDM: more like " .. A.shorten(name, 40))
       end,
     })
   end
