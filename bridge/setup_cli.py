@@ -1,6 +1,6 @@
 """The `setup` (reaper, max, model) and `doctor` subcommands of ``audioldm-bridge``.
 
-Kept out of bridge/cli.py so that file only wires them in; nothing here imports torch at import time.
+Kept out of bridge/cli/ (its parser.py only wires them in); nothing here imports torch at import time.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ def _fail(command: str, err: Exception) -> int:
 
 
 def cmd_setup_reaper(args) -> int:
-    from . import setup_reaper
+    from . import reaper_kb, setup_reaper
 
     marks = Marks()
     try:
-        resource = setup_reaper.find_resource_dir(args.reaper_resource)
+        resource = reaper_kb.find_resource_dir(args.reaper_resource)
         if args.uninstall:
             outcome = setup_reaper.uninstall(resource, force=args.force)
             marks.line(OK, f"removed the AudioLDM actions from {resource} ({len(outcome.removed)} files, their "

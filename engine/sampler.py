@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import inspect
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
 import torch
 
 from .checks import check_int, check_number, is_finite_number, refuse
-from .conditioning import EmbeddingCache, encode_texts
+from .conditioning import EmbeddingCache, check_condition, encode_texts, row_embeddings
 from .errors import Cancelled, InvalidInput
 from .hifigan import hifigan_forward, hifigan_supported
 from .length import FRAME_MULTIPLE, HOP_SAMPLES
@@ -73,10 +73,19 @@ class SamplingJob:
     strength: float = 1.0
     init_latents: torch.Tensor | None = None
     keep: torch.Tensor | None = None
+    #: Per variation, a condition other than ``prompt`` (engine.prompts: a Blend of weighted texts, or a
+    #: given (1, D) embedding); ``negative`` a Blend in place of ``negative_prompt``. None: the texts.
+    conditions: list | None = None
+    negative: object = None
 
     @property
     def variations(self) -> int:
         return len(self.seeds)
+
+    def select(self, indices: Sequence[int]) -> "SamplingJob":
+        """The same job for some of its variations (a batch part): their seeds and conditions."""
+        conditions = None if self.conditions is None else [self.conditions[i] for i in indices]
+        return replace(self, seeds=[self.seeds[i] for i in indices], conditions=conditions)
 
     def first_step(self) -> int:
         """Where in the schedule denoising starts: 0 for generation; strength s skips the first (1 − s)."""
@@ -162,6 +171,7 @@ class AudioLDMSampler:
         for job in jobs:
             check_job(job, self.vae_scale_factor)
             self._check_init(job)
+            check_condition(job, self.components.unet.config.projection_class_embeddings_input_dim)
         keys = {job.batch_key() for job in jobs}
         if len(keys) > 1:
             raise InvalidInput(f"jobs in one batch must share frames/steps/guidance/eta/scheduler, got {sorted(keys)}")
@@ -208,10 +218,9 @@ class AudioLDMSampler:
         first = jobs[0]
         do_cfg = first.guidance > 1.0
 
-        # 2. Encode prompts; one row per variation, unconditional rows first (as the pipeline)
-        cond_texts = [job.prompt for job in jobs for _ in job.seeds]
-        uncond_texts = [job.negative_prompt for job in jobs for _ in job.seeds]
-        embeds = self.encode_texts(uncond_texts + cond_texts if do_cfg else cond_texts)
+        # 2. Encode prompts (blends, given embeddings: engine.conditioning); one row per variation,
+        #    unconditional rows first (as the pipeline)
+        embeds = row_embeddings(jobs, self.encode_texts, do_cfg, c.device, c.stage_dtype("unet"))
         clock = self._lap("text", clock)
 
         # 3. Prepare timesteps on a scheduler of our own (a lower strength starts later: img2img's slicing)

@@ -16,12 +16,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from bridge import setup_reaper
+from bridge import reaper_kb, setup_reaper
 from bridge.cli import main
 from bridge.service import ServiceConfig, serving
 from engine.render import Engine
@@ -95,7 +96,7 @@ def test_setup_reaper_then_the_first_action_asks_nothing_and_inserts_an_item(tmp
     assert len(lines) == len(ACTIONS) == 9
     for name in ACTIONS:
         [line] = [line for line in lines if f'"Custom: {name}"' in line]
-        tokens = setup_reaper.split_tokens(line)
+        tokens = reaper_kb.split_tokens(line)
         assert tokens[:3] == ["SCR", "4", "0"] and tokens[3].startswith("RS") and len(tokens[3]) == 42
         assert (resource / "Scripts" / tokens[5]).is_file()
 
@@ -129,7 +130,7 @@ def test_rerun_updates_in_place_and_uninstall_leaves_the_rest_of_the_ini_files(t
     assert settings[("AudioLDM", "steps")] == "12" and settings[("Other", "key")] == "value"  # the user's kept
 
     # the user binds a key to an action and changes the endpoint; an old copy of a script lingers
-    generate_id = setup_reaper.split_tokens(next(line for line in first if "Generate at edit" in line))[3]
+    generate_id = reaper_kb.split_tokens(next(line for line in first if "Generate at edit" in line))[3]
     with open(resource / "reaper-kb.ini", "a", encoding="utf-8") as f:
         f.write(f"KEY 9 71 _{generate_id} 0\n")
     ext = (resource / "reaper-extstate.ini").read_text(encoding="utf-8")
@@ -385,6 +386,9 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
                            cwd=run, env={**os.environ, "PYTHONPATH": str(target)}, capture_output=True, text=True)
     assert where.stdout.split() == [str(target / "bridge" / "_data" / "reaper_scripts"),
                                     str(target / "bridge" / "_data" / "max_package")], where.stderr
+    version = cli(["--version"], cwd=run, pythonpath=target)  # the installed metadata: no pyproject.toml there
+    assert version.stdout.decode().split() == ["audioldm-bridge", tomllib.loads(
+        (REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]], version.stderr
     (run / "Packages").mkdir()
     (run / "REAPER").mkdir()
     assert cli(["setup", "max", "--packages", str(run / "Packages")], cwd=run, pythonpath=target).returncode == 0
