@@ -17,7 +17,6 @@ from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_server import BlockingOSCUDPServer
 
-from bridge import protocol
 from bridge.service import ServiceConfig, serving
 from engine.render import Engine
 
@@ -34,11 +33,6 @@ from maxsim import Runtime  # noqa: E402
 PATCH_FILES = sorted(PACKAGE.glob("patchers/*.maxpat")) + sorted(PACKAGE.glob("help/*.maxhelp"))
 ABSTRACTIONS = {p.stem for p in PACKAGE.glob("patchers/*.maxpat")}
 PROMPT = "warm analog pad"  # what a textedit → [route text] → [tosymbol] delivers: one symbol
-# Issue 22's engine side (morph_to, morph, sweep) lands on its own branch: until it is merged, the
-# tests of what the patches send for it cannot run against the engine (which refuses unknown fields).
-MORPH_ENGINE = "morph_to" in protocol.FIELDS
-needs_morph_engine = pytest.mark.skipif(not MORPH_ENGINE, reason="the engine does not take morph_to/sweep yet "
-                                        "(issue 22's engine side, branch i22-morph, is not merged)")
 RENDER_TIMEOUT = 240  # seconds: a few on an idle machine; generous for a CI box shared with others
 
 

@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from maxpatches import (PATCHERS, RENDER_TIMEOUT, engine_service, free_udp_port, max_runtime, needs_morph_engine,
-                        send_osc)
+from maxpatches import PATCHERS, RENDER_TIMEOUT, engine_service, free_udp_port, max_runtime, send_osc
 from maxsim import BANG, Msg, Runtime  # noqa: E402
 
 __all__ = ["engine_service", "max_runtime"]  # fixtures
@@ -53,7 +52,6 @@ def test_generator_sends_morph_to_and_amount_only_with_a_target(tmp_path):
             rt.close()
 
 
-@needs_morph_engine
 def test_generator_morph_reaches_the_engine(max_runtime, engine_service):
     rt = max_runtime
     generator = rt.load("audioldm.generator.maxpat")
@@ -67,8 +65,9 @@ def test_generator_morph_reaches_the_engine(max_runtime, engine_service):
     take = generator.one(text="buffer~ audioldm.generator.take")
     assert rt.pump(lambda: take.frames is not None or generator.named("error").text, timeout=RENDER_TIMEOUT)
     assert generator.named("error").text == "" and take.frames == 48000
-    sidecar = Path(take.file).with_suffix(".json").read_text(encoding="utf-8")
-    assert "distant thunder" in sidecar and "rain on a tin roof" in sidecar  # the blend is recorded
+    sidecar = json.loads(Path(take.file).with_suffix(".json").read_text(encoding="utf-8"))
+    assert sidecar["prompt"] == "rain on a tin roof"
+    assert sidecar["morph"] == {"to": "distant thunder", "amount": pytest.approx(0.25)}  # the blend is recorded
 
 
 # --- the live slot --------------------------------------------------------------------------------------
@@ -199,7 +198,6 @@ def test_live_slot_without_a_target_sends_no_sweep_and_a_new_render_makes_the_po
         rt.close()
 
 
-@needs_morph_engine
 def test_live_slot_sweep_from_the_engine_loads_five_ordered_points(max_runtime):
     rt = max_runtime
     rt.tempo = 240.0
@@ -214,5 +212,6 @@ def test_live_slot_sweep_from_the_engine_loads_five_ordered_points(max_runtime):
         buffer = slot.one(text=f"buffer~ #0-m{k + 1}")
         assert buffer.frames == 48000  # one bar at 240 BPM
         sidecar = json.loads(Path(buffer.file).with_suffix(".json").read_text(encoding="utf-8"))
-        assert "glass marimba" in json.dumps(sidecar)
+        assert sidecar["prompt"] == "dusty vinyl drums" and sidecar["morph"]["to"] == "glass marimba"
+        assert sidecar["morph"]["amount"] == k / (POINTS - 1) and sidecar["sweep"]["point"] == k + 1  # in order
     assert len({slot.one(text=f"buffer~ #0-m{k + 1}").file for k in range(POINTS)}) == POINTS

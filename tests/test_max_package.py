@@ -13,7 +13,7 @@ import soundfile as sf
 
 from bridge import protocol
 from bridge.osc_transport import to_osc
-from maxpatches import (ABSTRACTIONS, MORPH_ENGINE, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener,
+from maxpatches import (ABSTRACTIONS, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener,
                         abstraction_ports, boxes_of, engine_service, levels, lines_of, ports_of, send_osc)
 import build  # noqa: E402
 from maxobjects import shape  # noqa: E402
@@ -250,10 +250,9 @@ def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp
     try:
         address = client_box("prepend /audioldm/").get("text").split()[1]
         templates = generate_templates(str(take))
-        if not MORPH_ENGINE:  # the morph/sweep requests are checked once the engine takes them
-            templates = [(where, fields) for where, fields in templates if "morph_to" not in fields]
-        # generator Generate (+negative) and Transform, slot live/background, three help examples
+        # generator Generate (+negative, +morph) and Transform, slot live/background and its sweep, three help examples
         assert len(templates) >= 8 and any("init_audio" in fields for _, fields in templates)
+        assert any("sweep" in fields for _, fields in templates) and any("morph" in fields for _, fields in templates)
         sent = {}
         for n, (where, fields) in enumerate(templates, start=1):
             atoms = fields + client_tail(listener.port, n)

@@ -6,14 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bridge import protocol
 from bridge.client import BridgeClient
 from reaper_fake import Item, Take, read_wav_header
 from reaper_support import command, engine_service, job_files, make_fake, run_action, write_input  # noqa: F401
-
-needs_morph_engine = pytest.mark.skipif("morph_to" not in protocol.FIELDS, reason="the engine does not take "
-                                        "morph_to/sweep yet (issue 22's engine side, branch i22-morph, is not merged)")
-
 
 def generated(engine_service, out_dir, prompt, seed, seconds=1.5):
     with BridgeClient(engine_service.endpoints()["zmq"]["requests"], timeout=60) as client:
@@ -36,12 +31,11 @@ def nothing_changed(fake, items):
             and all(len(item.takes) == 1 for item in items))
 
 
-@needs_morph_engine
 def test_morph_between_two_generated_items_is_one_item_of_ordered_takes(make_fake, engine_service, tmp_path):
     rain = generated(engine_service, tmp_path / "made", "rain on a tin roof", seed=7)
     thunder = generated(engine_service, tmp_path / "made", "distant thunder", seed=99)
     fake = make_fake()
-    drums, other, fx = fake.add_track("drums"), fake.add_track("other"), fake.add_track("fx")
+    drums, _, fx = fake.add_track("drums"), fake.add_track("other"), fake.add_track("fx")
     second = place(fx, thunder, 6.0, 1.5)  # selected first in track order; later on the timeline
     first = place(drums, rain, 2.0, 1.25)  # the earlier one: the morph starts from it, at its place
     fake.dialog_answers = [["4"]]
@@ -56,9 +50,10 @@ def test_morph_between_two_generated_items_is_one_item_of_ordered_takes(make_fak
     assert all(t.name.endswith("rain on a tin roof → distant thunder") for t in item.takes)
     paths = [t.source.path for t in item.takes]
     assert len(set(paths)) == 4
-    for take in item.takes:
+    for k, take in enumerate(item.takes):
         sidecar = json.loads(Path(take.source.path).with_suffix(".json").read_text(encoding="utf-8"))
-        assert sidecar["seed"] == 7 and "distant thunder" in json.dumps(sidecar)
+        assert sidecar["seed"] == 7 and sidecar["prompt"] == "rain on a tin roof"
+        assert sidecar["morph"] == {"to": "distant thunder", "amount": k / 3}  # the takes in the sweep's order
         assert take.source.rate == 44100 and take.source.frames == round(1.25 * 44100)
     assert len(first.takes) == 1 and len(second.takes) == 1  # the sources are untouched
     assert fake.undo_begins == 1 and fake.undo_blocks == ["AudioLDM: morph rain on a tin roof → distant thunder"]
@@ -95,7 +90,8 @@ def test_more_like_refused_by_the_model_shows_the_engines_message_and_changes_no
     fake.dialog_answers = [["2"]]
     run_action(fake, "More like selected item")
     [(message, _)] = fake.messages
-    assert message.startswith("The engine could not generate this:") and "audio_prompt" in message
+    assert message.startswith("The engine could not generate this:\naudio_prompt needs a CLAP audio tower")
+    assert message.endswith("(model_unavailable)")
     [request] = fake.launched("request")
     assert fake.undo_begins == 0 and len(item.takes) == 1 and item.active.source is made and not job_files(fake)
     assert len(fake.tracks) == 1 and fake.tracks[0].items == [item]

@@ -119,7 +119,7 @@ def slot_morph(p: Patch, c, s) -> None:
     p.wire(sweep, 0, engine, port="generate … sweep … morph_to …")
 
     with p.group("points", 560, 280, f"The sweep's events → the slot's state; its {MORPH_POINTS} files (in order, "
-                 "amount 0 first) load into buffer~ #0-m1 … m" f"{MORPH_POINTS}; when all are loaded the dial chooses "
+                 f"amount 0 first) load into buffer~ #0-m1 … m{MORPH_POINTS}; when all are loaded the dial chooses "
                  "again (from its next move: a sweep arriving swaps nothing in by itself)."):
         events = p.obj("route accepted progress done error cancelled", 0, 0, 330)
         queued = p.msg("set morph queued", 0, 30)

@@ -10,7 +10,8 @@ from morph import slot_controls, slot_morph
 
 
 def slot(abstractions) -> Patch:
-    """bpatcher args: slot number, reply port, the morph sweeps' reply port. In: trigger | evolve | stop | panic | bar | host <name> | port <n>
+    """bpatcher args: slot number, reply port, the morph sweeps' reply port.
+    In: trigger | evolve | stop | panic | bar | host <name> | port <n>
 
     Its presentation is the strip audioldm.live shows (a bpatcher shows the presentation of a patch that
     opens in presentation): the slot's name, prompt, bars, play · evolve · stop and its state."""
