@@ -42,6 +42,10 @@ class Blend:
     texts: tuple[str, ...]
     weights: tuple[float, ...]
 
+    def __post_init__(self):  # lists (from JSON or a pickled dict) as tuples: equal blends compare equal
+        object.__setattr__(self, "texts", tuple(self.texts))
+        object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
+
     @classmethod
     def text(cls, text: str) -> "Blend":
         return cls((text,), (1.0,))

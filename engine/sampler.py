@@ -36,6 +36,7 @@ from .errors import Cancelled, InvalidInput
 from .hifigan import hifigan_forward, hifigan_supported
 from .length import FRAME_MULTIPLE, HOP_SAMPLES
 from .models import AudioLDMComponents
+from .prompts import Blend
 
 #: Scheduler names accepted on the wire → (diffusers class name, config overrides).
 SCHEDULERS = {
@@ -77,6 +78,13 @@ class SamplingJob:
     #: given (1, D) embedding); ``negative`` a Blend in place of ``negative_prompt``. None: the texts.
     conditions: list | None = None
     negative: object = None
+
+    def __post_init__(self):
+        # dataclasses.asdict (how serve --ray ships a job to a replica) turns each Blend into a dict
+        if self.conditions is not None:
+            self.conditions = [Blend(**c) if isinstance(c, dict) else c for c in self.conditions]
+        if isinstance(self.negative, dict):
+            self.negative = Blend(**self.negative)
 
     @property
     def variations(self) -> int:

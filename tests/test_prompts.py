@@ -119,3 +119,17 @@ def test_bad_blends_are_refused_by_name(tmp_path, fields, message):
 def test_bad_embeddings_are_refused_by_name(wire, message):
     with pytest.raises(InvalidInput, match=message):
         decode_embeds(wire)
+
+
+def test_a_blend_job_survives_the_trip_to_a_ray_replica(tmp_path):
+    """serve --ray ships SamplingJob as dataclasses.asdict; the replica rebuilds it with SamplingJob(**fields)."""
+    import dataclasses
+
+    from engine.sampler import SamplingJob
+
+    sweep = request(tmp_path, morph_to="distant thunder", sweep=3, negative_prompts=[{"text": "hiss", "weight": 2}])
+    sweep.check_inputs()
+    job = sweep.sampling_job()
+    assert SamplingJob(**dataclasses.asdict(job)).conditions == job.conditions
+    assert SamplingJob(**dataclasses.asdict(job)).negative == job.negative
+    assert job.select([2]).conditions == job.conditions[2:] and job.select([2]).seeds == [11]
