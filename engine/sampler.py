@@ -201,7 +201,8 @@ class AudioLDMSampler:
     # -- 2. text ---------------------------------------------------------------------------------
 
     def encode_texts(self, texts: Sequence[str]) -> torch.Tensor:
-        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache (:func:`engine.conditioning.encode_texts`)."""
+        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache
+        (:func:`engine.conditioning.encode_texts`)."""
         return encode_texts(self.components, texts, self.embedding_cache, one_at_a_time=self.batch_invariant)
 
     def make_scheduler(self, name: str):
