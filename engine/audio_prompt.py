@@ -43,6 +43,8 @@ def text_tower_mismatch(clap_model, text_encoder) -> str | None:
 
 def check_towers(ranker, components) -> None:
     """Refuse (model_unavailable) where the CLAP's text tower is not the checkpoint's text encoder."""
+    if not hasattr(components, "text_encoder"):  # serve --ray: the front holds no model to compare with
+        raise ModelUnavailable("audio_prompt needs the model in the engine's own process (not served with --ray)")
     problem = text_tower_mismatch(ranker.model, components.text_encoder)
     if problem is not None:
         raise ModelUnavailable(

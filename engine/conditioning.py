@@ -103,7 +103,10 @@ def mix(embeds: torch.Tensor, weights: Sequence[float]) -> torch.Tensor:
 
 
 def check_condition(job, dim: int) -> None:
-    """A job's given embeddings (prompt_embeds, an audio prompt's) fit the model: one vector of ``dim``."""
+    """A job's conditions are one per variation, and its given embeddings (prompt_embeds, an audio
+    prompt's) fit the model: one vector of ``dim``."""
+    if job.conditions is not None and len(job.conditions) != job.variations:
+        raise InvalidInput(f"a job needs one condition per variation ({job.variations}), got {len(job.conditions)}")
     for cond in job.conditions or ():
         if isinstance(cond, Blend):
             continue

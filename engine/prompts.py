@@ -42,6 +42,10 @@ class Blend:
     texts: tuple[str, ...]
     weights: tuple[float, ...]
 
+    def __post_init__(self):  # lists (from JSON or a pickled dict) as tuples: equal blends compare equal
+        object.__setattr__(self, "texts", tuple(self.texts))
+        object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
+
     @classmethod
     def text(cls, text: str) -> "Blend":
         return cls((text,), (1.0,))
@@ -85,6 +89,13 @@ def check_prompt_list(name: str, value) -> list[tuple[str, float]]:
     return pairs
 
 
+def _label(prompts) -> str | None:
+    try:
+        return Blend.of((p["text"], p["weight"]) for p in prompts).label()
+    except (TypeError, KeyError, ValueError):  # not checked yet: check_prompt_list names what is wrong
+        return None
+
+
 def morph_amounts(points: int) -> list[float]:
     """A sweep's amounts: ``points`` evenly from 0 to 1, both ends included exactly."""
     return [k / (points - 1) for k in range(points)]
@@ -126,8 +137,8 @@ def check_conditioning(request) -> None:
     Sets ``prompt`` to a label where the condition is not one text (it names files), and for a
     sweep sets ``variations`` to its points (one file each)."""
     r = request
-    if r.prompts is not None and isinstance(r.prompt, str) and r.prompt.strip():
-        raise InvalidInput("give either prompt or prompts, not both")
+    if r.prompts is not None and isinstance(r.prompt, str) and r.prompt.strip() and r.prompt != _label(r.prompts):
+        raise InvalidInput("give either prompt or prompts, not both")  # (a checked request carries the label)
     if r.negative_prompts is not None and r.negative_prompt:
         raise InvalidInput("give either negative_prompt or negative_prompts, not both")
     sources = [name for name in ("prompts", "prompt_embeds", "audio_prompt") if getattr(r, name) is not None]

@@ -36,6 +36,7 @@ from .errors import Cancelled, InvalidInput
 from .hifigan import hifigan_forward, hifigan_supported
 from .length import FRAME_MULTIPLE, HOP_SAMPLES
 from .models import AudioLDMComponents
+from .prompts import Blend
 
 #: Scheduler names accepted on the wire → (diffusers class name, config overrides).
 SCHEDULERS = {
@@ -77,6 +78,13 @@ class SamplingJob:
     #: given (1, D) embedding); ``negative`` a Blend in place of ``negative_prompt``. None: the texts.
     conditions: list | None = None
     negative: object = None
+
+    def __post_init__(self):
+        # dataclasses.asdict (how serve --ray ships a job to a replica) turns each Blend into a dict
+        if self.conditions is not None:
+            self.conditions = [Blend(**c) if isinstance(c, dict) else c for c in self.conditions]
+        if isinstance(self.negative, dict):
+            self.negative = Blend(**self.negative)
 
     @property
     def variations(self) -> int:
@@ -193,7 +201,8 @@ class AudioLDMSampler:
     # -- 2. text ---------------------------------------------------------------------------------
 
     def encode_texts(self, texts: Sequence[str]) -> torch.Tensor:
-        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache (:func:`engine.conditioning.encode_texts`)."""
+        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache
+        (:func:`engine.conditioning.encode_texts`)."""
         return encode_texts(self.components, texts, self.embedding_cache, one_at_a_time=self.batch_invariant)
 
     def make_scheduler(self, name: str):

@@ -76,6 +76,18 @@ def test_weighted_prompts_and_negatives_render_and_are_recorded(engine, tmp_path
     assert meta["prompts"] == prompts and meta["negative_prompts"] == [{"text": "hiss", "weight": 1.0}]
 
 
+def test_a_checked_request_checks_again_unchanged(tmp_path):
+    """A request is checked where it arrives and again where it runs: its own labels are not refused."""
+    for fields in ({"prompt": "", "prompts": [{"text": "a", "weight": 1}, {"text": "b", "weight": 2}]},
+                   {"morph_to": "b", "sweep": 3}, {"prompt": "", "prompt_embeds": np.ones((1, 32), np.float32)}):
+        once = request(tmp_path, **fields)
+        once.check_inputs()
+        seeds, prompt, conditions = list(once.seeds), once.prompt, once.sampling_job().conditions
+        once.check_inputs()
+        assert (once.seeds, once.prompt) == (seeds, prompt)
+        assert len(once.sampling_job().conditions) == len(conditions)
+
+
 def test_given_embeddings_render_like_their_prompt(engine, tmp_path):
     wire = encode_embeds(engine.embed("rain on a tin roof"))
     assert wire["dtype"] == "float32" and wire["shape"] == [1, 32]
@@ -119,3 +131,17 @@ def test_bad_blends_are_refused_by_name(tmp_path, fields, message):
 def test_bad_embeddings_are_refused_by_name(wire, message):
     with pytest.raises(InvalidInput, match=message):
         decode_embeds(wire)
+
+
+def test_a_blend_job_survives_the_trip_to_a_ray_replica(tmp_path):
+    """serve --ray ships SamplingJob as dataclasses.asdict; the replica rebuilds it with SamplingJob(**fields)."""
+    import dataclasses
+
+    from engine.sampler import SamplingJob
+
+    sweep = request(tmp_path, morph_to="distant thunder", sweep=3, negative_prompts=[{"text": "hiss", "weight": 2}])
+    sweep.check_inputs()
+    job = sweep.sampling_job()
+    assert SamplingJob(**dataclasses.asdict(job)).conditions == job.conditions
+    assert SamplingJob(**dataclasses.asdict(job)).negative == job.negative
+    assert job.select([2]).conditions == job.conditions[2:] and job.select([2]).seeds == [11]

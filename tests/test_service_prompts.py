@@ -38,11 +38,15 @@ def test_nested_morph_and_sweep_over_zmq(service):
         morph = list(client.events({**BASE, "morph": {"to": "distant thunder", "amount": 0.25}}))[-1]
         sweep = list(client.events({**BASE, "sweep": {"to": "distant thunder", "points": 3}}))[-1]
         bad = list(client.events({**BASE, "morph": {"to": "distant thunder"}}))[-1]
+        weighted = list(client.events({"seconds": 0.32, "steps": 2, "prompts": [
+            {"text": "rain", "weight": 0.2}, {"text": "wind", "weight": 0.5}, {"text": "fire", "weight": 0.3}]}))[-1]
     assert morph["files"][0]["morph"] == {"to": "distant thunder", "amount": 0.25}
     assert [f["morph"]["amount"] for f in sweep["files"]] == [0, 0.5, 1]
     assert sweep["paths"] == sorted(sweep["paths"]) and len(sweep["paths"]) == 3
     assert [json.loads(Path(p).with_suffix(".json").read_text())["seed"] for p in sweep["paths"]] == [5, 5, 5]
     assert bad["code"] == "bad_request" and "morph must be a number or an object" in bad["message"]
+    assert weighted["event"] == "done" and weighted["files"][0]["prompt"] == "wind"
+    assert [p["text"] for p in weighted["files"][0]["prompts"]] == ["rain", "wind", "fire"]
 
 
 def test_morph_over_osc_as_max_sends_it(osc):
@@ -57,3 +61,15 @@ def test_morph_over_osc_as_max_sends_it(osc):
     assert done[1] == "m2" and len(done[2:]) == 3 and list(done[2:]) == sorted(done[2:])
     metas = [json.loads(Path(p).with_suffix(".json").read_text()) for p in done[2:]]
     assert [m["morph"] for m in metas] == [{"to": "distant thunder", "amount": a} for a in (0, 0.5, 1)]
+
+
+def test_a_sweep_split_into_parts_keeps_each_points_condition(tiny_components, tmp_path):
+    """Two UNet rows per batch (guidance: one point per part): each part samples its own points' blends."""
+    from test_service import running_service
+
+    with running_service(tiny_components, tmp_path, max_batch_rows=2) as svc, client_for(svc) as client:
+        parts = list(client.events({**BASE, "sweep": {"to": "distant thunder", "points": 3}}))[-1]
+        ends = [list(client.events({**BASE, "prompt": p}))[-1] for p in ("rain on a tin roof", "distant thunder")]
+    assert [f["morph"]["amount"] for f in parts["files"]] == [0, 0.5, 1]
+    for path, end in zip((parts["paths"][0], parts["paths"][2]), ends):
+        np.testing.assert_array_equal(sf.read(path)[0], sf.read(end["paths"][0])[0])  # one row a part, as alone
