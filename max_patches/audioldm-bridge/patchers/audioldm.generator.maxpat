@@ -13,7 +13,7 @@
    60.0,
    80.0,
    1160.0,
-   536.0
+   596.0
   ],
   "bglocked": 0,
   "openinpresentation": 1,
@@ -1585,7 +1585,7 @@
      "presentation": 1,
      "presentation_rect": [
       20.0,
-      470.0,
+      530.0,
       300.0,
       22.0
      ],
@@ -1608,7 +1608,7 @@
      "presentation": 1,
      "presentation_rect": [
       20.0,
-      450.0,
+      510.0,
       480.0,
       20.0
      ],
@@ -1634,7 +1634,7 @@
      "presentation": 1,
      "presentation_rect": [
       330.0,
-      470.0,
+      530.0,
       24.0,
       24.0
      ],
@@ -1656,7 +1656,7 @@
      "presentation": 1,
      "presentation_rect": [
       356.0,
-      472.0,
+      532.0,
       50.0,
       20.0
      ],
@@ -1684,7 +1684,7 @@
      "presentation": 1,
      "presentation_rect": [
       420.0,
-      470.0,
+      530.0,
       440.0,
       22.0
      ],
@@ -1706,7 +1706,7 @@
      "presentation": 1,
      "presentation_rect": [
       420.0,
-      496.0,
+      556.0,
       240.0,
       20.0
      ],
@@ -1731,7 +1731,7 @@
      "presentation": 1,
      "presentation_rect": [
       880.0,
-      470.0,
+      530.0,
       180.0,
       22.0
      ],
@@ -1754,7 +1754,7 @@
      "presentation": 1,
      "presentation_rect": [
       880.0,
-      450.0,
+      510.0,
       60.0,
       20.0
      ],
