@@ -77,6 +77,27 @@ def pulse_clarity(envelope: np.ndarray, bpm: float) -> float:
     return float(np.clip(unbiased.max(), 0, 1))
 
 
+def refine_tempo(envelope: np.ndarray, bpm: float, span: float = 0.06) -> float:
+    """``bpm`` moved to the envelope's strongest periodicity within ±6 % (autocorrelation peak,
+    parabolic interpolation between lags): the tempogram's lag grid is a few % coarse on short clips."""
+    env = envelope - envelope.mean()
+    spectrum = np.fft.rfft(env, 2 * len(env))
+    ac = np.fft.irfft(spectrum * np.conj(spectrum))[: len(env)]
+    period = 60.0 / bpm * ANALYSIS_RATE / HOP
+    lo, hi = max(2, int(period * (1 - span))), min(len(ac) - 2, int(np.ceil(period * (1 + span))))
+    if hi <= lo or ac[0] <= 0:
+        return bpm
+    lags = np.arange(lo, hi + 1)
+    unbiased = ac[lags] / (len(env) - lags)
+    i = int(np.argmax(unbiased))
+    if 0 < i < len(lags) - 1:
+        a, b, c = unbiased[i - 1], unbiased[i], unbiased[i + 1]
+        offset = 0.5 * (a - c) / (a - 2 * b + c) if (a - 2 * b + c) != 0 else 0.0
+    else:
+        offset = 0.0
+    return 60.0 / ((lags[i] + offset) * HOP / ANALYSIS_RATE)
+
+
 def detect_beats(audio: np.ndarray, rate: int, target_bpm: float | None = None, beats_per_bar: int | None = 4
                  ) -> Beats:
     """Tempo, beat attacks and first downbeat of ``audio`` (mono or frames × channels)."""
@@ -89,26 +110,100 @@ def detect_beats(audio: np.ndarray, rate: int, target_bpm: float | None = None, 
     prior = target_bpm or 120.0
     tempo = float(np.atleast_1d(librosa.feature.tempo(onset_envelope=envelope, sr=ANALYSIS_RATE, hop_length=HOP,
                                                       start_bpm=prior, max_tempo=320.0))[0])
-    if target_bpm:
-        tempo = fold_tempo(tempo, target_bpm)
+    # The tracker may lock onto eighths or half notes: the pulse level that is clearest and most regular wins.
+    best = None
+    for candidate in (tempo, tempo / 2, tempo * 2):
+        if not 40 <= candidate <= 320:
+            continue
+        tracked = _track(mono, envelope, refine_tempo(envelope, candidate))
+        if best is None or tracked[2] > best[2] + 0.05:
+            best = tracked
+    if best is None:
+        return Beats(bpm=0.0, confidence=0.0)
+    attacks, bpm, confidence = best
+    folded = fold_tempo(bpm, target_bpm) if target_bpm and bpm else bpm
+    attacks = _extend(mono, envelope, _to_level(attacks, folded / bpm if bpm else 1.0))
+    down = _first_downbeat(mono, attacks, beats_per_bar)
+    return Beats(bpm=round(folded, 3), confidence=round(confidence, 3), beats_s=[round(float(t), 5) for t in attacks],
+                 downbeat_index=down, raw_bpm=round(bpm, 3))
+
+
+def _track(mono: np.ndarray, envelope: np.ndarray, tempo: float) -> tuple[np.ndarray, float, float]:
+    """Beats tracked at ``tempo`` (on their attacks, the regular ones), their own tempo, a confidence."""
+    import librosa
+
     _, frames = librosa.beat.beat_track(onset_envelope=envelope, sr=ANALYSIS_RATE, hop_length=HOP, bpm=tempo,
                                         tightness=200, trim=False)
     times = librosa.frames_to_time(frames, sr=ANALYSIS_RATE, hop_length=HOP)
-    attacks = _snap_to_attacks(mono, envelope, times)
+    attacks = _extend(mono, envelope, _regular(_snap_to_attacks(mono, envelope, times)))
     bpm = tempo
     if len(attacks) >= 4:  # the tracked beats' own tempo (a line through them), finer than the lag grid
         index = np.round((attacks - attacks[0]) / np.median(np.diff(attacks)))
         slope = np.polyfit(index, attacks, 1)[0]
         if slope > 0:
-            bpm = fold_tempo(60.0 / slope, target_bpm) if target_bpm else 60.0 / slope
+            bpm = 60.0 / slope
     regularity = 0.0
     if len(attacks) >= 3:
         intervals = np.diff(attacks)
+        intervals = intervals / np.maximum(1, np.round(intervals / np.median(intervals)))
         regularity = float(np.clip(1 - np.std(intervals) / np.mean(intervals) / 0.15, 0, 1))
-    confidence = round(pulse_clarity(envelope, bpm) ** 0.5 * regularity, 3)
-    down = _first_downbeat(mono, attacks, beats_per_bar)
-    return Beats(bpm=round(bpm, 3), confidence=confidence, beats_s=[round(float(t), 5) for t in attacks],
-                 downbeat_index=down, raw_bpm=round(tempo, 3))
+        # beats missing between the first and the last one count against it
+        regularity *= len(attacks) / (round((attacks[-1] - attacks[0]) * bpm / 60.0) + 1)
+    return attacks, bpm, pulse_clarity(envelope, bpm) ** 0.5 * regularity
+
+
+def _to_level(beats: np.ndarray, factor: float) -> np.ndarray:
+    """Beats at ``factor`` times their rate (a power of two): midpoints added (2×) or every other
+    one kept (½×), so that each returned beat is one beat of the folded tempo."""
+    if len(beats) < 2 or abs(factor - 1) < 1e-6:
+        return beats
+    if factor > 1:
+        out = beats
+        for _ in range(int(round(np.log2(factor)))):
+            mids = (out[:-1] + out[1:]) / 2
+            out = np.sort(np.concatenate([out, mids]))
+        return out
+    step = int(round(1 / factor))
+    return beats[::step]
+
+
+def _regular(beats: np.ndarray, tolerance: float = 0.1) -> np.ndarray:
+    """The beats that keep the pulse: each one a whole number of median intervals (±10 %) after
+    the previous kept one (the tracker wanders where the material thins out, at the end especially)."""
+    if len(beats) < 3:
+        return beats
+    period = float(np.median(np.diff(beats)))
+    kept = [beats[0]]
+    for t in beats[1:]:
+        steps = (t - kept[-1]) / period
+        if round(steps) >= 1 and abs(steps - round(steps)) <= tolerance * max(1, round(steps)) ** 0.5:
+            kept.append(t)
+    return np.array(kept)
+
+
+def _extend(mono: np.ndarray, envelope: np.ndarray, beats: np.ndarray) -> np.ndarray:
+    """Beats the tracker left out before its first and after its last one, where an onset is one
+    period away (the DP tracker often starts a beat late)."""
+    import librosa
+
+    if len(beats) < 3:
+        return beats
+    period = float(np.median(np.diff(beats)))
+    onsets = librosa.frames_to_time(librosa.onset.onset_detect(onset_envelope=envelope, sr=ANALYSIS_RATE,
+                                                               hop_length=HOP), sr=ANALYSIS_RATE, hop_length=HOP)
+    out = list(beats)
+    end = len(mono) / ANALYSIS_RATE
+    for direction in (-1, 1):
+        while True:
+            guess = (out[0] if direction < 0 else out[-1]) + direction * period
+            if not -SNAP_S <= guess <= end:
+                break
+            near = onsets[np.abs(onsets - guess) <= SNAP_S]
+            if not len(near):
+                break
+            t = _attack_time(mono, float(near[np.argmin(np.abs(near - guess))]))
+            out.insert(0, t) if direction < 0 else out.append(t)
+    return np.array(out)
 
 
 def _snap_to_attacks(mono: np.ndarray, envelope: np.ndarray, times: np.ndarray) -> np.ndarray:
@@ -163,5 +258,5 @@ def _first_downbeat(mono: np.ndarray, beats: np.ndarray, per_bar: int | None) ->
         start = int(t * ANALYSIS_RATE)
         weight.append(float(np.sqrt(np.mean(low[start:start + width] ** 2))) if start < len(low) else 0.0)
     weight = np.array(weight)
-    phases = [weight[p::per_bar].mean() for p in range(per_bar)]
-    return int(np.argmax(phases))
+    phases = np.array([weight[p::per_bar].mean() for p in range(per_bar)])
+    return int(np.flatnonzero(phases >= 0.9 * phases.max())[0])  # kicks on 1 and 3: the earlier one

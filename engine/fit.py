@@ -50,6 +50,12 @@ class FitSettings:
         return self.tempo_lock in ("auto", "on")
 
 
+def warp_margin_samples(needed: int, settings: FitSettings, rate: int) -> int:
+    """Extra audio to generate for a warp: a take up to 25 % slower squeezed onto the grid, plus
+    one beat for a lead-in before the first downbeat."""
+    return int(np.ceil(needed * MAX_RELATION + 60.0 / settings.target_bpm * rate))
+
+
 def check_lock(name: str, value) -> str:
     if value not in LOCKS:
         raise InvalidInput(f"{name} must be one of {', '.join(LOCKS)}, got {value!r:.80}")
