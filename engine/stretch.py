@@ -120,9 +120,15 @@ def attacks(x: np.ndarray, rate: int) -> np.ndarray:
     found = librosa.onset.onset_detect(y=np.asarray(x, dtype=np.float32), sr=rate, hop_length=hop, backtrack=True,
                                        units="samples")
     # an attack is a rise in level (+4 dB over 20 ms), not a wobble in a steady tone's spectral flux
+    # (full band, or the top end: a hat on a kick's tail rises there)
     span, x = int(0.02 * rate), np.asarray(x, dtype=np.float64)
-    kept = [int(a) for a in found
-            if np.sqrt(np.mean(x[a:a + span] ** 2)) >= ATTACK_RISE * np.sqrt(np.mean(x[max(0, a - span):a] ** 2) + 1e-12)]
+    top = np.concatenate([[0.0], np.diff(x)])
+
+    def rises(signal, a):
+        return np.sqrt(np.mean(signal[a:a + span] ** 2)) >= ATTACK_RISE * np.sqrt(
+            np.mean(signal[max(0, a - span):a] ** 2) + 1e-12)
+
+    kept = [int(a) for a in found if a == 0 or rises(x, a) or rises(top, a)]
     return np.asarray(kept, dtype=np.int64)
 
 
