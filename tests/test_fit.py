@@ -194,3 +194,25 @@ def test_a_generation_through_the_tiny_engine_records_fit_in_its_sidecar(engine,
     assert sidecar["fit"]["key"]["target"] == "D minor" and sidecar["fit"]["key"]["action"] == "left"
     assert sf.info(written.path).frames == 2 * 48000
     assert "fit" in sidecar["timings_s"]
+
+
+@pytest.mark.parametrize("loop", [False, True])
+def test_deliver_warps_a_generated_take_onto_the_grid_loop_or_not(tiny_components, tmp_path, loop):
+    """The engine's own delivery (16 kHz audio → file) with a tempo lock: a 103 BPM take as long as
+    the request makes the sampler generate, warped to 2 bars of 120, kicks on the grid, beats from 0."""
+    from engine.deliver import deliver
+    from engine.length import MusicalLength
+    from engine.request import RenderRequest
+
+    request = RenderRequest(prompt="drums", length=MusicalLength.from_bars(2, 120), out_dir=tmp_path, loop=loop,
+                            loudness="off", format="wav32f", seeds=[1])
+    request.check_inputs()
+    take_samples = request.sampling_job().frames * 160
+    take, _ = synth.drums(103, take_samples / 16000 + 0.01, swing=0.1, ghosts=True, rate=16000, lead_in_s=0.17)
+    written = deliver(request, take[:take_samples], 1, 0, tiny_components)
+    audio, rate = sf.read(written.path)
+    assert len(audio) == 4 * 48000
+    tempo = written.metadata["fit"]["tempo"]
+    assert tempo["action"] == "warped" and tempo["downbeat_s"] == 0.0 and tempo["beats_s"][0] == 0.0
+    found = kick_attacks(audio, rate)
+    assert len(found) >= 3 and np.abs(found - np.round(found / 0.5) * 0.5).max() < 0.010, found
