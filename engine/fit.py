@@ -99,11 +99,15 @@ def fit(audio: np.ndarray, rate: int, settings: FitSettings, lead: int = 0, out_
 
     Warped audio has its first downbeat at sample ``lead`` (a loop's pre-roll comes before it) and
     ``out_len`` samples (default: as many as the source covers)."""
+    import warnings
+
     result = Fitted(audio=np.asarray(audio, dtype=np.float64), start=None)
-    if settings.tempo_lock != "off":
-        _tempo(result, rate, settings, lead, out_len)
-    if settings.key_lock != "off":
-        _key(result, rate, settings)
+    with warnings.catch_warnings():  # librosa on very short clips ("n_fft is too large…"): nothing to act on
+        warnings.simplefilter("ignore", UserWarning)
+        if settings.tempo_lock != "off":
+            _tempo(result, rate, settings, lead, out_len)
+        if settings.key_lock != "off":
+            _key(result, rate, settings)
     return result
 
 

@@ -218,3 +218,17 @@ def test_deliver_warps_a_generated_take_onto_the_grid_loop_or_not(tiny_component
     assert np.abs(audio[-rate // 2:]).max() > 0.1
     found = kick_attacks(audio, rate)
     assert len(found) >= 3 and np.abs(found - np.round(found / 0.5) * 0.5).max() < 0.010, found
+
+
+@pytest.mark.parametrize("kind", ["silence", "short", "noise"])
+def test_degenerate_audio_gives_a_json_safe_fit_and_keeps_the_length(kind):
+    from engine.fit import FitSettings, fit
+
+    n = {"silence": RATE, "short": RATE // 20, "noise": RATE}[kind]
+    audio = np.zeros(n) if kind == "silence" else np.random.default_rng(0).standard_normal(n) * 0.1
+    for lock in ("auto", "on", "report"):
+        result = fit(audio, RATE, FitSettings(tempo_lock=lock, target_bpm=120, key_lock=lock, key=Key(2, "minor")),
+                     out_len=n)
+        assert len(result.audio) == n and np.all(np.isfinite(result.audio))
+        json.dumps(result.info, allow_nan=False)  # NaN is not JSON: a sidecar must stay readable
+        assert result.info["tempo"]["action"] == "left"
