@@ -157,7 +157,7 @@ def run(components, out: Path, requests: int = 500, clients: int = 20, max_queue
         for thread in threads:
             thread.join()
         seconds = time.monotonic() - started
-        batches = svc.worker.batches_run
+        batches = svc.workers[0].batches_run
     report = check(results, requests, out)
     return {"requests": requests, "clients": clients, "max_queued": max_queued, "seconds": round(seconds, 1),
             "batches": batches, **report}

@@ -49,7 +49,7 @@ def batching(components, seconds: float, levels=(1, 2, 4), steps: int = 10, repe
                     zmq_request_seconds(svc, f)
                 sequential_runs.append(time.perf_counter() - started)
 
-                batches_before = svc.worker.batches_run
+                batches_before = svc.workers[0].batches_run
                 threads = [threading.Thread(target=zmq_request_seconds, args=(svc, f)) for f in fields]
                 started = time.perf_counter()
                 for t in threads:
@@ -57,7 +57,7 @@ def batching(components, seconds: float, levels=(1, 2, 4), steps: int = 10, repe
                 for t in threads:
                     t.join()
                 concurrent_runs.append(time.perf_counter() - started)
-                batches = svc.worker.batches_run - batches_before
+                batches = svc.workers[0].batches_run - batches_before
             seq, conc = statistics.median(sequential_runs), statistics.median(concurrent_runs)
             results[str(n)] = {
                 "sequential_s": seq, "concurrent_s": conc, "batches": batches,
@@ -244,7 +244,7 @@ def e6_live_latency(ctx: Context) -> dict:
         with _client(svc) as client:
             client.cancel(background["id"])
         thread.join(600)
-        preemptions = svc.worker.preemptions
+        preemptions = svc.workers[0].preemptions
     pct = lambda xs, q: sorted(xs)[min(len(xs) - 1, round(q * (len(xs) - 1)))]  # noqa: E731 (nearest rank)
     out.update({
         "idle_s": idle, "busy_s": busy, "runs": runs,

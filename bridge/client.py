@@ -12,6 +12,7 @@ replays a known job's events instead of running it twice, and the client drops t
 from __future__ import annotations
 
 import json
+import os
 import time
 from typing import Iterator
 
@@ -22,21 +23,30 @@ from engine.errors import EngineError, InvalidInput
 from . import protocol
 
 DEFAULT_ENDPOINT = "tcp://127.0.0.1:18002"
+ENDPOINT_ENV = "AUDIOLDM_BRIDGE_ENDPOINT"  # the command line's default engine, instead of DEFAULT_ENDPOINT
 
 
-def normalize_endpoint(text: str) -> str:
-    """``HOST:PORT`` or ``tcp://HOST:PORT`` → the ZeroMQ endpoint; anything else is refused by name."""
+def normalize_endpoint(text: str, what: str = "--endpoint") -> str:
+    """``HOST:PORT`` or ``tcp://HOST:PORT`` → the ZeroMQ endpoint; anything else is refused by name
+    (``what``: the option or variable it came from)."""
     if not isinstance(text, str):
-        raise InvalidInput(f"--endpoint must be text, got {text!r:.80}")
+        raise InvalidInput(f"{what} must be text, got {text!r:.80}")
     endpoint = text.strip()
     if "://" not in endpoint:
         endpoint = f"tcp://{endpoint}"
     scheme, _, address = endpoint.partition("://")
     host, _, port = address.rpartition(":")
     if scheme != "tcp" or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise InvalidInput(f"--endpoint {text!r:.200} is not an engine address: give tcp://HOST:PORT or HOST:PORT, "
+        raise InvalidInput(f"{what} {text!r:.200} is not an engine address: give tcp://HOST:PORT or HOST:PORT, "
                            f"e.g. {DEFAULT_ENDPOINT}")
     return endpoint
+
+
+def default_endpoint(environ=None) -> str:
+    """The engine the command line talks to when no --endpoint is given: $AUDIOLDM_BRIDGE_ENDPOINT
+    (HOST:PORT or tcp://HOST:PORT; a bad value is refused naming the variable), else DEFAULT_ENDPOINT."""
+    value = (os.environ if environ is None else environ).get(ENDPOINT_ENV, "")
+    return normalize_endpoint(value, ENDPOINT_ENV) if value.strip() else DEFAULT_ENDPOINT
 
 
 class BridgeClient:
@@ -162,6 +172,12 @@ class BridgeClient:
                     return reply, received
                 # anything else is a late reply to an earlier request: skip it
         raise EngineError(self._silence(), code="timeout")
+
+    def history(self, query: str = "", limit: int = 20, since: str | None = None) -> list[dict]:
+        """Entries of the engine's history, newest first (docs/PROTOCOL.md, History); an error raises."""
+        message = {"op": "history", "query": query, "limit": limit, **({"since": since} if since else {})}
+        reply, _ = self._exchange([message], lambda r, frames: r.get("event") == "history")
+        return reply["entries"]
 
     def ping(self) -> dict:
         return self.call({"op": "ping"})

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import setup_max, setup_reaper
+from . import reaper_kb, setup_max, setup_reaper
 
 OK, FAIL, INFO = "ok", "fail", "info"
 
@@ -163,11 +163,11 @@ def check_engine(endpoint: str, osc_port: int, pub_port: int) -> Check:
 
 def check_reaper(explicit: Path | None) -> list[Check]:
     try:
-        resource = setup_reaper.find_resource_dir(explicit)
-    except setup_reaper.SetupError as err:
+        resource = reaper_kb.find_resource_dir(explicit)
+    except reaper_kb.SetupError as err:
         if explicit is not None:
             return [Check(FAIL, str(err), "pass the REAPER resource folder")]
-        return [Check(INFO, f"REAPER: no resource folder at {setup_reaper.default_resource_dir()} (not installed, or "
+        return [Check(INFO, f"REAPER: no resource folder at {reaper_kb.default_resource_dir()} (not installed, or "
                             f"portable: --reaper-resource DIR)")]
     source_version = setup_reaper.package_version(setup_reaper.assets.reaper_scripts_dir())
     state = setup_reaper.installed_state(resource)

@@ -9,6 +9,7 @@ or the request's ``reply_port``). Addresses:
     /audioldm/cancel id                         → /audioldm/cancelled id
     /audioldm/status                            → /audioldm/status key value …
     /audioldm/ping                              → /audioldm/pong state (ready, loading, stopping)
+    /audioldm/history [query Q] [limit N] …     → /audioldm/history/entry key value … (one per entry), /history/end
 
 Every address takes ``reply_port N`` (cancel: ``/audioldm/cancel id reply_port N``; an integral
 float from a Max float box counts). Errors: /audioldm/error id code message, to ``reply_port``
@@ -16,7 +17,8 @@ even for a packet that does not parse when the port can still be read from it. F
 come in as 32-bit are read as the shortest decimal that gives the same float32 (133.7, not
 133.6999969…).
 One thread handles datagrams in turn (handlers only validate and queue), so a flood cannot spawn
-threads; timetags are ignored (a future-dated bundle never makes the server sleep).
+threads; timetags are ignored (a future-dated bundle never makes the server sleep). Arguments are
+read into fields (and a broken packet's reply port recovered) by bridge.osc_args.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from pythonosc.osc_server import BlockingOSCUDPServer
 from engine.errors import EngineError
 
 from . import protocol
+from .history_ops import osc_messages, parse_osc
+from .osc_args import parse_key_values, recover_reply_port, reply_port_hint
 from .protocol import bad_message
 
 logger = logging.getLogger(__name__)
@@ -52,7 +56,6 @@ _QUIET = _QuietPythonOsc()
 PREFIX = "/audioldm"
 MAX_DATAGRAM = 65535  # the stdlib server would truncate at 8192; read whole datagrams, then judge
 MAX_PACKET = 16 * 1024  # a request is a few hundred bytes; anything near UDP's limit is a mistake
-_STRING_KEYS = {name for name, (kind, _) in protocol.FIELDS.items() if kind is str}
 
 
 def decode_datagram(data: bytes) -> list:
@@ -76,129 +79,6 @@ def decode_datagram(data: bytes) -> list:
         raise protocol.error("bad_request", "malformed OSC packet: bundles nested too deeply") from None
     except Exception as err:  # noqa: BLE001 — whatever the parser trips on, the sender gets an answer
         raise protocol.error("bad_request", f"malformed OSC packet: {type(err).__name__}: {err}") from None
-
-
-def parse_key_values(args: list) -> dict:
-    """``prompt rain on a tin roof bars 4 bpm 90`` → fields.
-
-    A prompt typed into a Max message box arrives as several symbols; the words are joined back.
-    A word counts as a key only when it is a known field *and* is followed by a value, so
-    "drum loop bars 4" keeps "loop" in the prompt. (Send the prompt as one symbol to be safe.)
-    """
-    fields: dict = {}
-    key = None
-    words: list = []
-
-    def close():
-        if key is None:
-            if words:
-                raise protocol.error("bad_request", f"expected a field name, got {words[0]!r:.80}")
-            return
-        if not words:
-            raise protocol.error("bad_request", f"field {key} has no value")
-        if key in fields:
-            raise protocol.error("bad_request", f"field {key} given twice")
-        odd = [w for w in words if not isinstance(w, (str, int, float))]  # nil, blob, array, MIDI…
-        if odd:
-            raise protocol.error("bad_request", f"field {key} takes a number or text, got {odd[0]!r:.80}")
-        if key in _STRING_KEYS:
-            odd = [w for w in words if isinstance(w, bool)]
-            if odd:
-                raise protocol.error("bad_request", f"field {key} takes text (words and numbers), got {odd[0]!r:.80}")
-            fields[key] = " ".join(str(w) for w in words)
-        elif len(words) == 1:
-            fields[key] = words[0]
-        else:
-            raise protocol.error("bad_request", f"field {key} takes one value, got {words!r:.120}")
-
-    for i, arg in enumerate(args):
-        if _starts_field(args, i, key, words):
-            close()
-            key, words = arg, []
-        else:
-            words.append(arg)
-    close()
-    return fields
-
-
-def _is_field_name(arg) -> bool:
-    return isinstance(arg, str) and arg in protocol.FIELDS
-
-
-def _starts_field(args: list, i: int, key, words: list) -> bool:
-    if not _is_field_name(args[i]):
-        return False
-    if key not in _STRING_KEYS:
-        return True  # numbers and flags take one value: the next name starts the next field
-    # Inside text, a field name counts only after some text and when a value follows it.
-    return bool(words) and i + 1 < len(args) and not _is_field_name(args[i + 1])
-
-
-def _port_value(value) -> int | None:
-    """A usable reply port: an int, or an integral float (a Max float box sends ``19001.``)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    if isinstance(value, float) and not value.is_integer():  # also NaN and infinities
-        return None
-    return int(value) if 1 <= value <= 65535 else None
-
-
-def _reply_port_hint(args: list, default: int) -> int:
-    """Where to send an error about a message that did not parse: its ``reply_port`` if it has one."""
-    for key, value in zip(args, args[1:]):
-        if (key == "reply_port" or key == b"reply_port") and _port_value(value) is not None:
-            return _port_value(value)
-    return default
-
-
-_FIXED = {"i": ">i", "f": ">f", "h": ">q", "d": ">d", "t": ">Q", "c": ">I", "r": ">I", "m": ">I"}
-
-
-def recover_reply_port(data: bytes, default: int | None, depth: int = 0) -> int | None:
-    """The ``reply_port`` of a datagram python-osc could not parse (text that is not UTF-8, an odd
-    argument), read leniently: strings as bytes, stopping at the first thing it cannot read (what
-    came before it still counts). ``default`` when there is none to be found."""
-    import struct
-
-    def string(at):
-        end = data.find(b"\x00", at)
-        if end < 0:
-            raise ValueError("unterminated string")
-        return data[at:end], end + 4 - end % 4
-
-    if data.startswith(b"#bundle\x00"):
-        at = 16
-        while depth < 4 and at + 4 <= len(data):
-            size = struct.unpack_from(">i", data, at)[0]
-            if size <= 0:
-                break
-            port = recover_reply_port(data[at + 4:at + 4 + size], None, depth + 1)
-            if port is not None:
-                return port
-            at += 4 + size
-        return default
-    args: list = []
-    try:
-        _, at = string(0)
-        tags, at = string(at)
-        for tag in tags[1:].decode("ascii"):
-            if tag in _FIXED:
-                args.append(struct.unpack_from(_FIXED[tag], data, at)[0])
-                at += struct.calcsize(_FIXED[tag])
-            elif tag in "sS":
-                value, at = string(at)
-                args.append(value)
-            elif tag == "b":
-                size = struct.unpack_from(">i", data, at)[0]
-                args.append(None)
-                at += 4 + size + (-size) % 4
-            elif tag in "TFNI[]":
-                args.append(None)
-            else:
-                break
-    except (ValueError, struct.error):  # UnicodeDecodeError is a ValueError
-        pass
-    return _reply_port_hint(args, default)
 
 
 def to_osc(event: dict) -> tuple[str, list]:
@@ -270,6 +150,7 @@ class OscTransport:
         self.dispatcher.map(f"{PREFIX}/cancel", self._cancel, needs_reply_address=True)
         self.dispatcher.map(f"{PREFIX}/status", self._status, needs_reply_address=True)
         self.dispatcher.map(f"{PREFIX}/ping", self._ping, needs_reply_address=True)
+        self.dispatcher.map(f"{PREFIX}/history", self._history, needs_reply_address=True)
         self.dispatcher.set_default_handler(self._unknown, needs_reply_address=True)
         if _QUIET not in logging.getLogger().filters:
             logging.getLogger().addFilter(_QUIET)
@@ -302,8 +183,10 @@ class OscTransport:
     # -- sending ---------------------------------------------------------------------------------------
 
     def send(self, origin, event: dict) -> None:
+        self._send_message(origin, *to_osc(event))
+
+    def _send_message(self, origin, address: str, args: list) -> None:
         _, host, port = origin
-        address, args = to_osc(event)
         try:
             self.out.sendto(encode(address, args), (host, port))
         except OSError as err:  # an unreachable client must not stop the service
@@ -364,7 +247,7 @@ class OscTransport:
             return fields, origin
         except Exception as err:
             code = getattr(err, "code", "bad_request")
-            self._reply(("osc", sender[0], _reply_port_hint(args, self.reply_port)),
+            self._reply(("osc", sender[0], reply_port_hint(args, self.reply_port)),
                         [protocol.failed("", protocol.error(code, str(err)))])
             return None
 
@@ -396,6 +279,16 @@ class OscTransport:
         if parsed is not None:
             self._reply(parsed[1], self.service.ping())
 
+    def _history(self, sender, address, *args) -> None:
+        try:  # one message per entry, then the end: bounded by the limit (bridge.history_ops)
+            fields = parse_osc(list(args))
+            origin = self._origin(sender, fields)
+            messages = osc_messages(self.service.history_entries(fields, origin))
+        except EngineError as err:
+            return self._reply(("osc", sender[0], reply_port_hint(args, self.reply_port)), [protocol.failed("", err)])
+        for address, values in messages:
+            self._send_message(origin, address, values)
+
     def _unknown(self, sender, address, *args) -> None:
         self._reply(("osc", sender[0], self.reply_port), [bad_message(
-            f"unknown address {address:.120}; use {PREFIX}/generate, /cancel, /status or /ping")])
+            f"unknown address {address:.120}; use {PREFIX}/generate, /cancel, /status, /ping or /history")])

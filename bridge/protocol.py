@@ -30,9 +30,10 @@ PROTOCOL_VERSION = 1
 
 #: Error codes on the wire (``EngineError.code``).
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
-               "shutting_down", "out_of_memory", "disk_full", "internal", "timeout", "unreachable", "interrupted")
+               "shutting_down", "out_of_memory", "disk_full", "history_unavailable", "internal", "timeout", "unreachable",
+               "interrupted")
 EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
-OPS = ("generate", "cancel", "status", "ping", "fetch", "upload")
+OPS = ("generate", "cancel", "status", "ping", "fetch", "upload", "history")
 PRIORITIES = ("live", "normal", "background")
 
 MAX_MESSAGE_BYTES = 64 * 1024

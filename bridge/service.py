@@ -31,12 +31,15 @@ from engine.writer import check_writable, clean_stale_parts_once
 
 from . import protocol, security
 from .fetch import FileRegistry
+from .history_ops import answer as history_answer
+from .history_recorder import HistoryRecorder
 from .upload import DEFAULT_BYTES_PER_HOUR, DEFAULT_CAP_BYTES, DEFAULT_MAX_UNFINISHED
 from .upload import DEFAULT_MAX_BYTES as DEFAULT_MAX_UPLOAD_BYTES
 from .upload import UploadStore, default_uploads_dir
-from .jobs import Job, JobQueue, Worker
+from .queue import Job, JobQueue
 from .remote import CurveServer, OscAllowList
 from .osc_transport import OscTransport
+from .worker import Worker
 from .zmq_transport import ZmqTransport
 
 logger = logging.getLogger(__name__)
@@ -72,6 +75,8 @@ class ServiceConfig:
     # Whether the engine runs with elevated rights (root, Administrator): then local clients keep to
     # --out, home and --allow-out. None: ask the OS (bridge.security.is_elevated); tests set it.
     elevated: bool | None = None
+    # The history database every delivered file is recorded in (bridge.history); None: no history.
+    history_db: Path | None = None
 
     @property
     def curve(self) -> bool:
@@ -96,7 +101,6 @@ class BridgeService:
         self._shut_down = False
         self.queue = JobQueue(max_queued=config.max_queued, max_batch=config.max_batch,
                               max_batch_rows=config.max_batch_rows)
-        self.worker: Worker | None = None
         self.workers: list[Worker] = []  # one, or one per model replica (bridge.ray_backend)
         self.transports: dict = {}
         self.files = FileRegistry()  # what `fetch` may serve: files of finished jobs
@@ -107,6 +111,7 @@ class BridgeService:
         self.osc_allow = OscAllowList(config.osc_allow)
         self.curve = (CurveServer.from_files(config.curve_secret, config.curve_clients)
                       if config.curve_secret is not None or config.curve_clients is not None else None)
+        self.history = HistoryRecorder(config.history_db) if config.history_db is not None else None
         self.started_at = time.monotonic()
         # Held while an event is recorded and sent, so every origin sees a job's events in order
         # (accepted is out before the worker can say started).
@@ -164,7 +169,7 @@ class BridgeService:
         workers = (make_workers(self.queue, self.publish) if make_workers is not None
                    else [Worker(self.engine, self.queue, self.publish)])
         with self._lock:  # status() may run on a transport thread meanwhile
-            self.workers, self.worker, self.loading = workers, workers[0], None
+            self.workers, self.loading = workers, None
         self._start_transports()
         for worker in self.workers:
             worker.start()
@@ -197,6 +202,8 @@ class BridgeService:
                 self.publish(job, protocol.cancelled(job.id))
         for transport in self.transports.values():
             transport.close()
+        if self.history is not None:
+            self.history.close()  # what the last jobs delivered is written before the engine exits
 
     # -- operations (called by transports, from their own threads) ------------------------------------
 
@@ -306,6 +313,10 @@ class BridgeService:
             **extra,
         }
 
+    def history_entries(self, fields: dict, origin) -> dict:
+        """The ``history`` op (bridge.history_ops): a remote client sees its own jobs' files only."""
+        return history_answer(self.config.history_db, fields, self.owner_of(origin) if self.is_remote(origin) else None)
+
     def ping(self) -> list[dict]:
         return [protocol.pong(self.state())]
 
@@ -314,6 +325,8 @@ class BridgeService:
     def publish(self, job: Job, event: dict) -> None:
         if event["event"] == "done":
             self.files.add_done(event, job.owner)  # before anyone hears of it: a remote client may fetch at once
+            if self.history is not None:  # here every backend's done passes, with the job's owner and fields
+                self.history.record(event["files"], job.request.fingerprint, job.owner, job.id)
         with self._lock:
             job.last_event = event
             for origin in job.origins:

@@ -1,6 +1,6 @@
 """The `setup` (reaper, max, model) and `doctor` subcommands of ``audioldm-bridge``.
 
-Kept out of bridge/cli.py so that file only wires them in; nothing here imports torch at import time.
+Kept out of bridge/cli/ (its parser.py only wires them in); nothing here imports torch at import time.
 """
 
 from __future__ import annotations
@@ -20,17 +20,21 @@ def _fail(command: str, err: Exception) -> int:
 
 
 def cmd_setup_reaper(args) -> int:
-    from . import setup_reaper
+    from . import reaper_kb, setup_reaper
 
     marks = Marks()
     try:
-        resource = setup_reaper.find_resource_dir(args.reaper_resource)
+        resource = reaper_kb.find_resource_dir(args.reaper_resource)
         if args.uninstall:
             outcome = setup_reaper.uninstall(resource, force=args.force)
             marks.line(OK, f"removed the AudioLDM actions from {resource} ({len(outcome.removed)} files, their "
                            f"Action list entries and the command/endpoint settings; your other AudioLDM settings and "
                            f"prompt history stay)")
             return 0
+        if args.endpoint is None:
+            from .client import default_endpoint
+
+            default_endpoint()  # a bad $AUDIOLDM_BRIDGE_ENDPOINT is refused before anything is written
         command = args.command_path or setup_reaper.find_command()
         if command is None:
             raise setup_reaper.SetupError(
@@ -112,7 +116,7 @@ def add_setup_commands(sub, parser_class=argparse.ArgumentParser) -> None:
     """Add `setup` and `doctor` to the ``audioldm-bridge`` subparsers ``sub``."""
     from engine.catalog import DEFAULT_MODEL
 
-    from .client import DEFAULT_ENDPOINT
+    from .client import DEFAULT_ENDPOINT, ENDPOINT_ENV
 
     setup = sub.add_parser("setup", help="install the REAPER actions or the Max package, or download a model")
     kinds = setup.add_subparsers(dest="what", required=True, metavar="{reaper,max,model}", parser_class=parser_class)
@@ -128,7 +132,8 @@ def add_setup_commands(sub, parser_class=argparse.ArgumentParser) -> None:
     reaper.add_argument("--command", dest="command_path", type=Path, metavar="PATH",
                         help="the audioldm-bridge command the actions run (default: this environment's)")
     reaper.add_argument("--endpoint",
-                        help=f"engine endpoint the actions use (default: keep the one set, else {DEFAULT_ENDPOINT})")
+                        help=f"engine endpoint the actions use (default: keep the one set, else ${ENDPOINT_ENV} if "
+                             f"set, else {DEFAULT_ENDPOINT})")
     reaper.add_argument("--uninstall", action="store_true",
                         help="remove the scripts, their actions and the command/endpoint settings")
     reaper.add_argument("--force", action="store_true",
@@ -148,7 +153,8 @@ def add_setup_commands(sub, parser_class=argparse.ArgumentParser) -> None:
 
     doctor = sub.add_parser("doctor", help="check the installation: each item ✓ or ✗ with its fix")
     doctor.add_argument("--model", default=DEFAULT_MODEL, help=f"model serve will load (default {DEFAULT_MODEL})")
-    doctor.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help=f"engine endpoint (default {DEFAULT_ENDPOINT})")
+    doctor.add_argument("--endpoint", help=f"engine endpoint (default: ${ENDPOINT_ENV} if set, else {DEFAULT_ENDPOINT})")
+    doctor.set_defaults(endpoint_from_env=True)  # resolved by the CLI's main, as for the client commands
     doctor.add_argument("--osc-port", type=int, default=18000, help="serve's OSC port (default 18000)")
     doctor.add_argument("--pub-port", type=int, default=18003, help="serve's event port (default 18003)")
     doctor.add_argument("--reaper-resource", type=Path, metavar="DIR", help="REAPER's resource folder (default: the "

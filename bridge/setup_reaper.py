@@ -1,15 +1,13 @@
 """`audioldm-bridge setup reaper`: the AudioLDM actions installed into REAPER, ready to run.
 
-What it writes, all in REAPER's resource folder, while REAPER is closed:
+What it writes, all in REAPER's resource folder (found by bridge.reaper_kb), while REAPER is closed:
 
 * the scripts and their library into ``Scripts/audioldm-bridge/AudioLDM/`` — the path ReaPack
   gives them (``Scripts/<repository>/<category>/<file>``, see reaper_scripts/make_index.py), so a
   later ReaPack install takes the same files over;
 * one ``SCR`` line per action in ``reaper-kb.ini`` — the line REAPER itself writes when a script is
-  loaded with "New action → Load ReaScript…": ``SCR 4 0 RS<id> "Custom: <file>" "<path>"`` (flags
-  4, section 0 = Main, a command id, the description REAPER shows as "Script: <file>", the path
-  relative to ``Scripts/``). The id is ``RS`` + the SHA-1 of that relative path, so it is the same
-  on every re-run and shortcuts bound to it keep working. A line already there for one of these
+  loaded with "New action → Load ReaScript…" (bridge.reaper_kb), with a command id that is the same
+  on every re-run, so shortcuts bound to it keep working. A line already there for one of these
   files is kept as it is (with its id), so nothing is listed twice;
 * the ``command`` (and ``endpoint``) settings the scripts read with ``reaper.GetExtState("AudioLDM",
   …)`` (reaper_scripts/lib/audioldm.lua), into ``reaper-extstate.ini`` where REAPER keeps persistent
@@ -20,66 +18,26 @@ so they must be written while it is closed: a running REAPER is refused (``--for
 The alternative, a one-time installer action calling ``reaper.AddRemoveReaScript``, would itself
 have to be loaded by hand through the Action list — the step this command exists to remove.
 """
-
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import sysconfig
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import assets
+from .reaper_kb import (KB_FILE, ScriptFile, SetupError, install_dir, read_text, registered_actions, update_kb,
+                        write_text)
 
-SCRIPTS_SUBDIR = ("audioldm-bridge", "AudioLDM")  # Scripts/<ReaPack repository>/<category>
 EXTSTATE_SECTION = "AudioLDM"  # A.SECTION in reaper_scripts/lib/audioldm.lua
 SETTINGS_WRITTEN = ("command", "endpoint")
-KB_FILE = "reaper-kb.ini"
 EXTSTATE_FILE = "reaper-extstate.ini"
 _TAG = re.compile(r"^-- @(\w+)(?: (.*))?$")
 _ENDPOINT = re.compile(r"^tcp://[A-Za-z0-9.\-]+:\d+$")  # what A.check_settings accepts
-
-
-class SetupError(Exception):
-    """Something the user must fix; the message names it and says how."""
-
-
-# --- where REAPER keeps things ---------------------------------------------------------------------
-
-
-def default_resource_dir() -> Path:
-    """REAPER's resource folder for a normal (non-portable) install on this platform."""
-    if sys.platform == "win32":
-        appdata = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-        return Path(appdata) / "REAPER"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "REAPER"
-    default = Path.home() / ".config" / "REAPER"
-    xdg = os.environ.get("XDG_CONFIG_HOME")
-    return Path(xdg) / "REAPER" if xdg and (Path(xdg) / "REAPER").is_dir() else default
-
-
-def find_resource_dir(explicit: Path | None = None) -> Path:
-    if explicit is not None:
-        folder = Path(explicit).expanduser()
-        if not folder.is_dir():
-            raise SetupError(f"--reaper-resource {explicit}: no such folder (REAPER shows its resource folder "
-                             f"under Options → Show REAPER resource path)")
-        return folder.absolute()
-    folder = default_resource_dir()
-    if not folder.is_dir():
-        raise SetupError(f"REAPER's resource folder {folder} does not exist: start REAPER once (it creates it), "
-                         f"or for a portable install pass --reaper-resource with its folder")
-    return folder
-
-
-def install_dir(resource: Path) -> Path:
-    return resource.joinpath("Scripts", *SCRIPTS_SUBDIR)
 
 
 # --- the scripts -------------------------------------------------------------------------------------
@@ -101,12 +59,6 @@ def read_header(path: Path) -> dict[str, str]:
     return tags
 
 
-@dataclass(frozen=True)
-class ScriptFile:
-    relative: str  # inside the package folder, "/"-separated: "lib/audioldm.lua"
-    action: bool  # [main]: listed in the Action list
-
-
 def package_files(scripts: Path) -> list[ScriptFile]:
     """The main script and every file its ``@provides`` names (what ReaPack installs)."""
     files = [ScriptFile(assets.REAPER_MAIN, True)]
@@ -120,113 +72,6 @@ def package_files(scripts: Path) -> list[ScriptFile]:
 
 def package_version(scripts: Path) -> str:
     return read_header(scripts / assets.REAPER_MAIN).get("version", "?")
-
-
-def scripts_relative(file: ScriptFile) -> str:
-    """The path REAPER records for an action: relative to Scripts/, "/"-separated."""
-    return "/".join([*SCRIPTS_SUBDIR, file.relative])
-
-
-def command_id(file: ScriptFile) -> str:
-    return "RS" + hashlib.sha1(scripts_relative(file).encode("utf-8")).hexdigest()
-
-
-# --- reaper-kb.ini -------------------------------------------------------------------------------------
-
-
-def split_tokens(line: str) -> list[str]:
-    """A REAPER config line's tokens: whitespace-separated, grouped by " ' or ` quotes."""
-    tokens, i = [], 0
-    while i < len(line):
-        c = line[i]
-        if c.isspace():
-            i += 1
-            continue
-        if c in "\"'`":
-            end = line.find(c, i + 1)
-            end = len(line) if end < 0 else end
-            tokens.append(line[i + 1:end])
-            i = end + 1
-        else:
-            end = i
-            while end < len(line) and not line[end].isspace():
-                end += 1
-            tokens.append(line[i:end])
-            i = end
-    return tokens
-
-
-def quote_token(text: str) -> str:
-    """Quoted the way REAPER writes its config tokens (double quotes unless the text holds one)."""
-    if text and not any(c.isspace() or c in "\"'`" for c in text):
-        return text
-    for quote in "\"'`":
-        if quote not in text:
-            return quote + text + quote
-    raise SetupError(f"{text!r} holds every kind of quote REAPER knows; it cannot be written to {KB_FILE}")
-
-
-def kb_line(file: ScriptFile) -> str:
-    path = scripts_relative(file).replace("/", os.sep)
-    return f"SCR 4 0 {command_id(file)} {quote_token('Custom: ' + file.relative.rsplit('/', 1)[-1])} {quote_token(path)}"
-
-
-def _ours(path_token: str, resource: Path) -> str | None:
-    """The path below Scripts/audioldm-bridge/AudioLDM/ an SCR line's script has ("/"-separated), or None."""
-    path = path_token.replace("\\", "/")
-    scripts = str(resource / "Scripts").replace("\\", "/").rstrip("/") + "/"
-    if path.startswith(scripts):
-        path = path[len(scripts):]
-    prefix = "/".join(SCRIPTS_SUBDIR) + "/"
-    return path[len(prefix):] if path.startswith(prefix) else None
-
-
-def _scr_entries(lines: list[str], resource: Path) -> list[tuple[int, str, str, str]]:
-    """(line index, section, command id, file below our folder) of every SCR line for one of our files."""
-    found = []
-    for index, line in enumerate(lines):
-        tokens = split_tokens(line)
-        if len(tokens) >= 6 and tokens[0] == "SCR":
-            relative = _ours(tokens[5], resource)
-            if relative is not None:
-                found.append((index, tokens[2], tokens[3], relative))
-    return found
-
-
-def registered_actions(resource: Path) -> dict[str, str]:
-    """Our files registered in the Main section of reaper-kb.ini → their command ids."""
-    kb = resource / KB_FILE
-    if not kb.is_file():
-        return {}
-    lines = _read_text(kb).splitlines()
-    return {relative: cid for _, section, cid, relative in _scr_entries(lines, resource) if section == "0"}
-
-
-def update_kb(text: str, resource: Path, files: list[ScriptFile] | None) -> tuple[str, list[str]]:
-    """``text`` of reaper-kb.ini with one Main-section SCR line per action in ``files`` (an existing one
-    is kept), none for files of ours that are gone; ``files=None`` removes them all and the KEY lines
-    bound to them. Returns the new text and the added lines."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines()
-    wanted = {f.relative: f for f in files or [] if f.action}
-    drop, kept, removed_ids = set(), set(), set()
-    for index, section, cid, relative in _scr_entries(lines, resource):
-        if relative in wanted and section == "0" and relative not in kept:
-            kept.add(relative)
-        elif relative in wanted and section != "0":
-            continue  # the user also put it in another section (MIDI editor…): theirs
-        else:
-            drop.add(index)
-            removed_ids.add(cid)
-    if files is None and removed_ids:
-        for index, line in enumerate(lines):
-            tokens = split_tokens(line)
-            if len(tokens) >= 4 and tokens[0] == "KEY" and tokens[3].lstrip("_") in removed_ids:
-                drop.add(index)
-    lines = [line for index, line in enumerate(lines) if index not in drop]
-    added = [kb_line(f) for relative, f in wanted.items() if relative not in kept]
-    lines += added
-    return (newline.join(lines) + newline) if lines else "", added
 
 
 # --- reaper-extstate.ini ----------------------------------------------------------------------------
@@ -303,28 +148,6 @@ def _close_section(out: list[str], start: int, pending: dict, at_end: bool) -> l
         while at_end and out and not out[-1].strip():
             out.pop()
     return out
-
-
-# --- files -------------------------------------------------------------------------------------------------
-
-
-def _read_text(path: Path) -> str:
-    # newline="" keeps CRLF; surrogateescape carries bytes that are not UTF-8 through unchanged
-    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
-        return f.read()
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Replace ``path`` atomically (a crash leaves the old file or the new one, never half)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- the command and a running REAPER ------------------------------------------------------------------------
@@ -441,23 +264,23 @@ def install(resource: Path, command: Path, endpoint: str | None, force: bool = F
             outcome.removed.append(relative)
 
     kb = resource / KB_FILE
-    text = _read_text(kb) if kb.is_file() else ""
+    text = read_text(kb) if kb.is_file() else ""
     new_text, outcome.added_lines = update_kb(text, resource, files)
     if new_text != text:
-        _write_text(kb, new_text)
+        write_text(kb, new_text)
     outcome.actions = ["Script: " + f.relative for f in files if f.action]
 
     ext = resource / EXTSTATE_FILE
-    text = _read_text(ext) if ext.is_file() else ""
+    text = read_text(ext) if ext.is_file() else ""
     values = {"command": str(command)}
     current = read_ini(text)
     if endpoint is not None or not current.get((EXTSTATE_SECTION.lower(), "endpoint")):
-        from .client import DEFAULT_ENDPOINT
+        from .client import default_endpoint  # $AUDIOLDM_BRIDGE_ENDPOINT, else tcp://127.0.0.1:18002
 
-        values["endpoint"] = endpoint or DEFAULT_ENDPOINT
+        values["endpoint"] = endpoint or default_endpoint()
     new_text = update_ini(text, EXTSTATE_SECTION, values)
     if new_text != text:
-        _write_text(ext, new_text)
+        write_text(ext, new_text)
     outcome.settings = values
     return outcome
 
@@ -485,16 +308,16 @@ def uninstall(resource: Path, force: bool = False) -> Outcome:
                 empty.rmdir()
     kb = resource / KB_FILE
     if kb.is_file():
-        text = _read_text(kb)
+        text = read_text(kb)
         new_text, _ = update_kb(text, resource, None)
         if new_text != text:
-            _write_text(kb, new_text)
+            write_text(kb, new_text)
     ext = resource / EXTSTATE_FILE
     if ext.is_file():
-        text = _read_text(ext)
+        text = read_text(ext)
         new_text = update_ini(text, EXTSTATE_SECTION, {}, remove=SETTINGS_WRITTEN)
         if new_text != text:
-            _write_text(ext, new_text)
+            write_text(ext, new_text)
     return outcome
 
 
@@ -520,5 +343,5 @@ def installed_state(resource: Path) -> Installed:
     registered = registered_actions(resource)
     missing = [f.relative for f in files if f.action and f.relative not in registered]
     ext = resource / EXTSTATE_FILE
-    settings = read_ini(_read_text(ext)) if ext.is_file() else {}
+    settings = read_ini(read_text(ext)) if ext.is_file() else {}
     return Installed(version, same, missing, settings.get((EXTSTATE_SECTION.lower(), "command"), ""))

@@ -197,6 +197,8 @@ class ZmqTransport:
                 return self.service.ping()
             if op == "fetch":
                 return [self.service.files.chunk(message, self.service.owner_of(origin))]
+            if op == "history":
+                return [self.service.history_entries(message, origin)]
         except EngineError as err:
             return [protocol.failed("", err)]
         except Exception as err:  # keep serving whatever happens

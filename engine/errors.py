@@ -40,7 +40,18 @@ class Cancelled(EngineError):
     code = "cancelled"
 
 
+# Fault classification: which failures the worker (bridge.worker) reports as their own error codes.
+# Here, beside the error types and importable without torch: the upload store (and so the thin
+# client) uses is_disk_full and must not import the engine.
+
+
 def is_disk_full(err: OSError) -> bool:
-    """No space left (or over the user's quota) where a file was being written. Here, not in
-    bridge.jobs: the upload store (and so the thin client) uses it and must not import the engine."""
+    """No space left (or over the user's quota) where a file was being written."""
     return err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def is_out_of_memory(err: BaseException) -> bool:
+    """A device or host allocation failure (torch's OutOfMemoryError on CUDA, MPS's RuntimeError, MemoryError)."""
+    if isinstance(err, MemoryError) or type(err).__name__ == "OutOfMemoryError":
+        return True
+    return isinstance(err, RuntimeError) and "out of memory" in str(err).lower()

@@ -88,14 +88,19 @@ class Engine:
         return frames
 
     def render(self, request: RenderRequest, progress: ProgressCallback | None = None,
-               should_cancel: Callable[[], bool] | None = None) -> list[RenderedFile]:
-        return self.render_batch([request], progress, should_cancel)[0]
+               should_cancel: Callable[[], bool] | None = None,
+               stage: Callable[[str], None] | None = None) -> list[RenderedFile]:
+        return self.render_batch([request], progress, should_cancel, stage)[0]
 
     def render_batch(self, requests: Sequence[RenderRequest], progress: ProgressCallback | None = None,
-                     should_cancel: Callable[[], bool] | None = None) -> list[list[RenderedFile]]:
-        """Render compatible requests in one sampler batch; returns files per request."""
+                     should_cancel: Callable[[], bool] | None = None,
+                     stage: Callable[[str], None] | None = None) -> list[list[RenderedFile]]:
+        """Render compatible requests in one sampler batch; returns files per request. ``stage`` hears
+        "writing" when sampling and decoding are over (the CLI's progress bar)."""
         # 1.-3. Check every request, prepare each one (ranker, init audio's latents), sample them as one batch.
         waveforms, sampling_seconds = self.sample(requests, progress, should_cancel)
+        if stage is not None:
+            stage("ranking, writing" if any(r.best_of is not None for r in requests) else "writing")
         # 4.-5. Per request: rank its candidates (best_of), deliver each kept one as a file.
         return [self.deliver_all(request, waves, sampling_seconds / len(requests))
                 for request, waves in zip(requests, waveforms)]

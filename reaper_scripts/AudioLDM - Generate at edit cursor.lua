@@ -16,6 +16,7 @@
 --   [main] AudioLDM - Transform selected item.lua
 --   [main] AudioLDM - Repaint time selection in item.lua
 --   [main] AudioLDM - Extend selected item.lua
+--   [main] AudioLDM - History.lua
 --   [main] AudioLDM - Settings.lua
 --   [nomain] lib/audioldm.lua
 --   [nomain] lib/util.lua
@@ -27,6 +28,7 @@
 --   [nomain] lib/job.lua
 --   [nomain] lib/insert.lua
 --   [nomain] lib/actions.lua
+--   [nomain] lib/history.lua
 --   [nomain] lib/json.lua
 
 -- N bars from the edit cursor, counted along the project's tempo map (tempo and time signature

@@ -18,7 +18,9 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
 - [tosymbol]: the whole message as one symbol; [sprintf symout]: the formatted text as one symbol
   (a list into the left inlet is spread over the inlets);
 - [pack]: each inlet stores its item, the left inlet (hot) outputs the list;
-- [gate N init], [sel], [zl reg/join/mth/slice/iter], [t …], [i], arithmetic, [loadbang]/[loadmess];
+- [gate N init], [sel], [zl reg/join/mth/slice/iter/group/lookup], [t …], [i], arithmetic, [loadbang]/[loadmess]
+  ([zl group N]: items gather until N are there, or a bang sends what has gathered, then it is empty;
+  [zl lookup]: an index (zero-based) in the left inlet sends that item of the list held in the right);
 - [deferlow]: the message waits in Max's low-priority queue, which runs when the current event is
   over (``Runtime.idle()``; ``pump`` runs it too);
 - [conformpath slash boot] (the macOS branch of a path conversion): Max's path prefixes (``~:``,
@@ -695,12 +697,15 @@ class Zl(Obj):
         self.n = self.args[1] if len(self.args) > 1 else 0
         self.stored: tuple = ()
         self.has = False
+        self.collected: tuple = ()  # zl group
 
     def receive(self, inlet, msg):
         items = () if msg.selector == "bang" else msg.atoms()
         if msg.selector == "zlclear":
-            self.stored, self.has = (), False
+            self.stored, self.has, self.collected = (), False, ()
             return
+        if self.mode == "group" and inlet == 1:
+            raise NotImplementedError("zl group's right inlet (the group size)")
         if inlet == 1:
             self.stored, self.has = items, True
             return
@@ -723,6 +728,19 @@ class Zl(Obj):
                 self.out(1, single(items[self.n:]))
             if items[: self.n]:
                 self.out(0, single(items[: self.n]))
+        elif self.mode == "group":  # gather items; out when n have gathered, or on bang; then empty again
+            if msg.selector != "bang":
+                self.collected += items
+            while len(self.collected) >= self.n > 0:
+                full, self.collected = self.collected[: self.n], self.collected[self.n:]
+                self.out(0, single(full))
+            if msg.selector == "bang" and self.collected:
+                full, self.collected = self.collected, ()
+                self.out(0, single(full))
+        elif self.mode == "lookup":  # the item at the (zero-based) index from the list in the right inlet
+            index = int(items[0]) if items and not isinstance(items[0], str) else -1
+            if 0 <= index < len(self.stored):
+                self.out(0, single([self.stored[index]]))
         else:
             raise NotImplementedError(f"zl {self.mode}")
 

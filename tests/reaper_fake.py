@@ -290,6 +290,9 @@ class FakeReaper:
         self.gfx_open = False
         self.gfx_text: list[str] = []
         self.gfx_chars: list[int] = []
+        self.menus: list[list[dict]] = []  # every menu shown (gfx.showmenu), its items parsed
+        self.menu_answers: list = []  # each: the item's text (choose it), 0 (dismiss), or callable(items)
+        self.mouse = (400, 300)  # screen coordinates (GetMousePosition)
         self.lua = LuaRuntime(unpack_returned_tuples=True)
         self._install()
 
@@ -308,7 +311,7 @@ class FakeReaper:
         "GetSetMediaTrackInfo_String", "AddMediaItemToTrack", "SetMediaItemInfo_Value", "GetCursorPosition",
         "GetSelectedTrack", "GetSelectedMediaItem", "CountSelectedMediaItems", "GetMediaItemInfo_Value",
         "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetTakeNumStretchMarkers", "GetMediaSourceType",
-        "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath",
+        "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath", "GetMousePosition",
     ]
 
     def _install(self):
@@ -326,7 +329,8 @@ class FakeReaper:
             api[name] = getattr(self, name)
         lua.globals().reaper = make_strict("reaper", api, missing)
         gfx = lua.table(w=0.0, h=0.0, x=0.0, y=0.0, mouse_x=0.0, mouse_y=0.0, mouse_cap=0.0)  # floats, as in REAPER
-        for name in ("init", "quit", "setfont", "set", "rect", "drawstr", "measurestr", "getchar", "update"):
+        for name in ("init", "quit", "setfont", "set", "rect", "drawstr", "measurestr", "getchar", "update",
+                     "showmenu"):
             gfx[name] = getattr(self, "gfx_" + name)
         self.gfx = gfx
         lua.globals().gfx = make_strict("gfx", gfx, missing)
@@ -414,6 +418,9 @@ class FakeReaper:
                 raise FakeFailure(f"unexpected yes/no question: {msg}")
             return self.mb_answers.pop(0)
         raise FakeFailure(f"MB type {kind} not expected")
+
+    def GetMousePosition(self):
+        return self.mouse
 
     def GetOS(self):
         return self.os_name
@@ -779,3 +786,41 @@ class FakeReaper:
 
     def gfx_update(self):
         return None
+
+    def gfx_showmenu(self, menu):
+        """A pop-up menu at gfx.x, gfx.y of the gfx window. Fields are separated by |; a field may start
+        with # (grayed out), ! (checked), > (opens a submenu; not itself choosable) or < (the last item
+        of the submenu); an empty field is a separator. Returns 0 (nothing chosen) or the number of the
+        chosen item: 1 for the first choosable field, counting grayed items, not separators or
+        submenu headings. The test answers with the item's text as shown (&& shows one &)."""
+        if not self.gfx_open:
+            raise FakeFailure("gfx.showmenu without a gfx window (REAPER shows the menu over one)")
+        items, number = [], 0
+        for field_ in menu.split("|"):
+            flags = ""
+            while field_[:1] in ("#", "!", ">", "<") and field_:
+                flags += field_[0]
+                field_ = field_[1:]
+            if field_ == "" and not flags:
+                items.append({"separator": True})
+                continue
+            entry = {"text": field_.replace("&&", "\0").replace("&", "").replace("\0", "&"),
+                     "grayed": "#" in flags, "checked": "!" in flags, "submenu": ">" in flags}
+            if not entry["submenu"]:
+                number += 1
+                entry["number"] = number
+            items.append(entry)
+        self.menus.append(items)
+        if not self.menu_answers:
+            raise FakeFailure(f"unexpected menu {[i.get('text') for i in items]}")
+        answer = self.menu_answers.pop(0)
+        if callable(answer):
+            answer = answer(items)
+        if answer == 0:
+            return 0.0
+        matches = [i for i in items if i.get("text") == answer and "number" in i]
+        if len(matches) != 1:
+            raise FakeFailure(f"the menu has no one item {answer!r}: {[i.get('text') for i in items]}")
+        if matches[0]["grayed"]:
+            raise FakeFailure(f"a grayed-out item cannot be chosen: {answer!r}")
+        return float(matches[0]["number"])

@@ -580,7 +580,7 @@ def test_cli_bad_edit_arguments_one_line_exit_2(tmp_path, capsys, args, message)
 def test_documented_edit_requests_are_valid(tmp_path):
     import re
 
-    from bridge.osc_transport import parse_key_values
+    from bridge.osc_args import parse_key_values
 
     doc = (REPO / "docs" / "PROTOCOL.md").read_text()
     write_tone(tmp_path / "take.wav", 8.0, rate=16000)

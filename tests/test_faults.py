@@ -50,7 +50,7 @@ def test_out_of_memory_fails_that_job_and_the_next_one_runs(tiny_components, tmp
         assert "try fewer variations" in str(err.value)
         done = client.generate({**QUICK, "id": "next"})
         assert done["event"] == "done" and Path(done["paths"][0]).is_file()
-        assert svc.worker.is_alive() and calls == [1, 1]
+        assert svc.workers[0].is_alive() and calls == [1, 1]
 
 
 def test_a_full_disk_fails_the_job_clearly_and_leaves_no_temp_file(tiny_components, tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from bridge import protocol
+from bridge import history_ops, protocol
 from bridge.osc_transport import to_osc
 from maxpatches import (ABSTRACTIONS, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener, abstraction_ports, boxes_of,
                         engine_service, levels, lines_of, ports_of, send_osc)
@@ -143,6 +143,9 @@ def test_routes_cover_exactly_what_the_engine_sends():
     samples = {"accepted": {"position": 1}, "progress": {"step": 1, "total": 10}, "done": {"paths": ["/x.wav"]},
                "error": {"code": "busy", "message": "m"}, "status": {}}
     sent = {to_osc({"event": kind, "id": "j1", **samples.get(kind, {})})[0] for kind in protocol.EVENTS}
+    entry = {"entry": 1, "created": "2026-12-07T02:00:00Z", "prompt": "p", "path": "/x.wav", "seconds": 1.0,
+             "seed": 1, "missing": False}
+    sent |= {address for address, _ in history_ops.osc_messages({"entries": [entry]})}  # the history op's replies
     assert routed <= sent, f"the patches route addresses the engine never sends: {routed - sent}"
     assert sent <= routed, f"engine events no patch routes: {sent - routed}"
 
@@ -159,8 +162,9 @@ def test_the_patches_send_the_four_request_addresses_and_nothing_else():
                 addresses.add(atoms[1])
             elif box["maxclass"] == "newobj" and atoms[:1] == ["udpsend"]:
                 assert atoms[1:] == ["127.0.0.1", 18000] and path.name == "audioldm.client.maxpat", path.name
-    # fetch streams file bytes: a ZeroMQ-only op, never sent over OSC
-    assert addresses == {f"/audioldm/{op}" for op in protocol.OPS if op not in ("fetch", "upload")}  # each is sent to the engine below
+    # fetch streams file bytes: a ZeroMQ-only op, never sent over OSC; history: the generator's history menu
+    served = {f"/audioldm/{op}" for op in protocol.OPS if op not in ("fetch", "upload")}
+    assert addresses == served  # each is sent to the engine below
 
 
 # --- against the running engine ------------------------------------------------------------------------
@@ -232,7 +236,7 @@ def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp
     take.parent.mkdir()
     sf.write(take, np.zeros(8000, dtype=np.float32), 16000)
     try:
-        address = client_box("prepend /audioldm/").get("text").split()[1]
+        address = client_box("prepend /audioldm/generate").get("text").split()[1]
         templates = generate_templates(str(take))
         # generator Generate (+negative) and Transform, slot live/background, three help examples
         assert len(templates) >= 8 and any("init_audio" in fields for _, fields in templates)

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from pythonosc.osc_message_builder import OscMessageBuilder
 
 from bridge import protocol
-from bridge.osc_transport import decode_datagram, parse_key_values
+from bridge.osc_args import parse_key_values
+from bridge.osc_transport import decode_datagram
 from engine.errors import EngineError
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

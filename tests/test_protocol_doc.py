@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bridge import protocol
-from bridge.osc_transport import parse_key_values, to_osc
+from bridge.osc_args import parse_key_values
+from bridge.osc_transport import to_osc
 from engine.errors import InvalidInput
 
 REPO = Path(__file__).resolve().parents[1]
@@ -106,7 +107,7 @@ def emitted_error_codes():
     """Every error code the code can put on the wire or into a result file, read from the source:
     ``code=...`` arguments, ``protocol.error(code, ...)`` calls and ``code = ...`` class attributes."""
     codes = {}
-    for path in sorted((REPO / "bridge").glob("*.py")) + sorted((REPO / "engine").glob("*.py")):
+    for path in sorted((REPO / "bridge").rglob("*.py")) + sorted((REPO / "engine").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
             found = []
             if isinstance(node, ast.Call):

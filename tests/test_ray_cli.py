@@ -82,7 +82,7 @@ def test_serve_ray_local_with_two_replicas_serves_request(tmp_path):
         finally:
             listener.close()
         assert sf.info(osc_done[2]).frames == 256000  # 2 bars at 90 BPM
-        status = cli("status", "--endpoint", endpoint, timeout=60)
+        status = cli("status", "--endpoint", endpoint, "--json", timeout=60)  # the raw reply
         assert status.returncode == 0, status.stderr
         status = json.loads(status.stdout)
         assert status["replicas"] == {"total": 2, "ready": 2} and status["jobs_done"] == 2

@@ -30,7 +30,7 @@ def test_replica_options_without_ray_are_a_usage_error():
 
 
 def test_the_single_process_service_never_imports_ray():
-    result = run_cli("import sys; import bridge.service, bridge.jobs, bridge.cli; bridge.cli.build_parser(); "
+    result = run_cli("import sys; import bridge.service, bridge.queue, bridge.worker, bridge.cli; bridge.cli.build_parser(); "
                      "print('ray' in sys.modules)")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

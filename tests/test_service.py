@@ -219,7 +219,7 @@ def test_live_request_preempts_a_running_background_job_between_steps(tiny_compo
         results["live"] = client.generate({"id": "live", "prompt": "kick", "seconds": 0.3, "priority": "live"})
         background_step_when_live_done = steps_seen[-1]
         thread.join(120)
-        preemptions = svc.worker.preemptions
+        preemptions = svc.workers[0].preemptions
     assert results["live"]["event"] == "done" and results["bg"]["event"] == "done"
     assert background_step_when_live_done < 150  # it did not wait for the background job to finish
     assert preemptions == 1 and steps_seen == list(range(1, 151))
@@ -248,7 +248,7 @@ def test_concurrent_same_length_requests_are_batched_and_equal_alone(tiny_compon
         client.cancel("blocker")
         for thread in threads:
             thread.join(30)
-        batches = svc.worker.batches_run
+        batches = svc.workers[0].batches_run
     assert batches == 2  # the blocker, then all three together
     for f in fields:
         with client_for_alone(tiny_components, tmp_path / f["id"]) as alone:
@@ -302,7 +302,7 @@ def test_resent_id_runs_once_and_replays_its_latest_event(service):
     with client_for(service) as client:
         again = list(client.events(fields))
     assert again == [first]  # the outcome, not the whole history
-    assert service.worker.batches_run == 1
+    assert service.workers[0].batches_run == 1
     assert len(list(service.config.out_dir.glob("*.wav"))) == 1
 
 
@@ -757,4 +757,5 @@ def test_remote_request_paths_do_not_load_torch(tmp_path):
             f"rc = bridge.cli.main(['request', 'x', '--seconds', '1', '--init-audio', {str(take)!r}, '--upload', "
             f"'--fetch-to', {str(tmp_path / 'got')!r}, '--endpoint', 'tcp://127.0.0.1:{port}', "
             "'--reply-timeout', '0.2', '--retries', '1']); assert rc == 1, rc")
-    assert modules_loaded(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.jobs")) == []
+    assert modules_loaded(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.queue",
+                                 "bridge.worker")) == []

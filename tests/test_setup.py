@@ -16,12 +16,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from bridge import setup_reaper
+from bridge import reaper_kb, setup_reaper
 from bridge.cli import main
 from bridge.service import ServiceConfig, serving
 from engine.render import Engine
@@ -85,17 +86,17 @@ def test_setup_reaper_then_the_first_action_asks_nothing_and_inserts_an_item(tmp
     endpoint = engine_service.endpoints()["zmq"]["requests"]
     assert main(["setup", "reaper", "--reaper-resource", str(resource), "--endpoint", endpoint]) == 0
     out = capsys.readouterr().out
-    assert "7 actions" in out and str(command_on_path) in out
+    assert "8 actions" in out and str(command_on_path) in out
 
     # the scripts and their library, where ReaPack puts them
     for name in [*ACTIONS, "lib/audioldm.lua", "lib/json.lua"]:
         assert (resource / INSTALLED / name).read_bytes() == (SCRIPTS / name).read_bytes(), name
     # every action registered once, in the Main section, by its path below Scripts/
     lines = scr_lines(resource)
-    assert len(lines) == len(ACTIONS) == 7
+    assert len(lines) == len(ACTIONS) == 8
     for name in ACTIONS:
         [line] = [line for line in lines if f'"Custom: {name}"' in line]
-        tokens = setup_reaper.split_tokens(line)
+        tokens = reaper_kb.split_tokens(line)
         assert tokens[:3] == ["SCR", "4", "0"] and tokens[3].startswith("RS") and len(tokens[3]) == 42
         assert (resource / "Scripts" / tokens[5]).is_file()
 
@@ -129,7 +130,7 @@ def test_rerun_updates_in_place_and_uninstall_leaves_the_rest_of_the_ini_files(t
     assert settings[("AudioLDM", "steps")] == "12" and settings[("Other", "key")] == "value"  # the user's kept
 
     # the user binds a key to an action and changes the endpoint; an old copy of a script lingers
-    generate_id = setup_reaper.split_tokens(next(line for line in first if "Generate at edit" in line))[3]
+    generate_id = reaper_kb.split_tokens(next(line for line in first if "Generate at edit" in line))[3]
     with open(resource / "reaper-kb.ini", "a", encoding="utf-8") as f:
         f.write(f"KEY 9 71 _{generate_id} 0\n")
     ext = (resource / "reaper-extstate.ini").read_text(encoding="utf-8")
@@ -138,7 +139,7 @@ def test_rerun_updates_in_place_and_uninstall_leaves_the_rest_of_the_ini_files(t
     (resource / INSTALLED / "lib" / "audioldm.lua").write_text("-- old\n", encoding="utf-8")
 
     assert main(args) == 0
-    assert "0 added, 7 already there" in capsys.readouterr().out
+    assert "0 added, 8 already there" in capsys.readouterr().out
     kb = (resource / "reaper-kb.ini").read_text(encoding="utf-8")
     assert scr_lines(resource) == first  # once each, same ids
     assert kb.startswith(USER_KB) and f"KEY 9 71 _{generate_id} 0" in kb
@@ -164,7 +165,7 @@ def test_an_action_registered_by_hand_or_reapack_is_kept_not_duplicated(tmp_path
     assert main(["setup", "reaper", "--reaper-resource", str(resource)]) == 0
     kb = (resource / "reaper-kb.ini").read_bytes().decode("utf-8")
     assert kb.count("AudioLDM - Settings.lua\"\r\n") == 1 and own in kb  # its id kept
-    assert kb.count("\r\n") == 7 and "\n" not in kb.replace("\r\n", "")
+    assert kb.count("\r\n") == 8 and "\n" not in kb.replace("\r\n", "")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="starts a process named reaper (Linux /proc)")
@@ -180,7 +181,7 @@ def test_setup_reaper_refuses_while_reaper_runs(tmp_path, command_on_path):
         assert "REAPER is running: quit it first" in result.stderr.decode()
         assert not any(resource.iterdir())
         assert cli(["setup", "reaper", "--reaper-resource", str(resource), "--force"]).returncode == 0
-        assert len(scr_lines(resource)) == 7
+        assert len(scr_lines(resource)) == 8
     finally:
         proc.kill()
         proc.wait()
@@ -361,9 +362,14 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
     build = subprocess.run([*pip, "wheel", str(source), "--no-deps", *isolation, "-w", str(wheels)],
                            capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr
-    assert "BuildBackendWarning: Package" not in build.stderr  # no data folder mistaken for a package
+    # no packaging warning on install: no data folder mistaken for a package, no deprecated licence table
+    assert "BuildBackendWarning" not in build.stderr and "deprecated" not in build.stderr, build.stderr
     [wheel] = wheels.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    [metadata] = [name for name in names if name.endswith(".dist-info/METADATA")]
+    headers = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "License-Expression: MIT" in headers.splitlines()
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     for name in [*ACTIONS, "lib/audioldm.lua", "lib/json.lua"]:
         assert f"bridge/_data/reaper_scripts/{name}" in names
     for path in MAX_PACKAGE.rglob("*"):
@@ -380,6 +386,9 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
                            cwd=run, env={**os.environ, "PYTHONPATH": str(target)}, capture_output=True, text=True)
     assert where.stdout.split() == [str(target / "bridge" / "_data" / "reaper_scripts"),
                                     str(target / "bridge" / "_data" / "max_package")], where.stderr
+    version = cli(["--version"], cwd=run, pythonpath=target)  # the installed metadata: no pyproject.toml there
+    assert version.stdout.decode().split() == ["audioldm-bridge", tomllib.loads(
+        (REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]], version.stderr
     (run / "Packages").mkdir()
     (run / "REAPER").mkdir()
     assert cli(["setup", "max", "--packages", str(run / "Packages")], cwd=run, pythonpath=target).returncode == 0
@@ -387,4 +396,4 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
     result = cli(["setup", "reaper", "--reaper-resource", str(run / "REAPER"), "--command", sys.executable],
                  cwd=run, pythonpath=target)
     assert result.returncode == 0, result.stderr.decode()
-    assert len(scr_lines(run / "REAPER")) == 7
+    assert len(scr_lines(run / "REAPER")) == 8

@@ -11,10 +11,12 @@ def client() -> Patch:
 
     Arguments (defaults 18001 127.0.0.1 18000): the UDP port it listens on (sent as reply_port with
     every request), the engine's host and OSC port.
-    In:  generate <field value…> | cancel | ping | status | host <name> | port <n> | reply_port <n>
+    In:  generate <field value…> | cancel | ping | status | history <field value…> | host <name> | port <n> |
+         reply_port <n>
     Out: id <job id> | accepted <job id> <position> | started <job id> | progress <job id> <step> <total> |
          done <job id> <path…> | cancelled <job id> | error <job id> <code> <message> |
-         engine ready | engine absent | status <key value…>
+         engine ready | engine absent | status <key value…> |
+         history entry <n> created <t> prompt <p> path <file> seconds <s> seed <n> missing 0|1 | history_end count <n>
     Job events are passed only for the latest request's id; errors always (but not the engine's
     not_cancellable refusal: the job's own final event says how it ended). cancel is sent only while
     the latest job runs (from the request to its done, cancelled or error).
@@ -25,8 +27,9 @@ def client() -> Patch:
               f"(defaults {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}). It has no controls: its help shows how to use it, "
               "the patching view (the toolbar's presentation button) its wiring.", 20, 10, 640, 60, panel=(20, 10))
     inlet = p.box("inlet", 20, 80, 30, 30,
-                  comment="generate <field value…>, cancel, ping, status, host <name>, port <n>, reply_port <n>")
-    route = p.obj("route generate cancel ping status host port reply_port", 20, 120, 380)
+                  comment="generate <field value…>, cancel, ping, status, history <field value…>, host <name>, "
+                  "port <n>, reply_port <n>")
+    route = p.obj("route generate cancel ping status host port reply_port history", 20, 120, 440)
     p.wire(inlet, 0, route)
     args = p.obj(f"patcherargs {REPLY_PORT} 127.0.0.1 {ENGINE_PORT}", 440, 80, 220)  # here: the box's arguments
     udpsend = p.obj(f"udpsend 127.0.0.1 {ENGINE_PORT}", 20, 260)  # host and port set from the arguments
@@ -150,6 +153,26 @@ def client() -> Patch:
     p.wire(timeout, 0, absent)
     p.wire(absent, 0, outlet, port="engine ready, engine absent")
 
+    with p.group("history", 680, 190, "history <field value…> (query, limit, since) → /audioldm/history <field "
+                 "value…> reply_port PORT. Its replies — one /audioldm/history/entry per entry, then "
+                 "/audioldm/history/end count N — go out as history <key value…> and history_end count N; every "
+                 "other reply goes on to the job path."):
+        history_fields = p.obj("zl join", 20, 20)
+        history_port = p.msg("reply_port $1", 140, 0)
+        history_out = p.obj("prepend /audioldm/history", 20, 50, 170)
+        history_replies = p.obj("route /audioldm/history/entry /audioldm/history/end", 20, 760, 330)
+        history_entry = p.obj("prepend history", 20, 1150)
+        history_end = p.obj("prepend history_end", 200, 1150)
+    p.wire(reply_set, 0, history_port, port="the reply port")
+    p.wire(history_port, 0, history_fields, 1)
+    p.wire(route, 7, history_fields, port="history <field value…>")
+    p.chain(history_fields, history_out)
+    p.wire(history_out, 0, udpsend, port="/audioldm/generate, /cancel, /status, /history")
+    p.wire(history_replies, 0, history_entry)
+    p.wire(history_replies, 1, history_end)
+    p.wire(history_entry, 0, outlet, port="history <key value…>, history_end count N")
+    p.wire(history_end, 0, outlet, port="history <key value…>, history_end count N")
+
     with p.group("replies", 20, 380, "Replies: pong and status by address; errors go out, all but not_cancellable "
                  "(a refused cancel of a job that has just ended: its own final event says how); job events pass "
                  "only for the latest request — its id j-<n>-<port>-<session> is split at - into numbers "
@@ -181,7 +204,8 @@ def client() -> Patch:
         progress = p.msg("progress $1 $2 $3", 810, 1120)
         done = p.obj("prepend done", 950, 1120)  # done <id> <path…>: as many paths as variations
         cancelled = p.msg("cancelled $1", 1060, 1120)
-    p.wire(receive, 0, incoming, port="OSC from the engine")
+    p.wire(receive, 0, history_replies, port="OSC from the engine")
+    p.wire(history_replies, 2, incoming)
     p.wire(incoming, 0, by_kind)
     p.wire(by_kind, 0, pong_t, port="pong")
     p.wire(by_kind, 1, status_out)

@@ -3,13 +3,15 @@
 The presentation is the instrument: the controls, labelled. In the patching view each control sits
 above the subpatcher that uses it: [p defaults], [p tempo] (the transport's or typed), [p request]
 (Generate), [p transform] (the take → a file → init_audio), [audioldm.client 7401], [p replies]
-(events → the displays, the take menu), [p player] (the take's buffer~ and its preview).
+(events → the displays, the take menu), [p player] (the take's buffer~ and its preview), [p history]
+(the history menu: history.py).
 """
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+from history import history_menu
 from maxdsl import Patch
 from package import GENERATOR_PORT, engine_controls, wire_take_path
 
@@ -97,6 +99,7 @@ def generator(abstractions) -> Patch:
     take = player(p, c)
     transform_path(p, c, request, take)
     replies(p, c, engine, take)
+    history_menu(p, engine, take, c.file)
     return p
 
 

@@ -22,6 +22,7 @@ def client_help(abstractions) -> Patch:
         "cancel",
         "ping",
         "status",
+        "history query rain limit 5",
         "host 127.0.0.1",
         f"port {ENGINE_PORT}",
     ]
@@ -37,16 +38,32 @@ def client_help(abstractions) -> Patch:
     p.comment("Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> "
               "<position>, started <job id>, progress <job id> <step> <total>, done <job id> <path…>, "
               "cancelled <job id>, error <job id> <code> <message> (all errors but not_cancellable), engine "
-              "ready | absent (ping on load and on host/port), status <key value…>.", 20, 480, 860, 50)
+              "ready | absent (ping on load and on host/port), status <key value…>, history <key value…> (one per "
+              "entry) then history_end count <n>.", 20, 480, 860, 50)
     p.comment("On the wire: /audioldm/generate <field value…> id <job id> reply_port PORT, "
               "/audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, "
-              "/audioldm/status reply_port PORT → replies /audioldm/accepted, /started, /progress, /done, "
-              "/error, /cancelled, /pong, /status (docs/PROTOCOL.md).", 20, 540, 860, 60)
+              "/audioldm/status reply_port PORT, /audioldm/history <field value…> reply_port PORT → replies "
+              "/audioldm/accepted, /started, /progress, /done, /error, /cancelled, /pong, /status, "
+              "/history/entry, /history/end (docs/PROTOCOL.md).", 20, 540, 860, 60)
     p.comment("Prompts go as one symbol (quotes here; [route text] → [tosymbol] from a textedit); numbers as "
               "ints and 32-bit floats. Ids are j-<n>-<port>-<session>, new for every request; a reply is the "
               "latest job's when [fromsymbol @separator -] of its id gives this load's session and the "
               "latest n.", 20, 610, 860, 50)
     return p
+
+
+def history_help(p: Patch, engine: str) -> None:
+    """The generator's history menu in three objects: ask, and see the entries the engine answers with."""
+    p.comment("History: the search box and menu under the take ask the engine for what it made (history "
+              "[query <text>] limit 25) and list the answers — prompt · seconds · created; picking one loads "
+              "its file into the take, a missing one says so. The same request here (the entries go to the "
+              "Max console):", 540, 140, 340, 80)
+    ask = p.msg("history query rain limit 5", 540, 225, 180)
+    answers = p.obj("route history history_end", 540, 255, 180)
+    p.wire(ask, 0, engine)
+    p.wire(engine, 0, answers)
+    p.wire(answers, 0, p.obj("print history", 730, 255))
+    p.wire(answers, 1, p.obj("print history", 730, 285))
 
 
 def opener(p: Patch, name: str, x, y) -> None:
@@ -83,6 +100,7 @@ def generator_help(abstractions) -> Patch:
     log = p.obj("print audioldm", 140, 330)
     p.chain(request, engine, done, path, load, take)
     p.wire(done, 1, log)
+    history_help(p, engine)
 
     p.comment("Transform, as the generator's Transform button does it: buffer~ writes the take to a WAV file "
               "(writewave), the file's path in the OS's own form goes to the engine as init_audio with the "

@@ -210,7 +210,7 @@
       620.0,
       22.0
      ],
-     "text": "host 127.0.0.1"
+     "text": "history query rain limit 5"
     }
    },
    {
@@ -228,12 +228,30 @@
       620.0,
       22.0
      ],
-     "text": "port 18000"
+     "text": "host 127.0.0.1"
     }
    },
    {
     "box": {
      "id": "obj-12",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      378.0,
+      620.0,
+      22.0
+     ],
+     "text": "port 18000"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-13",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 0,
@@ -248,7 +266,7 @@
    },
    {
     "box": {
-     "id": "obj-13",
+     "id": "obj-14",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -263,7 +281,7 @@
    },
    {
     "box": {
-     "id": "obj-14",
+     "id": "obj-15",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -273,12 +291,12 @@
       860.0,
       50.0
      ],
-     "text": "Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> <position>, started <job id>, progress <job id> <step> <total>, done <job id> <path\u2026>, cancelled <job id>, error <job id> <code> <message> (all errors but not_cancellable), engine ready | absent (ping on load and on host/port), status <key value\u2026>."
+     "text": "Out (one outlet; job events only for the latest request): id <job id>, accepted <job id> <position>, started <job id>, progress <job id> <step> <total>, done <job id> <path\u2026>, cancelled <job id>, error <job id> <code> <message> (all errors but not_cancellable), engine ready | absent (ping on load and on host/port), status <key value\u2026>, history <key value\u2026> (one per entry) then history_end count <n>."
     }
    },
    {
     "box": {
-     "id": "obj-15",
+     "id": "obj-16",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -288,12 +306,12 @@
       860.0,
       60.0
      ],
-     "text": "On the wire: /audioldm/generate <field value\u2026> id <job id> reply_port PORT, /audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, /audioldm/status reply_port PORT \u2192 replies /audioldm/accepted, /started, /progress, /done, /error, /cancelled, /pong, /status (docs/PROTOCOL.md)."
+     "text": "On the wire: /audioldm/generate <field value\u2026> id <job id> reply_port PORT, /audioldm/cancel <job id> reply_port PORT, /audioldm/ping reply_port PORT, /audioldm/status reply_port PORT, /audioldm/history <field value\u2026> reply_port PORT \u2192 replies /audioldm/accepted, /started, /progress, /done, /error, /cancelled, /pong, /status, /history/entry, /history/end (docs/PROTOCOL.md)."
     }
    },
    {
     "box": {
-     "id": "obj-16",
+     "id": "obj-17",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -407,7 +425,19 @@
    {
     "patchline": {
      "destination": [
+      "obj-3",
+      0
+     ],
+     "source": [
       "obj-12",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-13",
       0
      ],
      "source": [

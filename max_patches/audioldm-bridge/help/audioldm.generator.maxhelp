@@ -291,6 +291,89 @@
      "numinlets": 1,
      "numoutlets": 0,
      "patching_rect": [
+      540.0,
+      140.0,
+      340.0,
+      80.0
+     ],
+     "text": "History: the search box and menu under the take ask the engine for what it made (history [query <text>] limit 25) and list the answers \u2014 prompt \u00b7 seconds \u00b7 created; picking one loads its file into the take, a missing one says so. The same request here (the entries go to the Max console):"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-16",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      540.0,
+      225.0,
+      180.0,
+      22.0
+     ],
+     "text": "history query rain limit 5"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-17",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      540.0,
+      255.0,
+      180.0,
+      22.0
+     ],
+     "text": "route history history_end"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-18",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      730.0,
+      255.0,
+      105.0,
+      22.0
+     ],
+     "text": "print history"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-19",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      730.0,
+      285.0,
+      105.0,
+      22.0
+     ],
+     "text": "print history"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-20",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
       20.0,
       440.0,
       860.0,
@@ -301,7 +384,7 @@
    },
    {
     "box": {
-     "id": "obj-16",
+     "id": "obj-21",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -319,7 +402,7 @@
    },
    {
     "box": {
-     "id": "obj-17",
+     "id": "obj-22",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -334,7 +417,7 @@
    },
    {
     "box": {
-     "id": "obj-18",
+     "id": "obj-23",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -350,7 +433,7 @@
    {
     "box": {
      "format": 6,
-     "id": "obj-19",
+     "id": "obj-24",
      "maxclass": "flonum",
      "maximum": 1.0,
      "minimum": 0.0,
@@ -372,7 +455,7 @@
    },
    {
     "box": {
-     "id": "obj-20",
+     "id": "obj-25",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -390,7 +473,7 @@
    },
    {
     "box": {
-     "id": "obj-21",
+     "id": "obj-26",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -408,7 +491,7 @@
    },
    {
     "box": {
-     "id": "obj-22",
+     "id": "obj-27",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -426,7 +509,7 @@
    },
    {
     "box": {
-     "id": "obj-23",
+     "id": "obj-28",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 1,
@@ -444,7 +527,7 @@
    },
    {
     "box": {
-     "id": "obj-24",
+     "id": "obj-29",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -464,7 +547,7 @@
    },
    {
     "box": {
-     "id": "obj-25",
+     "id": "obj-30",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -482,7 +565,7 @@
    },
    {
     "box": {
-     "id": "obj-26",
+     "id": "obj-31",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -500,7 +583,7 @@
    },
    {
     "box": {
-     "id": "obj-27",
+     "id": "obj-32",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -519,7 +602,7 @@
    },
    {
     "box": {
-     "id": "obj-28",
+     "id": "obj-33",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -538,7 +621,7 @@
    },
    {
     "box": {
-     "id": "obj-29",
+     "id": "obj-34",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -557,7 +640,7 @@
    },
    {
     "box": {
-     "id": "obj-30",
+     "id": "obj-35",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -572,7 +655,7 @@
    },
    {
     "box": {
-     "id": "obj-31",
+     "id": "obj-36",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -591,7 +674,7 @@
    },
    {
     "box": {
-     "id": "obj-32",
+     "id": "obj-37",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -609,7 +692,7 @@
    },
    {
     "box": {
-     "id": "obj-33",
+     "id": "obj-38",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 1,
@@ -627,7 +710,7 @@
    },
    {
     "box": {
-     "id": "obj-34",
+     "id": "obj-39",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -645,7 +728,7 @@
    },
    {
     "box": {
-     "id": "obj-35",
+     "id": "obj-40",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -750,92 +833,8 @@
    {
     "patchline": {
      "destination": [
-      "obj-19",
+      "obj-8",
       0
-     ],
-     "source": [
-      "obj-20",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-22",
-      0
-     ],
-     "source": [
-      "obj-21",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-24",
-      0
-     ],
-     "source": [
-      "obj-23",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-25",
-      0
-     ],
-     "source": [
-      "obj-24",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-26",
-      0
-     ],
-     "source": [
-      "obj-24",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-27",
-      0
-     ],
-     "source": [
-      "obj-25",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-27",
-      0
-     ],
-     "source": [
-      "obj-26",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-27",
-      1
      ],
      "source": [
       "obj-16",
@@ -846,11 +845,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-28",
+      "obj-17",
       0
      ],
      "source": [
-      "obj-27",
+      "obj-8",
       0
      ]
     }
@@ -858,11 +857,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-29",
+      "obj-18",
       0
      ],
      "source": [
-      "obj-27",
+      "obj-17",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-19",
+      0
+     ],
+     "source": [
+      "obj-17",
       1
      ]
     }
@@ -870,11 +881,47 @@
    {
     "patchline": {
      "destination": [
-      "obj-31",
+      "obj-24",
+      0
+     ],
+     "source": [
+      "obj-25",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-27",
+      0
+     ],
+     "source": [
+      "obj-26",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-29",
       0
      ],
      "source": [
       "obj-28",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-30",
+      0
+     ],
+     "source": [
+      "obj-29",
       0
      ]
     }
@@ -887,6 +934,18 @@
      ],
      "source": [
       "obj-29",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-32",
+      0
+     ],
+     "source": [
+      "obj-30",
       0
      ]
     }
@@ -899,6 +958,78 @@
      ],
      "source": [
       "obj-31",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-32",
+      1
+     ],
+     "source": [
+      "obj-21",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-33",
+      0
+     ],
+     "source": [
+      "obj-32",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-34",
+      0
+     ],
+     "source": [
+      "obj-32",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-36",
+      0
+     ],
+     "source": [
+      "obj-33",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-36",
+      0
+     ],
+     "source": [
+      "obj-34",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-37",
+      0
+     ],
+     "source": [
+      "obj-36",
       1
      ]
     }
@@ -910,7 +1041,7 @@
       0
      ],
      "source": [
-      "obj-32",
+      "obj-37",
       0
      ]
     }
@@ -918,11 +1049,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-33",
+      "obj-38",
       1
      ],
      "source": [
-      "obj-19",
+      "obj-24",
       0
      ]
     }
@@ -930,11 +1061,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-33",
+      "obj-38",
       0
      ],
      "source": [
-      "obj-31",
+      "obj-36",
       0
      ]
     }
@@ -942,11 +1073,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-34",
+      "obj-39",
       0
      ],
      "source": [
-      "obj-33",
+      "obj-38",
       0
      ]
     }
@@ -954,11 +1085,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-35",
+      "obj-40",
       0
      ],
      "source": [
-      "obj-34",
+      "obj-39",
       0
      ]
     }
@@ -970,7 +1101,7 @@
       0
      ],
      "source": [
-      "obj-35",
+      "obj-40",
       0
      ]
     }

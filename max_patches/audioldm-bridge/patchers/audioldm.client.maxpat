@@ -63,7 +63,7 @@
    },
    {
     "box": {
-     "comment": "generate <field value\u2026>, cancel, ping, status, host <name>, port <n>, reply_port <n>",
+     "comment": "generate <field value\u2026>, cancel, ping, status, history <field value\u2026>, host <name>, port <n>, reply_port <n>",
      "id": "obj-2",
      "maxclass": "inlet",
      "numinlets": 0,
@@ -83,9 +83,10 @@
     "box": {
      "id": "obj-3",
      "maxclass": "newobj",
-     "numinlets": 8,
-     "numoutlets": 8,
+     "numinlets": 9,
+     "numoutlets": 9,
      "outlettype": [
+      "",
       "",
       "",
       "",
@@ -98,10 +99,10 @@
      "patching_rect": [
       20.0,
       120.0,
-      380.0,
+      440.0,
       22.0
      ],
-     "text": "route generate cancel ping status host port reply_port"
+     "text": "route generate cancel ping status host port reply_port history"
     }
    },
    {
@@ -173,7 +174,7 @@
    },
    {
     "box": {
-     "id": "obj-72",
+     "id": "obj-78",
      "maxclass": "newobj",
      "numinlets": 4,
      "numoutlets": 5,
@@ -414,7 +415,7 @@
        },
        {
         "box": {
-         "id": "obj-76",
+         "id": "obj-83",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -430,7 +431,7 @@
        {
         "box": {
          "comment": "ping: on load, after host/port/reply_port",
-         "id": "obj-80",
+         "id": "obj-88",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -445,7 +446,7 @@
        {
         "box": {
          "comment": "the reply port",
-         "id": "obj-81",
+         "id": "obj-89",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -460,7 +461,7 @@
        {
         "box": {
          "comment": "loaded: a new session",
-         "id": "obj-82",
+         "id": "obj-90",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -475,7 +476,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>: the engine's address",
-         "id": "obj-83",
+         "id": "obj-91",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -490,7 +491,7 @@
        {
         "box": {
          "comment": "port <n>: where replies come in",
-         "id": "obj-84",
+         "id": "obj-92",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -505,7 +506,7 @@
        {
         "box": {
          "comment": "host <name>",
-         "id": "obj-94",
+         "id": "obj-105",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -523,7 +524,7 @@
        {
         "box": {
          "comment": "port <n>",
-         "id": "obj-95",
+         "id": "obj-106",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -541,7 +542,7 @@
        {
         "box": {
          "comment": "the arguments: reply port, host, port",
-         "id": "obj-96",
+         "id": "obj-107",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -559,7 +560,7 @@
        {
         "box": {
          "comment": "reply_port <n>",
-         "id": "obj-97",
+         "id": "obj-108",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -583,7 +584,7 @@
           0
          ],
          "source": [
-          "obj-96",
+          "obj-107",
           0
          ]
         }
@@ -639,7 +640,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-83",
+          "obj-91",
           0
          ],
          "source": [
@@ -651,7 +652,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-83",
+          "obj-91",
           0
          ],
          "source": [
@@ -675,7 +676,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-84",
+          "obj-92",
           0
          ],
          "source": [
@@ -691,7 +692,7 @@
           0
          ],
          "source": [
-          "obj-94",
+          "obj-105",
           0
          ]
         }
@@ -715,7 +716,7 @@
           0
          ],
          "source": [
-          "obj-95",
+          "obj-106",
           0
          ]
         }
@@ -739,7 +740,7 @@
           0
          ],
          "source": [
-          "obj-97",
+          "obj-108",
           0
          ]
         }
@@ -771,7 +772,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-82",
+          "obj-90",
           0
          ],
          "source": [
@@ -783,7 +784,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-81",
+          "obj-89",
           0
          ],
          "source": [
@@ -795,7 +796,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-80",
+          "obj-88",
           0
          ],
          "source": [
@@ -807,7 +808,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-80",
+          "obj-88",
           0
          ],
          "source": [
@@ -819,7 +820,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-80",
+          "obj-88",
           0
          ],
          "source": [
@@ -831,7 +832,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-80",
+          "obj-88",
           0
          ],
          "source": [
@@ -853,7 +854,7 @@
    },
    {
     "box": {
-     "id": "obj-73",
+     "id": "obj-79",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 4,
@@ -1313,7 +1314,7 @@
        },
        {
         "box": {
-         "id": "obj-77",
+         "id": "obj-84",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1329,7 +1330,7 @@
        {
         "box": {
          "comment": "/audioldm/generate, /cancel, /status",
-         "id": "obj-85",
+         "id": "obj-93",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1344,7 +1345,7 @@
        {
         "box": {
          "comment": "id <job id>",
-         "id": "obj-86",
+         "id": "obj-94",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1359,7 +1360,7 @@
        {
         "box": {
          "comment": "the latest request's n",
-         "id": "obj-87",
+         "id": "obj-95",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1374,7 +1375,7 @@
        {
         "box": {
          "comment": "this load's session",
-         "id": "obj-88",
+         "id": "obj-96",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1389,7 +1390,7 @@
        {
         "box": {
          "comment": "generate <field value\u2026>",
-         "id": "obj-98",
+         "id": "obj-109",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1407,7 +1408,7 @@
        {
         "box": {
          "comment": "the reply port",
-         "id": "obj-99",
+         "id": "obj-110",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1425,7 +1426,7 @@
        {
         "box": {
          "comment": "cancel",
-         "id": "obj-100",
+         "id": "obj-111",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1443,7 +1444,7 @@
        {
         "box": {
          "comment": "the latest job ended: close the cancel gate",
-         "id": "obj-101",
+         "id": "obj-112",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1461,7 +1462,7 @@
        {
         "box": {
          "comment": "loaded: a new session",
-         "id": "obj-102",
+         "id": "obj-113",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1479,7 +1480,7 @@
        {
         "box": {
          "comment": "status",
-         "id": "obj-103",
+         "id": "obj-114",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1503,7 +1504,7 @@
           0
          ],
          "source": [
-          "obj-102",
+          "obj-113",
           0
          ]
         }
@@ -1515,7 +1516,7 @@
           0
          ],
          "source": [
-          "obj-99",
+          "obj-110",
           0
          ]
         }
@@ -1563,7 +1564,7 @@
           0
          ],
          "source": [
-          "obj-98",
+          "obj-109",
           0
          ]
         }
@@ -1715,7 +1716,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-85",
+          "obj-93",
           0
          ],
          "source": [
@@ -1791,7 +1792,7 @@
           1
          ],
          "source": [
-          "obj-100",
+          "obj-111",
           0
          ]
         }
@@ -1847,7 +1848,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-85",
+          "obj-93",
           0
          ],
          "source": [
@@ -1863,7 +1864,7 @@
           0
          ],
          "source": [
-          "obj-103",
+          "obj-114",
           0
          ]
         }
@@ -1895,7 +1896,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-85",
+          "obj-93",
           0
          ],
          "source": [
@@ -1907,7 +1908,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-86",
+          "obj-94",
           0
          ],
          "source": [
@@ -1919,7 +1920,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-88",
+          "obj-96",
           0
          ],
          "source": [
@@ -1931,7 +1932,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-87",
+          "obj-95",
           0
          ],
          "source": [
@@ -1947,7 +1948,7 @@
           0
          ],
          "source": [
-          "obj-101",
+          "obj-112",
           0
          ]
         }
@@ -1965,7 +1966,7 @@
    },
    {
     "box": {
-     "id": "obj-74",
+     "id": "obj-80",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 2,
@@ -2161,7 +2162,7 @@
        },
        {
         "box": {
-         "id": "obj-78",
+         "id": "obj-85",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2177,7 +2178,7 @@
        {
         "box": {
          "comment": "/audioldm/ping",
-         "id": "obj-89",
+         "id": "obj-97",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2192,7 +2193,7 @@
        {
         "box": {
          "comment": "engine ready, engine absent",
-         "id": "obj-90",
+         "id": "obj-98",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2207,7 +2208,7 @@
        {
         "box": {
          "comment": "ping: on load, after host/port/reply_port",
-         "id": "obj-104",
+         "id": "obj-115",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2225,7 +2226,7 @@
        {
         "box": {
          "comment": "the reply port",
-         "id": "obj-105",
+         "id": "obj-116",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2243,7 +2244,7 @@
        {
         "box": {
          "comment": "pong",
-         "id": "obj-106",
+         "id": "obj-117",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2267,7 +2268,7 @@
           0
          ],
          "source": [
-          "obj-104",
+          "obj-115",
           0
          ]
         }
@@ -2303,7 +2304,7 @@
           1
          ],
          "source": [
-          "obj-105",
+          "obj-116",
           0
          ]
         }
@@ -2323,7 +2324,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-89",
+          "obj-97",
           0
          ],
          "source": [
@@ -2371,7 +2372,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-90",
+          "obj-98",
           0
          ],
          "source": [
@@ -2395,7 +2396,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-90",
+          "obj-98",
           0
          ],
          "source": [
@@ -2411,7 +2412,7 @@
           0
          ],
          "source": [
-          "obj-106",
+          "obj-117",
           0
          ]
         }
@@ -2429,7 +2430,428 @@
    },
    {
     "box": {
-     "id": "obj-75",
+     "id": "obj-81",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       460.0,
+       900.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-48",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          200.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-49",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          180.0,
+          105.0,
+          22.0
+         ],
+         "text": "reply_port $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-50",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          230.0,
+          170.0,
+          22.0
+         ],
+         "text": "prepend /audioldm/history"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-51",
+         "maxclass": "newobj",
+         "numinlets": 3,
+         "numoutlets": 3,
+         "outlettype": [
+          "",
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          940.0,
+          330.0,
+          22.0
+         ],
+         "text": "route /audioldm/history/entry /audioldm/history/end"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-52",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          1330.0,
+          119.0,
+          22.0
+         ],
+         "text": "prepend history"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-53",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          1330.0,
+          147.0,
+          22.0
+         ],
+         "text": "prepend history_end"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-86",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          400.0,
+          100.0
+         ],
+         "text": "history <field value\u2026> (query, limit, since) \u2192 /audioldm/history <field value\u2026> reply_port PORT. Its replies \u2014 one /audioldm/history/entry per entry, then /audioldm/history/end count N \u2014 go out as history <key value\u2026> and history_end count N; every other reply goes on to the job path."
+        }
+       },
+       {
+        "box": {
+         "comment": "/audioldm/generate, /cancel, /status, /history",
+         "id": "obj-99",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          1392.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "history <key value\u2026>, history_end count N",
+         "id": "obj-100",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          1392.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "to t a a",
+         "id": "obj-101",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          330.0,
+          1392.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "history <field value\u2026>",
+         "id": "obj-118",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "OSC from the engine",
+         "id": "obj-119",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the reply port",
+         "id": "obj-120",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-49",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-48",
+          1
+         ],
+         "source": [
+          "obj-49",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-48",
+          0
+         ],
+         "source": [
+          "obj-118",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-50",
+          0
+         ],
+         "source": [
+          "obj-48",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-99",
+          0
+         ],
+         "source": [
+          "obj-50",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-52",
+          0
+         ],
+         "source": [
+          "obj-51",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-53",
+          0
+         ],
+         "source": [
+          "obj-51",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-100",
+          0
+         ],
+         "source": [
+          "obj-52",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-100",
+          0
+         ],
+         "source": [
+          "obj-53",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-51",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          0
+         ],
+         "source": [
+          "obj-51",
+          2
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      680.0,
+      190.0,
+      77.0,
+      22.0
+     ],
+     "text": "p history"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-82",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 3,
@@ -2480,7 +2902,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-48",
+         "id": "obj-54",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2499,7 +2921,7 @@
        },
        {
         "box": {
-         "id": "obj-49",
+         "id": "obj-55",
          "maxclass": "newobj",
          "numinlets": 4,
          "numoutlets": 4,
@@ -2520,7 +2942,7 @@
        },
        {
         "box": {
-         "id": "obj-50",
+         "id": "obj-56",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2538,7 +2960,7 @@
        },
        {
         "box": {
-         "id": "obj-51",
+         "id": "obj-57",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2557,7 +2979,7 @@
        },
        {
         "box": {
-         "id": "obj-52",
+         "id": "obj-58",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2576,7 +2998,7 @@
        },
        {
         "box": {
-         "id": "obj-53",
+         "id": "obj-59",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2595,7 +3017,7 @@
        },
        {
         "box": {
-         "id": "obj-54",
+         "id": "obj-60",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2614,7 +3036,7 @@
        },
        {
         "box": {
-         "id": "obj-55",
+         "id": "obj-61",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2632,7 +3054,7 @@
        },
        {
         "box": {
-         "id": "obj-56",
+         "id": "obj-62",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2650,7 +3072,7 @@
        },
        {
         "box": {
-         "id": "obj-57",
+         "id": "obj-63",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2669,7 +3091,7 @@
        },
        {
         "box": {
-         "id": "obj-58",
+         "id": "obj-64",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2688,7 +3110,7 @@
        },
        {
         "box": {
-         "id": "obj-59",
+         "id": "obj-65",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2707,7 +3129,7 @@
        },
        {
         "box": {
-         "id": "obj-60",
+         "id": "obj-66",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2725,7 +3147,7 @@
        },
        {
         "box": {
-         "id": "obj-61",
+         "id": "obj-67",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2744,7 +3166,7 @@
        },
        {
         "box": {
-         "id": "obj-62",
+         "id": "obj-68",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -2764,7 +3186,7 @@
        },
        {
         "box": {
-         "id": "obj-63",
+         "id": "obj-69",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2782,7 +3204,7 @@
        },
        {
         "box": {
-         "id": "obj-64",
+         "id": "obj-70",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2800,7 +3222,7 @@
        },
        {
         "box": {
-         "id": "obj-65",
+         "id": "obj-71",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2819,7 +3241,7 @@
        },
        {
         "box": {
-         "id": "obj-66",
+         "id": "obj-72",
          "maxclass": "newobj",
          "numinlets": 7,
          "numoutlets": 7,
@@ -2843,7 +3265,7 @@
        },
        {
         "box": {
-         "id": "obj-67",
+         "id": "obj-73",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2861,7 +3283,7 @@
        },
        {
         "box": {
-         "id": "obj-68",
+         "id": "obj-74",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2879,7 +3301,7 @@
        },
        {
         "box": {
-         "id": "obj-69",
+         "id": "obj-75",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2897,7 +3319,7 @@
        },
        {
         "box": {
-         "id": "obj-70",
+         "id": "obj-76",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2915,7 +3337,7 @@
        },
        {
         "box": {
-         "id": "obj-71",
+         "id": "obj-77",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2933,7 +3355,7 @@
        },
        {
         "box": {
-         "id": "obj-79",
+         "id": "obj-87",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2949,7 +3371,7 @@
        {
         "box": {
          "comment": "pong",
-         "id": "obj-91",
+         "id": "obj-102",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2964,7 +3386,7 @@
        {
         "box": {
          "comment": "the latest job's events, errors, status",
-         "id": "obj-92",
+         "id": "obj-103",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2979,7 +3401,7 @@
        {
         "box": {
          "comment": "the latest job ended: close the cancel gate",
-         "id": "obj-93",
+         "id": "obj-104",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2993,8 +3415,8 @@
        },
        {
         "box": {
-         "comment": "OSC from the engine",
-         "id": "obj-107",
+         "comment": "from route /audioldm/history/entry /audioldm/history/end",
+         "id": "obj-121",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3012,7 +3434,7 @@
        {
         "box": {
          "comment": "the latest request's n",
-         "id": "obj-108",
+         "id": "obj-122",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3030,7 +3452,7 @@
        {
         "box": {
          "comment": "this load's session",
-         "id": "obj-109",
+         "id": "obj-123",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3050,107 +3472,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-48",
-          0
-         ],
-         "source": [
-          "obj-107",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-49",
-          0
-         ],
-         "source": [
-          "obj-48",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-91",
-          0
-         ],
-         "source": [
-          "obj-49",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-50",
-          0
-         ],
-         "source": [
-          "obj-49",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-92",
-          0
-         ],
-         "source": [
-          "obj-50",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-51",
-          0
-         ],
-         "source": [
-          "obj-49",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-52",
-          1
-         ],
-         "source": [
-          "obj-51",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-53",
-          0
-         ],
-         "source": [
-          "obj-51",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-54",
           0
          ],
          "source": [
-          "obj-53",
+          "obj-121",
           0
          ]
         }
@@ -3163,14 +3489,14 @@
          ],
          "source": [
           "obj-54",
-          1
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-52",
+          "obj-102",
           0
          ],
          "source": [
@@ -3186,15 +3512,15 @@
           0
          ],
          "source": [
-          "obj-52",
-          0
+          "obj-55",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-92",
+          "obj-103",
           0
          ],
          "source": [
@@ -3210,8 +3536,8 @@
           0
          ],
          "source": [
-          "obj-48",
-          1
+          "obj-55",
+          2
          ]
         }
        },
@@ -3259,14 +3585,14 @@
          ],
          "source": [
           "obj-60",
-          0
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-62",
+          "obj-58",
           0
          ],
          "source": [
@@ -3278,83 +3604,59 @@
        {
         "patchline": {
          "destination": [
-          "obj-63",
-          0
-         ],
-         "source": [
-          "obj-62",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-63",
-          1
-         ],
-         "source": [
-          "obj-109",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-64",
-          0
-         ],
-         "source": [
-          "obj-63",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-64",
-          1
-         ],
-         "source": [
           "obj-62",
           0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-65",
-          0
          ],
          "source": [
-          "obj-64",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-65",
-          1
-         ],
-         "source": [
-          "obj-108",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-58",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
+          0
          ],
          "source": [
+          "obj-62",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-63",
+          0
+         ],
+         "source": [
+          "obj-54",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-64",
+          1
+         ],
+         "source": [
+          "obj-63",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-65",
+          0
+         ],
+         "source": [
+          "obj-63",
           0
          ]
         }
@@ -3366,7 +3668,7 @@
           0
          ],
          "source": [
-          "obj-58",
+          "obj-65",
           0
          ]
         }
@@ -3386,7 +3688,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-92",
+          "obj-68",
           0
          ],
          "source": [
@@ -3398,35 +3700,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-68",
-          0
-         ],
-         "source": [
-          "obj-66",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-92",
-          0
-         ],
-         "source": [
-          "obj-68",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-69",
           0
          ],
          "source": [
-          "obj-66",
+          "obj-68",
           2
          ]
         }
@@ -3434,7 +3712,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-92",
+          "obj-69",
+          1
+         ],
+         "source": [
+          "obj-123",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-70",
           0
          ],
          "source": [
@@ -3447,18 +3737,18 @@
         "patchline": {
          "destination": [
           "obj-70",
-          0
+          1
          ],
          "source": [
-          "obj-66",
-          3
+          "obj-68",
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-92",
+          "obj-71",
           0
          ],
          "source": [
@@ -3471,18 +3761,18 @@
         "patchline": {
          "destination": [
           "obj-71",
-          0
+          1
          ],
          "source": [
-          "obj-66",
-          4
+          "obj-122",
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-92",
+          "obj-64",
           0
          ],
          "source": [
@@ -3494,11 +3784,95 @@
        {
         "patchline": {
          "destination": [
-          "obj-93",
+          "obj-72",
           0
          ],
          "source": [
-          "obj-66",
+          "obj-64",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-73",
+          0
+         ],
+         "source": [
+          "obj-72",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
+          0
+         ],
+         "source": [
+          "obj-73",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-74",
+          0
+         ],
+         "source": [
+          "obj-72",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
+          0
+         ],
+         "source": [
+          "obj-74",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-75",
+          0
+         ],
+         "source": [
+          "obj-72",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
+          0
+         ],
+         "source": [
+          "obj-75",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-76",
+          0
+         ],
+         "source": [
+          "obj-72",
           3
          ]
         }
@@ -3506,11 +3880,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-93",
+          "obj-103",
           0
          ],
          "source": [
-          "obj-66",
+          "obj-76",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-77",
+          0
+         ],
+         "source": [
+          "obj-72",
           4
          ]
         }
@@ -3518,11 +3904,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-93",
+          "obj-103",
           0
          ],
          "source": [
-          "obj-66",
+          "obj-77",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-72",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-72",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-72",
           5
          ]
         }
@@ -3555,7 +3977,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-72",
+      "obj-78",
       2
      ],
      "source": [
@@ -3571,7 +3993,7 @@
       0
      ],
      "source": [
-      "obj-72",
+      "obj-78",
       3
      ]
     }
@@ -3583,7 +4005,7 @@
       0
      ],
      "source": [
-      "obj-72",
+      "obj-78",
       4
      ]
     }
@@ -3591,7 +4013,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-72",
+      "obj-78",
       0
      ],
      "source": [
@@ -3603,7 +4025,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-72",
+      "obj-78",
       1
      ],
      "source": [
@@ -3615,7 +4037,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-72",
+      "obj-78",
       3
      ],
      "source": [
@@ -3627,11 +4049,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-79",
       4
      ],
      "source": [
-      "obj-72",
+      "obj-78",
       2
      ]
     }
@@ -3639,11 +4061,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-79",
       1
      ],
      "source": [
-      "obj-72",
+      "obj-78",
       1
      ]
     }
@@ -3651,7 +4073,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-79",
       0
      ],
      "source": [
@@ -3667,7 +4089,7 @@
       0
      ],
      "source": [
-      "obj-73",
+      "obj-79",
       0
      ]
     }
@@ -3675,7 +4097,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-79",
       2
      ],
      "source": [
@@ -3687,7 +4109,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-79",
       5
      ],
      "source": [
@@ -3703,7 +4125,7 @@
       0
      ],
      "source": [
-      "obj-73",
+      "obj-79",
       1
      ]
     }
@@ -3711,11 +4133,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-74",
+      "obj-80",
       0
      ],
      "source": [
-      "obj-72",
+      "obj-78",
       0
      ]
     }
@@ -3723,11 +4145,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-74",
+      "obj-80",
       1
      ],
      "source": [
-      "obj-72",
+      "obj-78",
       1
      ]
     }
@@ -3739,7 +4161,7 @@
       0
      ],
      "source": [
-      "obj-74",
+      "obj-80",
       0
      ]
     }
@@ -3751,7 +4173,7 @@
       0
      ],
      "source": [
-      "obj-74",
+      "obj-80",
       1
      ]
     }
@@ -3759,8 +4181,56 @@
    {
     "patchline": {
      "destination": [
-      "obj-75",
+      "obj-81",
+      2
+     ],
+     "source": [
+      "obj-78",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-81",
       0
+     ],
+     "source": [
+      "obj-3",
+      7
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-5",
+      0
+     ],
+     "source": [
+      "obj-81",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-7",
+      0
+     ],
+     "source": [
+      "obj-81",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-81",
+      1
      ],
      "source": [
       "obj-6",
@@ -3771,11 +4241,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-74",
+      "obj-82",
+      0
+     ],
+     "source": [
+      "obj-81",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-80",
       2
      ],
      "source": [
-      "obj-75",
+      "obj-82",
       0
      ]
     }
@@ -3787,7 +4269,7 @@
       0
      ],
      "source": [
-      "obj-75",
+      "obj-82",
       1
      ]
     }
@@ -3795,11 +4277,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-75",
+      "obj-82",
       2
      ],
      "source": [
-      "obj-73",
+      "obj-79",
       3
      ]
     }
@@ -3807,11 +4289,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-75",
+      "obj-82",
       1
      ],
      "source": [
-      "obj-73",
+      "obj-79",
       2
      ]
     }
@@ -3819,11 +4301,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-73",
+      "obj-79",
       3
      ],
      "source": [
-      "obj-75",
+      "obj-82",
       2
      ]
     }

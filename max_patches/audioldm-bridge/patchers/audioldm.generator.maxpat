@@ -13,7 +13,7 @@
    60.0,
    80.0,
    1160.0,
-   442.0
+   536.0
   ],
   "bglocked": 0,
   "openinpresentation": 1,
@@ -1441,6 +1441,205 @@
    {
     "box": {
      "id": "obj-163",
+     "keymode": 1,
+     "lines": 1,
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      20.0,
+      700.0,
+      300.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      470.0,
+      300.0,
+      22.0
+     ],
+     "text": "",
+     "varname": "history_search"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-164",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      338.0,
+      680.0,
+      480.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      450.0,
+      480.0,
+      20.0
+     ],
+     "text": "history: search the prompts of everything made (Return; empty: the latest)"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-165",
+     "maxclass": "button",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      330.0,
+      700.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      330.0,
+      470.0,
+      24.0,
+      24.0
+     ],
+     "varname": "history_find"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-166",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      356.0,
+      702.0,
+      50.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      356.0,
+      472.0,
+      50.0,
+      20.0
+     ],
+     "text": "search"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-167",
+     "maxclass": "umenu",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "int",
+      "",
+      ""
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      420.0,
+      700.0,
+      440.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      420.0,
+      470.0,
+      440.0,
+      22.0
+     ],
+     "varname": "history"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-168",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      420.0,
+      726.0,
+      240.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      420.0,
+      496.0,
+      240.0,
+      20.0
+     ],
+     "text": "pick one to load it into the take"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-169",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      880.0,
+      700.0,
+      180.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      880.0,
+      470.0,
+      180.0,
+      22.0
+     ],
+     "text": "",
+     "varname": "history_status"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-170",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      880.0,
+      680.0,
+      60.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      880.0,
+      450.0,
+      60.0,
+      20.0
+     ],
+     "text": "found"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-211",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1582,7 +1781,7 @@
        },
        {
         "box": {
-         "id": "obj-170",
+         "id": "obj-219",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1598,7 +1797,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>",
-         "id": "obj-177",
+         "id": "obj-227",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1613,7 +1812,7 @@
        {
         "box": {
          "comment": "set 18000",
-         "id": "obj-178",
+         "id": "obj-228",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1628,7 +1827,7 @@
        {
         "box": {
          "comment": "the host box (Return)",
-         "id": "obj-215",
+         "id": "obj-270",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1646,7 +1845,7 @@
        {
         "box": {
          "comment": "the port box",
-         "id": "obj-216",
+         "id": "obj-271",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1666,7 +1865,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-178",
+          "obj-228",
           0
          ],
          "source": [
@@ -1682,7 +1881,7 @@
           0
          ],
          "source": [
-          "obj-215",
+          "obj-270",
           0
          ]
         }
@@ -1718,7 +1917,7 @@
           0
          ],
          "source": [
-          "obj-216",
+          "obj-271",
           0
          ]
         }
@@ -1726,7 +1925,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-227",
           0
          ],
          "source": [
@@ -1738,7 +1937,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-227",
           0
          ],
          "source": [
@@ -1760,7 +1959,7 @@
    },
    {
     "box": {
-     "id": "obj-164",
+     "id": "obj-212",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 4,
@@ -1884,7 +2083,7 @@
        },
        {
         "box": {
-         "id": "obj-171",
+         "id": "obj-220",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1900,7 +2099,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-179",
+         "id": "obj-229",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1915,7 +2114,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-180",
+         "id": "obj-230",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1930,7 +2129,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-181",
+         "id": "obj-231",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1945,7 +2144,7 @@
        {
         "box": {
          "comment": "follow",
-         "id": "obj-182",
+         "id": "obj-232",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1962,7 +2161,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-179",
+          "obj-229",
           0
          ],
          "source": [
@@ -1974,7 +2173,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-180",
+          "obj-230",
           0
          ],
          "source": [
@@ -1986,7 +2185,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-181",
+          "obj-231",
           0
          ],
          "source": [
@@ -1998,7 +2197,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-182",
+          "obj-232",
           0
          ],
          "source": [
@@ -2020,7 +2219,7 @@
    },
    {
     "box": {
-     "id": "obj-165",
+     "id": "obj-213",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -2397,7 +2596,7 @@
        },
        {
         "box": {
-         "id": "obj-172",
+         "id": "obj-221",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2413,7 +2612,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-183",
+         "id": "obj-233",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2428,7 +2627,7 @@
        {
         "box": {
          "comment": "set <the transport's tempo>",
-         "id": "obj-184",
+         "id": "obj-234",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2443,7 +2642,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-185",
+         "id": "obj-235",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2458,7 +2657,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-186",
+         "id": "obj-236",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2473,7 +2672,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-187",
+         "id": "obj-237",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2488,7 +2687,7 @@
        {
         "box": {
          "comment": "0: stop following",
-         "id": "obj-188",
+         "id": "obj-238",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2503,7 +2702,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-217",
+         "id": "obj-272",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2521,7 +2720,7 @@
        {
         "box": {
          "comment": "follow transport",
-         "id": "obj-218",
+         "id": "obj-273",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2539,7 +2738,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-219",
+         "id": "obj-274",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2557,7 +2756,7 @@
        {
         "box": {
          "comment": "a typed BPM",
-         "id": "obj-220",
+         "id": "obj-275",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2575,7 +2774,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-221",
+         "id": "obj-276",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2593,7 +2792,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-222",
+         "id": "obj-277",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2617,7 +2816,7 @@
           0
          ],
          "source": [
-          "obj-218",
+          "obj-273",
           0
          ]
         }
@@ -2697,7 +2896,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-184",
+          "obj-234",
           0
          ],
          "source": [
@@ -2757,7 +2956,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-186",
+          "obj-236",
           0
          ],
          "source": [
@@ -2805,7 +3004,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-185",
+          "obj-235",
           0
          ],
          "source": [
@@ -2845,7 +3044,7 @@
           0
          ],
          "source": [
-          "obj-220",
+          "obj-275",
           0
          ]
         }
@@ -2869,7 +3068,7 @@
           0
          ],
          "source": [
-          "obj-221",
+          "obj-276",
           0
          ]
         }
@@ -2905,7 +3104,7 @@
           0
          ],
          "source": [
-          "obj-222",
+          "obj-277",
           0
          ]
         }
@@ -2937,7 +3136,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-188",
+          "obj-238",
           0
          ],
          "source": [
@@ -2953,7 +3152,7 @@
           0
          ],
          "source": [
-          "obj-217",
+          "obj-272",
           0
          ]
         }
@@ -2965,7 +3164,7 @@
           0
          ],
          "source": [
-          "obj-219",
+          "obj-274",
           0
          ]
         }
@@ -2973,7 +3172,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-183",
+          "obj-233",
           0
          ],
          "source": [
@@ -2985,7 +3184,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-183",
+          "obj-233",
           0
          ],
          "source": [
@@ -2997,7 +3196,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-187",
+          "obj-237",
           0
          ],
          "source": [
@@ -3019,7 +3218,7 @@
    },
    {
     "box": {
-     "id": "obj-166",
+     "id": "obj-214",
      "maxclass": "newobj",
      "numinlets": 12,
      "numoutlets": 10,
@@ -3488,7 +3687,7 @@
        },
        {
         "box": {
-         "id": "obj-173",
+         "id": "obj-222",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3504,7 +3703,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-189",
+         "id": "obj-239",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3519,7 +3718,7 @@
        {
         "box": {
          "comment": "bang: seed, a new seed",
-         "id": "obj-190",
+         "id": "obj-240",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3534,7 +3733,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-191",
+         "id": "obj-241",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3549,7 +3748,7 @@
        {
         "box": {
          "comment": "set type a prompt first",
-         "id": "obj-192",
+         "id": "obj-242",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3564,7 +3763,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-193",
+         "id": "obj-243",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3579,7 +3778,7 @@
        {
         "box": {
          "comment": "bang: bars",
-         "id": "obj-194",
+         "id": "obj-244",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3594,7 +3793,7 @@
        {
         "box": {
          "comment": "generate \u2026, cancel",
-         "id": "obj-195",
+         "id": "obj-245",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3609,7 +3808,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-196",
+         "id": "obj-246",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3624,7 +3823,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-197",
+         "id": "obj-247",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3639,7 +3838,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-198",
+         "id": "obj-248",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3654,7 +3853,7 @@
        {
         "box": {
          "comment": "Generate",
-         "id": "obj-223",
+         "id": "obj-278",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3672,7 +3871,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-224",
+         "id": "obj-279",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3690,7 +3889,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-225",
+         "id": "obj-280",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3708,7 +3907,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-226",
+         "id": "obj-281",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3726,7 +3925,7 @@
        {
         "box": {
          "comment": "Cancel",
-         "id": "obj-227",
+         "id": "obj-282",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3744,7 +3943,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-228",
+         "id": "obj-283",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3762,7 +3961,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-229",
+         "id": "obj-284",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3780,7 +3979,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-230",
+         "id": "obj-285",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3798,7 +3997,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-231",
+         "id": "obj-286",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3816,7 +4015,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-232",
+         "id": "obj-287",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3834,7 +4033,7 @@
        {
         "box": {
          "comment": "the negative prompt",
-         "id": "obj-233",
+         "id": "obj-288",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3852,7 +4051,7 @@
        {
         "box": {
          "comment": "new seed",
-         "id": "obj-234",
+         "id": "obj-289",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3876,7 +4075,7 @@
           0
          ],
          "source": [
-          "obj-223",
+          "obj-278",
           0
          ]
         }
@@ -3920,7 +4119,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-198",
+          "obj-248",
           0
          ],
          "source": [
@@ -3932,7 +4131,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-197",
+          "obj-247",
           0
          ],
          "source": [
@@ -3944,7 +4143,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-196",
+          "obj-246",
           0
          ],
          "source": [
@@ -3956,7 +4155,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-194",
+          "obj-244",
           0
          ],
          "source": [
@@ -3968,7 +4167,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-193",
+          "obj-243",
           0
          ],
          "source": [
@@ -3980,7 +4179,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-240",
           0
          ],
          "source": [
@@ -3992,7 +4191,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-189",
+          "obj-239",
           0
          ],
          "source": [
@@ -4008,7 +4207,7 @@
           0
          ],
          "source": [
-          "obj-224",
+          "obj-279",
           0
          ]
         }
@@ -4040,7 +4239,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-192",
+          "obj-242",
           0
          ],
          "source": [
@@ -4092,7 +4291,7 @@
           1
          ],
          "source": [
-          "obj-226",
+          "obj-281",
           0
          ]
         }
@@ -4104,7 +4303,7 @@
           2
          ],
          "source": [
-          "obj-228",
+          "obj-283",
           0
          ]
         }
@@ -4116,7 +4315,7 @@
           3
          ],
          "source": [
-          "obj-229",
+          "obj-284",
           0
          ]
         }
@@ -4128,7 +4327,7 @@
           4
          ],
          "source": [
-          "obj-230",
+          "obj-285",
           0
          ]
         }
@@ -4140,7 +4339,7 @@
           5
          ],
          "source": [
-          "obj-231",
+          "obj-286",
           0
          ]
         }
@@ -4164,7 +4363,7 @@
           0
          ],
          "source": [
-          "obj-233",
+          "obj-288",
           0
          ]
         }
@@ -4304,7 +4503,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-245",
           0
          ],
          "source": [
@@ -4316,7 +4515,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-245",
           0
          ],
          "source": [
@@ -4332,7 +4531,7 @@
           0
          ],
          "source": [
-          "obj-227",
+          "obj-282",
           0
          ]
         }
@@ -4340,7 +4539,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-245",
           0
          ],
          "source": [
@@ -4356,7 +4555,7 @@
           0
          ],
          "source": [
-          "obj-234",
+          "obj-289",
           0
          ]
         }
@@ -4376,7 +4575,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-240",
           0
          ],
          "source": [
@@ -4392,7 +4591,7 @@
           0
          ],
          "source": [
-          "obj-225",
+          "obj-280",
           0
          ]
         }
@@ -4400,7 +4599,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-191",
+          "obj-241",
           0
          ],
          "source": [
@@ -4416,7 +4615,7 @@
           1
          ],
          "source": [
-          "obj-232",
+          "obj-287",
           0
          ]
         }
@@ -4434,7 +4633,7 @@
    },
    {
     "box": {
-     "id": "obj-167",
+     "id": "obj-215",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -4717,7 +4916,7 @@
        },
        {
         "box": {
-         "id": "obj-174",
+         "id": "obj-223",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4733,7 +4932,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-199",
+         "id": "obj-249",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4748,7 +4947,7 @@
        {
         "box": {
          "comment": "writewave <file>, replace <file>",
-         "id": "obj-235",
+         "id": "obj-290",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4766,7 +4965,7 @@
        {
         "box": {
          "comment": "open\u2026",
-         "id": "obj-236",
+         "id": "obj-291",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4784,7 +4983,7 @@
        {
         "box": {
          "comment": "play",
-         "id": "obj-237",
+         "id": "obj-292",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4802,7 +5001,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-238",
+         "id": "obj-293",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4820,7 +5019,7 @@
        {
         "box": {
          "comment": "loop on/off",
-         "id": "obj-239",
+         "id": "obj-294",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4844,7 +5043,7 @@
           0
          ],
          "source": [
-          "obj-236",
+          "obj-291",
           0
          ]
         }
@@ -4876,7 +5075,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-199",
+          "obj-249",
           0
          ],
          "source": [
@@ -4892,7 +5091,7 @@
           0
          ],
          "source": [
-          "obj-237",
+          "obj-292",
           0
          ]
         }
@@ -4940,7 +5139,7 @@
           0
          ],
          "source": [
-          "obj-238",
+          "obj-293",
           0
          ]
         }
@@ -4964,7 +5163,7 @@
           0
          ],
          "source": [
-          "obj-239",
+          "obj-294",
           0
          ]
         }
@@ -5060,7 +5259,7 @@
           0
          ],
          "source": [
-          "obj-235",
+          "obj-290",
           0
          ]
         }
@@ -5078,7 +5277,7 @@
    },
    {
     "box": {
-     "id": "obj-168",
+     "id": "obj-216",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 8,
@@ -5561,7 +5760,7 @@
        },
        {
         "box": {
-         "id": "obj-175",
+         "id": "obj-224",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5577,7 +5776,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-200",
+         "id": "obj-250",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5592,7 +5791,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-201",
+         "id": "obj-251",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5607,7 +5806,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-202",
+         "id": "obj-252",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5622,7 +5821,7 @@
        {
         "box": {
          "comment": "bang: strength",
-         "id": "obj-203",
+         "id": "obj-253",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5637,7 +5836,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-204",
+         "id": "obj-254",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5652,7 +5851,7 @@
        {
         "box": {
          "comment": "bang: seed",
-         "id": "obj-205",
+         "id": "obj-255",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5667,7 +5866,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-206",
+         "id": "obj-256",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5682,7 +5881,7 @@
        {
         "box": {
          "comment": "writewave <file>",
-         "id": "obj-207",
+         "id": "obj-257",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5697,7 +5896,7 @@
        {
         "box": {
          "comment": "Transform",
-         "id": "obj-240",
+         "id": "obj-295",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5715,7 +5914,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-241",
+         "id": "obj-296",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5733,7 +5932,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-242",
+         "id": "obj-297",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5751,7 +5950,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-243",
+         "id": "obj-298",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5769,7 +5968,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-244",
+         "id": "obj-299",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5793,7 +5992,7 @@
           0
          ],
          "source": [
-          "obj-240",
+          "obj-295",
           0
          ]
         }
@@ -5813,7 +6012,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-202",
+          "obj-252",
           0
          ],
          "source": [
@@ -5837,7 +6036,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-206",
+          "obj-256",
           0
          ],
          "source": [
@@ -5849,7 +6048,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-205",
+          "obj-255",
           0
          ],
          "source": [
@@ -5861,7 +6060,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-204",
+          "obj-254",
           0
          ],
          "source": [
@@ -5873,7 +6072,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-203",
+          "obj-253",
           0
          ],
          "source": [
@@ -5885,7 +6084,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-200",
+          "obj-250",
           0
          ],
          "source": [
@@ -5901,7 +6100,7 @@
           0
          ],
          "source": [
-          "obj-241",
+          "obj-296",
           0
          ]
         }
@@ -5913,7 +6112,7 @@
           2
          ],
          "source": [
-          "obj-242",
+          "obj-297",
           0
          ]
         }
@@ -5925,7 +6124,7 @@
           3
          ],
          "source": [
-          "obj-243",
+          "obj-298",
           0
          ]
         }
@@ -5937,7 +6136,7 @@
           4
          ],
          "source": [
-          "obj-244",
+          "obj-299",
           0
          ]
         }
@@ -6197,7 +6396,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-207",
+          "obj-257",
           0
          ],
          "source": [
@@ -6221,7 +6420,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-201",
+          "obj-251",
           0
          ],
          "source": [
@@ -6243,7 +6442,7 @@
    },
    {
     "box": {
-     "id": "obj-169",
+     "id": "obj-217",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 7,
@@ -6689,7 +6888,7 @@
        },
        {
         "box": {
-         "id": "obj-176",
+         "id": "obj-225",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6705,7 +6904,7 @@
        {
         "box": {
          "comment": "set engine ready/absent",
-         "id": "obj-208",
+         "id": "obj-258",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6720,7 +6919,7 @@
        {
         "box": {
          "comment": "set <status>",
-         "id": "obj-209",
+         "id": "obj-259",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6735,7 +6934,7 @@
        {
         "box": {
          "comment": "progress in %",
-         "id": "obj-210",
+         "id": "obj-260",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6750,7 +6949,7 @@
        {
         "box": {
          "comment": "the take menu: clear, append <file>, 0",
-         "id": "obj-211",
+         "id": "obj-261",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6765,7 +6964,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-212",
+         "id": "obj-262",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6780,7 +6979,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-213",
+         "id": "obj-263",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6795,7 +6994,7 @@
        {
         "box": {
          "comment": "set <error>",
-         "id": "obj-214",
+         "id": "obj-264",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6810,7 +7009,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-245",
+         "id": "obj-300",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6828,7 +7027,7 @@
        {
         "box": {
          "comment": "the take picked",
-         "id": "obj-246",
+         "id": "obj-301",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6852,7 +7051,7 @@
           0
          ],
          "source": [
-          "obj-245",
+          "obj-300",
           0
          ]
         }
@@ -6872,7 +7071,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-208",
+          "obj-258",
           0
          ],
          "source": [
@@ -6944,7 +7143,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-259",
           0
          ],
          "source": [
@@ -6956,7 +7155,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-259",
           0
          ],
          "source": [
@@ -6968,7 +7167,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-259",
           0
          ],
          "source": [
@@ -6980,7 +7179,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-259",
           0
          ],
          "source": [
@@ -7052,7 +7251,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-210",
+          "obj-260",
           0
          ],
          "source": [
@@ -7124,7 +7323,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-261",
           0
          ],
          "source": [
@@ -7136,7 +7335,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-261",
           0
          ],
          "source": [
@@ -7148,7 +7347,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-261",
           0
          ],
          "source": [
@@ -7164,7 +7363,7 @@
           0
          ],
          "source": [
-          "obj-246",
+          "obj-301",
           0
          ]
         }
@@ -7184,7 +7383,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-213",
+          "obj-263",
           0
          ],
          "source": [
@@ -7208,7 +7407,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-212",
+          "obj-262",
           0
          ],
          "source": [
@@ -7232,7 +7431,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-214",
+          "obj-264",
           0
          ],
          "source": [
@@ -7263,6 +7462,1706 @@
      ],
      "text": "p replies"
     }
+   },
+   {
+    "box": {
+     "id": "obj-218",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 5,
+     "outlettype": [
+      "",
+      "",
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       818.0,
+       900.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-171",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          180.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-172",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          205.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-173",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          255.0,
+          126.0,
+          22.0
+         ],
+         "text": "history limit 25"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-174",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          230.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-175",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          154.0,
+          255.0,
+          220.0,
+          22.0
+         ],
+         "text": "history query $1 limit 25"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-176",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          290.0,
+          49.0,
+          22.0
+         ],
+         "text": "t a b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-177",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          320.0,
+          49.0,
+          22.0
+         ],
+         "text": "clear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-178",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          180.0,
+          320.0,
+          63.0,
+          22.0
+         ],
+         "text": "zlclear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-179",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          260.0,
+          320.0,
+          112.0,
+          22.0
+         ],
+         "text": "set searching\u2026"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-180",
+         "maxclass": "newobj",
+         "numinlets": 3,
+         "numoutlets": 3,
+         "outlettype": [
+          "",
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          360.0,
+          180.0,
+          22.0
+         ],
+         "text": "route history history_end"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-181",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          390.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b a"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-182",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          420.0,
+          77.0,
+          22.0
+         ],
+         "text": "zl iter 2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-183",
+         "maxclass": "newobj",
+         "numinlets": 6,
+         "numoutlets": 6,
+         "outlettype": [
+          "",
+          "",
+          "",
+          "",
+          "",
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          450.0,
+          280.0,
+          22.0
+         ],
+         "text": "route prompt seconds created path missing"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-184",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          340.0,
+          480.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-185",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          480.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-186",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          480.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-187",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          510.0,
+          40.0,
+          22.0
+         ],
+         "text": "i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-188",
+         "maxclass": "newobj",
+         "numinlets": 4,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          540.0,
+          120.0,
+          22.0
+         ],
+         "text": "pack 0 s 0. s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-189",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          570.0,
+          49.0,
+          22.0
+         ],
+         "text": "t l l"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-190",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          600.0,
+          70.0,
+          22.0
+         ],
+         "text": "zl mth 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-191",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          120.0,
+          630.0,
+          40.0,
+          22.0
+         ],
+         "text": "+ 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-192",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          630.0,
+          84.0,
+          22.0
+         ],
+         "text": "zl slice 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-193",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          660.0,
+          56.0,
+          22.0
+         ],
+         "text": "gate 2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-194",
+         "maxclass": "newobj",
+         "numinlets": 3,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          690.0,
+          220.0,
+          22.0
+         ],
+         "text": "sprintf symout %s \u00b7 %.2f s \u00b7 %s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-195",
+         "maxclass": "newobj",
+         "numinlets": 3,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          280.0,
+          690.0,
+          300.0,
+          22.0
+         ],
+         "text": "sprintf symout %s \u00b7 %.2f s \u00b7 %s \u00b7 file missing"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-196",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          720.0,
+          77.0,
+          22.0
+         ],
+         "text": "append $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-197",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          510.0,
+          98.0,
+          22.0
+         ],
+         "text": "zl group 256"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-198",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          440.0,
+          510.0,
+          98.0,
+          22.0
+         ],
+         "text": "zl group 256"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-199",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          580.0,
+          390.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b b a"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-200",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          680.0,
+          420.0,
+          98.0,
+          22.0
+         ],
+         "text": "set $2 found"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-201",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          780.0,
+          77.0,
+          22.0
+         ],
+         "text": "zl lookup"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-202",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          440.0,
+          780.0,
+          77.0,
+          22.0
+         ],
+         "text": "zl lookup"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-203",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          320.0,
+          750.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-204",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          440.0,
+          810.0,
+          42.0,
+          22.0
+         ],
+         "text": "== 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-205",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          520.0,
+          810.0,
+          49.0,
+          22.0
+         ],
+         "text": "sel 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-206",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          520.0,
+          840.0,
+          200.0,
+          22.0
+         ],
+         "text": "set file missing: not loaded"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-207",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          840.0,
+          42.0,
+          22.0
+         ],
+         "text": "gate"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-208",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          870.0,
+          49.0,
+          22.0
+         ],
+         "text": "t s s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-209",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          900.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-210",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          420.0,
+          900.0,
+          56.0,
+          22.0
+         ],
+         "text": "set $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-226",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          758.0,
+          100.0
+         ],
+         "text": "The history menu: search sends history [query <text>] limit 25 to the client (clearing the menu and the lists first); each history entry's pairs are read in any order (zl iter 2 \u2192 route; prompt and date as one symbol each), then its label is made \u2014 prompt \u00b7 seconds \u00b7 created, with 'file missing' when it is \u2014 and appended; its path and missing flag gather in [zl group]s, handed to the [zl lookup]s at history_end. A choice looks up both: a file that is there is loaded into the take (replace) and shown; a missing one only says so."
+        }
+       },
+       {
+        "box": {
+         "comment": "clear, append <label>",
+         "id": "obj-265",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          962.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "history \u2026",
+         "id": "obj-266",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          962.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <what the search found>",
+         "id": "obj-267",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          260.0,
+          962.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "replace <file>",
+         "id": "obj-268",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          320.0,
+          962.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <file>",
+         "id": "obj-269",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          420.0,
+          962.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the search box",
+         "id": "obj-302",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the client's events",
+         "id": "obj-303",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the entry picked",
+         "id": "obj-304",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-171",
+          0
+         ],
+         "source": [
+          "obj-302",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-171",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-173",
+          0
+         ],
+         "source": [
+          "obj-172",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-174",
+          0
+         ],
+         "source": [
+          "obj-172",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-175",
+          0
+         ],
+         "source": [
+          "obj-174",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-176",
+          0
+         ],
+         "source": [
+          "obj-173",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-176",
+          0
+         ],
+         "source": [
+          "obj-175",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-177",
+          0
+         ],
+         "source": [
+          "obj-176",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-178",
+          0
+         ],
+         "source": [
+          "obj-176",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-179",
+          0
+         ],
+         "source": [
+          "obj-176",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-265",
+          0
+         ],
+         "source": [
+          "obj-177",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-197",
+          0
+         ],
+         "source": [
+          "obj-178",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-198",
+          0
+         ],
+         "source": [
+          "obj-178",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-267",
+          0
+         ],
+         "source": [
+          "obj-179",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-266",
+          0
+         ],
+         "source": [
+          "obj-176",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-180",
+          0
+         ],
+         "source": [
+          "obj-303",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-181",
+          0
+         ],
+         "source": [
+          "obj-180",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-182",
+          0
+         ],
+         "source": [
+          "obj-181",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-183",
+          0
+         ],
+         "source": [
+          "obj-182",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-185",
+          0
+         ],
+         "source": [
+          "obj-183",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
+          1
+         ],
+         "source": [
+          "obj-185",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
+          2
+         ],
+         "source": [
+          "obj-183",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-186",
+          0
+         ],
+         "source": [
+          "obj-183",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
+          3
+         ],
+         "source": [
+          "obj-186",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-197",
+          0
+         ],
+         "source": [
+          "obj-183",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-184",
+          0
+         ],
+         "source": [
+          "obj-183",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-198",
+          0
+         ],
+         "source": [
+          "obj-184",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-187",
+          1
+         ],
+         "source": [
+          "obj-184",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-187",
+          0
+         ],
+         "source": [
+          "obj-181",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
+          0
+         ],
+         "source": [
+          "obj-187",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-189",
+          0
+         ],
+         "source": [
+          "obj-188",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-190",
+          0
+         ],
+         "source": [
+          "obj-189",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-191",
+          0
+         ],
+         "source": [
+          "obj-190",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-193",
+          0
+         ],
+         "source": [
+          "obj-191",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-192",
+          0
+         ],
+         "source": [
+          "obj-189",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-193",
+          1
+         ],
+         "source": [
+          "obj-192",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-194",
+          0
+         ],
+         "source": [
+          "obj-193",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-195",
+          0
+         ],
+         "source": [
+          "obj-193",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-196",
+          0
+         ],
+         "source": [
+          "obj-194",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-196",
+          0
+         ],
+         "source": [
+          "obj-195",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-265",
+          0
+         ],
+         "source": [
+          "obj-196",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-199",
+          0
+         ],
+         "source": [
+          "obj-180",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-200",
+          0
+         ],
+         "source": [
+          "obj-199",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-267",
+          0
+         ],
+         "source": [
+          "obj-200",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-198",
+          0
+         ],
+         "source": [
+          "obj-199",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-197",
+          0
+         ],
+         "source": [
+          "obj-199",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-201",
+          1
+         ],
+         "source": [
+          "obj-197",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-202",
+          1
+         ],
+         "source": [
+          "obj-198",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-203",
+          0
+         ],
+         "source": [
+          "obj-304",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-202",
+          0
+         ],
+         "source": [
+          "obj-203",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          0
+         ],
+         "source": [
+          "obj-202",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-205",
+          0
+         ],
+         "source": [
+          "obj-202",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-206",
+          0
+         ],
+         "source": [
+          "obj-205",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-267",
+          0
+         ],
+         "source": [
+          "obj-206",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-207",
+          0
+         ],
+         "source": [
+          "obj-204",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-201",
+          0
+         ],
+         "source": [
+          "obj-203",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-207",
+          1
+         ],
+         "source": [
+          "obj-201",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-208",
+          0
+         ],
+         "source": [
+          "obj-207",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-210",
+          0
+         ],
+         "source": [
+          "obj-208",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-269",
+          0
+         ],
+         "source": [
+          "obj-210",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-208",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-268",
+          0
+         ],
+         "source": [
+          "obj-209",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      800.0,
+      440.0,
+      100.0,
+      22.0
+     ],
+     "text": "p history"
+    }
    }
   ],
   "lines": [
@@ -7273,7 +9172,7 @@
       0
      ],
      "source": [
-      "obj-163",
+      "obj-211",
       1
      ]
     }
@@ -7281,7 +9180,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-211",
       0
      ],
      "source": [
@@ -7293,7 +9192,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-211",
       1
      ],
      "source": [
@@ -7309,7 +9208,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-212",
       0
      ]
     }
@@ -7321,7 +9220,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-212",
       1
      ]
     }
@@ -7333,7 +9232,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-212",
       2
      ]
     }
@@ -7345,7 +9244,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-212",
       3
      ]
     }
@@ -7357,7 +9256,7 @@
       0
      ],
      "source": [
-      "obj-163",
+      "obj-211",
       0
      ]
     }
@@ -7365,7 +9264,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-213",
       1
      ],
      "source": [
@@ -7381,7 +9280,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-213",
       1
      ]
     }
@@ -7393,7 +9292,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-213",
       3
      ]
     }
@@ -7405,7 +9304,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-213",
       2
      ]
     }
@@ -7413,7 +9312,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-213",
       3
      ],
      "source": [
@@ -7425,7 +9324,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-213",
       4
      ],
      "source": [
@@ -7437,7 +9336,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-213",
       5
      ],
      "source": [
@@ -7453,7 +9352,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-213",
       5
      ]
     }
@@ -7461,7 +9360,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       0
      ],
      "source": [
@@ -7473,11 +9372,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-213",
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       9
      ]
     }
@@ -7485,11 +9384,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-213",
       2
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       8
      ]
     }
@@ -7501,7 +9400,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       7
      ]
     }
@@ -7513,7 +9412,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       5
      ]
     }
@@ -7525,7 +9424,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       4
      ]
     }
@@ -7537,7 +9436,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       1
      ]
     }
@@ -7549,7 +9448,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       0
      ]
     }
@@ -7557,7 +9456,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       1
      ],
      "source": [
@@ -7573,7 +9472,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       3
      ]
     }
@@ -7581,7 +9480,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       3
      ],
      "source": [
@@ -7593,11 +9492,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       5
      ],
      "source": [
-      "obj-165",
+      "obj-213",
       0
      ]
     }
@@ -7605,11 +9504,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       6
      ],
      "source": [
-      "obj-165",
+      "obj-213",
       4
      ]
     }
@@ -7617,7 +9516,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       7
      ],
      "source": [
@@ -7629,7 +9528,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       8
      ],
      "source": [
@@ -7641,7 +9540,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       10
      ],
      "source": [
@@ -7657,7 +9556,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       6
      ]
     }
@@ -7665,7 +9564,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       4
      ],
      "source": [
@@ -7677,7 +9576,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       11
      ],
      "source": [
@@ -7689,7 +9588,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-215",
       1
      ],
      "source": [
@@ -7705,7 +9604,7 @@
       0
      ],
      "source": [
-      "obj-167",
+      "obj-215",
       0
      ]
     }
@@ -7713,7 +9612,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-215",
       2
      ],
      "source": [
@@ -7725,7 +9624,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-215",
       3
      ],
      "source": [
@@ -7737,7 +9636,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-215",
       4
      ],
      "source": [
@@ -7749,7 +9648,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-216",
       0
      ],
      "source": [
@@ -7761,11 +9660,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       2
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       2
      ]
     }
@@ -7777,7 +9676,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       6
      ]
     }
@@ -7789,7 +9688,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       5
      ]
     }
@@ -7801,7 +9700,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       4
      ]
     }
@@ -7813,7 +9712,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       3
      ]
     }
@@ -7825,7 +9724,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       0
      ]
     }
@@ -7833,11 +9732,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-216",
       1
      ],
      "source": [
-      "obj-166",
+      "obj-214",
       2
      ]
     }
@@ -7845,7 +9744,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-216",
       2
      ],
      "source": [
@@ -7857,7 +9756,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-216",
       3
      ],
      "source": [
@@ -7869,7 +9768,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-216",
       4
      ],
      "source": [
@@ -7881,11 +9780,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-215",
       0
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       7
      ]
     }
@@ -7893,11 +9792,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-214",
       9
      ],
      "source": [
-      "obj-168",
+      "obj-216",
       1
      ]
     }
@@ -7905,7 +9804,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-217",
       0
      ],
      "source": [
@@ -7921,7 +9820,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       0
      ]
     }
@@ -7933,7 +9832,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       1
      ]
     }
@@ -7945,7 +9844,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       2
      ]
     }
@@ -7957,7 +9856,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       3
      ]
     }
@@ -7965,7 +9864,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-217",
       1
      ],
      "source": [
@@ -7981,7 +9880,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       5
      ]
     }
@@ -7989,11 +9888,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-215",
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       4
      ]
     }
@@ -8005,8 +9904,116 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-217",
       6
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-163",
+      0
+     ],
+     "source": [
+      "obj-165",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-218",
+      0
+     ],
+     "source": [
+      "obj-163",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-167",
+      0
+     ],
+     "source": [
+      "obj-218",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-169",
+      0
+     ],
+     "source": [
+      "obj-218",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-66",
+      0
+     ],
+     "source": [
+      "obj-218",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-218",
+      1
+     ],
+     "source": [
+      "obj-66",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-218",
+      2
+     ],
+     "source": [
+      "obj-167",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-48",
+      0
+     ],
+     "source": [
+      "obj-218",
+      4
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-215",
+      0
+     ],
+     "source": [
+      "obj-218",
+      3
      ]
     }
    }

@@ -1,8 +1,10 @@
-"""The job queue with several workers at once (one per model replica, `serve --ray`): no Ray needed."""
+"""bridge.queue: batches limited in UNet rows, lanes, exactly one end per job, and several workers at once
+(one per model replica, `serve --ray`): no model, no Ray needed."""
 
+import threading
 from pathlib import Path
 
-from bridge.jobs import JobQueue
+from bridge.queue import JobQueue
 from bridge.protocol import parse_request
 
 
@@ -69,7 +71,7 @@ def test_batch_limits_have_bounds_and_the_engine_says_which(tmp_path, capsys):
     import pytest
 
     from bridge.cli import main
-    from bridge.jobs import MAX_BATCH_JOBS, MAX_BATCH_ROWS
+    from bridge.queue import MAX_BATCH_JOBS, MAX_BATCH_ROWS
     from engine.errors import InvalidInput
 
     JobQueue(max_batch=MAX_BATCH_JOBS, max_batch_rows=MAX_BATCH_ROWS)
@@ -83,3 +85,58 @@ def test_batch_limits_have_bounds_and_the_engine_says_which(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert f"--max-batch-rows must be 1..{MAX_BATCH_ROWS}, got 100000" in err
+
+
+# --- batches limited in UNet rows, lanes, one end per job ---------------------------------------------------
+
+
+def test_rows_not_jobs_limit_a_batch():
+    queue = JobQueue(max_batch=10, max_batch_rows=8)
+    requests = [parse_request({"id": f"j{i}", "prompt": "p", "seconds": 1, "variations": 3, "seed": i}, Path("/tmp"))
+                for i in range(3)]
+    for request in requests:
+        queue.submit(request, ("test",))
+    parts = queue.take_batch(0)
+    # j0 (6 rows) fits; j1 would make 12 rows > 8: it waits for the next batch.
+    assert [(p.job.id, p.variations) for p in parts] == [("j0", [0, 1, 2])]
+    queue.finish_batch()
+    assert [(p.job.id, p.variations) for p in queue.take_batch(0)] == [("j1", [0, 1, 2])]
+
+
+def test_batch_mates_come_from_the_head_lane_only():
+    queue = JobQueue(max_batch=4, max_batch_rows=16)
+    for job_id, priority in [("n1", "normal"), ("bg", "background"), ("n2", "normal")]:
+        queue.submit(parse_request({"id": job_id, "prompt": "p", "seconds": 1, "priority": priority}, Path("/tmp")),
+                     ("test",))
+    assert [p.job.id for p in queue.take_batch(0)] == ["n1", "n2"]
+    queue.finish_batch()
+    assert [p.job.id for p in queue.take_batch(0)] == ["bg"]
+
+
+def test_cancel_drain_and_worker_racing_end_each_job_exactly_once():
+    """Many threads cancelling the same queued jobs while the queue drains: no exception, one end each."""
+    queue = JobQueue(max_queued=200)
+    for i in range(100):
+        queue.submit(parse_request({"id": f"r{i}", "prompt": "p", "seconds": 1}, Path("/tmp")), ("test",))
+    ends, errors = [], []
+    lock = threading.Lock()
+
+    def canceller():
+        for i in range(100):
+            try:
+                job, outcome = queue.cancel(f"r{i}")
+                if outcome == "cancelled":
+                    with lock:
+                        ends.append(job.id)
+            except Exception as err:  # pragma: no cover - the assertion below reports it
+                errors.append(err)
+
+    threads = [threading.Thread(target=canceller) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    drained = [job.id for job in queue.drain()]
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(ends + drained) == sorted(f"r{i}" for i in range(100))
+    assert all(job.state == "cancelled" for job in queue.jobs.values())

@@ -1,5 +1,5 @@
-"""bridge.jobs: batches limited in UNet rows, a worker that never dies, exactly one final event per job,
-honest cancel answers and idempotent resends."""
+"""bridge.worker: a request split into parts over several batches, a worker that never dies, exactly one
+final event per job, honest cancel answers and idempotent resends (the queue alone: test_queue.py)."""
 
 import json
 import threading
@@ -10,7 +10,6 @@ import pytest
 import soundfile as sf
 
 from bridge import protocol
-from bridge.jobs import JobQueue
 from bridge.protocol import parse_request
 from test_service import client_for, running_service, service, start_blocker, wait_for  # noqa: F401 (service: a fixture)
 
@@ -25,14 +24,14 @@ def collect(sock, seconds):
             events.append(json.loads(sock.recv()))
     return events
 
-# --- batches limited in UNet rows ---------------------------------------------------------------------
+# --- a request in parts, limited in UNet rows ---------------------------------------------------------------------
 
 
 def test_variations_beyond_the_row_limit_run_in_parts_and_equal_running_alone(tiny_components, tmp_path, engine):
     fields = {"id": "many", "prompt": "shaker", "seconds": 0.5, "seed": 40, "variations": 5, "format": "wav32f"}
     with running_service(tiny_components, tmp_path, max_batch_rows=4) as svc, client_for(svc) as client:
         events = list(client.events(fields))
-        assert svc.worker.batches_run == 3  # 5 variations × 2 rows, 4 rows a batch: 2 + 2 + 1
+        assert svc.workers[0].batches_run == 3  # 5 variations × 2 rows, 4 rows a batch: 2 + 2 + 1
     done = events[-1]
     assert done["event"] == "done" and len(done["paths"]) == 5
     steps = [(e["step"], e["total"]) for e in events if e["event"] == "progress"]
@@ -43,29 +42,6 @@ def test_variations_beyond_the_row_limit_run_in_parts_and_equal_running_alone(ti
         a, _ = sf.read(path)
         b, _ = sf.read(reference.path)
         assert abs(a - b).max() < 1e-4
-
-
-def test_rows_not_jobs_limit_a_batch():
-    queue = JobQueue(max_batch=10, max_batch_rows=8)
-    requests = [parse_request({"id": f"j{i}", "prompt": "p", "seconds": 1, "variations": 3, "seed": i}, Path("/tmp"))
-                for i in range(3)]
-    for request in requests:
-        queue.submit(request, ("test",))
-    parts = queue.take_batch(0)
-    # j0 (6 rows) fits; j1 would make 12 rows > 8: it waits for the next batch.
-    assert [(p.job.id, p.variations) for p in parts] == [("j0", [0, 1, 2])]
-    queue.finish_batch()
-    assert [(p.job.id, p.variations) for p in queue.take_batch(0)] == [("j1", [0, 1, 2])]
-
-
-def test_batch_mates_come_from_the_head_lane_only():
-    queue = JobQueue(max_batch=4, max_batch_rows=16)
-    for job_id, priority in [("n1", "normal"), ("bg", "background"), ("n2", "normal")]:
-        queue.submit(parse_request({"id": job_id, "prompt": "p", "seconds": 1, "priority": priority}, Path("/tmp")),
-                     ("test",))
-    assert [p.job.id for p in queue.take_batch(0)] == ["n1", "n2"]
-    queue.finish_batch()
-    assert [p.job.id for p in queue.take_batch(0)] == ["bg"]
 
 
 # --- the worker never dies; every job ends once -----------------------------------------------------------
@@ -84,7 +60,7 @@ def test_a_failure_of_any_type_fails_those_jobs_and_the_worker_goes_on(tiny_comp
         events = list(client.events({"id": "victim", "prompt": "x", "seconds": 0.5}))
         assert events[-1]["event"] == "error" and events[-1]["code"] == "internal"
         assert "ZeroDivisionError: injected" in events[-1]["message"]
-        assert svc.worker.is_alive()
+        assert svc.workers[0].is_alive()
         after = client.generate({"id": "after", "prompt": "x", "seconds": 0.5})
         assert sf.info(after["paths"][0]).frames == 24000
 
@@ -115,7 +91,7 @@ def test_a_failure_preparing_one_job_ends_that_job_only_not_its_batch_mate(tiny_
             own.close()
         assert ends["victim"]["code"] == "out_of_memory" and "MemoryError: injected" in ends["victim"]["message"]
         assert ends["mate"]["event"] == "done"
-        assert svc.worker.batches_run >= 2 and svc.worker.is_alive()
+        assert svc.workers[0].batches_run >= 2 and svc.workers[0].is_alive()
 
 
 def test_cancelling_a_queued_job_three_times_sends_one_cancelled(tiny_components, tmp_path):
@@ -136,35 +112,6 @@ def test_cancelling_a_queued_job_three_times_sends_one_cancelled(tiny_components
         owner.close()
         assert [e["event"] for e in events if e["id"] == "waiting"] == ["accepted", "cancelled"]
         client.cancel("blocker")
-
-
-def test_cancel_drain_and_worker_racing_end_each_job_exactly_once():
-    """Many threads cancelling the same queued jobs while the queue drains: no exception, one end each."""
-    queue = JobQueue(max_queued=200)
-    for i in range(100):
-        queue.submit(parse_request({"id": f"r{i}", "prompt": "p", "seconds": 1}, Path("/tmp")), ("test",))
-    ends, errors = [], []
-    lock = threading.Lock()
-
-    def canceller():
-        for i in range(100):
-            try:
-                job, outcome = queue.cancel(f"r{i}")
-                if outcome == "cancelled":
-                    with lock:
-                        ends.append(job.id)
-            except Exception as err:  # pragma: no cover - the assertion below reports it
-                errors.append(err)
-
-    threads = [threading.Thread(target=canceller) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    drained = [job.id for job in queue.drain()]
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert sorted(ends + drained) == sorted(f"r{i}" for i in range(100))
-    assert all(job.state == "cancelled" for job in queue.jobs.values())
 
 
 def test_a_cancel_during_delivery_is_answered_honestly(tiny_components, tmp_path):
@@ -199,7 +146,7 @@ def test_a_resent_id_with_other_fields_is_refused(service):
         reply = client.call({"op": "generate", "id": "mine", "prompt": "gong", "seconds": 0.4})
     assert reply["event"] == "error" and reply["code"] == "bad_request"
     assert "id 'mine' is already used by a different request" in reply["message"]
-    assert service.worker.batches_run == 1
+    assert service.workers[0].batches_run == 1
 
 
 def test_a_resend_while_running_replays_only_the_latest_event(tiny_components, tmp_path):

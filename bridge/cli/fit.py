@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from fractions import Fraction
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,9 +16,7 @@ from types import SimpleNamespace
 LOCK_CHOICES = ("off", "auto", "on", "report")
 
 
-def add_parser(sub) -> argparse.ArgumentParser:
-    p = sub.add_parser("fit", help="fit an audio file to a tempo and key (beats warped onto the grid, shifted "
-                                   "into key), cut to length, written with a sidecar; no model loaded")
+def add_fit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, help="any audio file soundfile reads (wav, flac, ogg, mp3…)")
     p.add_argument("--bpm", type=float, help="the grid's tempo (quarter notes per minute)")
     p.add_argument("--bars", type=float, help="output length in bars (at --bpm and --time-sig)")
@@ -40,14 +37,12 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the file's metadata (with --analyze: {\"fit\": …})")
     p.add_argument("--result-file", type=Path,
                    help="write the final event here as JSON, atomically: done (paths, files / fit) or error")
-    p.set_defaults(func=run)
-    return p
 
 
-def run(args) -> int:
+def cmd_fit(args) -> int:
     from engine.errors import EngineError, InvalidInput
 
-    from .protocol import failed
+    from ..protocol import failed
 
     try:
         event, text = (_analyze if args.analyze else _fit_file)(args)
@@ -144,22 +139,17 @@ def _summary(info: dict) -> str:
     return "\n".join(lines)
 
 
-def _default_out_dir() -> Path:
-    """`generate`'s default folder (bridge.cli.default_out_dir; cli imports this module, not back)."""
-    import platformdirs
-
-    return platformdirs.user_music_path() / "audioldm-bridge"
-
-
 def _fit_file(args):
     from engine.deliver import deliver
     from engine.request import RenderRequest
 
-    from .protocol import done
+    from .options import default_out_dir
+
+    from ..protocol import done
 
     audio, rate = _read(args.file)
     length = _length(args, Fraction(len(audio), rate))
-    request = RenderRequest(prompt=f"fit of {args.file.name}", length=length, out_dir=args.out or _default_out_dir(),
+    request = RenderRequest(prompt=f"fit of {args.file.name}", length=length, out_dir=args.out or default_out_dir(),
                             sample_rate=args.sample_rate or rate, channels=1 if audio.ndim == 1 else 2,
                             format=args.format, loudness=args.loudness, target=args.target,
                             tempo_lock=args.tempo_lock, key=args.key, key_lock=args.key_lock,
@@ -179,7 +169,3 @@ def _fit_file(args):
     written = deliver(request, audio, 0, 0, components, extra=extra, source_rate=rate)
     event = done("fit", [written.as_dict()])
     return event, json.dumps(written.as_dict()) if args.json else str(written.path)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("run it as: audioldm-bridge fit FILE …")

@@ -1,0 +1,7 @@
+"""``python -m bridge.cli``: the ``audioldm-bridge`` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
