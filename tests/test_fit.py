@@ -232,3 +232,15 @@ def test_degenerate_audio_gives_a_json_safe_fit_and_keeps_the_length(kind):
         assert len(result.audio) == n and np.all(np.isfinite(result.audio))
         json.dumps(result.info, allow_nan=False)  # NaN is not JSON: a sidecar must stay readable
         assert result.info["tempo"]["action"] == "left"
+
+
+def test_history_rebuilds_the_fit_fields_from_a_sidecar(engine, tmp_path):
+    """An entry rebuilt from its sidecar (history rebuild) asks for the same tempo and key lock."""
+    from bridge.history import request_from_sidecar
+
+    request = protocol.parse_request({"prompt": "drums", "bars": 1, "bpm": 120, "tempo_lock": "report",
+                                      "key": "Bbm", "key_lock": "on", "seed": 2, "steps": 2}, tmp_path).render
+    [written] = engine.render(request)
+    fields = request_from_sidecar(json.loads(written.sidecar.read_text()))
+    assert (fields["tempo_lock"], fields["key"], fields["key_lock"]) == ("report", "Bb minor", "on")
+    assert protocol.parse_request({**fields, "bars": 1, "bpm": 120}, tmp_path).render.fit.key == Key(10, "minor")
