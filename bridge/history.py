@@ -204,6 +204,11 @@ def request_from_sidecar(meta: dict) -> dict:
         fields["ceiling"] = meta["true_peak_ceiling_dbtp"]
     if meta.get("align"):
         fields["align"] = "onset"
+    fit = meta.get("fit") or {}  # the musical fit asked for (engine.fit): its locks and key
+    if fit.get("tempo"):
+        fields["tempo_lock"] = fit["tempo"]["lock"]
+    if fit.get("key"):
+        fields["key"], fields["key_lock"] = fit["key"]["target"], fit["key"]["lock"]
     edit = meta.get("edit")
     if edit:
         fields["init_audio"] = meta.get("init_audio")

@@ -74,6 +74,11 @@ class RenderRequest:
     prompt_embeds: object = None  # a (1, D) float32 array (or its wire form)
     audio_prompt: Path | None = None
     audio_embeds: object = field(default=None, init=False, repr=False)  # filled by Engine.prepare
+    # Musical fit (engine.fit): tempo_lock/key_lock off|auto|on|report; key like "D minor".
+    tempo_lock: str | None = None  # default auto when the length has a bpm
+    key: str | None = None
+    key_lock: str | None = None  # default auto when a key is given
+    fit: object = field(default=None, init=False, repr=False)  # engine.fit.FitSettings, None: no fit
     plan: EditPlan | None = field(default=None, init=False, repr=False)
     init_frames: tuple[int, int] | None = field(default=None, init=False, repr=False)  # [start, stop) read
     init_rate: int = field(default=0, init=False, repr=False)
@@ -97,6 +102,7 @@ class RenderRequest:
             raise InvalidInput(f"length must be a MusicalLength, got {self.length!r}")
         if self.seed is not None:
             check_int("seed", self.seed, 0, SEED_RANGE - 1, f"an integer 0..{SEED_RANGE - 1}", kinds=int)
+        self._check_fit()
         check_rate(self.sample_rate)
         if self.channels is None:
             self.channels = 1
@@ -118,6 +124,17 @@ class RenderRequest:
             step = 0 if self.sweep else 1  # a sweep's points share one seed
             self.seeds = [(base + step * k) % SEED_RANGE for k in range(self.best_of or self.variations)]
         check_job(self.sampling_job())  # prompt, steps, guidance, eta…: refused now, not after queuing
+
+    def _check_fit(self) -> None:
+        from .fit import settings_for
+
+        if self.edit_mode() in ("repaint", "extend"):
+            for name in ("tempo_lock", "key", "key_lock"):
+                if getattr(self, name) not in (None, "off"):
+                    raise InvalidInput(f"{name} applies to new audio, not to a {self.edit_mode()} of init_audio "
+                                       f"(got {getattr(self, name)!r:.80})")
+            return
+        self.fit = settings_for(self.tempo_lock, self.key, self.key_lock, self.length)
 
     def edit_mode(self) -> str | None:
         """None (plain generation), transfer, repaint or extend."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..setup_cli import add_setup_commands
-from . import client_cmds, history, local, request, serve
+from . import client_cmds, fit, history, local, request, serve
 from .version import package_version
 
 EXIT_FAILED = 1
@@ -37,6 +37,8 @@ COMMANDS = [
     ("models", "known models, whether cached locally, sizes", local.add_models_options, local.cmd_models),
     ("history", "search what the engine made (newest first); show ID, rebuild DIR…, forget ID",
      history.add_history_options, history.cmd_history),
+    ("fit", "fit an audio file to a tempo and key (beats onto the grid, shifted into key), cut to length, "
+            "written with a sidecar; no model loaded", fit.add_fit_options, fit.cmd_fit),
 ]
 
 
