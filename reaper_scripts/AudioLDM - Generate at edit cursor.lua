@@ -4,6 +4,9 @@
 -- @changelog
 --   Edits of the selected item, each a new take: transform (prompt + strength), repaint the
 --   time selection in it, extend it to the time selection's end or by N bars along the tempo map.
+--   Musical fit: a Key beside the prompt; generated takes get stretch markers that put their beats
+--   on the project's grid and a take pitch to the key (or the engine warps the file: Settings);
+--   "Fit selected item to tempo and key" does the same to any audio item.
 -- @about
 --   # AudioLDM for REAPER
 --   Type a prompt; a local AudioLDM engine (`audioldm-bridge serve`) generates the sound and
@@ -16,6 +19,7 @@
 --   [main] AudioLDM - Transform selected item.lua
 --   [main] AudioLDM - Repaint time selection in item.lua
 --   [main] AudioLDM - Extend selected item.lua
+--   [main] AudioLDM - Fit selected item to tempo and key.lua
 --   [main] AudioLDM - Settings.lua
 --   [nomain] lib/audioldm.lua
 --   [nomain] lib/util.lua
@@ -27,6 +31,8 @@
 --   [nomain] lib/job.lua
 --   [nomain] lib/insert.lua
 --   [nomain] lib/actions.lua
+--   [nomain] lib/stretch.lua
+--   [nomain] lib/fit.lua
 --   [nomain] lib/json.lua
 
 -- N bars from the edit cursor, counted along the project's tempo map (tempo and time signature

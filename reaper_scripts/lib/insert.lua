@@ -21,10 +21,10 @@ return function(A)
   end
 
   --- One take per file (named with ``options.name_prefix``, take properties ``options.take_values``),
-  -- the first made active.
+  -- the first made active; returns the first and the list of them.
   local function add_takes(item, files, sources, options)
     options = options or {}
-    local first
+    local first, takes = nil, {}
     for i, file in ipairs(files) do
       local take = reaper.AddTakeToMediaItem(item)
       reaper.SetMediaItemTake_Source(take, sources[i])
@@ -33,9 +33,10 @@ return function(A)
         reaper.SetMediaItemTakeInfo_Value(take, parm, value)
       end
       first = first or take
+      takes[i] = take
     end
     reaper.SetActiveTake(first)
-    return first
+    return first, takes
   end
 
   local function finish_insert(item, description)
@@ -48,8 +49,9 @@ return function(A)
   end
 
   --- One item of ``length`` at ``position`` on ``track`` (a new track named after the prompt when
-  -- nil or gone), one take per file, the first active; one undo point.
-  function A.insert_item(track, position, length, files, prompt)
+  -- nil or gone), one take per file, the first active; one undo point, which ``after(item, takes, files)``
+  -- (optional: the fit of each take) is part of.
+  function A.insert_item(track, position, length, files, prompt, after)
     local sources, problem = sources_for(files)
     if not sources then error(problem, 0) end
     reaper.Undo_BeginBlock2(0)
@@ -64,7 +66,8 @@ return function(A)
     reaper.SetMediaItemInfo_Value(item, "D_POSITION", position)
     reaper.SetMediaItemInfo_Value(item, "D_LENGTH", length)
     reaper.SetMediaItemInfo_Value(item, "B_LOOPSRC", 0)
-    add_takes(item, files, sources)
+    local _, takes = add_takes(item, files, sources)
+    if after then after(item, takes, files) end
     finish_insert(item, "AudioLDM: insert " .. A.shorten(prompt, 40))
     return item
   end
