@@ -776,6 +776,9 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true")
     models.set_defaults(func=cmd_models)
 
+    from .fit_cli import add_parser as add_fit_command  # fit FILE: tempo and key, no model (bridge/fit_cli.py)
+
+    add_fit_command(sub)
     from .setup_cli import add_setup_commands  # setup reaper/max/model, doctor (bridge/setup_cli.py)
 
     add_setup_commands(sub, _Parser)

@@ -71,6 +71,9 @@ FIELDS = {
     "extend_bars": (float, "bars of new audio to append after init_audio, at bpm and time_sig"),
     "best_of": (int, "candidates to generate; the variations best matching the prompt (CLAP) are kept"),
     "align": (str, "none (default) or onset: the first strong onset moved to sample 0"),
+    "tempo_lock": (str, "off, auto (default with bpm), on or report: warp the beats onto the bpm grid"),
+    "key": (str, "the song's key, e.g. 'D minor', 'F#', 'Bbm', 'Eb major'"),
+    "key_lock": (str, "off, auto (default with key), on or report: shift the audio into key"),
     "priority": (str, "live, normal (default) or background"),
     "out_dir": (str, "absolute output folder (default: the engine's --out)"),
     "name": (str, "file name hint (slugified, never a path; a longer one is cut to 200 characters)"),
@@ -78,7 +81,7 @@ FIELDS = {
 }
 _RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",
                   "channels", "format", "loudness", "target", "loop", "strength", "init_start", "init_end", "repaint_start", "repaint_end",
-                  "best_of", "align"}
+                  "best_of", "align", "tempo_lock", "key", "key_lock"}
 
 
 def error(code: str, message: str) -> EngineError:

@@ -51,8 +51,9 @@ class RenderedFile:
 
 
 def deliver(request: RenderRequest, wave16k: np.ndarray, seed: int, variation: int, components,
-            sampling_seconds: float = 0.0, extra: dict | None = None) -> RenderedFile:
-    """Post-process one 16 kHz waveform into a written file with its sidecar.
+            sampling_seconds: float = 0.0, extra: dict | None = None, source_rate: int = MODEL_RATE) -> RenderedFile:
+    """Post-process one 16 kHz waveform (or one at ``source_rate``: ``audioldm-bridge fit``) into a
+    written file with its sidecar.
 
     ``components`` (:class:`~engine.models.AudioLDMComponents`) only names the model, device and
     dtype in the metadata."""
@@ -81,10 +82,19 @@ def deliver(request: RenderRequest, wave16k: np.ndarray, seed: int, variation: i
         # the input's own start (and a repaint's end) are kept as they are: no fades there
         audio = apply_fades(audio, rate, 0.0, request.fade_out_ms if mode == "extend" else 0.0)
     else:
-        audio = resample(wave16k, MODEL_RATE, rate)
+        audio = resample(wave16k, source_rate, rate)
         lap("resample")
         preroll = loop_crossfade_samples(n, rate) if request.loop else 0
-        if request.align == "onset":
+        origin, fitted = preroll, None  # origin: the sample that becomes the file's sample 0
+        if request.fit is not None:  # musical fit: beats onto the grid, first downbeat after the pre-roll; key
+            from .fit import fit
+
+            fitted = fit(audio, rate, request.fit, lead=preroll, out_len=n + preroll)
+            audio = fitted.audio
+            lap("fit")
+        if request.align == "onset" and fitted is not None and fitted.start is not None:
+            extra["align"] = {"mode": "onset", "shift_s": 0.0, "note": "the tempo lock put the first downbeat on sample 0"}
+        elif request.align == "onset":
             from .align import find_alignment
 
             onset, extra["align"] = find_alignment(audio, rate, n)
@@ -92,6 +102,7 @@ def deliver(request: RenderRequest, wave16k: np.ndarray, seed: int, variation: i
                 # a loop's pre-roll (what its end crossfades into) is the audio just before the onset
                 preroll = min(preroll, onset)
                 audio = audio[onset - preroll:]
+                origin = onset
             if request.loop:
                 extra["align"]["loop_crossfade_ms"] = round(preroll * 1000 / rate, 3)
             lap("align")
@@ -99,6 +110,10 @@ def deliver(request: RenderRequest, wave16k: np.ndarray, seed: int, variation: i
             audio = make_loop(audio, n, rate, preroll=preroll)
         else:
             audio = apply_fades(fit_length(audio, n), rate, request.fade_in_ms, request.fade_out_ms)
+        if fitted is not None:  # beat times as they are in the delivered file
+            from .fit import describe
+
+            extra["fit"] = describe(fitted, origin, rate, n)
     if request.align == "onset":
         from .align import describe_rhythm
 

@@ -64,6 +64,11 @@ class RenderRequest:
     extend: MusicalLength | None = None  # appended after init_audio
     best_of: int | None = None  # candidates ranked by CLAP; the best `variations` are kept
     align: str = "none"  # onset: the first strong onset moved to sample 0
+    # Musical fit (engine.fit): tempo_lock/key_lock off|auto|on|report; key like "D minor".
+    tempo_lock: str | None = None  # default auto when the length has a bpm
+    key: str | None = None
+    key_lock: str | None = None  # default auto when a key is given
+    fit: object = field(default=None, init=False, repr=False)  # engine.fit.FitSettings, None: no fit
     plan: EditPlan | None = field(default=None, init=False, repr=False)
     init_frames: tuple[int, int] | None = field(default=None, init=False, repr=False)  # [start, stop) read
     init_rate: int = field(default=0, init=False, repr=False)
@@ -86,6 +91,7 @@ class RenderRequest:
             raise InvalidInput(f"length must be a MusicalLength, got {self.length!r}")
         if self.seed is not None:
             check_int("seed", self.seed, 0, SEED_RANGE - 1, f"an integer 0..{SEED_RANGE - 1}", kinds=int)
+        self._check_fit()
         check_rate(self.sample_rate)
         if self.channels is None:
             self.channels = 1
@@ -106,6 +112,17 @@ class RenderRequest:
             base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
             self.seeds = [(base + k) % SEED_RANGE for k in range(self.best_of or self.variations)]
         check_job(self.sampling_job())  # prompt, steps, guidance, eta…: refused now, not after queuing
+
+    def _check_fit(self) -> None:
+        from .fit import settings_for
+
+        if self.edit_mode() in ("repaint", "extend"):
+            for name in ("tempo_lock", "key", "key_lock"):
+                if getattr(self, name) not in (None, "off"):
+                    raise InvalidInput(f"{name} applies to new audio, not to a {self.edit_mode()} of init_audio "
+                                       f"(got {getattr(self, name)!r:.80})")
+            return
+        self.fit = settings_for(self.tempo_lock, self.key, self.key_lock, self.length)
 
     def edit_mode(self) -> str | None:
         """None (plain generation), transfer, repaint or extend."""
@@ -219,8 +236,13 @@ class RenderRequest:
         from .align import lookahead_samples
 
         n = self.output_samples()
-        return (n + (loop_crossfade_samples(n, self.sample_rate) if self.loop else 0)
-                + (lookahead_samples(self.sample_rate) if self.align == "onset" else 0))
+        needed = (n + (loop_crossfade_samples(n, self.sample_rate) if self.loop else 0)
+                  + (lookahead_samples(self.sample_rate) if self.align == "onset" else 0))
+        if self.fit is not None and self.fit.may_warp:  # a slower take squeezed onto the grid, a late downbeat
+            from .fit import warp_margin_samples
+
+            needed += warp_margin_samples(needed, self.fit, self.sample_rate)
+        return needed
 
     def sampling_job(self) -> SamplingJob:
         """What the sampler must produce: enough 16 kHz audio for the exact length (or an edit's window)."""

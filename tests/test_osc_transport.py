@@ -68,3 +68,21 @@ def test_shortest_float32(value, expected):
     assert protocol.shortest_float32(as32) == expected
     assert protocol.shortest_float32(133.7) == 133.7  # a double (JSON, OSC `d`) passes unchanged
     assert protocol.shortest_float32(133.70000000000002) == 133.70000000000002
+
+
+def test_osc_carries_the_fit_fields(service):
+    """tempo_lock, key and key_lock over OSC: the done file's sidecar records the fit asked for."""
+    listener = OscListener()
+    try:
+        osc_send(service, "/audioldm/generate", "prompt", "pad", "bars", 1, "bpm", 110, "tempo_lock", "report",
+                 "key", "Bbm", "key_lock", "report", "steps", 2, "reply_port", listener.port)
+        [done] = listener.wait("/audioldm/done")
+        osc_send(service, "/audioldm/generate", "prompt", "pad", "seconds", 1, "key", "H major",
+                 "reply_port", listener.port)
+        [error] = listener.wait("/audioldm/error")
+    finally:
+        listener.close()
+    fit = json.loads(Path(done[2]).with_suffix(".json").read_text())["fit"]
+    assert fit["tempo"]["target_bpm"] == 110 and fit["tempo"]["lock"] == "report"
+    assert fit["key"]["target"] == "Bb minor" and fit["key"]["lock"] == "report"
+    assert error[2] == "bad_request" and "'H major'" in error[3]

@@ -35,3 +35,22 @@ def test_a_req_socket_gets_one_reply_per_request(service):
         assert req.recv_json()["event"] == "pong"
     finally:
         req.close(0)
+
+
+def test_zmq_carries_the_fit_fields(service):
+    """tempo_lock, key and key_lock over ZeroMQ: done.files[i] and the sidecar carry the fit object."""
+    import json
+    from pathlib import Path
+
+    from test_service import client_for
+
+    with client_for(service) as client:
+        events = list(client.events({"prompt": "drums", "bars": 1, "bpm": 95, "tempo_lock": "report",
+                                     "key": "D minor", "steps": 2, "seed": 4}))
+        refused = list(client.events({"prompt": "drums", "bars": 1, "tempo_lock": "always"}))
+    [done] = [e for e in events if e["event"] == "done"]
+    fit = done["files"][0]["fit"]
+    assert fit["tempo"]["lock"] == "report" and fit["tempo"]["target_bpm"] == 95
+    assert fit["key"]["lock"] == "auto" and fit["key"]["target"] == "D minor"
+    assert json.loads(Path(done["files"][0]["sidecar"]).read_text())["fit"] == fit
+    assert refused[-1]["event"] == "error" and "'always'" in refused[-1]["message"]
