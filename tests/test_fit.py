@@ -194,3 +194,14 @@ def test_a_generation_through_the_tiny_engine_records_fit_in_its_sidecar(engine,
     assert sidecar["fit"]["key"]["target"] == "D minor" and sidecar["fit"]["key"]["action"] == "left"
     assert sf.info(written.path).frames == 2 * 48000
     assert "fit" in sidecar["timings_s"]
+
+
+def test_seconds_with_a_bpm_give_the_fit_its_tempo(tmp_path):
+    """The contract: tempo_lock defaults to auto "when the request gives bpm" — with seconds too. REAPER sends the
+    exact seconds of a span along its tempo map and the span's average tempo: the length stays those seconds."""
+    render = protocol.parse_request({"prompt": "x", "seconds": 2.5, "bpm": 105.0, "tempo_lock": "report"}, tmp_path).render
+    assert render.fit.tempo_lock == "report" and render.fit.target_bpm == 105.0
+    assert render.length.seconds == 2.5 and render.length.bpm == 105
+    assert protocol.parse_request({"prompt": "x", "seconds": 2.5, "bpm": 90}, tmp_path).render.fit.tempo_lock == "auto"
+    with pytest.raises(InvalidInput, match="bpm must be 20..400, got 500"):
+        protocol.parse_request({"prompt": "x", "seconds": 2.5, "bpm": 500}, tmp_path)
