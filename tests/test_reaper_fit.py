@@ -2,10 +2,15 @@
 request carries, stretch markers that put detected beats on the project's grid (tempo changes included) and the
 take pitch — applied to generated takes and, by "Fit selected item to tempo and key", to any audio item."""
 
+import numpy as np
 import pytest
+import soundfile as sf
 
+from bench import synth
+from engine.key import parse_key
+from reaper_fake import read_wav_header
 from reaper_support import (  # noqa: F401  (fixtures: one engine per module)
-    TEMPO_MAP, command, engine_service, lua_lib, make_fake, run_action, write_input,
+    TEMPO_MAP, command, engine_service, job_files, lua_lib, make_fake, run_action, sidecar, write_input,
 )
 
 KEY = "Key (blank = none / e.g. D minor)"
@@ -190,3 +195,153 @@ def test_a_bad_key_is_named_and_asked_again_and_a_good_one_remembered(make_fake)
     assert fake.dialogs[1]["defaults"][1] == "H minor" and not fake.processes
     assert fake.dialogs[0]["captions"][:2] == ["Prompt", KEY]
     assert ("AudioLDM", "last_key") not in fake.ext_state
+
+
+# --- generated takes fitted by REAPER (the engine reports, REAPER applies) ---------------------------
+
+
+def test_generate_inserts_an_item_with_stretch_markers_on_the_grid_and_the_take_pitch(make_fake):
+    """2 bars from bar 1 (2.0 s): 120 BPM, then 90 from 4.0 s. The request asks the engine to measure only
+    (tempo_lock / key_lock report, the grid's average bpm); the inserted take gets stretch markers that put the
+    beats the engine detected on the project's quarter notes across the tempo change, and the take pitch to
+    D minor; the file is as the engine made it; one undo point."""
+    fake = make_fake(project_rate=44100, ext={"tempo_lock": "on", "key_lock": "on"})
+    track = fake.add_track("loops", selected=True)
+    fake.cursor = 2.0
+    fake.dialog_answers = [["four on the floor techno kick", "D minor", "2", "1", "5", ""]]
+    run_action(fake, "Generate at edit cursor")
+    assert fake.messages == []
+    [item] = track.items
+    assert item.position == 2.0 and item.length == pytest.approx(2.0 + 8 / 3)
+    [take] = item.takes
+    fit = sidecar(take)["fit"]
+    assert fit["tempo"]["lock"] == "report" and fit["tempo"]["action"] == "left"  # the file is not warped
+    assert fit["tempo"]["target_bpm"] == pytest.approx(8 * 60 / (2.0 + 8 / 3), abs=1e-3)  # the grid's average
+    assert fit["key"]["lock"] == "report" and fit["key"]["target"] == "D minor"
+    beats = fit["tempo"]["beats_s"]
+    assert len(beats) >= 2 and take.stretch_markers, fit["tempo"]
+    assert [s for _, s in take.stretch_markers] == pytest.approx(beats[:len(take.stretch_markers)])
+    fold = 2.0 ** round(np.log2(fit["tempo"]["target_bpm"] / fit["tempo"]["detected_bpm"]))
+    first = round(TEMPO_MAP.time_to_qn(2.0 + beats[0]) / min(fold, 1)) * min(fold, 1)
+    for n, (_, src) in enumerate(take.stretch_markers):
+        assert take.played_at(src) == pytest.approx(grid_time(first + n * fold), abs=1e-9)
+    assert take.values["D_PITCH"] == fit["key"]["semitones"] and take.values["B_PPITCH"] == 1.0
+    assert fake.undo_begins == 1 and fake.undo_blocks == ["AudioLDM: insert four on the floor techno kick"]
+    assert fake.ext_state[("AudioLDM", "last_key")] == "D minor"  # remembered like the prompt
+    fake.dialog_answers = [None]
+    run_action(fake, "Generate at edit cursor")
+    assert fake.dialogs[-1]["defaults"][:2] == ["four on the floor techno kick", "D minor"]
+
+
+def test_with_reaper_fit_off_the_engine_fits_the_file_and_no_marker_is_set(make_fake):
+    fake = make_fake(ext={"reaper_fit": "no", "tempo_lock": "auto", "key_lock": "off"})
+    track = fake.add_track(selected=True)
+    fake.selection = (0.0, 1.5)
+    fake.dialog_answers = [["soft rain", "E minor", "1", "", ""]]
+    run_action(fake, "Generate for time selection")
+    assert fake.messages == []
+    [take] = track.items[0].takes
+    fit = sidecar(take)["fit"]
+    assert fit["tempo"]["lock"] == "auto" and "key" not in fit  # key lock off: no key sent
+    assert not take.stretch_markers and take.values["D_PITCH"] == 0.0
+
+
+# --- "Fit selected item to tempo and key" on any audio item ------------------------------------------
+
+
+def drum_loop(path, bpm, seconds):
+    """A 4/4 beat (bench/synth.py: kicks on 1 and 3, snares, hats on eighths) after a 0.11 s lead-in; returns
+    REAPER's source and the kick times."""
+    audio, kicks = synth.drums(bpm, seconds, lead_in_s=0.11)
+    sf.write(path, audio, synth.RATE, subtype="PCM_24")
+    return read_wav_header(str(path)), kicks
+
+
+def chords(path, seconds=8.0):
+    """I–IV–V–I–vi–IV–V–I in D major (bench/synth.py), one chord a bar."""
+    sf.write(path, synth.progression(parse_key("D major"), seconds), synth.RATE, subtype="PCM_24")
+    return read_wav_header(str(path))
+
+
+def test_fit_action_puts_a_97_bpm_loop_on_the_grid_across_a_tempo_change(make_fake, tmp_path):
+    """A 97 BPM drum loop trimmed (start offset 0.5 s) at 2.0 s, across the 120 → 90 BPM change at 4.0 s: the
+    kicks it plays land on the project's quarter notes; the file is not touched; one undo point."""
+    fake = make_fake()
+    source, kicks = drum_loop(tmp_path / "loop 97.wav", 97.0, 8.0)
+    before = (tmp_path / "loop 97.wav").read_bytes()
+    track = fake.add_track()
+    item = fake.add_item(track, source, 2.0, 4.0, D_STARTOFFS=0.5)
+    fake.dialog_answers = [[""]]  # no key: the tempo only
+    run_action(fake, "Fit selected item to tempo and key")
+    assert fake.messages == []
+    [argv] = fake.launched("fit")
+    assert argv[1:5] == ["fit", str(tmp_path / "loop 97.wav"), "--analyze", "--bpm"]
+    assert float(argv[5]) == pytest.approx(7 * 60 / 4)  # 4 QN + 3 QN in 4 s: the grid's average, 105 BPM
+    take = item.active
+    assert take.stretch_markers and take.values["B_PPITCH"] == 1.0 and take.values["D_PITCH"] == 0.0
+    start_qn = TEMPO_MAP.time_to_qn(2.0)
+    played = [k for k in kicks if k >= 0.5 and take.played_at(k) <= 6.0]
+    assert len(played) >= 3  # kicks on 1 and 3
+    for k in played:  # each kick within 10 ms of a quarter note after the item's start
+        qn = TEMPO_MAP.time_to_qn(take.played_at(k))
+        assert abs(take.played_at(k) - grid_time(round(qn))) < 0.010 and round(qn) >= start_qn
+    assert fake.undo_begins == 1 and fake.undo_blocks == ["AudioLDM: fit item to tempo and key"]
+    assert (tmp_path / "loop 97.wav").read_bytes() == before and item.length == 4.0
+
+
+def test_fit_action_shifts_a_d_major_progression_to_f_major_by_take_pitch(make_fake, tmp_path):
+    fake = make_fake(ext={"tempo_lock": "off"})
+    track = fake.add_track()
+    item = fake.add_item(track, chords(tmp_path / "keys.wav"), 0.0)
+    fake.dialog_answers = [["f major"]]
+    run_action(fake, "Fit selected item to tempo and key")
+    assert fake.messages == []
+    [argv] = fake.launched("fit")
+    assert argv[argv.index("--key") + 1] == "F major" and argv[argv.index("--tempo-lock") + 1] == "off"
+    take = item.active
+    assert take.values["D_PITCH"] == 3.0 and take.values["B_PPITCH"] == 1.0 and not take.stretch_markers
+    assert fake.undo_blocks == ["AudioLDM: fit item to tempo and key"]
+    assert fake.ext_state[("AudioLDM", "last_key")] == "f major"
+
+
+def test_fit_action_leaves_rain_as_it_is_and_says_why(make_fake, tmp_path):
+    fake = make_fake()
+    rng = np.random.default_rng(3)
+    sf.write(tmp_path / "rain.wav", 0.1 * rng.standard_normal(44100 * 4), 44100, subtype="PCM_24")
+    track = fake.add_track()
+    item = fake.add_item(track, read_wav_header(str(tmp_path / "rain.wav")), 1.0)
+    fake.dialog_answers = [[""]]
+    run_action(fake, "Fit selected item to tempo and key")
+    [(message, _)] = fake.messages
+    assert message.startswith("Nothing was changed: The tempo was left as it is: ")
+    assert fake.undo_begins == 0 and not item.active.stretch_markers
+
+
+def test_fit_action_error_says_so_and_changes_nothing(make_fake, tmp_path):
+    """A file REAPER's header reader accepts but the measuring cannot decode: the error is shown, nothing
+    changes, no undo point."""
+    fake = make_fake()
+    source = write_input(tmp_path / "odd.wav", 44100 * 2, 44100)
+    data = bytearray((tmp_path / "odd.wav").read_bytes())
+    data[20:22] = (0x1234).to_bytes(2, "little")  # an unknown format tag
+    (tmp_path / "odd.wav").write_bytes(bytes(data))
+    track = fake.add_track()
+    item = fake.add_item(track, source, 0.0)
+    item.active.stretch_markers.append((0.5, 0.5))  # a take already stretched: the fit would replace it
+    fake.dialog_answers = [["D minor"]]
+    run_action(fake, "Fit selected item to tempo and key")
+    [(message, _)] = fake.messages
+    assert message.startswith("Measuring the item's tempo and key failed (nothing was changed):\n")
+    assert "odd.wav" in message
+    assert fake.undo_begins == 0 and item.active.stretch_markers == [(0.5, 0.5)]
+    assert item.active.values["D_PITCH"] == 0.0 and not job_files(fake)
+
+
+def test_fit_action_refuses_what_it_cannot_fit_before_asking(make_fake, tmp_path):
+    fake = make_fake()
+    run_action(fake, "Fit selected item to tempo and key")
+    assert "No item is selected" in fake.messages[0][0] and not fake.dialogs
+    fake = make_fake(ext={"tempo_lock": "off", "key_lock": "off"})
+    fake.add_item(fake.add_track(), write_input(tmp_path / "x.wav", 44100, 44100), 0.0)
+    run_action(fake, "Fit selected item to tempo and key")
+    assert "both off" in fake.messages[0][0] and not fake.dialogs and not fake.processes

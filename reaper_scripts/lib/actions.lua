@@ -31,7 +31,7 @@ return function(A)
     local prompt = answers.prompt
     return A.start_job({
       settings = settings,
-      fields = A.request_fields(settings, answers, length, rate),
+      fields = A.fit_fields(settings, A.request_fields(settings, answers, length, rate), answers.key, start, length),
       out_dir = A.output_folder(settings),
       label = A.shorten(prompt, 48) .. string.format("  (%.2f s)", length),
       on_done = function(event)
