@@ -2,7 +2,8 @@
 
 The presentation is the instrument: the controls, labelled. In the patching view each control sits
 above the subpatcher that uses it: [p defaults], [p tempo] (the transport's or typed), [p request]
-(Generate), [p transform] (the take → a file → init_audio), [audioldm.client 7401], [p replies]
+(Generate), [p fit] (tempo lock, key: tempo_key.py), [p transform] (the take → a file → init_audio),
+[audioldm.client 7401], [p replies]
 (events → the displays, the take menu), [p player] (the take's buffer~ and its preview).
 """
 
@@ -12,6 +13,7 @@ from types import SimpleNamespace
 
 from maxdsl import Patch
 from package import GENERATOR_PORT, engine_controls, wire_take_path
+from tempo_key import fit_controls, fit_path
 
 
 def controls(p: Patch) -> SimpleNamespace:
@@ -78,6 +80,7 @@ def controls(p: Patch) -> SimpleNamespace:
     p.label("take: the variations of the last result — pick one to audition it", c.takes, 0, 26, 240, 34)
     p.ui("waveform~", 780, 490, 560, 90, panel=(20, 325), buffername="audioldm.generator.take")
     c.host, c.port = engine_controls(p, 1280, 60, panel=(960, 235), at=(1280, 350))
+    fit_controls(p, c)
 
     with p.group("defaults", 240, 290, "The controls' values on load (the BPM and signature boxes get theirs from "
                  "the transport: 'follow transport' is on)."):
@@ -94,6 +97,7 @@ def generator(abstractions) -> Patch:
     p.wire(c.port, 0, engine, port="port <n>")
     tempo = tempo_path(p, c)
     request = request_path(p, c, tempo, engine)
+    fit_path(p, c, request.request, request.choose)  # Generate's request, with the fit fields, to the gate
     take = player(p, c)
     transform_path(p, c, request, take)
     replies(p, c, engine, take)
@@ -218,7 +222,7 @@ def request_path(p: Patch, c, tempo, engine: str) -> SimpleNamespace:
     p.wire(negative_field, 0, append, 1)
     p.wire(negative_t, 0, with_)
     p.wire(with_, 0, r.choose, 0)
-    p.wire(request, 0, r.choose, 1)
+    r.request = request  # → [p fit] (tempo_key.py) → r.choose
     p.wire(r.choose, 1, append, 0)
     p.wire(r.choose, 0, engine, port="generate …, cancel")
     p.wire(append, 0, engine, port="generate …, cancel")

@@ -1422,7 +1422,180 @@
    },
    {
     "box": {
-     "id": "obj-66",
+     "id": "obj-62",
+     "maxclass": "toggle",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      600.0,
+      270.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      585.0,
+      180.0,
+      24.0,
+      24.0
+     ],
+     "varname": "tempo_lock"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-63",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      626.0,
+      272.0,
+      150.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      611.0,
+      182.0,
+      150.0,
+      20.0
+     ],
+     "text": "lock to tempo (auto)"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-64",
+     "items": [
+      "off",
+      ",",
+      "C",
+      "major",
+      ",",
+      "C",
+      "minor",
+      ",",
+      "C#",
+      "major",
+      ",",
+      "C#",
+      "minor",
+      ",",
+      "D",
+      "major",
+      ",",
+      "D",
+      "minor",
+      ",",
+      "Eb",
+      "major",
+      ",",
+      "Eb",
+      "minor",
+      ",",
+      "E",
+      "major",
+      ",",
+      "E",
+      "minor",
+      ",",
+      "F",
+      "major",
+      ",",
+      "F",
+      "minor",
+      ",",
+      "F#",
+      "major",
+      ",",
+      "F#",
+      "minor",
+      ",",
+      "G",
+      "major",
+      ",",
+      "G",
+      "minor",
+      ",",
+      "Ab",
+      "major",
+      ",",
+      "Ab",
+      "minor",
+      ",",
+      "A",
+      "major",
+      ",",
+      "A",
+      "minor",
+      ",",
+      "Bb",
+      "major",
+      ",",
+      "Bb",
+      "minor",
+      ",",
+      "B",
+      "major",
+      ",",
+      "B",
+      "minor"
+     ],
+     "maxclass": "umenu",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "int",
+      "",
+      ""
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      640.0,
+      310.0,
+      110.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      615.0,
+      206.0,
+      110.0,
+      22.0
+     ],
+     "varname": "key"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-65",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      610.0,
+      312.0,
+      28.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      585.0,
+      208.0,
+      28.0,
+      20.0
+     ],
+     "text": "key"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-70",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1440,7 +1613,7 @@
    },
    {
     "box": {
-     "id": "obj-163",
+     "id": "obj-184",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1582,7 +1755,7 @@
        },
        {
         "box": {
-         "id": "obj-170",
+         "id": "obj-192",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1598,7 +1771,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>",
-         "id": "obj-177",
+         "id": "obj-200",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1613,7 +1786,7 @@
        {
         "box": {
          "comment": "set 18000",
-         "id": "obj-178",
+         "id": "obj-201",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1628,7 +1801,7 @@
        {
         "box": {
          "comment": "the host box (Return)",
-         "id": "obj-215",
+         "id": "obj-242",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1646,7 +1819,7 @@
        {
         "box": {
          "comment": "the port box",
-         "id": "obj-216",
+         "id": "obj-243",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1666,7 +1839,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-178",
+          "obj-201",
           0
          ],
          "source": [
@@ -1682,7 +1855,7 @@
           0
          ],
          "source": [
-          "obj-215",
+          "obj-242",
           0
          ]
         }
@@ -1718,7 +1891,7 @@
           0
          ],
          "source": [
-          "obj-216",
+          "obj-243",
           0
          ]
         }
@@ -1726,7 +1899,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-200",
           0
          ],
          "source": [
@@ -1738,7 +1911,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-200",
           0
          ],
          "source": [
@@ -1760,7 +1933,7 @@
    },
    {
     "box": {
-     "id": "obj-164",
+     "id": "obj-185",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 4,
@@ -1812,7 +1985,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-62",
+         "id": "obj-66",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -1830,7 +2003,7 @@
        },
        {
         "box": {
-         "id": "obj-63",
+         "id": "obj-67",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -1848,7 +2021,7 @@
        },
        {
         "box": {
-         "id": "obj-64",
+         "id": "obj-68",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -1866,7 +2039,7 @@
        },
        {
         "box": {
-         "id": "obj-65",
+         "id": "obj-69",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -1884,7 +2057,7 @@
        },
        {
         "box": {
-         "id": "obj-171",
+         "id": "obj-193",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1900,7 +2073,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-179",
+         "id": "obj-202",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1915,7 +2088,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-180",
+         "id": "obj-203",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1930,7 +2103,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-181",
+         "id": "obj-204",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1945,7 +2118,7 @@
        {
         "box": {
          "comment": "follow",
-         "id": "obj-182",
+         "id": "obj-205",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1962,11 +2135,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-179",
+          "obj-202",
           0
          ],
          "source": [
-          "obj-62",
+          "obj-66",
           0
          ]
         }
@@ -1974,11 +2147,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-180",
+          "obj-203",
           0
          ],
          "source": [
-          "obj-63",
+          "obj-67",
           0
          ]
         }
@@ -1986,11 +2159,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-181",
+          "obj-204",
           0
          ],
          "source": [
-          "obj-64",
+          "obj-68",
           0
          ]
         }
@@ -1998,11 +2171,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-182",
+          "obj-205",
           0
          ],
          "source": [
-          "obj-65",
+          "obj-69",
           0
          ]
         }
@@ -2020,7 +2193,7 @@
    },
    {
     "box": {
-     "id": "obj-165",
+     "id": "obj-186",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -2074,7 +2247,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-67",
+         "id": "obj-71",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 9,
@@ -2100,7 +2273,7 @@
        },
        {
         "box": {
-         "id": "obj-68",
+         "id": "obj-72",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -2120,7 +2293,7 @@
        },
        {
         "box": {
-         "id": "obj-69",
+         "id": "obj-73",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2138,7 +2311,7 @@
        },
        {
         "box": {
-         "id": "obj-70",
+         "id": "obj-74",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2156,7 +2329,7 @@
        },
        {
         "box": {
-         "id": "obj-71",
+         "id": "obj-75",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2175,7 +2348,7 @@
        },
        {
         "box": {
-         "id": "obj-72",
+         "id": "obj-76",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2193,7 +2366,7 @@
        },
        {
         "box": {
-         "id": "obj-73",
+         "id": "obj-77",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2212,7 +2385,7 @@
        },
        {
         "box": {
-         "id": "obj-74",
+         "id": "obj-78",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2231,7 +2404,7 @@
        },
        {
         "box": {
-         "id": "obj-75",
+         "id": "obj-79",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2250,7 +2423,7 @@
        },
        {
         "box": {
-         "id": "obj-76",
+         "id": "obj-80",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2268,7 +2441,7 @@
        },
        {
         "box": {
-         "id": "obj-77",
+         "id": "obj-81",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2286,7 +2459,7 @@
        },
        {
         "box": {
-         "id": "obj-78",
+         "id": "obj-82",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2304,7 +2477,7 @@
        },
        {
         "box": {
-         "id": "obj-79",
+         "id": "obj-83",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2322,7 +2495,7 @@
        },
        {
         "box": {
-         "id": "obj-80",
+         "id": "obj-84",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2340,7 +2513,7 @@
        },
        {
         "box": {
-         "id": "obj-81",
+         "id": "obj-85",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2359,7 +2532,7 @@
        },
        {
         "box": {
-         "id": "obj-82",
+         "id": "obj-86",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2378,7 +2551,7 @@
        },
        {
         "box": {
-         "id": "obj-83",
+         "id": "obj-87",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2397,7 +2570,7 @@
        },
        {
         "box": {
-         "id": "obj-172",
+         "id": "obj-194",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2413,7 +2586,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-183",
+         "id": "obj-206",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2428,7 +2601,7 @@
        {
         "box": {
          "comment": "set <the transport's tempo>",
-         "id": "obj-184",
+         "id": "obj-207",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2443,7 +2616,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-185",
+         "id": "obj-208",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2458,7 +2631,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-186",
+         "id": "obj-209",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2473,7 +2646,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-187",
+         "id": "obj-210",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2488,7 +2661,7 @@
        {
         "box": {
          "comment": "0: stop following",
-         "id": "obj-188",
+         "id": "obj-211",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2503,7 +2676,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-217",
+         "id": "obj-244",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2521,7 +2694,7 @@
        {
         "box": {
          "comment": "follow transport",
-         "id": "obj-218",
+         "id": "obj-245",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2539,7 +2712,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-219",
+         "id": "obj-246",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2557,7 +2730,7 @@
        {
         "box": {
          "comment": "a typed BPM",
-         "id": "obj-220",
+         "id": "obj-247",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2575,7 +2748,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-221",
+         "id": "obj-248",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2593,7 +2766,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-222",
+         "id": "obj-249",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2613,11 +2786,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-68",
+          "obj-72",
           0
          ],
          "source": [
-          "obj-218",
+          "obj-245",
           0
          ]
         }
@@ -2625,11 +2798,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-69",
+          "obj-73",
           0
          ],
          "source": [
-          "obj-68",
+          "obj-72",
           2
          ]
         }
@@ -2637,11 +2810,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-70",
+          "obj-74",
           0
          ],
          "source": [
-          "obj-68",
+          "obj-72",
           1
          ]
         }
@@ -2649,11 +2822,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-67",
+          "obj-71",
           0
          ],
          "source": [
-          "obj-68",
+          "obj-72",
           0
          ]
         }
@@ -2661,11 +2834,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-69",
+          "obj-73",
           1
          ],
          "source": [
-          "obj-67",
+          "obj-71",
           4
          ]
         }
@@ -2673,11 +2846,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-71",
+          "obj-75",
           0
          ],
          "source": [
-          "obj-69",
+          "obj-73",
           0
          ]
         }
@@ -2685,11 +2858,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-72",
+          "obj-76",
           0
          ],
          "source": [
-          "obj-71",
+          "obj-75",
           1
          ]
         }
@@ -2697,11 +2870,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-184",
+          "obj-207",
           0
          ],
          "source": [
-          "obj-72",
+          "obj-76",
           0
          ]
         }
@@ -2709,11 +2882,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-70",
+          "obj-74",
           1
          ],
          "source": [
-          "obj-67",
+          "obj-71",
           5
          ]
         }
@@ -2721,103 +2894,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-73",
-          0
-         ],
-         "source": [
-          "obj-70",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-75",
-          0
-         ],
-         "source": [
-          "obj-73",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-77",
-          0
-         ],
-         "source": [
-          "obj-75",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-186",
-          0
-         ],
-         "source": [
-          "obj-77",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
-          1
-         ],
-         "source": [
-          "obj-75",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-74",
-          0
-         ],
-         "source": [
-          "obj-73",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-76",
-          0
-         ],
-         "source": [
-          "obj-74",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-185",
-          0
-         ],
-         "source": [
-          "obj-76",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
           0
          ],
          "source": [
@@ -2833,8 +2910,8 @@
           0
          ],
          "source": [
-          "obj-78",
-          0
+          "obj-77",
+          1
          ]
         }
        },
@@ -2845,20 +2922,20 @@
           0
          ],
          "source": [
-          "obj-220",
-          0
+          "obj-79",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-80",
+          "obj-209",
           0
          ],
          "source": [
           "obj-81",
-          1
+          0
          ]
         }
        },
@@ -2866,94 +2943,10 @@
         "patchline": {
          "destination": [
           "obj-82",
-          0
-         ],
-         "source": [
-          "obj-221",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-80",
-          0
-         ],
-         "source": [
-          "obj-82",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
-          0
-         ],
-         "source": [
-          "obj-82",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-83",
-          0
-         ],
-         "source": [
-          "obj-222",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-80",
-          0
-         ],
-         "source": [
-          "obj-83",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
           1
          ],
          "source": [
-          "obj-83",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-188",
-          0
-         ],
-         "source": [
-          "obj-80",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-67",
-          0
-         ],
-         "source": [
-          "obj-217",
+          "obj-79",
           0
          ]
         }
@@ -2965,7 +2958,7 @@
           0
          ],
          "source": [
-          "obj-219",
+          "obj-77",
           0
          ]
         }
@@ -2973,23 +2966,167 @@
        {
         "patchline": {
          "destination": [
-          "obj-183",
+          "obj-80",
           0
          ],
          "source": [
+          "obj-78",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-208",
+          0
+         ],
+         "source": [
+          "obj-80",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          0
+         ],
+         "source": [
+          "obj-78",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-83",
+          0
+         ],
+         "source": [
+          "obj-82",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-85",
+          0
+         ],
+         "source": [
+          "obj-247",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-85",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-86",
+          0
+         ],
+         "source": [
+          "obj-248",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-86",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          0
+         ],
+         "source": [
+          "obj-86",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-87",
+          0
+         ],
+         "source": [
+          "obj-249",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-87",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          1
+         ],
+         "source": [
+          "obj-87",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-211",
+          0
+         ],
+         "source": [
+          "obj-84",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-71",
           0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-183",
-          0
          ],
          "source": [
-          "obj-81",
+          "obj-244",
           0
          ]
         }
@@ -2997,11 +3134,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-187",
+          "obj-82",
           0
          ],
          "source": [
-          "obj-79",
+          "obj-246",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-206",
+          0
+         ],
+         "source": [
+          "obj-75",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-206",
+          0
+         ],
+         "source": [
+          "obj-85",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-210",
+          0
+         ],
+         "source": [
+          "obj-83",
           0
          ]
         }
@@ -3019,11 +3192,12 @@
    },
    {
     "box": {
-     "id": "obj-166",
+     "id": "obj-187",
      "maxclass": "newobj",
      "numinlets": 12,
-     "numoutlets": 10,
+     "numoutlets": 11,
      "outlettype": [
+      "",
       "",
       "",
       "",
@@ -3077,7 +3251,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-84",
+         "id": "obj-88",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -3096,7 +3270,7 @@
        },
        {
         "box": {
-         "id": "obj-85",
+         "id": "obj-89",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3114,7 +3288,7 @@
        },
        {
         "box": {
-         "id": "obj-86",
+         "id": "obj-90",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 7,
@@ -3138,7 +3312,7 @@
        },
        {
         "box": {
-         "id": "obj-87",
+         "id": "obj-91",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3156,7 +3330,7 @@
        },
        {
         "box": {
-         "id": "obj-88",
+         "id": "obj-92",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3175,7 +3349,7 @@
        },
        {
         "box": {
-         "id": "obj-89",
+         "id": "obj-93",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3194,7 +3368,7 @@
        },
        {
         "box": {
-         "id": "obj-90",
+         "id": "obj-94",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -3212,7 +3386,7 @@
        },
        {
         "box": {
-         "id": "obj-91",
+         "id": "obj-95",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3231,7 +3405,7 @@
        },
        {
         "box": {
-         "id": "obj-92",
+         "id": "obj-96",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3249,7 +3423,7 @@
        },
        {
         "box": {
-         "id": "obj-93",
+         "id": "obj-97",
          "maxclass": "newobj",
          "numinlets": 6,
          "numoutlets": 1,
@@ -3267,7 +3441,7 @@
        },
        {
         "box": {
-         "id": "obj-94",
+         "id": "obj-98",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3286,7 +3460,7 @@
        },
        {
         "box": {
-         "id": "obj-95",
+         "id": "obj-99",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3305,7 +3479,7 @@
        },
        {
         "box": {
-         "id": "obj-96",
+         "id": "obj-100",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3323,7 +3497,7 @@
        },
        {
         "box": {
-         "id": "obj-97",
+         "id": "obj-101",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -3341,7 +3515,7 @@
        },
        {
         "box": {
-         "id": "obj-98",
+         "id": "obj-102",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -3360,7 +3534,7 @@
        },
        {
         "box": {
-         "id": "obj-99",
+         "id": "obj-103",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3378,7 +3552,7 @@
        },
        {
         "box": {
-         "id": "obj-100",
+         "id": "obj-104",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3396,7 +3570,7 @@
        },
        {
         "box": {
-         "id": "obj-101",
+         "id": "obj-105",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3415,7 +3589,7 @@
        },
        {
         "box": {
-         "id": "obj-102",
+         "id": "obj-106",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3434,7 +3608,7 @@
        },
        {
         "box": {
-         "id": "obj-103",
+         "id": "obj-107",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3452,7 +3626,7 @@
        },
        {
         "box": {
-         "id": "obj-104",
+         "id": "obj-108",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3470,7 +3644,7 @@
        },
        {
         "box": {
-         "id": "obj-105",
+         "id": "obj-109",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -3488,7 +3662,7 @@
        },
        {
         "box": {
-         "id": "obj-173",
+         "id": "obj-195",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3504,7 +3678,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-189",
+         "id": "obj-212",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3518,13 +3692,28 @@
        },
        {
         "box": {
-         "comment": "bang: seed, a new seed",
-         "id": "obj-190",
+         "comment": "generate prompt \u2026 (Generate's request)",
+         "id": "obj-213",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          66.66666666666666,
+          58.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: seed, a new seed",
+         "id": "obj-214",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          96.0,
           462.0,
           30.0,
           30.0
@@ -3534,12 +3723,12 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-191",
+         "id": "obj-215",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          104.66666666666666,
+          134.0,
           462.0,
           30.0,
           30.0
@@ -3549,12 +3738,12 @@
        {
         "box": {
          "comment": "set type a prompt first",
-         "id": "obj-192",
+         "id": "obj-216",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          142.66666666666666,
+          172.0,
           462.0,
           30.0,
           30.0
@@ -3564,12 +3753,12 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-193",
+         "id": "obj-217",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          180.66666666666666,
+          210.0,
           462.0,
           30.0,
           30.0
@@ -3579,12 +3768,12 @@
        {
         "box": {
          "comment": "bang: bars",
-         "id": "obj-194",
+         "id": "obj-218",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          218.66666666666666,
+          248.0,
           462.0,
           30.0,
           30.0
@@ -3594,12 +3783,12 @@
        {
         "box": {
          "comment": "generate \u2026, cancel",
-         "id": "obj-195",
+         "id": "obj-219",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          256.66666666666663,
+          286.0,
           462.0,
           30.0,
           30.0
@@ -3609,12 +3798,12 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-196",
+         "id": "obj-220",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          294.66666666666663,
+          324.0,
           462.0,
           30.0,
           30.0
@@ -3624,12 +3813,12 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-197",
+         "id": "obj-221",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          332.66666666666663,
+          362.0,
           462.0,
           30.0,
           30.0
@@ -3639,12 +3828,12 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-198",
+         "id": "obj-222",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          370.66666666666663,
+          400.0,
           462.0,
           30.0,
           30.0
@@ -3654,7 +3843,7 @@
        {
         "box": {
          "comment": "Generate",
-         "id": "obj-223",
+         "id": "obj-250",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3672,7 +3861,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-224",
+         "id": "obj-251",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3690,7 +3879,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-225",
+         "id": "obj-252",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3708,7 +3897,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-226",
+         "id": "obj-253",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3726,7 +3915,7 @@
        {
         "box": {
          "comment": "Cancel",
-         "id": "obj-227",
+         "id": "obj-254",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3744,7 +3933,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-228",
+         "id": "obj-255",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3762,7 +3951,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-229",
+         "id": "obj-256",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3780,7 +3969,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-230",
+         "id": "obj-257",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3798,7 +3987,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-231",
+         "id": "obj-258",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3815,8 +4004,8 @@
        },
        {
         "box": {
-         "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-232",
+         "comment": "generate \u2026 tempo_lock \u2026 [key \u2026 key_lock auto], generate \u2026 init_audio \u2026",
+         "id": "obj-259",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3834,7 +4023,7 @@
        {
         "box": {
          "comment": "the negative prompt",
-         "id": "obj-233",
+         "id": "obj-260",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3852,7 +4041,7 @@
        {
         "box": {
          "comment": "new seed",
-         "id": "obj-234",
+         "id": "obj-261",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3872,11 +4061,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-84",
+          "obj-88",
           0
          ],
          "source": [
-          "obj-223",
+          "obj-250",
           0
          ]
         }
@@ -3884,11 +4073,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-85",
+          "obj-89",
           0
          ],
          "source": [
-          "obj-84",
+          "obj-88",
           1
          ]
         }
@@ -3896,11 +4085,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-91",
+          "obj-95",
           0
          ],
          "source": [
-          "obj-85",
+          "obj-89",
           0
          ]
         }
@@ -3908,11 +4097,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-86",
+          "obj-90",
           0
          ],
          "source": [
-          "obj-84",
+          "obj-88",
           0
          ]
         }
@@ -3920,11 +4109,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-198",
+          "obj-222",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           6
          ]
         }
@@ -3932,11 +4121,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-197",
+          "obj-221",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           5
          ]
         }
@@ -3944,11 +4133,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-196",
+          "obj-220",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           4
          ]
         }
@@ -3956,11 +4145,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-194",
+          "obj-218",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           3
          ]
         }
@@ -3968,11 +4157,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-193",
+          "obj-217",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           2
          ]
         }
@@ -3980,11 +4169,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-214",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           1
          ]
         }
@@ -3992,35 +4181,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-189",
+          "obj-212",
           0
          ],
          "source": [
-          "obj-86",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-88",
-          0
-         ],
-         "source": [
-          "obj-224",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-89",
-          0
-         ],
-         "source": [
-          "obj-88",
+          "obj-90",
           0
          ]
         }
@@ -4032,7 +4197,7 @@
           0
          ],
          "source": [
-          "obj-89",
+          "obj-251",
           0
          ]
         }
@@ -4040,7 +4205,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-192",
+          "obj-93",
           0
          ],
          "source": [
@@ -4052,107 +4217,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-90",
-          0
-         ],
-         "source": [
-          "obj-89",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-91",
-          1
-         ],
-         "source": [
-          "obj-90",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          0
-         ],
-         "source": [
-          "obj-91",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          1
-         ],
-         "source": [
-          "obj-226",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          2
-         ],
-         "source": [
-          "obj-228",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          3
-         ],
-         "source": [
-          "obj-229",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          4
-         ],
-         "source": [
-          "obj-230",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          5
-         ],
-         "source": [
-          "obj-231",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-87",
+          "obj-96",
           0
          ],
          "source": [
           "obj-93",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-216",
+          0
+         ],
+         "source": [
+          "obj-96",
           0
          ]
         }
@@ -4164,8 +4245,8 @@
           0
          ],
          "source": [
-          "obj-233",
-          0
+          "obj-93",
+          1
          ]
         }
        },
@@ -4173,34 +4254,10 @@
         "patchline": {
          "destination": [
           "obj-95",
-          0
+          1
          ],
          "source": [
           "obj-94",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-96",
-          0
-         ],
-         "source": [
-          "obj-95",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-101",
-          0
-         ],
-         "source": [
-          "obj-96",
           0
          ]
         }
@@ -4213,14 +4270,74 @@
          ],
          "source": [
           "obj-95",
-          1
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-98",
+          "obj-97",
+          1
+         ],
+         "source": [
+          "obj-253",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          2
+         ],
+         "source": [
+          "obj-255",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          3
+         ],
+         "source": [
+          "obj-256",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          4
+         ],
+         "source": [
+          "obj-257",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          5
+         ],
+         "source": [
+          "obj-258",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
           0
          ],
          "source": [
@@ -4232,23 +4349,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-100",
+          "obj-98",
           0
          ],
          "source": [
-          "obj-98",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-102",
-          1
-         ],
-         "source": [
-          "obj-100",
+          "obj-260",
           0
          ]
         }
@@ -4268,7 +4373,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-101",
+          "obj-100",
           0
          ],
          "source": [
@@ -4280,12 +4385,24 @@
        {
         "patchline": {
          "destination": [
-          "obj-101",
-          1
+          "obj-105",
+          0
          ],
          "source": [
-          "obj-87",
+          "obj-100",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          0
+         ],
+         "source": [
+          "obj-99",
+          1
          ]
         }
        },
@@ -4297,6 +4414,18 @@
          ],
          "source": [
           "obj-101",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-102",
           1
          ]
         }
@@ -4304,11 +4433,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
-          0
+          "obj-106",
+          1
          ],
          "source": [
-          "obj-101",
+          "obj-104",
           0
          ]
         }
@@ -4316,7 +4445,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-195",
+          "obj-103",
           0
          ],
          "source": [
@@ -4328,19 +4457,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-103",
-          0
-         ],
-         "source": [
-          "obj-227",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-195",
+          "obj-105",
           0
          ],
          "source": [
@@ -4352,19 +4469,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-104",
+          "obj-106",
           0
          ],
          "source": [
-          "obj-234",
-          0
+          "obj-105",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-104",
+          "obj-219",
           0
          ],
          "source": [
@@ -4376,11 +4493,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-219",
           0
          ],
          "source": [
-          "obj-104",
+          "obj-106",
           0
          ]
         }
@@ -4388,11 +4505,83 @@
        {
         "patchline": {
          "destination": [
+          "obj-107",
+          0
+         ],
+         "source": [
+          "obj-254",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-219",
+          0
+         ],
+         "source": [
+          "obj-107",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-108",
+          0
+         ],
+         "source": [
+          "obj-261",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-108",
+          0
+         ],
+         "source": [
+          "obj-109",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-214",
+          0
+         ],
+         "source": [
+          "obj-108",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-213",
+          0
+         ],
+         "source": [
           "obj-91",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-105",
+          1
          ],
          "source": [
-          "obj-225",
+          "obj-259",
           0
          ]
         }
@@ -4400,24 +4589,24 @@
        {
         "patchline": {
          "destination": [
-          "obj-191",
+          "obj-95",
           0
          ],
          "source": [
-          "obj-91",
-          1
+          "obj-252",
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-101",
-          1
+          "obj-215",
+          0
          ],
          "source": [
-          "obj-232",
-          0
+          "obj-95",
+          1
          ]
         }
        }
@@ -4434,7 +4623,831 @@
    },
    {
     "box": {
-     "id": "obj-167",
+     "id": "obj-188",
+     "maxclass": "newobj",
+     "numinlets": 4,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       623.0,
+       612.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-110",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          180.0,
+          84.0,
+          22.0
+         ],
+         "text": "loadmess 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-111",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          180.0,
+          84.0,
+          22.0
+         ],
+         "text": "loadmess 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-112",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-113",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          60.0,
+          250.0,
+          49.0,
+          22.0
+         ],
+         "text": "sel 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-114",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          60.0,
+          280.0,
+          112.0,
+          22.0
+         ],
+         "text": "tempo_lock off"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-115",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          180.0,
+          280.0,
+          119.0,
+          22.0
+         ],
+         "text": "tempo_lock auto"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-116",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          60.0,
+          320.0,
+          56.0,
+          22.0
+         ],
+         "text": "zl reg"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-117",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          220.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-118",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          250.0,
+          154.0,
+          22.0
+         ],
+         "text": "key $1 key_lock auto"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-119",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "int"
+         ],
+         "patching_rect": [
+          480.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-120",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          520.0,
+          250.0,
+          49.0,
+          22.0
+         ],
+         "text": "sel 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-121",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          520.0,
+          280.0,
+          63.0,
+          22.0
+         ],
+         "text": "zlclear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-122",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          320.0,
+          56.0,
+          22.0
+         ],
+         "text": "zl reg"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-123",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          180.0,
+          370.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-124",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          400.0,
+          63.0,
+          22.0
+         ],
+         "text": "zlclear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-125",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          180.0,
+          440.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-126",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          480.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-196",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          563.0,
+          100.0
+         ],
+         "text": "Musical fit: the fields appended to Generate's request \u2014 tempo_lock auto (the toggle on: the engine warps a sound with a clear beat onto the tempo's grid and leaves beatless ones) or off; with a key from the menu, key <K> key_lock auto (a tonal sound is shifted to the key). Rebuilt whenever the toggle or the menu changes; both set on load (on, off)."
+        }
+       },
+       {
+        "box": {
+         "comment": "1: lock on load",
+         "id": "obj-223",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          542.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026 tempo_lock \u2026 [key \u2026 key_lock auto]",
+         "id": "obj-224",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          542.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "0: no key on load",
+         "id": "obj-225",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          140.0,
+          542.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "lock to tempo",
+         "id": "obj-262",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate prompt \u2026 (Generate's request)",
+         "id": "obj-263",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the key's text",
+         "id": "obj-264",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the key's index (0: off)",
+         "id": "obj-265",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          480.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-223",
+          0
+         ],
+         "source": [
+          "obj-110",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-225",
+          0
+         ],
+         "source": [
+          "obj-111",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-112",
+          0
+         ],
+         "source": [
+          "obj-262",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-113",
+          0
+         ],
+         "source": [
+          "obj-112",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-114",
+          0
+         ],
+         "source": [
+          "obj-113",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-115",
+          0
+         ],
+         "source": [
+          "obj-113",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          1
+         ],
+         "source": [
+          "obj-114",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          1
+         ],
+         "source": [
+          "obj-115",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-123",
+          0
+         ],
+         "source": [
+          "obj-112",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          0
+         ],
+         "source": [
+          "obj-264",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          0
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          1
+         ],
+         "source": [
+          "obj-118",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-119",
+          0
+         ],
+         "source": [
+          "obj-265",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-119",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          0
+         ],
+         "source": [
+          "obj-121",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-123",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-124",
+          0
+         ],
+         "source": [
+          "obj-123",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          0
+         ],
+         "source": [
+          "obj-124",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          0
+         ],
+         "source": [
+          "obj-123",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          1
+         ],
+         "source": [
+          "obj-122",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          0
+         ],
+         "source": [
+          "obj-123",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          0
+         ],
+         "source": [
+          "obj-116",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-126",
+          1
+         ],
+         "source": [
+          "obj-125",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-126",
+          0
+         ],
+         "source": [
+          "obj-263",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-224",
+          0
+         ],
+         "source": [
+          "obj-126",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      640.0,
+      350.0,
+      80.0,
+      22.0
+     ],
+     "text": "p fit"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-189",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -4483,7 +5496,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-106",
+         "id": "obj-127",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4502,7 +5515,7 @@
        },
        {
         "box": {
-         "id": "obj-107",
+         "id": "obj-128",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4520,7 +5533,7 @@
        },
        {
         "box": {
-         "id": "obj-108",
+         "id": "obj-129",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4538,7 +5551,7 @@
        },
        {
         "box": {
-         "id": "obj-109",
+         "id": "obj-130",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 2,
@@ -4557,7 +5570,7 @@
        },
        {
         "box": {
-         "id": "obj-110",
+         "id": "obj-131",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4575,7 +5588,7 @@
        },
        {
         "box": {
-         "id": "obj-111",
+         "id": "obj-132",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4594,7 +5607,7 @@
        },
        {
         "box": {
-         "id": "obj-112",
+         "id": "obj-133",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4612,7 +5625,7 @@
        },
        {
         "box": {
-         "id": "obj-113",
+         "id": "obj-134",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4630,7 +5643,7 @@
        },
        {
         "box": {
-         "id": "obj-114",
+         "id": "obj-135",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4648,7 +5661,7 @@
        },
        {
         "box": {
-         "id": "obj-115",
+         "id": "obj-136",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4666,7 +5679,7 @@
        },
        {
         "box": {
-         "id": "obj-116",
+         "id": "obj-137",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4684,7 +5697,7 @@
        },
        {
         "box": {
-         "id": "obj-117",
+         "id": "obj-138",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4702,7 +5715,7 @@
        },
        {
         "box": {
-         "id": "obj-118",
+         "id": "obj-139",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 0,
@@ -4717,7 +5730,7 @@
        },
        {
         "box": {
-         "id": "obj-174",
+         "id": "obj-197",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4733,7 +5746,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-199",
+         "id": "obj-226",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4748,7 +5761,7 @@
        {
         "box": {
          "comment": "writewave <file>, replace <file>",
-         "id": "obj-235",
+         "id": "obj-266",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4766,7 +5779,7 @@
        {
         "box": {
          "comment": "open\u2026",
-         "id": "obj-236",
+         "id": "obj-267",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4784,7 +5797,7 @@
        {
         "box": {
          "comment": "play",
-         "id": "obj-237",
+         "id": "obj-268",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4802,7 +5815,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-238",
+         "id": "obj-269",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4820,7 +5833,7 @@
        {
         "box": {
          "comment": "loop on/off",
-         "id": "obj-239",
+         "id": "obj-270",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4840,11 +5853,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-108",
+          "obj-129",
           0
          ],
          "source": [
-          "obj-236",
+          "obj-267",
           0
          ]
         }
@@ -4852,11 +5865,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-106",
+          "obj-127",
           0
          ],
          "source": [
-          "obj-108",
+          "obj-129",
           0
          ]
         }
@@ -4864,11 +5877,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-107",
+          "obj-128",
           0
          ],
          "source": [
-          "obj-106",
+          "obj-127",
           1
          ]
         }
@@ -4876,11 +5889,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-199",
+          "obj-226",
           0
          ],
          "source": [
-          "obj-107",
+          "obj-128",
           0
          ]
         }
@@ -4888,11 +5901,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-111",
+          "obj-132",
           0
          ],
          "source": [
-          "obj-237",
+          "obj-268",
           0
          ]
         }
@@ -4900,11 +5913,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-112",
+          "obj-133",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-132",
           1
          ]
         }
@@ -4912,11 +5925,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-113",
+          "obj-134",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-132",
           0
          ]
         }
@@ -4924,11 +5937,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-110",
+          "obj-131",
           0
          ],
          "source": [
-          "obj-112",
+          "obj-133",
           0
          ]
         }
@@ -4936,11 +5949,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-114",
+          "obj-135",
           0
          ],
          "source": [
-          "obj-238",
+          "obj-269",
           0
          ]
         }
@@ -4948,11 +5961,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-110",
+          "obj-131",
           0
          ],
          "source": [
-          "obj-114",
+          "obj-135",
           0
          ]
         }
@@ -4960,11 +5973,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-115",
+          "obj-136",
           0
          ],
          "source": [
-          "obj-239",
+          "obj-270",
           0
          ]
         }
@@ -4972,11 +5985,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-130",
           0
          ],
          "source": [
-          "obj-113",
+          "obj-134",
           0
          ]
         }
@@ -4984,11 +5997,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-130",
           0
          ],
          "source": [
-          "obj-115",
+          "obj-136",
           0
          ]
         }
@@ -4996,11 +6009,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-130",
           0
          ],
          "source": [
-          "obj-116",
+          "obj-137",
           0
          ]
         }
@@ -5008,11 +6021,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-130",
           0
          ],
          "source": [
-          "obj-110",
+          "obj-131",
           0
          ]
         }
@@ -5020,11 +6033,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-117",
+          "obj-138",
           0
          ],
          "source": [
-          "obj-109",
+          "obj-130",
           0
          ]
         }
@@ -5032,11 +6045,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-118",
+          "obj-139",
           0
          ],
          "source": [
-          "obj-117",
+          "obj-138",
           0
          ]
         }
@@ -5044,11 +6057,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-118",
+          "obj-139",
           1
          ],
          "source": [
-          "obj-117",
+          "obj-138",
           0
          ]
         }
@@ -5056,11 +6069,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-106",
+          "obj-127",
           0
          ],
          "source": [
-          "obj-235",
+          "obj-266",
           0
          ]
         }
@@ -5078,7 +6091,7 @@
    },
    {
     "box": {
-     "id": "obj-168",
+     "id": "obj-190",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 8,
@@ -5134,7 +6147,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-119",
+         "id": "obj-140",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5153,7 +6166,7 @@
        },
        {
         "box": {
-         "id": "obj-120",
+         "id": "obj-141",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5171,7 +6184,7 @@
        },
        {
         "box": {
-         "id": "obj-121",
+         "id": "obj-142",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 6,
@@ -5194,7 +6207,7 @@
        },
        {
         "box": {
-         "id": "obj-122",
+         "id": "obj-143",
          "maxclass": "newobj",
          "numinlets": 5,
          "numoutlets": 1,
@@ -5212,7 +6225,7 @@
        },
        {
         "box": {
-         "id": "obj-123",
+         "id": "obj-144",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5230,7 +6243,7 @@
        },
        {
         "box": {
-         "id": "obj-124",
+         "id": "obj-145",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5248,7 +6261,7 @@
        },
        {
         "box": {
-         "id": "obj-125",
+         "id": "obj-146",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5267,7 +6280,7 @@
        },
        {
         "box": {
-         "id": "obj-126",
+         "id": "obj-147",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5285,7 +6298,7 @@
        },
        {
         "box": {
-         "id": "obj-127",
+         "id": "obj-148",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5303,7 +6316,7 @@
        },
        {
         "box": {
-         "id": "obj-128",
+         "id": "obj-149",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5321,7 +6334,7 @@
        },
        {
         "box": {
-         "id": "obj-129",
+         "id": "obj-150",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5339,7 +6352,7 @@
        },
        {
         "box": {
-         "id": "obj-130",
+         "id": "obj-151",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5357,7 +6370,7 @@
        },
        {
         "box": {
-         "id": "obj-131",
+         "id": "obj-152",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5375,7 +6388,7 @@
        },
        {
         "box": {
-         "id": "obj-132",
+         "id": "obj-153",
          "maxclass": "newobj",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5393,7 +6406,7 @@
        },
        {
         "box": {
-         "id": "obj-133",
+         "id": "obj-154",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -5413,7 +6426,7 @@
        },
        {
         "box": {
-         "id": "obj-134",
+         "id": "obj-155",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5431,7 +6444,7 @@
        },
        {
         "box": {
-         "id": "obj-135",
+         "id": "obj-156",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5449,7 +6462,7 @@
        },
        {
         "box": {
-         "id": "obj-136",
+         "id": "obj-157",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -5468,7 +6481,7 @@
        },
        {
         "box": {
-         "id": "obj-137",
+         "id": "obj-158",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5487,7 +6500,7 @@
        },
        {
         "box": {
-         "id": "obj-138",
+         "id": "obj-159",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5506,7 +6519,7 @@
        },
        {
         "box": {
-         "id": "obj-139",
+         "id": "obj-160",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5525,7 +6538,7 @@
        },
        {
         "box": {
-         "id": "obj-140",
+         "id": "obj-161",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5543,7 +6556,7 @@
        },
        {
         "box": {
-         "id": "obj-141",
+         "id": "obj-162",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5561,7 +6574,7 @@
        },
        {
         "box": {
-         "id": "obj-175",
+         "id": "obj-198",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5577,7 +6590,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-200",
+         "id": "obj-227",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5592,7 +6605,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-201",
+         "id": "obj-228",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5607,7 +6620,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-202",
+         "id": "obj-229",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5622,7 +6635,7 @@
        {
         "box": {
          "comment": "bang: strength",
-         "id": "obj-203",
+         "id": "obj-230",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5637,7 +6650,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-204",
+         "id": "obj-231",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5652,7 +6665,7 @@
        {
         "box": {
          "comment": "bang: seed",
-         "id": "obj-205",
+         "id": "obj-232",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5667,7 +6680,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-206",
+         "id": "obj-233",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5682,7 +6695,7 @@
        {
         "box": {
          "comment": "writewave <file>",
-         "id": "obj-207",
+         "id": "obj-234",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5697,7 +6710,7 @@
        {
         "box": {
          "comment": "Transform",
-         "id": "obj-240",
+         "id": "obj-271",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5715,7 +6728,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-241",
+         "id": "obj-272",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5733,7 +6746,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-242",
+         "id": "obj-273",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5751,7 +6764,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-243",
+         "id": "obj-274",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5769,7 +6782,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-244",
+         "id": "obj-275",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5789,11 +6802,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-119",
+          "obj-140",
           0
          ],
          "source": [
-          "obj-240",
+          "obj-271",
           0
          ]
         }
@@ -5801,11 +6814,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-120",
+          "obj-141",
           0
          ],
          "source": [
-          "obj-119",
+          "obj-140",
           1
          ]
         }
@@ -5813,11 +6826,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-202",
+          "obj-229",
           0
          ],
          "source": [
-          "obj-120",
+          "obj-141",
           0
          ]
         }
@@ -5825,11 +6838,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-121",
+          "obj-142",
           0
          ],
          "source": [
-          "obj-119",
+          "obj-140",
           0
          ]
         }
@@ -5837,11 +6850,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-206",
+          "obj-233",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-142",
           5
          ]
         }
@@ -5849,11 +6862,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-205",
+          "obj-232",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-142",
           4
          ]
         }
@@ -5861,11 +6874,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-204",
+          "obj-231",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-142",
           3
          ]
         }
@@ -5873,11 +6886,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-203",
+          "obj-230",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-142",
           2
          ]
         }
@@ -5885,11 +6898,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-200",
+          "obj-227",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-142",
           0
          ]
         }
@@ -5897,11 +6910,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-143",
           0
          ],
          "source": [
-          "obj-241",
+          "obj-272",
           0
          ]
         }
@@ -5909,11 +6922,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-143",
           2
          ],
          "source": [
-          "obj-242",
+          "obj-273",
           0
          ]
         }
@@ -5921,11 +6934,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-143",
           3
          ],
          "source": [
-          "obj-243",
+          "obj-274",
           0
          ]
         }
@@ -5933,11 +6946,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-143",
           4
          ],
          "source": [
-          "obj-244",
+          "obj-275",
           0
          ]
         }
@@ -5945,11 +6958,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-123",
+          "obj-144",
           0
          ],
          "source": [
-          "obj-122",
+          "obj-143",
           0
          ]
         }
@@ -5957,11 +6970,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-124",
+          "obj-145",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-142",
           1
          ]
         }
@@ -5969,11 +6982,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-125",
+          "obj-146",
           0
          ],
          "source": [
-          "obj-124",
+          "obj-145",
           0
          ]
         }
@@ -5981,11 +6994,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-126",
+          "obj-147",
           0
          ],
          "source": [
-          "obj-125",
+          "obj-146",
           1
          ]
         }
@@ -5993,11 +7006,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-124",
+          "obj-145",
           1
          ],
          "source": [
-          "obj-126",
+          "obj-147",
           0
          ]
         }
@@ -6005,11 +7018,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-127",
+          "obj-148",
           0
          ],
          "source": [
-          "obj-125",
+          "obj-146",
           0
          ]
         }
@@ -6017,11 +7030,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-128",
+          "obj-149",
           0
          ],
          "source": [
-          "obj-127",
+          "obj-148",
           0
          ]
         }
@@ -6029,11 +7042,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-129",
+          "obj-150",
           0
          ],
          "source": [
-          "obj-128",
+          "obj-149",
           0
          ]
         }
@@ -6041,11 +7054,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-131",
+          "obj-152",
           0
          ],
          "source": [
-          "obj-130",
+          "obj-151",
           0
          ]
         }
@@ -6053,11 +7066,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-133",
+          "obj-154",
           0
          ],
          "source": [
-          "obj-132",
+          "obj-153",
           0
          ]
         }
@@ -6065,11 +7078,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-134",
+          "obj-155",
           0
          ],
          "source": [
-          "obj-133",
+          "obj-154",
           0
          ]
         }
@@ -6077,71 +7090,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-135",
+          "obj-156",
           0
          ],
          "source": [
-          "obj-133",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          0
-         ],
-         "source": [
-          "obj-134",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          0
-         ],
-         "source": [
-          "obj-135",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          1
-         ],
-         "source": [
-          "obj-129",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-137",
-          0
-         ],
-         "source": [
-          "obj-136",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-138",
-          0
-         ],
-         "source": [
-          "obj-136",
+          "obj-154",
           1
          ]
         }
@@ -6149,11 +7102,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-139",
+          "obj-157",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-155",
           0
          ]
         }
@@ -6161,11 +7114,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-139",
+          "obj-157",
           0
          ],
          "source": [
-          "obj-138",
+          "obj-156",
           0
          ]
         }
@@ -6173,11 +7126,35 @@
        {
         "patchline": {
          "destination": [
-          "obj-140",
+          "obj-157",
+          1
+         ],
+         "source": [
+          "obj-150",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-158",
           0
          ],
          "source": [
-          "obj-139",
+          "obj-157",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-159",
+          0
+         ],
+         "source": [
+          "obj-157",
           1
          ]
         }
@@ -6185,11 +7162,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-160",
+          0
+         ],
+         "source": [
+          "obj-158",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-160",
+          0
+         ],
+         "source": [
+          "obj-159",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-161",
+          0
+         ],
+         "source": [
+          "obj-160",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-143",
           1
          ],
          "source": [
-          "obj-139",
+          "obj-160",
           0
          ]
         }
@@ -6197,11 +7210,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-207",
+          "obj-234",
           0
          ],
          "source": [
-          "obj-140",
+          "obj-161",
           0
          ]
         }
@@ -6209,11 +7222,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-141",
+          "obj-162",
           0
          ],
          "source": [
-          "obj-123",
+          "obj-144",
           0
          ]
         }
@@ -6221,11 +7234,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-201",
+          "obj-228",
           0
          ],
          "source": [
-          "obj-141",
+          "obj-162",
           0
          ]
         }
@@ -6243,7 +7256,7 @@
    },
    {
     "box": {
-     "id": "obj-169",
+     "id": "obj-191",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 7,
@@ -6298,7 +7311,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-142",
+         "id": "obj-163",
          "maxclass": "newobj",
          "numinlets": 10,
          "numoutlets": 10,
@@ -6325,7 +7338,7 @@
        },
        {
         "box": {
-         "id": "obj-143",
+         "id": "obj-164",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6343,7 +7356,7 @@
        },
        {
         "box": {
-         "id": "obj-144",
+         "id": "obj-165",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6361,7 +7374,7 @@
        },
        {
         "box": {
-         "id": "obj-145",
+         "id": "obj-166",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6379,7 +7392,7 @@
        },
        {
         "box": {
-         "id": "obj-146",
+         "id": "obj-167",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6398,7 +7411,7 @@
        },
        {
         "box": {
-         "id": "obj-147",
+         "id": "obj-168",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6417,7 +7430,7 @@
        },
        {
         "box": {
-         "id": "obj-148",
+         "id": "obj-169",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6435,7 +7448,7 @@
        },
        {
         "box": {
-         "id": "obj-149",
+         "id": "obj-170",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6453,7 +7466,7 @@
        },
        {
         "box": {
-         "id": "obj-150",
+         "id": "obj-171",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6472,7 +7485,7 @@
        },
        {
         "box": {
-         "id": "obj-151",
+         "id": "obj-172",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -6492,7 +7505,7 @@
        },
        {
         "box": {
-         "id": "obj-152",
+         "id": "obj-173",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6510,7 +7523,7 @@
        },
        {
         "box": {
-         "id": "obj-153",
+         "id": "obj-174",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6529,7 +7542,7 @@
        },
        {
         "box": {
-         "id": "obj-154",
+         "id": "obj-175",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6547,7 +7560,7 @@
        },
        {
         "box": {
-         "id": "obj-155",
+         "id": "obj-176",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6565,7 +7578,7 @@
        },
        {
         "box": {
-         "id": "obj-156",
+         "id": "obj-177",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6584,7 +7597,7 @@
        },
        {
         "box": {
-         "id": "obj-157",
+         "id": "obj-178",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6602,7 +7615,7 @@
        },
        {
         "box": {
-         "id": "obj-158",
+         "id": "obj-179",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6620,7 +7633,7 @@
        },
        {
         "box": {
-         "id": "obj-159",
+         "id": "obj-180",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -6638,7 +7651,7 @@
        },
        {
         "box": {
-         "id": "obj-160",
+         "id": "obj-181",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6656,7 +7669,7 @@
        },
        {
         "box": {
-         "id": "obj-161",
+         "id": "obj-182",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6674,7 +7687,7 @@
        },
        {
         "box": {
-         "id": "obj-162",
+         "id": "obj-183",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6689,7 +7702,7 @@
        },
        {
         "box": {
-         "id": "obj-176",
+         "id": "obj-199",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6705,7 +7718,7 @@
        {
         "box": {
          "comment": "set engine ready/absent",
-         "id": "obj-208",
+         "id": "obj-235",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6720,7 +7733,7 @@
        {
         "box": {
          "comment": "set <status>",
-         "id": "obj-209",
+         "id": "obj-236",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6735,7 +7748,7 @@
        {
         "box": {
          "comment": "progress in %",
-         "id": "obj-210",
+         "id": "obj-237",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6750,7 +7763,7 @@
        {
         "box": {
          "comment": "the take menu: clear, append <file>, 0",
-         "id": "obj-211",
+         "id": "obj-238",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6765,7 +7778,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-212",
+         "id": "obj-239",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6780,7 +7793,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-213",
+         "id": "obj-240",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6795,7 +7808,7 @@
        {
         "box": {
          "comment": "set <error>",
-         "id": "obj-214",
+         "id": "obj-241",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6810,7 +7823,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-245",
+         "id": "obj-276",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6828,7 +7841,7 @@
        {
         "box": {
          "comment": "the take picked",
-         "id": "obj-246",
+         "id": "obj-277",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6848,11 +7861,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-142",
+          "obj-163",
           0
          ],
          "source": [
-          "obj-245",
+          "obj-276",
           0
          ]
         }
@@ -6860,11 +7873,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-143",
+          "obj-164",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           0
          ]
         }
@@ -6872,11 +7885,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-208",
+          "obj-235",
           0
          ],
          "source": [
-          "obj-143",
+          "obj-164",
           0
          ]
         }
@@ -6884,11 +7897,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-144",
+          "obj-165",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           2
          ]
         }
@@ -6896,11 +7909,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-145",
+          "obj-166",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           3
          ]
         }
@@ -6908,11 +7921,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-150",
+          "obj-171",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           5
          ]
         }
@@ -6920,11 +7933,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-160",
+          "obj-181",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           6
          ]
         }
@@ -6932,11 +7945,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-161",
+          "obj-182",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           7
          ]
         }
@@ -6944,11 +7957,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-236",
           0
          ],
          "source": [
-          "obj-144",
+          "obj-165",
           0
          ]
         }
@@ -6956,11 +7969,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-236",
           0
          ],
          "source": [
-          "obj-145",
+          "obj-166",
           0
          ]
         }
@@ -6968,11 +7981,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-236",
           0
          ],
          "source": [
-          "obj-160",
+          "obj-181",
           0
          ]
         }
@@ -6980,11 +7993,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-236",
           0
          ],
          "source": [
-          "obj-161",
+          "obj-182",
           0
          ]
         }
@@ -6992,11 +8005,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-146",
+          "obj-167",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           4
          ]
         }
@@ -7004,11 +8017,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-147",
+          "obj-168",
           0
          ],
          "source": [
-          "obj-146",
+          "obj-167",
           1
          ]
         }
@@ -7016,59 +8029,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-149",
+          "obj-170",
           1
          ],
          "source": [
-          "obj-147",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-148",
-          0
-         ],
-         "source": [
-          "obj-147",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-149",
-          0
-         ],
-         "source": [
-          "obj-148",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-210",
-          0
-         ],
-         "source": [
-          "obj-149",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-151",
-          0
-         ],
-         "source": [
-          "obj-150",
+          "obj-168",
           1
          ]
         }
@@ -7076,11 +8041,59 @@
        {
         "patchline": {
          "destination": [
-          "obj-155",
+          "obj-169",
           0
          ],
          "source": [
-          "obj-151",
+          "obj-168",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-170",
+          0
+         ],
+         "source": [
+          "obj-169",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-237",
+          0
+         ],
+         "source": [
+          "obj-170",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-171",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-176",
+          0
+         ],
+         "source": [
+          "obj-172",
           2
          ]
         }
@@ -7088,11 +8101,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-153",
+          "obj-174",
           0
          ],
          "source": [
-          "obj-151",
+          "obj-172",
           1
          ]
         }
@@ -7100,11 +8113,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-154",
+          "obj-175",
           0
          ],
          "source": [
-          "obj-153",
+          "obj-174",
           0
          ]
         }
@@ -7112,11 +8125,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-152",
+          "obj-173",
           0
          ],
          "source": [
-          "obj-151",
+          "obj-172",
           0
          ]
         }
@@ -7124,11 +8137,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-238",
           0
          ],
          "source": [
-          "obj-155",
+          "obj-176",
           0
          ]
         }
@@ -7136,11 +8149,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-238",
           0
          ],
          "source": [
-          "obj-154",
+          "obj-175",
           0
          ]
         }
@@ -7148,11 +8161,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-238",
           0
          ],
          "source": [
-          "obj-152",
+          "obj-173",
           0
          ]
         }
@@ -7160,11 +8173,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-156",
+          "obj-177",
           0
          ],
          "source": [
-          "obj-246",
+          "obj-277",
           0
          ]
         }
@@ -7172,11 +8185,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-157",
+          "obj-178",
           0
          ],
          "source": [
-          "obj-156",
+          "obj-177",
           1
          ]
         }
@@ -7184,11 +8197,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-213",
+          "obj-240",
           0
          ],
          "source": [
-          "obj-157",
+          "obj-178",
           0
          ]
         }
@@ -7196,11 +8209,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-158",
+          "obj-179",
           0
          ],
          "source": [
-          "obj-156",
+          "obj-177",
           0
          ]
         }
@@ -7208,11 +8221,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-212",
+          "obj-239",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           0
          ]
         }
@@ -7220,11 +8233,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-159",
+          "obj-180",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           6
          ]
         }
@@ -7232,11 +8245,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-214",
+          "obj-241",
           0
          ],
          "source": [
-          "obj-159",
+          "obj-180",
           0
          ]
         }
@@ -7244,11 +8257,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-162",
+          "obj-183",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           8
          ]
         }
@@ -7273,7 +8286,7 @@
       0
      ],
      "source": [
-      "obj-163",
+      "obj-184",
       1
      ]
     }
@@ -7281,7 +8294,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-184",
       0
      ],
      "source": [
@@ -7293,7 +8306,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-184",
       1
      ],
      "source": [
@@ -7309,7 +8322,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-185",
       0
      ]
     }
@@ -7321,7 +8334,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-185",
       1
      ]
     }
@@ -7333,7 +8346,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-185",
       2
      ]
     }
@@ -7345,7 +8358,7 @@
       0
      ],
      "source": [
-      "obj-164",
+      "obj-185",
       3
      ]
     }
@@ -7353,11 +8366,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-66",
+      "obj-70",
       0
      ],
      "source": [
-      "obj-163",
+      "obj-184",
       0
      ]
     }
@@ -7365,7 +8378,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-186",
       1
      ],
      "source": [
@@ -7381,7 +8394,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-186",
       1
      ]
     }
@@ -7393,7 +8406,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-186",
       3
      ]
     }
@@ -7405,7 +8418,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-186",
       2
      ]
     }
@@ -7413,7 +8426,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-186",
       3
      ],
      "source": [
@@ -7425,7 +8438,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-186",
       4
      ],
      "source": [
@@ -7437,7 +8450,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-186",
       5
      ],
      "source": [
@@ -7453,7 +8466,7 @@
       0
      ],
      "source": [
-      "obj-165",
+      "obj-186",
       5
      ]
     }
@@ -7461,7 +8474,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       0
      ],
      "source": [
@@ -7473,24 +8486,24 @@
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-186",
       0
      ],
      "source": [
-      "obj-166",
-      9
+      "obj-187",
+      10
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-165",
+      "obj-186",
       2
      ],
      "source": [
-      "obj-166",
-      8
+      "obj-187",
+      9
      ]
     }
    },
@@ -7501,8 +8514,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      7
+      "obj-187",
+      8
      ]
     }
    },
@@ -7513,8 +8526,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      5
+      "obj-187",
+      6
      ]
     }
    },
@@ -7525,8 +8538,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      4
+      "obj-187",
+      5
      ]
     }
    },
@@ -7537,8 +8550,8 @@
       0
      ],
      "source": [
-      "obj-166",
-      1
+      "obj-187",
+      2
      ]
     }
    },
@@ -7549,7 +8562,7 @@
       0
      ],
      "source": [
-      "obj-166",
+      "obj-187",
       0
      ]
     }
@@ -7557,7 +8570,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       1
      ],
      "source": [
@@ -7573,15 +8586,15 @@
       0
      ],
      "source": [
-      "obj-166",
-      3
+      "obj-187",
+      4
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       3
      ],
      "source": [
@@ -7593,11 +8606,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       5
      ],
      "source": [
-      "obj-165",
+      "obj-186",
       0
      ]
     }
@@ -7605,11 +8618,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       6
      ],
      "source": [
-      "obj-165",
+      "obj-186",
       4
      ]
     }
@@ -7617,7 +8630,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       7
      ],
      "source": [
@@ -7629,7 +8642,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       8
      ],
      "source": [
@@ -7641,7 +8654,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       10
      ],
      "source": [
@@ -7653,19 +8666,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-66",
+      "obj-70",
       0
      ],
      "source": [
-      "obj-166",
-      6
+      "obj-187",
+      7
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       4
      ],
      "source": [
@@ -7677,7 +8690,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       11
      ],
      "source": [
@@ -7689,7 +8702,91 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-62",
+      0
+     ],
+     "source": [
+      "obj-188",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-64",
+      0
+     ],
+     "source": [
+      "obj-188",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-188",
+      0
+     ],
+     "source": [
+      "obj-62",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-188",
+      2
+     ],
+     "source": [
+      "obj-64",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-188",
+      3
+     ],
+     "source": [
+      "obj-64",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-188",
+      1
+     ],
+     "source": [
+      "obj-187",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-187",
+      9
+     ],
+     "source": [
+      "obj-188",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-189",
       1
      ],
      "source": [
@@ -7705,7 +8802,7 @@
       0
      ],
      "source": [
-      "obj-167",
+      "obj-189",
       0
      ]
     }
@@ -7713,7 +8810,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-189",
       2
      ],
      "source": [
@@ -7725,7 +8822,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-189",
       3
      ],
      "source": [
@@ -7737,7 +8834,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-189",
       4
      ],
      "source": [
@@ -7749,7 +8846,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-190",
       0
      ],
      "source": [
@@ -7761,11 +8858,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       2
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       2
      ]
     }
@@ -7777,7 +8874,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       6
      ]
     }
@@ -7789,7 +8886,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       5
      ]
     }
@@ -7801,7 +8898,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       4
      ]
     }
@@ -7813,7 +8910,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       3
      ]
     }
@@ -7825,7 +8922,7 @@
       0
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       0
      ]
     }
@@ -7833,19 +8930,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-190",
       1
      ],
      "source": [
-      "obj-166",
-      2
+      "obj-187",
+      3
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-190",
       2
      ],
      "source": [
@@ -7857,7 +8954,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-190",
       3
      ],
      "source": [
@@ -7869,7 +8966,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-168",
+      "obj-190",
       4
      ],
      "source": [
@@ -7881,11 +8978,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-189",
       0
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       7
      ]
     }
@@ -7893,11 +8990,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-166",
+      "obj-187",
       9
      ],
      "source": [
-      "obj-168",
+      "obj-190",
       1
      ]
     }
@@ -7905,11 +9002,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-191",
       0
      ],
      "source": [
-      "obj-66",
+      "obj-70",
       0
      ]
     }
@@ -7921,7 +9018,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       0
      ]
     }
@@ -7933,7 +9030,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       1
      ]
     }
@@ -7945,7 +9042,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       2
      ]
     }
@@ -7957,7 +9054,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       3
      ]
     }
@@ -7965,7 +9062,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-191",
       1
      ],
      "source": [
@@ -7981,7 +9078,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       5
      ]
     }
@@ -7989,11 +9086,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-189",
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       4
      ]
     }
@@ -8005,7 +9102,7 @@
       0
      ],
      "source": [
-      "obj-169",
+      "obj-191",
       6
      ]
     }

@@ -390,7 +390,7 @@
        100.0,
        100.0,
        704.0,
-       672.0
+       692.0
       ],
       "bglocked": 0,
       "openinpresentation": 0,
@@ -427,7 +427,7 @@
          ],
          "patching_rect": [
           20.0,
-          500.0,
+          520.0,
           200.0,
           22.0
          ],
@@ -445,11 +445,11 @@
          ],
          "patching_rect": [
           20.0,
-          540.0,
-          500.0,
+          560.0,
+          560.0,
           22.0
          ],
-         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1"
+         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1 tempo_lock auto"
         }
        },
        {
@@ -466,7 +466,7 @@
          ],
          "patching_rect": [
           20.0,
-          380.0,
+          400.0,
           120.0,
           22.0
          ],
@@ -492,7 +492,7 @@
          ],
          "patching_rect": [
           170.0,
-          410.0,
+          430.0,
           120.0,
           22.0
          ],
@@ -510,7 +510,7 @@
          ],
          "patching_rect": [
           320.0,
-          440.0,
+          460.0,
           168.0,
           22.0
          ],
@@ -528,7 +528,7 @@
          ],
          "patching_rect": [
           170.0,
-          470.0,
+          490.0,
           112.0,
           22.0
          ],
@@ -547,7 +547,7 @@
          ],
          "patching_rect": [
           20.0,
-          440.0,
+          460.0,
           56.0,
           22.0
          ],
@@ -565,7 +565,7 @@
          ],
          "patching_rect": [
           20.0,
-          470.0,
+          490.0,
           70.0,
           22.0
          ],
@@ -584,7 +584,7 @@
          ],
          "patching_rect": [
           400.0,
-          140.0,
+          160.0,
           84.0,
           22.0
          ],
@@ -603,7 +603,7 @@
          ],
          "patching_rect": [
           400.0,
-          170.0,
+          190.0,
           84.0,
           22.0
          ],
@@ -621,7 +621,7 @@
          ],
          "patching_rect": [
           470.0,
-          200.0,
+          220.0,
           70.0,
           22.0
          ],
@@ -640,7 +640,7 @@
          ],
          "patching_rect": [
           470.0,
-          230.0,
+          250.0,
           49.0,
           22.0
          ],
@@ -658,7 +658,7 @@
          ],
          "patching_rect": [
           470.0,
-          270.0,
+          290.0,
           42.0,
           22.0
          ],
@@ -677,7 +677,7 @@
          ],
          "patching_rect": [
           470.0,
-          300.0,
+          320.0,
           49.0,
           22.0
          ],
@@ -695,7 +695,7 @@
          ],
          "patching_rect": [
           580.0,
-          270.0,
+          290.0,
           84.0,
           22.0
          ],
@@ -714,7 +714,7 @@
          ],
          "patching_rect": [
           580.0,
-          300.0,
+          320.0,
           49.0,
           22.0
          ],
@@ -731,9 +731,9 @@
           20.0,
           10.0,
           644.0,
-          60.0
+          80.0
          ],
-         "text": "Render: a new prompt renders at once with live priority; evolve re-renders in the background lane. Priority first, then the transport's tempo and signature, bars, a fresh seed, and the prompt last (hot)."
+         "text": "Render: a new prompt renders at once with live priority; evolve re-renders in the background lane. Priority first, then the transport's tempo and signature, bars, a fresh seed, and the prompt last (hot). tempo_lock auto: a loop with a clear beat is warped onto the transport's grid, a beatless texture left unwarped (it is exactly the bars long anyway)."
         }
        },
        {
@@ -745,7 +745,7 @@
          "numoutlets": 0,
          "patching_rect": [
           20.0,
-          602.0,
+          622.0,
           30.0,
           30.0
          ]
@@ -760,7 +760,7 @@
          "numoutlets": 0,
          "patching_rect": [
           86.66666666666667,
-          602.0,
+          622.0,
           30.0,
           30.0
          ]
@@ -778,7 +778,7 @@
          ],
          "patching_rect": [
           56.0,
-          80.0,
+          100.0,
           30.0,
           30.0
          ]
@@ -796,7 +796,7 @@
          ],
          "patching_rect": [
           400.0,
-          80.0,
+          100.0,
           30.0,
           30.0
          ]
@@ -814,7 +814,7 @@
          ],
          "patching_rect": [
           580.0,
-          80.0,
+          100.0,
           30.0,
           30.0
          ]
