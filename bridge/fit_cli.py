@@ -144,16 +144,22 @@ def _summary(info: dict) -> str:
     return "\n".join(lines)
 
 
+def _default_out_dir() -> Path:
+    """`generate`'s default folder (bridge.cli.default_out_dir; cli imports this module, not back)."""
+    import platformdirs
+
+    return platformdirs.user_music_path() / "audioldm-bridge"
+
+
 def _fit_file(args):
     from engine.deliver import deliver
     from engine.request import RenderRequest
 
-    from .cli import default_out_dir
     from .protocol import done
 
     audio, rate = _read(args.file)
     length = _length(args, Fraction(len(audio), rate))
-    request = RenderRequest(prompt=f"fit of {args.file.name}", length=length, out_dir=args.out or default_out_dir(),
+    request = RenderRequest(prompt=f"fit of {args.file.name}", length=length, out_dir=args.out or _default_out_dir(),
                             sample_rate=args.sample_rate or rate, channels=1 if audio.ndim == 1 else 2,
                             format=args.format, loudness=args.loudness, target=args.target,
                             tempo_lock=args.tempo_lock, key=args.key, key_lock=args.key_lock,

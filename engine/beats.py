@@ -108,13 +108,19 @@ def detect_beats(audio: np.ndarray, rate: int, target_bpm: float | None = None, 
     if len(mono) < ANALYSIS_RATE // 2 or not np.any(envelope):
         return Beats(bpm=0.0, confidence=0.0)
     prior = target_bpm or 120.0
-    tempo = float(np.atleast_1d(librosa.feature.tempo(onset_envelope=envelope, sr=ANALYSIS_RATE, hop_length=HOP,
-                                                      start_bpm=prior, max_tempo=320.0))[0])
-    # The tracker may lock onto eighths or half notes: the pulse level that is clearest and most regular wins.
+    # The tempogram's pick with the target as its prior, and with a neutral one (a prior far from the
+    # truth can pull it onto a tempo that is no octave of it); the tracker may also lock onto eighths
+    # or half notes: of these and their octaves, the pulse that is clearest and most regular wins.
+    candidates = []
+    coarse = envelope[: len(envelope) // 4 * 4].reshape(-1, 4).max(axis=1)  # 23 ms: refine_tempo sharpens it
+    for start in dict.fromkeys((prior, 120.0)):
+        tempo = float(np.atleast_1d(librosa.feature.tempo(onset_envelope=coarse, sr=ANALYSIS_RATE, hop_length=4 * HOP,
+                                                          start_bpm=start, max_tempo=320.0))[0])
+        for candidate in (tempo, tempo / 2, tempo * 2):
+            if 40 <= candidate <= 320 and all(abs(candidate / c - 1) > 0.03 for c in candidates):
+                candidates.append(candidate)
     best = None
-    for candidate in (tempo, tempo / 2, tempo * 2):
-        if not 40 <= candidate <= 320:
-            continue
+    for candidate in candidates:
         tracked = _track(mono, envelope, refine_tempo(envelope, candidate))
         if best is None or tracked[2] > best[2] + 0.05:
             best = tracked
@@ -123,6 +129,7 @@ def detect_beats(audio: np.ndarray, rate: int, target_bpm: float | None = None, 
     attacks, bpm, confidence = best
     folded = fold_tempo(bpm, target_bpm) if target_bpm and bpm else bpm
     attacks = _extend(mono, envelope, _to_level(attacks, folded / bpm if bpm else 1.0))
+    attacks = _on_the_beat(mono, envelope, attacks)
     down = _first_downbeat(mono, attacks, beats_per_bar)
     return Beats(bpm=round(folded, 3), confidence=round(confidence, 3), beats_s=[round(float(t), 5) for t in attacks],
                  downbeat_index=down, raw_bpm=round(bpm, 3))
@@ -229,8 +236,8 @@ def _snap_to_attacks(mono: np.ndarray, envelope: np.ndarray, times: np.ndarray) 
 def _attack_time(mono: np.ndarray, t: float) -> float:
     """Where the attack near ``t`` starts: the first sample over half the rise from the quiet before
     it to the peak right after (onset frames are ~10 ms late or early; a hit's start is sharp)."""
-    centre = int(round(t * ANALYSIS_RATE))
-    lo, hi = max(0, centre - int(0.02 * ANALYSIS_RATE)), min(len(mono), centre + int(0.02 * ANALYSIS_RATE))
+    centre = int(round(t * ANALYSIS_RATE))  # onset frames run late more than early: look further back
+    lo, hi = max(0, centre - int(0.04 * ANALYSIS_RATE)), min(len(mono), centre + int(0.015 * ANALYSIS_RATE))
     if hi - lo < 8:
         return t
     env = np.abs(mono[lo:hi]).astype(np.float64)
@@ -244,19 +251,44 @@ def _attack_time(mono: np.ndarray, t: float) -> float:
     return (lo + int(rise[0]) - 4) / ANALYSIS_RATE
 
 
-def _first_downbeat(mono: np.ndarray, beats: np.ndarray, per_bar: int | None) -> int:
-    """Index (< per_bar) of the first downbeat: the bar phase whose beats carry the most low end
-    (the kick) and level; 0 without a whole number of beats per bar."""
-    if not per_bar or per_bar < 2 or len(beats) < 2 * per_bar:
-        return 0
+def _low_weights(mono: np.ndarray, times) -> np.ndarray:
+    """The level of the low end (< 150 Hz: kick, bass) in the 60 ms after each time."""
     from scipy.signal import butter, sosfilt
 
     low = sosfilt(butter(2, 150, "lowpass", fs=ANALYSIS_RATE, output="sos"), mono)
     width = int(0.06 * ANALYSIS_RATE)
-    weight = []
-    for t in beats:
-        start = int(t * ANALYSIS_RATE)
-        weight.append(float(np.sqrt(np.mean(low[start:start + width] ** 2))) if start < len(low) else 0.0)
-    weight = np.array(weight)
+    out = []
+    for t in times:
+        start = max(0, int(t * ANALYSIS_RATE))
+        out.append(float(np.sqrt(np.mean(low[start:start + width] ** 2))) if start < len(low) - 1 else 0.0)
+    return np.array(out)
+
+
+def _on_the_beat(mono: np.ndarray, envelope: np.ndarray, beats: np.ndarray) -> np.ndarray:
+    """The tracker may follow the off-beats (swung hats between kicks): where the points halfway
+    between the beats carry clearly more low end than the beats, the beat is there."""
+    if len(beats) < 4:
+        return beats
+    mids = (beats[:-1] + beats[1:]) / 2
+    on, off = _low_weights(mono, beats).mean(), _low_weights(mono, mids).mean()
+    if off <= 1.5 * on:
+        return beats
+    import librosa
+
+    onsets = librosa.frames_to_time(librosa.onset.onset_detect(onset_envelope=envelope, sr=ANALYSIS_RATE,
+                                                               hop_length=HOP), sr=ANALYSIS_RATE, hop_length=HOP)
+    moved = []
+    for t in mids:
+        near = onsets[np.abs(onsets - t) <= SNAP_S]
+        moved.append(_attack_time(mono, float(near[np.argmin(np.abs(near - t))])) if len(near) else t)
+    return _extend(mono, envelope, np.array(moved))
+
+
+def _first_downbeat(mono: np.ndarray, beats: np.ndarray, per_bar: int | None) -> int:
+    """Index (< per_bar) of the first downbeat: the bar phase whose beats carry the most low end
+    (the kick); 0 without a whole number of beats per bar."""
+    if not per_bar or per_bar < 2 or len(beats) < 2 * per_bar:
+        return 0
+    weight = _low_weights(mono, beats)
     phases = np.array([weight[p::per_bar].mean() for p in range(per_bar)])
     return int(np.flatnonzero(phases >= 0.9 * phases.max())[0])  # kicks on 1 and 3: the earlier one

@@ -50,12 +50,6 @@ class FitSettings:
         return self.tempo_lock in ("auto", "on")
 
 
-def warp_margin_samples(needed: int, settings: FitSettings, rate: int) -> int:
-    """Extra audio to generate for a warp: a take up to 25 % slower squeezed onto the grid, plus
-    one beat for a lead-in before the first downbeat."""
-    return int(np.ceil(needed * MAX_RELATION + 60.0 / settings.target_bpm * rate))
-
-
 def check_lock(name: str, value) -> str:
     if value not in LOCKS:
         raise InvalidInput(f"{name} must be one of {', '.join(LOCKS)}, got {value!r:.80}")
@@ -105,11 +99,15 @@ def fit(audio: np.ndarray, rate: int, settings: FitSettings, lead: int = 0, out_
 
     Warped audio has its first downbeat at sample ``lead`` (a loop's pre-roll comes before it) and
     ``out_len`` samples (default: as many as the source covers)."""
+    import warnings
+
     result = Fitted(audio=np.asarray(audio, dtype=np.float64), start=None)
-    if settings.tempo_lock != "off":
-        _tempo(result, rate, settings, lead, out_len)
-    if settings.key_lock != "off":
-        _key(result, rate, settings)
+    with warnings.catch_warnings():  # librosa on very short clips ("n_fft is too large…"): nothing to act on
+        warnings.simplefilter("ignore", UserWarning)
+        if settings.tempo_lock != "off":
+            _tempo(result, rate, settings, lead, out_len)
+        if settings.key_lock != "off":
+            _key(result, rate, settings)
     return result
 
 
@@ -156,13 +154,7 @@ def _warp(audio, rate, found, target, lead, out_len, s: FitSettings):
     """The time map (detected beats from the first downbeat → the grid) and the warped audio."""
     beats = np.array(found.beats_s) * rate
     period_out = 60.0 / target * rate
-    needed = out_len if out_len is not None else None
-    first, note = found.downbeat_index, ""
-    if needed is not None:  # a late downbeat must still leave enough audio for the length asked
-        covers = lambda i: lead + (len(audio) - beats[i]) * target / found.bpm >= needed  # noqa: E731
-        if not covers(first) and covers(0):
-            first, note = 0, "the first downbeat came too late to keep the length: the first beat is on the grid"
-    src = beats[first:]
+    src = beats[found.downbeat_index:]
     interval = np.median(np.diff(src)) if len(src) > 1 else period_out
     index = np.round((src - src[0]) / interval).astype(int)
     keep = np.concatenate([[True], np.diff(index) > 0])
@@ -170,12 +162,42 @@ def _warp(audio, rate, found, target, lead, out_len, s: FitSettings):
     dst = lead + index * period_out
     if len(src) < 2:
         src, dst = np.array([src[0], src[0] + interval]), np.array([lead, lead + period_out])
-    if needed is None:
-        needed = int(lead + (len(audio) - src[0]) * period_out / interval)
+    covered = int(lead + (len(audio) - src[0]) * period_out / interval)  # where the warped take ends
+    needed = out_len if out_len is not None else covered
     cuts = attacks(_mono(audio), rate) if s.method == "transient" else None
     warped = per_channel(warp, audio, rate, src, dst, needed, s.method, cuts=cuts)
-    grid = [round(float(d / rate), 5) for d in dst if d < needed]
+    note = ""
+    if covered < needed:
+        per_bar = (s.beats_per_bar or 1) * period_out
+        warped, unit = repeat_to_length(warped, covered, needed, lead, per_bar, period_out, int(0.005 * rate))
+        note = (f"the warped take ends {(needed - covered) / rate:.3f} s before the length asked: the "
+                f"{unit} before that point repeated to fill it")
+    grid = [round(float((lead + k * period_out) / rate), 5) for k in range(int(np.ceil((needed - lead) / period_out)))]
     return warped, lead, grid, note
+
+
+def repeat_to_length(audio: np.ndarray, covered: int, needed: int, lead: int, per_bar: float, per_beat: float,
+                     fade: int = 240) -> tuple[np.ndarray, str]:
+    """Fill ``audio[covered:needed]`` by repeating what came a whole bar earlier (else whole beats),
+    so the fill keeps the grid (a take slower than the target, squeezed onto it, ends early); a 5 ms
+    crossfade at the seam. The sampler is not asked for more audio: the fill costs nothing."""
+    have = covered - lead
+    whole_bar = per_bar <= have
+    unit = per_bar if whole_bar else per_beat * max(1, np.floor(have / per_beat))
+    unit = int(round(min(unit, have))) if have > 0 else 0
+    out = np.array(audio, dtype=np.float64)
+    what = "bar" if whole_bar else "beats"
+    if unit <= 0:
+        return out, what
+    fade = min(fade, unit // 4, covered - unit)
+    for start in range(covered, needed, unit):
+        stop = min(needed, start + unit)
+        out[start:stop] = out[start - unit:stop - unit]
+    if fade:
+        ramp = np.linspace(0, 1, fade)[:, None] if out.ndim == 2 else np.linspace(0, 1, fade)
+        seam = slice(covered - fade, covered)
+        out[seam] = out[seam] * (1 - ramp) + out[covered - fade - unit:covered - unit] * ramp
+    return out, what
 
 
 def _key(result: Fitted, rate: int, s: FitSettings) -> None:

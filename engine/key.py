@@ -111,11 +111,17 @@ def chroma_of(audio: np.ndarray, rate: int) -> np.ndarray:
 
 def estimate_key(audio: np.ndarray, rate: int) -> KeyEstimate:
     """The clip's key, with a confidence 0..1 (see the module's doc)."""
-    chroma = chroma_of(audio, rate)
+    import warnings
+
+    with warnings.catch_warnings():  # librosa's tuning estimate on silence or a very short clip
+        warnings.simplefilter("ignore")
+        chroma = chroma_of(audio, rate)
+    if not np.std(chroma) > 1e-9:  # silence, or no pitch at all: no key
+        return KeyEstimate(Key(0, "major"), 0.0, 0.0, 0.0)
     scores = {}
     for mode, profile in (("major", MAJOR_PROFILE), ("minor", MINOR_PROFILE)):
         for tonic in range(12):
-            scores[Key(tonic, mode)] = float(np.corrcoef(chroma, np.roll(profile, tonic))[0, 1])
+            scores[Key(tonic, mode)] = float(np.nan_to_num(np.corrcoef(chroma, np.roll(profile, tonic))[0, 1]))
     ranked = sorted(scores, key=lambda k: -scores[k])
     best = ranked[0]
     runner = next(k for k in ranked[1:] if k not in (best, best.relative()))

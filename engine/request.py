@@ -236,13 +236,8 @@ class RenderRequest:
         from .align import lookahead_samples
 
         n = self.output_samples()
-        needed = (n + (loop_crossfade_samples(n, self.sample_rate) if self.loop else 0)
-                  + (lookahead_samples(self.sample_rate) if self.align == "onset" else 0))
-        if self.fit is not None and self.fit.may_warp:  # a slower take squeezed onto the grid, a late downbeat
-            from .fit import warp_margin_samples
-
-            needed += warp_margin_samples(needed, self.fit, self.sample_rate)
-        return needed
+        return (n + (loop_crossfade_samples(n, self.sample_rate) if self.loop else 0)
+                + (lookahead_samples(self.sample_rate) if self.align == "onset" else 0))
 
     def sampling_job(self) -> SamplingJob:
         """What the sampler must produce: enough 16 kHz audio for the exact length (or an edit's window)."""

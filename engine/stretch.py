@@ -167,7 +167,10 @@ def warp(x: np.ndarray, rate: int, src: np.ndarray, dst: np.ndarray, out_len: in
         if tb <= 0 or ta >= out_len or b <= a or tb <= ta:
             continue
         end = min(len(x), b + xf)
-        piece = render(x[a:end], tb - ta + xf, rate, x[end:end + 8192])
+        # what follows the piece, for the stretcher's look-ahead: the next piece's start holds an
+        # attack (which WSOLA would copy in early), so the transient method mirrors the piece's own end
+        tail = x[a:end][::-1][:8192] if method == "transient" else x[end:end + 8192]
+        piece = render(x[a:end], tb - ta + xf, rate, tail)
         if ta > 0 and xf:
             piece[:xf] *= fade_in
         if xf:

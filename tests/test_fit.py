@@ -171,9 +171,9 @@ def test_fit_defaults_follow_the_request(tmp_path):
     assert plain.fit is None
     keyed = protocol.parse_request({"prompt": "x", "seconds": 1, "key": "Bbm"}, tmp_path).render
     assert keyed.fit.key_lock == "auto" and keyed.fit.key == Key(10, "minor") and keyed.fit.tempo_lock == "off"
-    # a warp needs audio to spare: a slower take squeezed onto the grid
+    # the lock costs the sampler nothing: a take that ends early after warping is filled by repetition
     off = protocol.parse_request({"prompt": "x", "bars": 1, "bpm": 100, "tempo_lock": "off"}, tmp_path).render
-    assert with_bpm.sampling_job().frames > off.sampling_job().frames
+    assert with_bpm.sampling_job().frames == off.sampling_job().frames
 
 
 def test_cli_bad_value_is_a_usage_error_with_an_error_event(tmp_path, capsys):
@@ -194,6 +194,44 @@ def test_a_generation_through_the_tiny_engine_records_fit_in_its_sidecar(engine,
     assert sidecar["fit"]["key"]["target"] == "D minor" and sidecar["fit"]["key"]["action"] == "left"
     assert sf.info(written.path).frames == 2 * 48000
     assert "fit" in sidecar["timings_s"]
+
+
+@pytest.mark.parametrize("loop", [False, True])
+def test_deliver_warps_a_generated_take_onto_the_grid_loop_or_not(tiny_components, tmp_path, loop):
+    """The engine's own delivery (16 kHz audio → file) with a tempo lock: a 103 BPM take as long as
+    the request makes the sampler generate, warped to 2 bars of 120, kicks on the grid, beats from 0."""
+    from engine.deliver import deliver
+    from engine.length import MusicalLength
+    from engine.request import RenderRequest
+
+    request = RenderRequest(prompt="drums", length=MusicalLength.from_bars(2, 120), out_dir=tmp_path, loop=loop,
+                            loudness="off", format="wav32f", seeds=[1])
+    request.check_inputs()
+    take_samples = request.sampling_job().frames * 160
+    take, _ = synth.drums(103, take_samples / 16000 + 0.01, swing=0.1, ghosts=True, rate=16000, lead_in_s=0.17)
+    written = deliver(request, take[:take_samples], 1, 0, tiny_components)
+    audio, rate = sf.read(written.path)
+    assert len(audio) == 4 * 48000
+    tempo = written.metadata["fit"]["tempo"]
+    assert tempo["action"] == "warped" and tempo["downbeat_s"] == 0.0 and tempo["beats_s"][0] == 0.0
+    assert "repeated to fill it" in tempo["reason"]  # sped up onto the grid, the take ends early: no silence
+    assert np.abs(audio[-rate // 2:]).max() > 0.1
+    found = kick_attacks(audio, rate)
+    assert len(found) >= 3 and np.abs(found - np.round(found / 0.5) * 0.5).max() < 0.010, found
+
+
+@pytest.mark.parametrize("kind", ["silence", "short", "noise"])
+def test_degenerate_audio_gives_a_json_safe_fit_and_keeps_the_length(kind):
+    from engine.fit import FitSettings, fit
+
+    n = {"silence": RATE, "short": RATE // 20, "noise": RATE}[kind]
+    audio = np.zeros(n) if kind == "silence" else np.random.default_rng(0).standard_normal(n) * 0.1
+    for lock in ("auto", "on", "report"):
+        result = fit(audio, RATE, FitSettings(tempo_lock=lock, target_bpm=120, key_lock=lock, key=Key(2, "minor")),
+                     out_len=n)
+        assert len(result.audio) == n and np.all(np.isfinite(result.audio))
+        json.dumps(result.info, allow_nan=False)  # NaN is not JSON: a sidecar must stay readable
+        assert result.info["tempo"]["action"] == "left"
 
 
 def test_seconds_with_a_bpm_give_the_fit_its_tempo(tmp_path):
