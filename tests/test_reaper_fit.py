@@ -345,3 +345,23 @@ def test_fit_action_refuses_what_it_cannot_fit_before_asking(make_fake, tmp_path
     fake.add_item(fake.add_track(), write_input(tmp_path / "x.wav", 44100, 44100), 0.0)
     run_action(fake, "Fit selected item to tempo and key")
     assert "both off" in fake.messages[0][0] and not fake.dialogs and not fake.processes
+
+
+def test_more_variations_of_a_fitted_take_are_fitted_alike(make_fake):
+    fake = make_fake(ext={"tempo_lock": "on", "key_lock": "on"})
+    track = fake.add_track(selected=True)
+    fake.selection = (3.0, 5.0)  # across 120 → 90 BPM at 4.0 s
+    fake.dialog_answers = [["rimshot groove", "A minor", "1", "3", ""], ["1"]]
+    run_action(fake, "Generate for time selection")
+    [item] = track.items
+    run_action(fake, "More variations of selected item")
+    assert fake.messages == [] and len(item.takes) == 2 and item.active is item.takes[1]
+    new = item.takes[1]
+    fit = sidecar(new)["fit"]
+    assert fit["tempo"]["lock"] == fit["key"]["lock"] == "report"  # asked again as the first take was
+    assert fit["tempo"]["target_bpm"] == pytest.approx(105.0) and fit["key"]["target"] == "A minor"
+    assert new.stretch_markers and new.values["D_PITCH"] == fit["key"]["semitones"]
+    for _, src in new.stretch_markers:  # each of its beats on a quarter note after the item's start
+        qn = TEMPO_MAP.time_to_qn(new.played_at(src))
+        assert abs(qn - round(qn)) < 1e-9 and round(qn) >= TEMPO_MAP.time_to_qn(3.0)
+    assert fake.undo_blocks[-1] == "AudioLDM: insert variations of rimshot groove"

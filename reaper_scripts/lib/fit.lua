@@ -60,9 +60,9 @@ return function(A)
 
   --- For insert_item: when REAPER applies the fit, a function that gives each new take (of an item at
   -- ``position``, ``length`` s long, playing its file from the start) the stretch markers and pitch its
-  -- file's report asks for; nil when the engine does it.
-  function A.fit_after_insert(settings, position, length)
-    if settings.reaper_fit ~= "yes" then return nil end
+  -- file's report asks for; nil when the engine does it (``reported``: the request asked for reports anyway).
+  function A.fit_after_insert(settings, position, length, reported)
+    if settings.reaper_fit ~= "yes" and not reported then return nil end
     local place = { position = position, length = length, playrate = 1, start_offset = 0, file_offset = 0,
                     target_bpm = A.average_bpm(position, length) }
     return function(_, takes, files)
@@ -71,6 +71,21 @@ return function(A)
         A.apply_fit(take, fit, place, A.fit_plan(fit, A.fit_modes(settings), place.target_bpm))
       end
     end
+  end
+
+  --- The fit a sidecar records, as the request fields that ask for it again (its tempo and locks, its key),
+  -- and whether REAPER applied it (a `report`): more variations of a fitted take are fitted alike.
+  function A.fit_from_sidecar(sidecar)
+    local fit, fields, reported = type(sidecar.fit) == "table" and sidecar.fit or {}, {}, false
+    if type(fit.tempo) == "table" and type(fit.tempo.target_bpm) == "number" and fit.tempo.lock then
+      fields.bpm, fields.tempo_lock = fit.tempo.target_bpm + 0.0, fit.tempo.lock
+      reported = reported or fit.tempo.lock == "report"
+    end
+    if type(fit.key) == "table" and type(fit.key.target) == "string" and fit.key.lock then
+      fields.key, fields.key_lock = fit.key.target, fit.key.lock
+      reported = reported or fit.key.lock == "report"
+    end
+    return fields, reported
   end
 
   -- The Fit action ----------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ return function(A)
   end
 
   --- New takes on an existing item, the first new one active; one undo point. ``options``: as
-  -- add_takes, plus ``length`` (the item's new length, for an extension).
+  -- add_takes, plus ``length`` (the item's new length, for an extension) and ``after`` (as insert_item's).
   function A.add_takes_to_item(item, files, description, options)
     if not reaper.ValidatePtr2(0, item, "MediaItem*") then error("the item was deleted meanwhile", 0) end
     local sources, problem = sources_for(files)
@@ -81,13 +81,15 @@ return function(A)
     reaper.Undo_BeginBlock2(0)
     reaper.PreventUIRefresh(1)
     if options and options.length then reaper.SetMediaItemInfo_Value(item, "D_LENGTH", options.length) end
-    add_takes(item, files, sources, options)
+    local _, takes = add_takes(item, files, sources, options)
+    if options and options.after then options.after(item, takes, files) end
     finish_insert(item, description)
   end
 
-  --- More variations: new takes with new seeds on the same item (``prefix``: of their names).
-  function A.add_variations(item, files, prompt, prefix)
+  --- More variations: new takes with new seeds on the same item (``prefix``: of their names; ``after``: as
+  -- insert_item's).
+  function A.add_variations(item, files, prompt, prefix, after)
     A.add_takes_to_item(item, files, "AudioLDM: insert variations of " .. A.shorten(prompt, 40),
-      { name_prefix = prefix })
+      { name_prefix = prefix, after = after })
   end
 end
