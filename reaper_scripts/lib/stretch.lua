@@ -5,8 +5,9 @@
 -- engine, the file stays as it was, and the user can move the markers.
 
 return function(A)
-  A.FIT_CONFIDENCE = 0.5 -- auto: below this the engine's measurement is not trusted (when it does not say)
-  A.FIT_TEMPO_RANGE = 0.25 -- auto: the tempo must be within ±25 % of the grid's, after octave folding
+  -- auto, as the engine decides it (engine/fit.py: TEMPO_CONFIDENCE, KEY_CONFIDENCE; beats.py: MAX_RELATION)
+  A.FIT_CONFIDENCE = 0.35 -- below this confidence a beat or key is not clear
+  A.FIT_TEMPO_RANGE = 0.25 -- the tempo must be within ±25 % of the grid's, after octave folding
 
   local function log2(x) return math.log(x) / math.log(2) end
   local function round(x) return math.floor(x + 0.5) end
