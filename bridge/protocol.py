@@ -224,6 +224,9 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
         raise InvalidInput("give either seconds or bars/beats, not both")
     if "seconds" in values:
         length = MusicalLength.from_seconds(values["seconds"], limits=limits)
+        if "bpm" in values:  # a tempo for the fit stage (a span of a DAW's tempo map: its average); seconds stay
+            tempo = MusicalLength.from_bars(None, values["bpm"], values.get("time_sig", "4/4"), beats=1, limits=limits)
+            length = MusicalLength(seconds=length.seconds, bpm=tempo.bpm, time_signature=tempo.time_signature)
     elif "bars" in values or "beats" in values:
         length = MusicalLength.from_bars(values.get("bars"), values.get("bpm", 120), values.get("time_sig", "4/4"),
                                          beats=values.get("beats"), limits=limits)

@@ -6,6 +6,9 @@
 --   more like the selected item (its sound as the condition).
 --   Edits of the selected item, each a new take: transform (prompt + strength), repaint the
 --   time selection in it, extend it to the time selection's end or by N bars along the tempo map.
+--   Musical fit: a Key beside the prompt; generated takes get stretch markers that put their beats
+--   on the project's grid and a take pitch to the key (or the engine warps the file: Settings);
+--   "Fit selected item to tempo and key" does the same to any audio item.
 -- @about
 --   # AudioLDM for REAPER
 --   Type a prompt; a local AudioLDM engine (`audioldm-bridge serve`) generates the sound and
@@ -18,6 +21,7 @@
 --   [main] AudioLDM - Transform selected item.lua
 --   [main] AudioLDM - Repaint time selection in item.lua
 --   [main] AudioLDM - Extend selected item.lua
+--   [main] AudioLDM - Fit selected item to tempo and key.lua
 --   [main] AudioLDM - History.lua
 --   [main] AudioLDM - Morph between selected items.lua
 --   [main] AudioLDM - More like selected item.lua
@@ -32,6 +36,8 @@
 --   [nomain] lib/job.lua
 --   [nomain] lib/insert.lua
 --   [nomain] lib/actions.lua
+--   [nomain] lib/stretch.lua
+--   [nomain] lib/fit.lua
 --   [nomain] lib/history.lua
 --   [nomain] lib/morph.lua
 --   [nomain] lib/json.lua

@@ -5,8 +5,9 @@
 --   Installed with "AudioLDM - Generate at edit cursor.lua" (one ReaPack package, shared lib/).
 
 -- Reads the active take's sidecar (prompt, length, settings; for a transformed, repainted or extended
--- take the same edit of the same audio) and adds N takes with new seeds to the same item: the way to
--- audition alternatives.
+-- take the same edit of the same audio; for a fitted one the same tempo, key and locks, REAPER's stretch
+-- markers and take pitch again) and adds N takes with new seeds to the same item: the way to audition
+-- alternatives.
 local dir = debug.getinfo(1, "S").source:match("^@?(.*[/\\])") or ""
 local A = dofile(dir .. "lib/audioldm.lua")
 
@@ -34,6 +35,10 @@ local function run()
     fields.seconds = nil
     for key, value in pairs(edit) do fields[key] = value end
   end
+  local fit, reported = A.fit_from_sidecar(sidecar) -- a fitted take's variations are fitted alike
+  for key, value in pairs(fit) do fields[key] = value end
+  local after = reported and A.fit_after_insert(settings, reaper.GetMediaItemInfo_Value(item, "D_POSITION"),
+    reaper.GetMediaItemInfo_Value(item, "D_LENGTH"), true) or nil
   local out_dir = path:match("^(.*)[/\\]") or A.output_folder(settings)
   return A.start_job({
     settings = settings,
@@ -41,7 +46,7 @@ local function run()
     out_dir = out_dir,
     label = "more of " .. A.shorten(sidecar.prompt, 40),
     on_done = function(event)
-      A.add_variations(item, event.files, sidecar.prompt, prefix)
+      A.add_variations(item, event.files, sidecar.prompt, prefix, after)
     end,
   })
 end

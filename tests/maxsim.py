@@ -1178,7 +1178,16 @@ class UMenu(Obj):
     text (middle) out, right to left; ``set <index>`` selects without output."""
 
     def setup(self):
+        # the items it was saved with: its ``items`` attribute, each item's words, items separated by ","
         self.items: list[tuple] = []
+        words: list = []
+        for atom in [*self.box.get("items", []), ","]:
+            if atom == ",":
+                if words:
+                    self.items.append(tuple(parse_atom(str(w)) for w in words))
+                words = []
+            else:
+                words.append(atom)
         self.index = 0
 
     def select(self, index: int) -> None:

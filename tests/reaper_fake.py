@@ -205,6 +205,27 @@ class Take:
     values: dict = field(default_factory=lambda: dict(TAKE_VALUES))
     stretch_markers: list = field(default_factory=list)  # (position in the item, source position)
 
+    def played_at(self, srcpos: float) -> float:
+        """Project time at which this take plays source position ``srcpos``, as REAPER plays stretch markers:
+        a marker's position is take time (seconds from the item start × the playrate) and its source
+        position the source's seconds; between two markers the source range between theirs is played over
+        the positions between theirs; before the first and after the last the source runs at the take's
+        rate. Without markers, position p plays D_STARTOFFS + p."""
+        rate = self.values["D_PLAYRATE"]
+        markers = sorted(self.stretch_markers)
+        if not markers:
+            return self.item.position + (srcpos - self.values["D_STARTOFFS"]) / rate
+        if srcpos <= markers[0][1]:
+            pos = markers[0][0] + (srcpos - markers[0][1])
+        elif srcpos >= markers[-1][1]:
+            pos = markers[-1][0] + (srcpos - markers[-1][1])
+        else:
+            for (p0, s0), (p1, s1) in zip(markers, markers[1:]):
+                if s0 <= srcpos <= s1:
+                    pos = p0 + (srcpos - s0) * (p1 - p0) / (s1 - s0)
+                    break
+        return self.item.position + pos / rate
+
 
 @dataclass(eq=False)
 class Item:
@@ -312,8 +333,8 @@ class FakeReaper:
         "GetSelectedTrack", "GetSelectedMediaItem", "CountSelectedMediaItems", "GetMediaItemInfo_Value",
         "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetTakeNumStretchMarkers", "GetMediaSourceType",
         "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath", "GetMousePosition",
-        "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath", "GetMediaItem_Track",
-        "GetMediaTrackInfo_Value",
+        "GetMediaItem_Track", "GetMediaTrackInfo_Value",
+        "GetTakeStretchMarker", "SetTakeStretchMarker", "DeleteTakeStretchMarkers",
     ]
 
     def _install(self):
@@ -683,6 +704,55 @@ class FakeReaper:
 
     def GetTakeNumStretchMarkers(self, take):
         return len(take.stretch_markers)
+
+    def GetTakeStretchMarker(self, take, idx):
+        """→ index (-1 if none), position in the item (take time), source position; markers by position."""
+        if not 0 <= idx < len(take.stretch_markers):
+            return -1, 0.0, 0.0
+        pos, srcpos = take.stretch_markers[idx]
+        return idx, pos, srcpos
+
+    def SetTakeStretchMarker(self, take, idx, pos, srcpos=None):
+        """idx < 0 adds a marker (srcpos omitted: where that position plays now), idx >= 0 updates one;
+        returns its index (markers are kept sorted by position), or -1 when a marker is already at ``pos``.
+        Positions and source positions must keep the markers' order (REAPER constrains them to their
+        neighbours: a script that relies on that would not place what it meant, so the fake refuses)."""
+        self._mutating("SetTakeStretchMarker")
+        markers = take.stretch_markers
+        if idx >= 0:
+            if idx >= len(markers):
+                raise FakeFailure(f"SetTakeStretchMarker: no marker {idx}")
+            old = markers.pop(idx)
+            srcpos = old[1] if srcpos is None else srcpos
+        else:
+            if any(abs(p - pos) < 1e-12 for p, _ in markers):
+                return -1
+            if srcpos is None:
+                srcpos = take.values["D_STARTOFFS"] + pos if not markers else self._srcpos_at(take, pos)
+        new = sorted(markers + [(float(pos), float(srcpos))])
+        if any(b[1] <= a[1] for a, b in zip(new, new[1:])):
+            raise FakeFailure(f"stretch marker ({pos}, {srcpos}) out of order with {markers}: REAPER would move it")
+        take.stretch_markers[:] = new
+        return new.index((float(pos), float(srcpos)))
+
+    @staticmethod
+    def _srcpos_at(take, pos):
+        markers = sorted(take.stretch_markers)
+        if pos <= markers[0][0]:
+            return markers[0][1] + (pos - markers[0][0])
+        if pos >= markers[-1][0]:
+            return markers[-1][1] + (pos - markers[-1][0])
+        for (p0, s0), (p1, s1) in zip(markers, markers[1:]):
+            if p0 <= pos <= p1:
+                return s0 + (pos - p0) * (s1 - s0) / (p1 - p0)
+
+    def DeleteTakeStretchMarkers(self, take, idx, count=None):
+        """Deletes ``count`` (default 1) markers from ``idx``; returns how many were deleted."""
+        self._mutating("DeleteTakeStretchMarkers")
+        count = 1 if count is None else int(count)
+        before = len(take.stretch_markers)
+        del take.stretch_markers[int(idx):int(idx) + count]
+        return before - len(take.stretch_markers)
 
     def TakeIsMIDI(self, take):
         return take.source is not None and take.source.kind == "MIDI"

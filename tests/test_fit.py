@@ -244,3 +244,12 @@ def test_history_rebuilds_the_fit_fields_from_a_sidecar(engine, tmp_path):
     fields = request_from_sidecar(json.loads(written.sidecar.read_text()))
     assert (fields["tempo_lock"], fields["key"], fields["key_lock"]) == ("report", "Bb minor", "on")
     assert protocol.parse_request({**fields, "bars": 1, "bpm": 120}, tmp_path).render.fit.key == Key(10, "minor")
+def test_seconds_with_a_bpm_give_the_fit_its_tempo(tmp_path):
+    """The contract: tempo_lock defaults to auto "when the request gives bpm" — with seconds too. REAPER sends the
+    exact seconds of a span along its tempo map and the span's average tempo: the length stays those seconds."""
+    render = protocol.parse_request({"prompt": "x", "seconds": 2.5, "bpm": 105.0, "tempo_lock": "report"}, tmp_path).render
+    assert render.fit.tempo_lock == "report" and render.fit.target_bpm == 105.0
+    assert render.length.seconds == 2.5 and render.length.bpm == 105
+    assert protocol.parse_request({"prompt": "x", "seconds": 2.5, "bpm": 90}, tmp_path).render.fit.tempo_lock == "auto"
+    with pytest.raises(InvalidInput, match="bpm must be 20..400, got 500"):
+        protocol.parse_request({"prompt": "x", "seconds": 2.5, "bpm": 500}, tmp_path)

@@ -130,7 +130,7 @@ def test_the_panels_hold_what_the_docs_describe():
                  if b.get("presentation")}
     assert {"prompt", "negative", "bars", "bpm", "follow", "ts_num", "ts_den", "variations", "seed", "generate",
             "cancel", "strength", "transform", "engine", "status", "progress", "error", "file", "play", "stop",
-            "loop", "open", "takes", "host", "port"} <= set(generator)
+            "loop", "open", "takes", "host", "port", "tempo_lock", "key"} <= set(generator)
     live = boxes(patcher_of(PACKAGE / "patchers" / "audioldm.live.maxpat"))
     strips = [b for b in live if b["maxclass"] == "bpatcher"]
     assert len(strips) == 8 and all(b.get("presentation") == 1 for b in strips)

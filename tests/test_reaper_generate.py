@@ -25,7 +25,7 @@ def test_generate_at_edit_cursor_four_bars_across_tempo_and_signature_changes(ma
     track = fake.add_track("drums", selected=True)
     starts = bar_starts()
     fake.cursor = float(starts[1])  # bar 1 (0-based), before 120 → 90 BPM (bar 2) and 4/4 → 7/8 (bar 3)
-    fake.dialog_answers = [["rain on a tin roof", "4", "1", "5", ""]]
+    fake.dialog_answers = [["rain on a tin roof", "", "4", "1", "5", ""]]
     run_action(fake, "Generate at edit cursor")
     assert fake.messages == []
     [item] = track.items
@@ -47,7 +47,7 @@ def test_generate_at_edit_cursor_four_bars_across_tempo_and_signature_changes(ma
     # the prompt history offers the last prompt (and bars) next time
     fake.dialog_answers = [None]
     run_action(fake, "Generate at edit cursor")
-    assert fake.dialogs[-1]["defaults"][:2] == ["rain on a tin roof", "4"]
+    assert fake.dialogs[-1]["defaults"][:3] == ["rain on a tin roof", "", "4"]
     assert len(track.items) == 1 and fake.undo_begins == 1
 
 
@@ -61,7 +61,7 @@ def test_done_criterion_time_selection_over_tempo_change_three_variations_one_it
     track = fake.add_track(selected=True)
     fake.selection = (3.0, 5.5)  # across the 120 → 90 BPM change at 4 s
     prompt = 'glass bells, "bright", it\'s café ☕'
-    fake.dialog_answers = [[prompt, "3", "11", "hiss, hum"]]
+    fake.dialog_answers = [[prompt, "", "3", "11", "hiss, hum"]]
     run_action(fake, "Generate for time selection")
     assert fake.messages == []
     [item] = track.items
@@ -85,7 +85,7 @@ def test_a_long_prompt_inserts_an_item_and_more_variations_of_it(make_fake):
     assert len(LONG_PROMPT) == 240 and "é" in LONG_PROMPT and "鼓" in LONG_PROMPT
     fake = make_fake(project_rate=44100)
     fake.selection = (1.0, 2.0)
-    fake.dialog_answers = [[LONG_PROMPT, "1", "3", ""]]
+    fake.dialog_answers = [[LONG_PROMPT, "", "1", "3", ""]]
     run_action(fake, "Generate for time selection")
     assert fake.messages == []
     [track] = fake.tracks
@@ -105,7 +105,7 @@ def test_a_16_khz_project_gets_16_khz_audio(make_fake):
     fake = make_fake(project_rate=16000)
     track = fake.add_track(selected=True)
     fake.selection = (0.5, 1.7)
-    fake.dialog_answers = [["soft rain", "1", "", ""]]
+    fake.dialog_answers = [["soft rain", "", "1", "", ""]]
     run_action(fake, "Generate for time selection")
     assert fake.messages == []
     [item] = track.items

@@ -29,7 +29,7 @@ def test_engine_down_start_offer_launches_serve_pings_then_generates(make_fake, 
     fake = make_fake(endpoint=f"tcp://127.0.0.1:{port}", ext={"serve_options": "--model tiny --max-queue 7"})
     fake.add_track("not selected")
     fake.selection = (3.5, 4.5)
-    fake.dialog_answers = [["rain on a tin roof", "1", "", ""]]
+    fake.dialog_answers = [["rain on a tin roof", "", "1", "", ""]]
     fake.mb_answers = [IDYES]
     services = []
 
@@ -72,7 +72,7 @@ def test_engine_started_from_reaper_for_real(make_fake, tmp_path):
     fake = make_fake(endpoint=f"tcp://127.0.0.1:{port}", ext={"serve_options": options}, project_rate=48000)
     track = fake.add_track("fx", selected=True)
     fake.selection = (3.25, 3.25 + 4 * 60 / 90 * 0.37)  # across the tempo change, not a round number
-    fake.dialog_answers = [["rain on a tin roof", "1", "", ""]]
+    fake.dialog_answers = [["rain on a tin roof", "", "1", "", ""]]
     fake.mb_answers = [IDYES]
     run_action(fake, "Generate for time selection", timeout=240)
     assert "not running" in fake.messages[0][0] and len(fake.messages) == 1
@@ -94,7 +94,7 @@ def test_remote_engine_down_is_named_not_offered_a_local_start(make_fake):
     fake = make_fake(endpoint="tcp://192.0.2.1:18002")  # TEST-NET-1: nothing answers there
     track = fake.add_track(selected=True)
     fake.selection = (0.0, 1.0)
-    fake.dialog_answers = [["x", "1", "", ""]]
+    fake.dialog_answers = [["x", "", "1", "", ""]]
     run_action(fake, "Generate for time selection")  # a yes/no question would fail the fake
     [(message, kind)] = fake.messages
     assert kind == 0 and "tcp://192.0.2.1:18002" in message and "another machine" in message
@@ -106,7 +106,7 @@ def test_engine_down_and_start_declined_inserts_nothing(make_fake):
     fake = make_fake(endpoint=f"tcp://127.0.0.1:{free_port()}")
     track = fake.add_track(selected=True)
     fake.selection = (0.0, 2.0)
-    fake.dialog_answers = [["x", "1", "", ""]]
+    fake.dialog_answers = [["x", "", "1", "", ""]]
     fake.mb_answers = [IDNO]
     run_action(fake, "Generate for time selection")
     assert [m for m, _ in fake.messages] and "Start it now?" in fake.messages[0][0]
@@ -121,7 +121,7 @@ def test_cancel_during_generation_inserts_nothing(make_fake):
     fake = make_fake(ext={"steps": "500"})
     track = fake.add_track(selected=True)
     fake.selection = (0.0, 1.0)
-    fake.dialog_answers = [["long one", "1", "", ""]]
+    fake.dialog_answers = [["long one", "", "1", "", ""]]
     run_action(fake, "Generate for time selection", on_tick=press_cancel_when_generating)
     assert fake.launched("cancel") and fake.messages == []
     assert not track.items and fake.undo_begins == 0 and not job_files(fake) and not fake.gfx_open
@@ -131,7 +131,7 @@ def test_timeout_gives_up_with_a_message(make_fake):
     fake = make_fake(ext={"steps": "500", "timeout": "30"})
     track = fake.add_track(selected=True)
     fake.selection = (0.0, 1.0)
-    fake.dialog_answers = [["slow", "1", "", ""]]
+    fake.dialog_answers = [["slow", "", "1", "", ""]]
 
     def jump_clock(f):
         if any(t.startswith("step") for t in f.gfx_text):
@@ -145,7 +145,7 @@ def test_timeout_gives_up_with_a_message(make_fake):
 def test_missing_command_is_named(make_fake, tmp_path):
     fake = make_fake(ext={"command": str(tmp_path / "nowhere" / "audioldm-bridge")})
     fake.selection = (0.0, 1.0)
-    fake.dialog_answers = [["x", "1", "", ""]]
+    fake.dialog_answers = [["x", "", "1", "", ""]]
     run_action(fake, "Generate for time selection")
     assert "was not found" in fake.messages[0][0] and not fake.processes
 

@@ -27,7 +27,7 @@ def test_first_run_opens_settings_with_a_guess(make_fake, tmp_path, command):
     assert seen["defaults"][0].endswith("audioldm-bridge") and os.path.isabs(seen["defaults"][0])
     assert fake.ext_state[("AudioLDM", "command")] == str(command)
     assert fake.ext_state[("AudioLDM", "endpoint")] == "tcp://127.0.0.1:18002"
-    assert fake.dialogs[1]["captions"][:2] == ["Prompt", "Bars"]
+    assert fake.dialogs[1]["captions"][:3] == ["Prompt", "Key (blank = none / e.g. D minor)", "Bars"]
 
 
 def test_settings_refuses_bad_values_and_keeps_good_ones(make_fake):
@@ -69,8 +69,8 @@ def test_which_endpoints_are_this_machine(make_fake, endpoint, loopback):
 
 def test_bad_dialog_values_are_named_and_asked_again(make_fake):
     fake = make_fake()
-    fake.dialog_answers = [["x", "zero", "1", "", ""], ["x", "4", "1", "-3", ""], None]
+    fake.dialog_answers = [["x", "", "zero", "1", "", ""], ["x", "", "4", "1", "-3", ""], None]
     run_action(fake, "Generate at edit cursor")
     assert "bars must be a whole number 1..256, got zero" in fake.messages[0][0]
     assert "seed must be blank or a whole number" in fake.messages[1][0]
-    assert fake.dialogs[1]["defaults"][1] == "zero" and not fake.processes
+    assert fake.dialogs[1]["defaults"][2] == "zero" and not fake.processes

@@ -93,7 +93,7 @@ def test_setup_reaper_then_the_first_action_asks_nothing_and_inserts_an_item(tmp
         assert (resource / INSTALLED / name).read_bytes() == (SCRIPTS / name).read_bytes(), name
     # every action registered once, in the Main section, by its path below Scripts/
     lines = scr_lines(resource)
-    assert len(lines) == len(ACTIONS) == 10
+    assert len(lines) == len(ACTIONS) == 11
     for name in ACTIONS:
         [line] = [line for line in lines if f'"Custom: {name}"' in line]
         tokens = reaper_kb.split_tokens(line)
@@ -104,7 +104,7 @@ def test_setup_reaper_then_the_first_action_asks_nothing_and_inserts_an_item(tmp
     try:
         assert fake.GetResourcePath() == str(resource)
         track = fake.add_track("fx", selected=True)
-        fake.dialog_answers = [["door creak", "1", "1", "7", ""]]  # the generate dialog only
+        fake.dialog_answers = [["door creak", "", "1", "1", "7", ""]]  # the generate dialog only
         fake.run_script(resource / INSTALLED / "AudioLDM - Generate at edit cursor.lua")
         fake.run_defer(timeout=120)
     finally:

@@ -2,9 +2,9 @@
 
 The presentation is the instrument: the controls, labelled. In the patching view each control sits
 above the subpatcher that uses it: [p defaults], [p tempo] (the transport's or typed), [p request]
-(Generate), [p transform] (the take → a file → init_audio), [audioldm.client 7401], [p replies]
-(events → the displays, the take menu), [p player] (the take's buffer~ and its preview), [p history]
-(the history menu: history.py).
+(Generate), [p fit] (tempo lock, key: tempo_key.py), [p morph] (morph.py), [p transform] (the take → a
+file → init_audio), [audioldm.client 7401], [p replies] (events → the displays, the take menu), [p player]
+(the take's buffer~ and its preview), [p history] (the history menu: history.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from history import history_menu
 from maxdsl import Patch
 from morph import generator_controls, generator_morph
 from package import GENERATOR_PORT, engine_controls, wire_take_path
+from tempo_key import fit_controls, fit_path
 
 
 def controls(p: Patch) -> SimpleNamespace:
@@ -81,6 +82,7 @@ def controls(p: Patch) -> SimpleNamespace:
     p.label("take: the variations of the last result — pick one to audition it", c.takes, 0, 26, 240, 34)
     p.ui("waveform~", 780, 490, 560, 90, panel=(20, 325), buffername="audioldm.generator.take")
     c.host, c.port = engine_controls(p, 1280, 60, panel=(960, 235), at=(1280, 350))
+    fit_controls(p, c)
 
     with p.group("defaults", 240, 290, "The controls' values on load (the BPM and signature boxes get theirs from "
                  "the transport: 'follow transport' is on)."):
@@ -97,7 +99,8 @@ def generator(abstractions) -> Patch:
     p.wire(c.port, 0, engine, port="port <n>")
     tempo = tempo_path(p, c)
     request = request_path(p, c, tempo, engine)
-    generator_morph(p, generator_controls(p), request.generate, request.choose)  # Generate → [p morph] → …
+    fitted = fit_path(p, c, request.request)  # Generate's request + the fit fields
+    generator_morph(p, generator_controls(p), fitted, request.choose)  # … + the morph fields → the gate
     take = player(p, c)
     transform_path(p, c, request, take)
     replies(p, c, engine, take)
@@ -223,7 +226,7 @@ def request_path(p: Patch, c, tempo, engine: str) -> SimpleNamespace:
     p.wire(negative_field, 0, append, 1)
     p.wire(negative_t, 0, with_)
     p.wire(with_, 0, r.choose, 0)
-    r.generate = request  # Generate's request goes on through [p morph] (morph.py) into r.choose
+    r.request = request  # → [p fit] (tempo_key.py) → [p morph] (morph.py) → r.choose
     p.wire(r.choose, 1, append, 0)
     p.wire(r.choose, 0, engine, port="generate …, cancel")
     p.wire(append, 0, engine, port="generate …, cancel")

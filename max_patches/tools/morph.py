@@ -101,7 +101,7 @@ def slot_morph(p: Patch, c, s) -> None:
         target_t = p.obj("t b s b", 200, 90)
         sweep_fields = p.obj("pack s 1 120. 4/4 live 0 s", 0, 160, 200)
         sweep = p.msg(f"generate prompt $1 bars $2 bpm $3 time_sig $4 priority background seed $6 loop 1 "
-                      f"sweep {MORPH_POINTS} morph_to $7", 0, 200, 560)
+                      f"tempo_lock auto sweep {MORPH_POINTS} morph_to $7", 0, 200, 600)
         stale = p.msg("0", 300, 120)
     p.wire(s.fields, 0, render_t, port="a render's values: prompt bars bpm time_sig priority seed")
     p.wire(render_t, 1, stored, 1)

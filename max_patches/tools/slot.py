@@ -41,9 +41,11 @@ def slot(abstractions) -> Patch:
 
     with p.group("request", 0, 180, "Render: a new prompt renders at once with live priority; evolve re-renders in "
                  "the background lane. Priority first, then the transport's tempo and signature, bars, a fresh seed, "
-                 "and the prompt last (hot)."):
+                 "and the prompt last (hot). tempo_lock auto: a loop with a clear beat is warped onto the "
+                 "transport's grid, a beatless texture left unwarped (it is exactly the bars long anyway)."):
         fields = p.obj("pack s 1 120. 4/4 live 0", 0, 480, 200)
-        request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1", 0, 520, 500)
+        request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1 tempo_lock auto", 0,
+                        520, 560)
         fields_t = p.obj("t l l", 0, 500)  # the render's request first, then its morph sweep
         steps = p.obj("t b b b b", 0, 360, 120)
         transport = p.obj("transport", 150, 390, 120)

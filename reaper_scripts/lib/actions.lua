@@ -17,7 +17,7 @@ return function(A)
         return A.message("There is no time selection. Select the time the sound should fill, then run this again.")
       end
     end
-    local answers = A.generate_dialog(title, { bars = with_bars })
+    local answers = A.generate_dialog(title, { bars = with_bars, key = true })
     if not answers then return end
     if with_bars then
       start, stop = A.bars_span(reaper.GetCursorPosition(), answers.bars)
@@ -31,11 +31,12 @@ return function(A)
     local prompt = answers.prompt
     return A.start_job({
       settings = settings,
-      fields = A.request_fields(settings, answers, length, rate),
+      fields = A.fit_fields(settings, A.request_fields(settings, answers, length, rate), answers.key, start, length),
       out_dir = A.output_folder(settings),
       label = A.shorten(prompt, 48) .. string.format("  (%.2f s)", length),
       on_done = function(event)
-        A.insert_item(track, start, length, event.files, prompt)
+        A.insert_item(track, start, length, event.files, prompt,
+          { after = A.fit_after_insert(settings, start, length) })
       end,
     })
   end
@@ -44,8 +45,10 @@ return function(A)
 
   --- The one selected item's active take as the engine reads it: the file under its section wrappers
   -- and the range of that file the item plays (source seconds, playrate applied). Returns a table,
-  -- or nil and a message saying what to select instead. Changes nothing.
-  function A.selected_audio()
+  -- or nil and a message saying what to select instead. Changes nothing. ``options.for_fit``: the take is
+  -- measured, not read as played: stretch markers (replaced by the fit) and channel modes are no obstacle.
+  function A.selected_audio(options)
+    local for_fit = options and options.for_fit
     local count = reaper.CountSelectedMediaItems(0)
     if count == 0 then
       return nil, "No item is selected. Select the audio item to edit, then run this again."
@@ -63,11 +66,11 @@ return function(A)
     end
     -- What the engine reads is the file's frames at the take's rate: stretch markers or a channel mode
     -- would make that differ from what the item plays, so such a take is glued first.
-    if reaper.GetTakeNumStretchMarkers(take) > 0 then
+    if not for_fit and reaper.GetTakeNumStretchMarkers(take) > 0 then
       return nil, "The selected take has stretch markers, so it does not play its file as it is. " ..
         "Glue it first (Item: Glue items), then run this again."
     end
-    if reaper.GetMediaItemTakeInfo_Value(take, "I_CHANMODE") ~= 0 then
+    if not for_fit and reaper.GetMediaItemTakeInfo_Value(take, "I_CHANMODE") ~= 0 then
       return nil, "The selected take plays its channels in another mode than normal " ..
         "(reversed, downmixed, one side). Glue it first (Item: Glue items), then run this again."
     end

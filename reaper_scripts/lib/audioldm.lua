@@ -11,6 +11,8 @@
 --   job.lua       the non-blocking job (ExecProcess + defer polling a result file) and its window
 --   insert.lua    the result inserted as items or takes, one undo step
 --   actions.lua   what the actions do: generate, and transform / repaint / extend the selected item
+--   stretch.lua   a fit report applied with REAPER's tools: stretch markers on the grid, take pitch
+--   fit.lua       the key, the fit fields of a request, the fit of inserted takes, "Fit selected item"
 --   history.lua   the History action: search the history, insert / add as a take / regenerate an entry
 --   morph.lua     morph between two selected items (a sweep as takes), more like the selected item
 --
@@ -27,8 +29,8 @@ A.SECTION = "AudioLDM" -- ExtState section
 A.TITLE = "AudioLDM"   -- message boxes' title
 A.TOLERANCE = 1e-7     -- seconds: a cursor this close to a bar line is on it (2.3999999 s counts as 2.4)
 
-A.PARTS = { "util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions", "history",
-            "morph" }
+A.PARTS = { "util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions", "stretch", "fit",
+            "history", "morph" }
 for _, part in ipairs(A.PARTS) do
   dofile(lib_dir .. part .. ".lua")(A)
 end

@@ -40,7 +40,8 @@ return function(A)
   end
 
   --- The generate dialog. ``options``: ``bars`` (ask for bars too), ``strength`` (ask for a strength:
-  -- {key = ExtState key of the last one, default = "0.5"}). Returns a table or nil (cancelled).
+  -- {key = ExtState key of the last one, default = "0.5"}), ``key`` (ask for a musical key, beside the
+  -- prompt; remembered like it). Returns a table or nil (cancelled).
   function A.generate_dialog(title, options)
     options = options or {}
     local keys, captions, values = {}, {}, {}
@@ -52,6 +53,7 @@ return function(A)
       return value ~= "" and value or default
     end
     field("prompt", "Prompt", A.history()[1] or "")
+    if options.key then field("key", A.KEY_CAPTION, last("last_key", "")) end
     if options.bars then field("bars", "Bars", last("last_bars", "4")) end
     if options.strength then
       local strength = options.strength
@@ -71,11 +73,15 @@ return function(A)
       out.seed = text.seed ~= "" and math.tointeger(tonumber(text.seed)) or nil
       if options.bars then out.bars = math.tointeger(tonumber(text.bars)) end
       if options.strength then out.strength = tonumber(text.strength) end
+      if options.key then out.key = text.key end
       local problem
       if out.prompt == "" then
         problem = "the prompt is empty"
       elseif options.bars and (not out.bars or out.bars < 1 or out.bars > 256) then
         problem = "bars must be a whole number 1..256, got " .. text.bars
+      elseif options.key and text.key ~= "" and not A.parse_key(text.key) then
+        problem = "the key must be a note A to G with # or b and major or minor, like D minor, F#, Bbm, " ..
+          "Eb major (or blank), got " .. text.key
       elseif options.strength and (not out.strength or out.strength < 0 or out.strength > 1) then
         problem = "the strength must be a number 0..1, got " .. text.strength
       elseif not out.variations or out.variations < 1 or out.variations > 16 then
@@ -87,6 +93,7 @@ return function(A)
         A.remember_prompt(out.prompt)
         if options.bars then reaper.SetExtState(A.SECTION, "last_bars", tostring(out.bars), true) end
         if options.strength then reaper.SetExtState(A.SECTION, options.strength.key, text.strength, true) end
+        if options.key then reaper.SetExtState(A.SECTION, "last_key", text.key, true) end
         reaper.SetExtState(A.SECTION, "last_negative", out.negative_prompt, true)
         return out
       end

@@ -21,10 +21,10 @@ return function(A)
   end
 
   --- One take per file (named ``options.names[i]``, else with ``options.name_prefix``; take properties
-  -- ``options.take_values``), the first made active.
+  -- ``options.take_values``), the first made active; returns the first and the list of them.
   local function add_takes(item, files, sources, options)
     options = options or {}
-    local first
+    local first, takes = nil, {}
     for i, file in ipairs(files) do
       local take = reaper.AddTakeToMediaItem(item)
       reaper.SetMediaItemTake_Source(take, sources[i])
@@ -34,9 +34,10 @@ return function(A)
         reaper.SetMediaItemTakeInfo_Value(take, parm, value)
       end
       first = first or take
+      takes[i] = take
     end
     reaper.SetActiveTake(first)
-    return first
+    return first, takes
   end
 
   local function finish_insert(item, description)
@@ -50,7 +51,8 @@ return function(A)
 
   --- One item of ``length`` at ``position`` on ``track`` (a new track named after the prompt when
   -- nil or gone), one take per file, the first active; one undo point. ``options``: as add_takes, plus
-  -- ``track_index`` / ``track_name`` (where the new track goes, 0-based, and its name) and ``description``.
+  -- ``track_index`` / ``track_name`` (where the new track goes, 0-based, and its name), ``description``,
+  -- and ``after(item, takes, files)`` (the fit of each take), which is part of the undo point.
   function A.insert_item(track, position, length, files, prompt, options)
     options = options or {}
     local sources, problem = sources_for(files)
@@ -67,13 +69,14 @@ return function(A)
     reaper.SetMediaItemInfo_Value(item, "D_POSITION", position)
     reaper.SetMediaItemInfo_Value(item, "D_LENGTH", length)
     reaper.SetMediaItemInfo_Value(item, "B_LOOPSRC", 0)
-    add_takes(item, files, sources, options)
+    local _, takes = add_takes(item, files, sources, options)
+    if options.after then options.after(item, takes, files) end
     finish_insert(item, options.description or ("AudioLDM: insert " .. A.shorten(prompt, 40)))
     return item
   end
 
   --- New takes on an existing item, the first new one active; one undo point. ``options``: as
-  -- add_takes, plus ``length`` (the item's new length, for an extension).
+  -- add_takes, plus ``length`` (the item's new length, for an extension) and ``after`` (as insert_item's).
   function A.add_takes_to_item(item, files, description, options)
     if not reaper.ValidatePtr2(0, item, "MediaItem*") then error("the item was deleted meanwhile", 0) end
     local sources, problem = sources_for(files)
@@ -81,13 +84,15 @@ return function(A)
     reaper.Undo_BeginBlock2(0)
     reaper.PreventUIRefresh(1)
     if options and options.length then reaper.SetMediaItemInfo_Value(item, "D_LENGTH", options.length) end
-    add_takes(item, files, sources, options)
+    local _, takes = add_takes(item, files, sources, options)
+    if options and options.after then options.after(item, takes, files) end
     finish_insert(item, description)
   end
 
-  --- More variations: new takes with new seeds on the same item (``prefix``: of their names).
-  function A.add_variations(item, files, prompt, prefix)
+  --- More variations: new takes with new seeds on the same item (``prefix``: of their names; ``after``: as
+  -- insert_item's).
+  function A.add_variations(item, files, prompt, prefix, after)
     A.add_takes_to_item(item, files, "AudioLDM: insert variations of " .. A.shorten(prompt, 40),
-      { name_prefix = prefix })
+      { name_prefix = prefix, after = after })
   end
 end

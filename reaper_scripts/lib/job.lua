@@ -15,7 +15,9 @@ return function(A)
   A.POLL_INTERVAL = 0.1
 
   --- ``spec``: settings, fields (protocol fields), out_dir, label (what the window shows),
-  -- on_done(event) (called inside the defer loop with the `done` event).
+  -- on_done(event) (called inside the defer loop with the `done` event); or, for a command that needs no
+  -- engine, ``run(result_file)`` (its arguments after the command's path) instead of fields, and
+  -- ``failure`` (what an error event's message follows).
   --- A job id no other action run draws. Lua seeds math.random from the clock's second and the
   -- state's address, and REAPER runs each action in a fresh state that may reuse a freed one's
   -- address: the microsecond clock tells two runs in the same second apart.
@@ -68,6 +70,7 @@ return function(A)
 
   --- Launch `audioldm-bridge request`; it pings first and reports an engine that is down as `unreachable`.
   function Job:submit()
+    if self.run then return self:submit_local() end
     local fields = {}
     for k, v in pairs(self.fields) do fields[k] = v end
     fields.id = self.id
@@ -82,10 +85,20 @@ return function(A)
     if not launched then return self:finish(why) end
   end
 
+  --- Launch a command that needs no engine (``run``); it writes its final event into the result file.
+  function Job:submit_local()
+    os.remove(self.result_file)
+    self.state = "running"
+    self.status = "working…"
+    self.submitted = reaper.time_precise()
+    local launched, why = A.launch(self:args(table.unpack(self.run(self.result_file))))
+    if not launched then return self:finish(why) end
+  end
+
   function Job:cancel(reason)
     if self.state == "cancelling" then return end
     self.cancel_reason = reason
-    if self.state == "running" then
+    if self.state == "running" and not self.run then
       A.launch(self:args("cancel", self.id, "--endpoint", self.settings.endpoint))
       self.state = "cancelling"
       self.cancel_sent = reaper.time_precise()
@@ -134,7 +147,7 @@ return function(A)
       self:finish(self.cancel_reason)
     elseif self.state == "running" and now - self.submitted > self.timeout then
       self:cancel("Gave up after " .. self.settings.timeout .. " s without a result; nothing was inserted.")
-    elseif self.state == "running" and not event and now - self.submitted > A.PING_START_TIMEOUT then
+    elseif self.state == "running" and not self.run and not event and now - self.submitted > A.PING_START_TIMEOUT then
       self:finish("audioldm-bridge did not run (nothing from\n" .. self.command .. "\nwithin " ..
         A.PING_START_TIMEOUT .. " s). Check its path in \"AudioLDM - Settings\".")
     end
@@ -178,7 +191,7 @@ return function(A)
     elseif kind == "error" then
       if self.state == "cancelling" then return self:finish(self.cancel_reason) end
       if event.code == "unreachable" and not self.started_engine then return self:offer_start() end
-      self:finish("The engine could not generate this:\n" .. tostring(event.message) ..
+      self:finish((self.failure or "The engine could not generate this:\n") .. tostring(event.message) ..
         " (" .. tostring(event.code) .. ")")
     end
   end

@@ -14,9 +14,13 @@ return function(A)
     unsaved_folder = "",      -- for unsaved projects; blank: REAPER's default media folder/AudioLDM
     serve_options = "",       -- extra words for `audioldm-bridge serve`, e.g. --model cvssp/audioldm-m-full
     timeout = "600",          -- seconds before a generation is given up
+    tempo_lock = "auto",      -- the sound follows the project's tempo: auto (where it has a clear beat) / on / off
+    key_lock = "auto",        -- and the key typed in the dialog: auto (where it is tonal) / on / off
+    reaper_fit = "yes",       -- yes: REAPER's stretch markers and take pitch do it (the file is left as made);
+                              -- no: the engine warps and shifts the file itself
   }
   A.SETTING_ORDER = { "command", "endpoint", "steps", "guidance", "loudness", "format", "folder", "unsaved_folder",
-                      "serve_options", "timeout" }
+                      "serve_options", "timeout", "tempo_lock", "key_lock", "reaper_fit" }
   A.SETTING_CAPTIONS = {
     command = "audioldm-bridge command (full path)",
     endpoint = "Engine endpoint (ZeroMQ)",
@@ -28,6 +32,9 @@ return function(A)
     unsaved_folder = "Folder for unsaved projects",
     serve_options = "Engine start options",
     timeout = "Timeout (s)",
+    tempo_lock = "Tempo lock (auto / on / off)",
+    key_lock = "Key lock (auto / on / off)",
+    reaper_fit = "Use REAPER stretch markers/take pitch (yes / no)",
   }
 
   function A.has_settings()
@@ -112,6 +119,12 @@ return function(A)
     end
     local timeout = tonumber(s.timeout)
     if not timeout or timeout < 5 then return "the timeout must be at least 5 s, got " .. s.timeout end
+    local modes = { auto = true, on = true, off = true }
+    if not modes[s.tempo_lock] then return "tempo lock must be auto, on or off, got " .. s.tempo_lock end
+    if not modes[s.key_lock] then return "key lock must be auto, on or off, got " .. s.key_lock end
+    if s.reaper_fit ~= "yes" and s.reaper_fit ~= "no" then
+      return "'use REAPER stretch markers/take pitch' must be yes or no, got " .. s.reaper_fit
+    end
     return nil
   end
 

@@ -1422,7 +1422,180 @@
    },
    {
     "box": {
-     "id": "obj-66",
+     "id": "obj-62",
+     "maxclass": "toggle",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      600.0,
+      270.0,
+      24.0,
+      24.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      585.0,
+      180.0,
+      24.0,
+      24.0
+     ],
+     "varname": "tempo_lock"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-63",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      626.0,
+      272.0,
+      150.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      611.0,
+      182.0,
+      150.0,
+      20.0
+     ],
+     "text": "lock to tempo (auto)"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-64",
+     "items": [
+      "off",
+      ",",
+      "C",
+      "major",
+      ",",
+      "C",
+      "minor",
+      ",",
+      "C#",
+      "major",
+      ",",
+      "C#",
+      "minor",
+      ",",
+      "D",
+      "major",
+      ",",
+      "D",
+      "minor",
+      ",",
+      "Eb",
+      "major",
+      ",",
+      "Eb",
+      "minor",
+      ",",
+      "E",
+      "major",
+      ",",
+      "E",
+      "minor",
+      ",",
+      "F",
+      "major",
+      ",",
+      "F",
+      "minor",
+      ",",
+      "F#",
+      "major",
+      ",",
+      "F#",
+      "minor",
+      ",",
+      "G",
+      "major",
+      ",",
+      "G",
+      "minor",
+      ",",
+      "Ab",
+      "major",
+      ",",
+      "Ab",
+      "minor",
+      ",",
+      "A",
+      "major",
+      ",",
+      "A",
+      "minor",
+      ",",
+      "Bb",
+      "major",
+      ",",
+      "Bb",
+      "minor",
+      ",",
+      "B",
+      "major",
+      ",",
+      "B",
+      "minor"
+     ],
+     "maxclass": "umenu",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "int",
+      "",
+      ""
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      640.0,
+      310.0,
+      110.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      615.0,
+      206.0,
+      110.0,
+      22.0
+     ],
+     "varname": "key"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-65",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      610.0,
+      312.0,
+      28.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      585.0,
+      208.0,
+      28.0,
+      20.0
+     ],
+     "text": "key"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-70",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1441,7 +1614,7 @@
    {
     "box": {
      "hint": "blend the prompt toward this text (empty: no morph)",
-     "id": "obj-106",
+     "id": "obj-127",
      "keymode": 0,
      "lines": 1,
      "maxclass": "textedit",
@@ -1472,7 +1645,7 @@
    },
    {
     "box": {
-     "id": "obj-107",
+     "id": "obj-128",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1495,7 +1668,7 @@
    {
     "box": {
      "format": 6,
-     "id": "obj-108",
+     "id": "obj-129",
      "maxclass": "flonum",
      "maximum": 1.0,
      "minimum": 0.0,
@@ -1524,7 +1697,7 @@
    },
    {
     "box": {
-     "id": "obj-109",
+     "id": "obj-130",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1546,7 +1719,7 @@
    },
    {
     "box": {
-     "id": "obj-110",
+     "id": "obj-131",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1564,7 +1737,7 @@
    },
    {
     "box": {
-     "id": "obj-179",
+     "id": "obj-200",
      "keymode": 1,
      "lines": 1,
      "maxclass": "textedit",
@@ -1595,7 +1768,7 @@
    },
    {
     "box": {
-     "id": "obj-180",
+     "id": "obj-201",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1617,7 +1790,7 @@
    },
    {
     "box": {
-     "id": "obj-181",
+     "id": "obj-202",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1643,7 +1816,7 @@
    },
    {
     "box": {
-     "id": "obj-182",
+     "id": "obj-203",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1665,7 +1838,7 @@
    },
    {
     "box": {
-     "id": "obj-183",
+     "id": "obj-204",
      "maxclass": "umenu",
      "numinlets": 1,
      "numoutlets": 3,
@@ -1693,7 +1866,7 @@
    },
    {
     "box": {
-     "id": "obj-184",
+     "id": "obj-205",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1715,7 +1888,7 @@
    },
    {
     "box": {
-     "id": "obj-185",
+     "id": "obj-206",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1741,7 +1914,7 @@
    },
    {
     "box": {
-     "id": "obj-186",
+     "id": "obj-207",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1763,7 +1936,7 @@
    },
    {
     "box": {
-     "id": "obj-227",
+     "id": "obj-248",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1905,7 +2078,7 @@
        },
        {
         "box": {
-         "id": "obj-236",
+         "id": "obj-258",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1921,7 +2094,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>",
-         "id": "obj-245",
+         "id": "obj-268",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1936,7 +2109,7 @@
        {
         "box": {
          "comment": "set 18000",
-         "id": "obj-246",
+         "id": "obj-269",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1951,7 +2124,7 @@
        {
         "box": {
          "comment": "the host box (Return)",
-         "id": "obj-292",
+         "id": "obj-318",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1969,7 +2142,7 @@
        {
         "box": {
          "comment": "the port box",
-         "id": "obj-293",
+         "id": "obj-319",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1989,7 +2162,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-246",
+          "obj-269",
           0
          ],
          "source": [
@@ -2005,7 +2178,7 @@
           0
          ],
          "source": [
-          "obj-292",
+          "obj-318",
           0
          ]
         }
@@ -2041,7 +2214,7 @@
           0
          ],
          "source": [
-          "obj-293",
+          "obj-319",
           0
          ]
         }
@@ -2049,7 +2222,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-245",
+          "obj-268",
           0
          ],
          "source": [
@@ -2061,7 +2234,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-245",
+          "obj-268",
           0
          ],
          "source": [
@@ -2083,7 +2256,7 @@
    },
    {
     "box": {
-     "id": "obj-228",
+     "id": "obj-249",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 4,
@@ -2135,7 +2308,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-62",
+         "id": "obj-66",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2153,7 +2326,7 @@
        },
        {
         "box": {
-         "id": "obj-63",
+         "id": "obj-67",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2171,7 +2344,7 @@
        },
        {
         "box": {
-         "id": "obj-64",
+         "id": "obj-68",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2189,7 +2362,7 @@
        },
        {
         "box": {
-         "id": "obj-65",
+         "id": "obj-69",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2207,7 +2380,7 @@
        },
        {
         "box": {
-         "id": "obj-237",
+         "id": "obj-259",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2223,7 +2396,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-247",
+         "id": "obj-270",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2238,7 +2411,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-248",
+         "id": "obj-271",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2253,7 +2426,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-249",
+         "id": "obj-272",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2268,7 +2441,7 @@
        {
         "box": {
          "comment": "follow",
-         "id": "obj-250",
+         "id": "obj-273",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2285,11 +2458,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-247",
+          "obj-270",
           0
          ],
          "source": [
-          "obj-62",
+          "obj-66",
           0
          ]
         }
@@ -2297,11 +2470,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-248",
+          "obj-271",
           0
          ],
          "source": [
-          "obj-63",
+          "obj-67",
           0
          ]
         }
@@ -2309,11 +2482,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-249",
+          "obj-272",
           0
          ],
          "source": [
-          "obj-64",
+          "obj-68",
           0
          ]
         }
@@ -2321,11 +2494,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-250",
+          "obj-273",
           0
          ],
          "source": [
-          "obj-65",
+          "obj-69",
           0
          ]
         }
@@ -2343,7 +2516,7 @@
    },
    {
     "box": {
-     "id": "obj-229",
+     "id": "obj-250",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -2397,7 +2570,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-67",
+         "id": "obj-71",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 9,
@@ -2423,7 +2596,7 @@
        },
        {
         "box": {
-         "id": "obj-68",
+         "id": "obj-72",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -2443,7 +2616,7 @@
        },
        {
         "box": {
-         "id": "obj-69",
+         "id": "obj-73",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2461,7 +2634,7 @@
        },
        {
         "box": {
-         "id": "obj-70",
+         "id": "obj-74",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2479,7 +2652,7 @@
        },
        {
         "box": {
-         "id": "obj-71",
+         "id": "obj-75",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2498,7 +2671,7 @@
        },
        {
         "box": {
-         "id": "obj-72",
+         "id": "obj-76",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2516,7 +2689,7 @@
        },
        {
         "box": {
-         "id": "obj-73",
+         "id": "obj-77",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2535,7 +2708,7 @@
        },
        {
         "box": {
-         "id": "obj-74",
+         "id": "obj-78",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2554,7 +2727,7 @@
        },
        {
         "box": {
-         "id": "obj-75",
+         "id": "obj-79",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2573,7 +2746,7 @@
        },
        {
         "box": {
-         "id": "obj-76",
+         "id": "obj-80",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2591,7 +2764,7 @@
        },
        {
         "box": {
-         "id": "obj-77",
+         "id": "obj-81",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2609,7 +2782,7 @@
        },
        {
         "box": {
-         "id": "obj-78",
+         "id": "obj-82",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2627,7 +2800,7 @@
        },
        {
         "box": {
-         "id": "obj-79",
+         "id": "obj-83",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2645,7 +2818,7 @@
        },
        {
         "box": {
-         "id": "obj-80",
+         "id": "obj-84",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2663,7 +2836,7 @@
        },
        {
         "box": {
-         "id": "obj-81",
+         "id": "obj-85",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2682,7 +2855,7 @@
        },
        {
         "box": {
-         "id": "obj-82",
+         "id": "obj-86",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2701,7 +2874,7 @@
        },
        {
         "box": {
-         "id": "obj-83",
+         "id": "obj-87",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2720,7 +2893,7 @@
        },
        {
         "box": {
-         "id": "obj-238",
+         "id": "obj-260",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2736,7 +2909,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-251",
+         "id": "obj-274",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2751,7 +2924,7 @@
        {
         "box": {
          "comment": "set <the transport's tempo>",
-         "id": "obj-252",
+         "id": "obj-275",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2766,7 +2939,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-253",
+         "id": "obj-276",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2781,7 +2954,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-254",
+         "id": "obj-277",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2796,7 +2969,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-255",
+         "id": "obj-278",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2811,7 +2984,7 @@
        {
         "box": {
          "comment": "0: stop following",
-         "id": "obj-256",
+         "id": "obj-279",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2826,7 +2999,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-294",
+         "id": "obj-320",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2844,7 +3017,7 @@
        {
         "box": {
          "comment": "follow transport",
-         "id": "obj-295",
+         "id": "obj-321",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2862,7 +3035,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-296",
+         "id": "obj-322",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2880,7 +3053,7 @@
        {
         "box": {
          "comment": "a typed BPM",
-         "id": "obj-297",
+         "id": "obj-323",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2898,7 +3071,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-298",
+         "id": "obj-324",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2916,7 +3089,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-299",
+         "id": "obj-325",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2936,11 +3109,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-68",
+          "obj-72",
           0
          ],
          "source": [
-          "obj-295",
+          "obj-321",
           0
          ]
         }
@@ -2948,11 +3121,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-69",
+          "obj-73",
           0
          ],
          "source": [
-          "obj-68",
+          "obj-72",
           2
          ]
         }
@@ -2960,11 +3133,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-70",
+          "obj-74",
           0
          ],
          "source": [
-          "obj-68",
+          "obj-72",
           1
          ]
         }
@@ -2972,11 +3145,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-67",
+          "obj-71",
           0
          ],
          "source": [
-          "obj-68",
+          "obj-72",
           0
          ]
         }
@@ -2984,11 +3157,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-69",
+          "obj-73",
           1
          ],
          "source": [
-          "obj-67",
+          "obj-71",
           4
          ]
         }
@@ -2996,11 +3169,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-71",
+          "obj-75",
           0
          ],
          "source": [
-          "obj-69",
+          "obj-73",
           0
          ]
         }
@@ -3008,11 +3181,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-72",
+          "obj-76",
           0
          ],
          "source": [
-          "obj-71",
+          "obj-75",
           1
          ]
         }
@@ -3020,11 +3193,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-252",
+          "obj-275",
           0
          ],
          "source": [
-          "obj-72",
+          "obj-76",
           0
          ]
         }
@@ -3032,11 +3205,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-70",
+          "obj-74",
           1
          ],
          "source": [
-          "obj-67",
+          "obj-71",
           5
          ]
         }
@@ -3044,103 +3217,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-73",
-          0
-         ],
-         "source": [
-          "obj-70",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-75",
-          0
-         ],
-         "source": [
-          "obj-73",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-77",
-          0
-         ],
-         "source": [
-          "obj-75",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-254",
-          0
-         ],
-         "source": [
-          "obj-77",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
-          1
-         ],
-         "source": [
-          "obj-75",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-74",
-          0
-         ],
-         "source": [
-          "obj-73",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-76",
-          0
-         ],
-         "source": [
-          "obj-74",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-253",
-          0
-         ],
-         "source": [
-          "obj-76",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
           0
          ],
          "source": [
@@ -3156,8 +3233,8 @@
           0
          ],
          "source": [
-          "obj-78",
-          0
+          "obj-77",
+          1
          ]
         }
        },
@@ -3168,20 +3245,20 @@
           0
          ],
          "source": [
-          "obj-297",
-          0
+          "obj-79",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-80",
+          "obj-277",
           0
          ],
          "source": [
           "obj-81",
-          1
+          0
          ]
         }
        },
@@ -3189,94 +3266,10 @@
         "patchline": {
          "destination": [
           "obj-82",
-          0
-         ],
-         "source": [
-          "obj-298",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-80",
-          0
-         ],
-         "source": [
-          "obj-82",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
-          0
-         ],
-         "source": [
-          "obj-82",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-83",
-          0
-         ],
-         "source": [
-          "obj-299",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-80",
-          0
-         ],
-         "source": [
-          "obj-83",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-78",
           1
          ],
          "source": [
-          "obj-83",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-256",
-          0
-         ],
-         "source": [
-          "obj-80",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-67",
-          0
-         ],
-         "source": [
-          "obj-294",
+          "obj-79",
           0
          ]
         }
@@ -3288,7 +3281,7 @@
           0
          ],
          "source": [
-          "obj-296",
+          "obj-77",
           0
          ]
         }
@@ -3296,23 +3289,167 @@
        {
         "patchline": {
          "destination": [
-          "obj-251",
+          "obj-80",
           0
          ],
          "source": [
+          "obj-78",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-276",
+          0
+         ],
+         "source": [
+          "obj-80",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          0
+         ],
+         "source": [
+          "obj-78",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-83",
+          0
+         ],
+         "source": [
+          "obj-82",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-85",
+          0
+         ],
+         "source": [
+          "obj-323",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-85",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-86",
+          0
+         ],
+         "source": [
+          "obj-324",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-86",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          0
+         ],
+         "source": [
+          "obj-86",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-87",
+          0
+         ],
+         "source": [
+          "obj-325",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-84",
+          0
+         ],
+         "source": [
+          "obj-87",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-82",
+          1
+         ],
+         "source": [
+          "obj-87",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-279",
+          0
+         ],
+         "source": [
+          "obj-84",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-71",
           0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-251",
-          0
          ],
          "source": [
-          "obj-81",
+          "obj-320",
           0
          ]
         }
@@ -3320,11 +3457,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-255",
+          "obj-82",
           0
          ],
          "source": [
-          "obj-79",
+          "obj-322",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-274",
+          0
+         ],
+         "source": [
+          "obj-75",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-274",
+          0
+         ],
+         "source": [
+          "obj-85",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-278",
+          0
+         ],
+         "source": [
+          "obj-83",
           0
          ]
         }
@@ -3342,7 +3515,7 @@
    },
    {
     "box": {
-     "id": "obj-230",
+     "id": "obj-251",
      "maxclass": "newobj",
      "numinlets": 12,
      "numoutlets": 11,
@@ -3401,7 +3574,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-84",
+         "id": "obj-88",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -3420,7 +3593,7 @@
        },
        {
         "box": {
-         "id": "obj-85",
+         "id": "obj-89",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3438,7 +3611,7 @@
        },
        {
         "box": {
-         "id": "obj-86",
+         "id": "obj-90",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 7,
@@ -3462,7 +3635,7 @@
        },
        {
         "box": {
-         "id": "obj-87",
+         "id": "obj-91",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3480,7 +3653,7 @@
        },
        {
         "box": {
-         "id": "obj-88",
+         "id": "obj-92",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3499,7 +3672,7 @@
        },
        {
         "box": {
-         "id": "obj-89",
+         "id": "obj-93",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3518,7 +3691,7 @@
        },
        {
         "box": {
-         "id": "obj-90",
+         "id": "obj-94",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -3536,7 +3709,7 @@
        },
        {
         "box": {
-         "id": "obj-91",
+         "id": "obj-95",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3555,7 +3728,7 @@
        },
        {
         "box": {
-         "id": "obj-92",
+         "id": "obj-96",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3573,7 +3746,7 @@
        },
        {
         "box": {
-         "id": "obj-93",
+         "id": "obj-97",
          "maxclass": "newobj",
          "numinlets": 6,
          "numoutlets": 1,
@@ -3591,7 +3764,7 @@
        },
        {
         "box": {
-         "id": "obj-94",
+         "id": "obj-98",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3610,7 +3783,7 @@
        },
        {
         "box": {
-         "id": "obj-95",
+         "id": "obj-99",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3629,7 +3802,7 @@
        },
        {
         "box": {
-         "id": "obj-96",
+         "id": "obj-100",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3647,7 +3820,7 @@
        },
        {
         "box": {
-         "id": "obj-97",
+         "id": "obj-101",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -3665,7 +3838,7 @@
        },
        {
         "box": {
-         "id": "obj-98",
+         "id": "obj-102",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -3684,7 +3857,7 @@
        },
        {
         "box": {
-         "id": "obj-99",
+         "id": "obj-103",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3702,7 +3875,7 @@
        },
        {
         "box": {
-         "id": "obj-100",
+         "id": "obj-104",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3720,7 +3893,7 @@
        },
        {
         "box": {
-         "id": "obj-101",
+         "id": "obj-105",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3739,7 +3912,7 @@
        },
        {
         "box": {
-         "id": "obj-102",
+         "id": "obj-106",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -3758,7 +3931,7 @@
        },
        {
         "box": {
-         "id": "obj-103",
+         "id": "obj-107",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3776,7 +3949,7 @@
        },
        {
         "box": {
-         "id": "obj-104",
+         "id": "obj-108",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -3794,7 +3967,7 @@
        },
        {
         "box": {
-         "id": "obj-105",
+         "id": "obj-109",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -3812,7 +3985,7 @@
        },
        {
         "box": {
-         "id": "obj-239",
+         "id": "obj-261",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3828,7 +4001,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-257",
+         "id": "obj-280",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3842,8 +4015,8 @@
        },
        {
         "box": {
-         "comment": "generate \u2026",
-         "id": "obj-258",
+         "comment": "generate prompt \u2026 (Generate's request)",
+         "id": "obj-281",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3858,7 +4031,7 @@
        {
         "box": {
          "comment": "bang: seed, a new seed",
-         "id": "obj-259",
+         "id": "obj-282",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3873,7 +4046,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-260",
+         "id": "obj-283",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3888,7 +4061,7 @@
        {
         "box": {
          "comment": "set type a prompt first",
-         "id": "obj-261",
+         "id": "obj-284",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3903,7 +4076,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-262",
+         "id": "obj-285",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3918,7 +4091,7 @@
        {
         "box": {
          "comment": "bang: bars",
-         "id": "obj-263",
+         "id": "obj-286",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3933,7 +4106,7 @@
        {
         "box": {
          "comment": "generate \u2026, cancel",
-         "id": "obj-264",
+         "id": "obj-287",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3948,7 +4121,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-265",
+         "id": "obj-288",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3963,7 +4136,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-266",
+         "id": "obj-289",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3978,7 +4151,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-267",
+         "id": "obj-290",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3993,7 +4166,7 @@
        {
         "box": {
          "comment": "Generate",
-         "id": "obj-300",
+         "id": "obj-326",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4011,7 +4184,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-301",
+         "id": "obj-327",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4029,7 +4202,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-302",
+         "id": "obj-328",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4047,7 +4220,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-303",
+         "id": "obj-329",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4065,7 +4238,7 @@
        {
         "box": {
          "comment": "Cancel",
-         "id": "obj-304",
+         "id": "obj-330",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4083,7 +4256,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-305",
+         "id": "obj-331",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4101,7 +4274,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-306",
+         "id": "obj-332",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4119,7 +4292,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-307",
+         "id": "obj-333",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4137,7 +4310,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-308",
+         "id": "obj-334",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4155,7 +4328,7 @@
        {
         "box": {
          "comment": "generate \u2026 [morph_to \u2026 morph \u2026], generate \u2026 init_audio \u2026",
-         "id": "obj-309",
+         "id": "obj-335",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4173,7 +4346,7 @@
        {
         "box": {
          "comment": "the negative prompt",
-         "id": "obj-310",
+         "id": "obj-336",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4191,7 +4364,7 @@
        {
         "box": {
          "comment": "new seed",
-         "id": "obj-311",
+         "id": "obj-337",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4211,11 +4384,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-84",
+          "obj-88",
           0
          ],
          "source": [
-          "obj-300",
+          "obj-326",
           0
          ]
         }
@@ -4223,11 +4396,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-85",
+          "obj-89",
           0
          ],
          "source": [
-          "obj-84",
+          "obj-88",
           1
          ]
         }
@@ -4235,11 +4408,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-91",
+          "obj-95",
           0
          ],
          "source": [
-          "obj-85",
+          "obj-89",
           0
          ]
         }
@@ -4247,11 +4420,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-86",
+          "obj-90",
           0
          ],
          "source": [
-          "obj-84",
+          "obj-88",
           0
          ]
         }
@@ -4259,11 +4432,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-267",
+          "obj-290",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           6
          ]
         }
@@ -4271,11 +4444,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-266",
+          "obj-289",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           5
          ]
         }
@@ -4283,11 +4456,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-265",
+          "obj-288",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           4
          ]
         }
@@ -4295,11 +4468,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-263",
+          "obj-286",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           3
          ]
         }
@@ -4307,11 +4480,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-262",
+          "obj-285",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           2
          ]
         }
@@ -4319,11 +4492,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
+          "obj-282",
           0
          ],
          "source": [
-          "obj-86",
+          "obj-90",
           1
          ]
         }
@@ -4331,35 +4504,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-257",
+          "obj-280",
           0
          ],
          "source": [
-          "obj-86",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-88",
-          0
-         ],
-         "source": [
-          "obj-301",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-89",
-          0
-         ],
-         "source": [
-          "obj-88",
+          "obj-90",
           0
          ]
         }
@@ -4371,7 +4520,7 @@
           0
          ],
          "source": [
-          "obj-89",
+          "obj-327",
           0
          ]
         }
@@ -4379,7 +4528,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-261",
+          "obj-93",
           0
          ],
          "source": [
@@ -4391,107 +4540,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-90",
-          0
-         ],
-         "source": [
-          "obj-89",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-91",
-          1
-         ],
-         "source": [
-          "obj-90",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          0
-         ],
-         "source": [
-          "obj-91",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          1
-         ],
-         "source": [
-          "obj-303",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          2
-         ],
-         "source": [
-          "obj-305",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          3
-         ],
-         "source": [
-          "obj-306",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          4
-         ],
-         "source": [
-          "obj-307",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-93",
-          5
-         ],
-         "source": [
-          "obj-308",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-87",
+          "obj-96",
           0
          ],
          "source": [
           "obj-93",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-284",
+          0
+         ],
+         "source": [
+          "obj-96",
           0
          ]
         }
@@ -4503,8 +4568,8 @@
           0
          ],
          "source": [
-          "obj-310",
-          0
+          "obj-93",
+          1
          ]
         }
        },
@@ -4512,34 +4577,10 @@
         "patchline": {
          "destination": [
           "obj-95",
-          0
+          1
          ],
          "source": [
           "obj-94",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-96",
-          0
-         ],
-         "source": [
-          "obj-95",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-101",
-          0
-         ],
-         "source": [
-          "obj-96",
           0
          ]
         }
@@ -4552,14 +4593,74 @@
          ],
          "source": [
           "obj-95",
-          1
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-98",
+          "obj-97",
+          1
+         ],
+         "source": [
+          "obj-329",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          2
+         ],
+         "source": [
+          "obj-331",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          3
+         ],
+         "source": [
+          "obj-332",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          4
+         ],
+         "source": [
+          "obj-333",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          5
+         ],
+         "source": [
+          "obj-334",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
           0
          ],
          "source": [
@@ -4571,23 +4672,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-100",
+          "obj-98",
           0
          ],
          "source": [
-          "obj-98",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-102",
-          1
-         ],
-         "source": [
-          "obj-100",
+          "obj-336",
           0
          ]
         }
@@ -4607,7 +4696,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-101",
+          "obj-100",
           0
          ],
          "source": [
@@ -4619,11 +4708,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-102",
+          "obj-105",
           0
          ],
          "source": [
+          "obj-100",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-101",
+          0
+         ],
+         "source": [
+          "obj-99",
           1
          ]
         }
@@ -4631,7 +4732,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-264",
+          "obj-102",
           0
          ],
          "source": [
@@ -4643,7 +4744,31 @@
        {
         "patchline": {
          "destination": [
-          "obj-264",
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-102",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-106",
+          1
+         ],
+         "source": [
+          "obj-104",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
           0
          ],
          "source": [
@@ -4655,19 +4780,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-103",
-          0
-         ],
-         "source": [
-          "obj-304",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-264",
+          "obj-105",
           0
          ],
          "source": [
@@ -4679,19 +4792,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-104",
+          "obj-106",
           0
          ],
          "source": [
-          "obj-311",
-          0
+          "obj-105",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-104",
+          "obj-287",
           0
          ],
          "source": [
@@ -4703,11 +4816,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
+          "obj-287",
           0
          ],
          "source": [
-          "obj-104",
+          "obj-106",
           0
          ]
         }
@@ -4715,11 +4828,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-258",
+          "obj-107",
           0
          ],
          "source": [
-          "obj-87",
+          "obj-330",
           0
          ]
         }
@@ -4727,11 +4840,71 @@
        {
         "patchline": {
          "destination": [
-          "obj-101",
+          "obj-287",
+          0
+         ],
+         "source": [
+          "obj-107",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-108",
+          0
+         ],
+         "source": [
+          "obj-337",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-108",
+          0
+         ],
+         "source": [
+          "obj-109",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-282",
+          0
+         ],
+         "source": [
+          "obj-108",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-281",
+          0
+         ],
+         "source": [
+          "obj-91",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-105",
           1
          ],
          "source": [
-          "obj-309",
+          "obj-335",
           0
          ]
         }
@@ -4739,11 +4912,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-91",
+          "obj-95",
           0
          ],
          "source": [
-          "obj-302",
+          "obj-328",
           0
          ]
         }
@@ -4751,11 +4924,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-260",
+          "obj-283",
           0
          ],
          "source": [
-          "obj-91",
+          "obj-95",
           1
          ]
         }
@@ -4773,7 +4946,831 @@
    },
    {
     "box": {
-     "id": "obj-231",
+     "id": "obj-252",
+     "maxclass": "newobj",
+     "numinlets": 4,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       623.0,
+       612.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-110",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          180.0,
+          84.0,
+          22.0
+         ],
+         "text": "loadmess 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-111",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          140.0,
+          180.0,
+          84.0,
+          22.0
+         ],
+         "text": "loadmess 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-112",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-113",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          60.0,
+          250.0,
+          49.0,
+          22.0
+         ],
+         "text": "sel 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-114",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          60.0,
+          280.0,
+          112.0,
+          22.0
+         ],
+         "text": "tempo_lock off"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-115",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          180.0,
+          280.0,
+          119.0,
+          22.0
+         ],
+         "text": "tempo_lock auto"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-116",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          60.0,
+          320.0,
+          56.0,
+          22.0
+         ],
+         "text": "zl reg"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-117",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          220.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-118",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          250.0,
+          154.0,
+          22.0
+         ],
+         "text": "key $1 key_lock auto"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-119",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "int"
+         ],
+         "patching_rect": [
+          480.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-120",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          520.0,
+          250.0,
+          49.0,
+          22.0
+         ],
+         "text": "sel 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-121",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          520.0,
+          280.0,
+          63.0,
+          22.0
+         ],
+         "text": "zlclear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-122",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          320.0,
+          56.0,
+          22.0
+         ],
+         "text": "zl reg"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-123",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          180.0,
+          370.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-124",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          400.0,
+          63.0,
+          22.0
+         ],
+         "text": "zlclear"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-125",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          180.0,
+          440.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-126",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          480.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-262",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          563.0,
+          100.0
+         ],
+         "text": "Musical fit: the fields appended to Generate's request \u2014 tempo_lock auto (the toggle on: the engine warps a sound with a clear beat onto the tempo's grid and leaves beatless ones) or off; with a key from the menu, key <K> key_lock auto (a tonal sound is shifted to the key). Rebuilt whenever the toggle or the menu changes; both set on load (on, off)."
+        }
+       },
+       {
+        "box": {
+         "comment": "1: lock on load",
+         "id": "obj-291",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          542.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026",
+         "id": "obj-292",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          542.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "0: no key on load",
+         "id": "obj-293",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          140.0,
+          542.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "lock to tempo",
+         "id": "obj-338",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate prompt \u2026 (Generate's request)",
+         "id": "obj-339",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the key's text",
+         "id": "obj-340",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the key's index (0: off)",
+         "id": "obj-341",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          480.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-291",
+          0
+         ],
+         "source": [
+          "obj-110",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-293",
+          0
+         ],
+         "source": [
+          "obj-111",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-112",
+          0
+         ],
+         "source": [
+          "obj-338",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-113",
+          0
+         ],
+         "source": [
+          "obj-112",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-114",
+          0
+         ],
+         "source": [
+          "obj-113",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-115",
+          0
+         ],
+         "source": [
+          "obj-113",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          1
+         ],
+         "source": [
+          "obj-114",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          1
+         ],
+         "source": [
+          "obj-115",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-123",
+          0
+         ],
+         "source": [
+          "obj-112",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          0
+         ],
+         "source": [
+          "obj-340",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          0
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          1
+         ],
+         "source": [
+          "obj-118",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-119",
+          0
+         ],
+         "source": [
+          "obj-341",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-119",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          0
+         ],
+         "source": [
+          "obj-121",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-123",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-124",
+          0
+         ],
+         "source": [
+          "obj-123",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          0
+         ],
+         "source": [
+          "obj-124",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          0
+         ],
+         "source": [
+          "obj-123",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          1
+         ],
+         "source": [
+          "obj-122",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          0
+         ],
+         "source": [
+          "obj-123",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          0
+         ],
+         "source": [
+          "obj-116",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-126",
+          1
+         ],
+         "source": [
+          "obj-125",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-126",
+          0
+         ],
+         "source": [
+          "obj-339",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-292",
+          0
+         ],
+         "source": [
+          "obj-126",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      640.0,
+      350.0,
+      80.0,
+      22.0
+     ],
+     "text": "p fit"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-253",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 3,
@@ -4824,7 +5821,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-111",
+         "id": "obj-132",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4843,7 +5840,7 @@
        },
        {
         "box": {
-         "id": "obj-112",
+         "id": "obj-133",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -4862,7 +5859,7 @@
        },
        {
         "box": {
-         "id": "obj-113",
+         "id": "obj-134",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -4881,7 +5878,7 @@
        },
        {
         "box": {
-         "id": "obj-114",
+         "id": "obj-135",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4899,7 +5896,7 @@
        },
        {
         "box": {
-         "id": "obj-115",
+         "id": "obj-136",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4917,7 +5914,7 @@
        },
        {
         "box": {
-         "id": "obj-116",
+         "id": "obj-137",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -4937,7 +5934,7 @@
        },
        {
         "box": {
-         "id": "obj-117",
+         "id": "obj-138",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4955,7 +5952,7 @@
        },
        {
         "box": {
-         "id": "obj-118",
+         "id": "obj-139",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4973,7 +5970,7 @@
        },
        {
         "box": {
-         "id": "obj-119",
+         "id": "obj-140",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4991,7 +5988,7 @@
        },
        {
         "box": {
-         "id": "obj-120",
+         "id": "obj-141",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -5010,7 +6007,7 @@
        },
        {
         "box": {
-         "id": "obj-121",
+         "id": "obj-142",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -5029,7 +6026,7 @@
        },
        {
         "box": {
-         "id": "obj-240",
+         "id": "obj-263",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5045,7 +6042,7 @@
        {
         "box": {
          "comment": "generate \u2026 [morph_to \u2026 morph \u2026]",
-         "id": "obj-268",
+         "id": "obj-294",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5060,7 +6057,7 @@
        {
         "box": {
          "comment": "bang: the morph target",
-         "id": "obj-269",
+         "id": "obj-295",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5075,7 +6072,7 @@
        {
         "box": {
          "comment": "bang: the amount",
-         "id": "obj-270",
+         "id": "obj-296",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5090,7 +6087,7 @@
        {
         "box": {
          "comment": "generate \u2026",
-         "id": "obj-312",
+         "id": "obj-342",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5108,7 +6105,7 @@
        {
         "box": {
          "comment": "the morph target",
-         "id": "obj-313",
+         "id": "obj-343",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5126,7 +6123,7 @@
        {
         "box": {
          "comment": "the amount",
-         "id": "obj-314",
+         "id": "obj-344",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5146,11 +6143,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-111",
+          "obj-132",
           0
          ],
          "source": [
-          "obj-312",
+          "obj-342",
           0
          ]
         }
@@ -5158,11 +6155,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-269",
+          "obj-295",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-132",
           1
          ]
         }
@@ -5170,11 +6167,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-112",
+          "obj-133",
           0
          ],
          "source": [
-          "obj-313",
+          "obj-343",
           0
          ]
         }
@@ -5182,11 +6179,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-113",
+          "obj-134",
           0
          ],
          "source": [
-          "obj-112",
+          "obj-133",
           0
          ]
         }
@@ -5194,11 +6191,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-114",
+          "obj-135",
           0
          ],
          "source": [
-          "obj-113",
+          "obj-134",
           0
          ]
         }
@@ -5206,11 +6203,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-120",
+          "obj-141",
           0
          ],
          "source": [
-          "obj-114",
+          "obj-135",
           0
          ]
         }
@@ -5218,11 +6215,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-115",
+          "obj-136",
           0
          ],
          "source": [
-          "obj-113",
+          "obj-134",
           1
          ]
         }
@@ -5230,11 +6227,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-116",
+          "obj-137",
           0
          ],
          "source": [
-          "obj-115",
+          "obj-136",
           0
          ]
         }
@@ -5242,11 +6239,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-270",
+          "obj-296",
           0
          ],
          "source": [
-          "obj-116",
+          "obj-137",
           2
          ]
         }
@@ -5254,11 +6251,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-117",
+          "obj-138",
           1
          ],
          "source": [
-          "obj-314",
+          "obj-344",
           0
          ]
         }
@@ -5266,95 +6263,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-117",
+          "obj-138",
           0
          ],
          "source": [
-          "obj-116",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-118",
-          0
-         ],
-         "source": [
-          "obj-117",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-121",
-          1
-         ],
-         "source": [
-          "obj-118",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-119",
-          0
-         ],
-         "source": [
-          "obj-116",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-120",
-          0
-         ],
-         "source": [
-          "obj-119",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-120",
-          1
-         ],
-         "source": [
-          "obj-111",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-268",
-          0
-         ],
-         "source": [
-          "obj-120",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-121",
-          0
-         ],
-         "source": [
-          "obj-120",
+          "obj-137",
           1
          ]
         }
@@ -5362,11 +6275,95 @@
        {
         "patchline": {
          "destination": [
-          "obj-268",
+          "obj-139",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-138",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-142",
+          1
+         ],
+         "source": [
+          "obj-139",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-140",
+          0
+         ],
+         "source": [
+          "obj-137",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-141",
+          0
+         ],
+         "source": [
+          "obj-140",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-141",
+          1
+         ],
+         "source": [
+          "obj-132",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-294",
+          0
+         ],
+         "source": [
+          "obj-141",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-142",
+          0
+         ],
+         "source": [
+          "obj-141",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-294",
+          0
+         ],
+         "source": [
+          "obj-142",
           0
          ]
         }
@@ -5384,7 +6381,7 @@
    },
    {
     "box": {
-     "id": "obj-232",
+     "id": "obj-254",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -5433,7 +6430,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-122",
+         "id": "obj-143",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5452,7 +6449,7 @@
        },
        {
         "box": {
-         "id": "obj-123",
+         "id": "obj-144",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5470,7 +6467,7 @@
        },
        {
         "box": {
-         "id": "obj-124",
+         "id": "obj-145",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5488,7 +6485,7 @@
        },
        {
         "box": {
-         "id": "obj-125",
+         "id": "obj-146",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 2,
@@ -5507,7 +6504,7 @@
        },
        {
         "box": {
-         "id": "obj-126",
+         "id": "obj-147",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5525,7 +6522,7 @@
        },
        {
         "box": {
-         "id": "obj-127",
+         "id": "obj-148",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5544,7 +6541,7 @@
        },
        {
         "box": {
-         "id": "obj-128",
+         "id": "obj-149",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5562,7 +6559,7 @@
        },
        {
         "box": {
-         "id": "obj-129",
+         "id": "obj-150",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5580,7 +6577,7 @@
        },
        {
         "box": {
-         "id": "obj-130",
+         "id": "obj-151",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5598,7 +6595,7 @@
        },
        {
         "box": {
-         "id": "obj-131",
+         "id": "obj-152",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5616,7 +6613,7 @@
        },
        {
         "box": {
-         "id": "obj-132",
+         "id": "obj-153",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5634,7 +6631,7 @@
        },
        {
         "box": {
-         "id": "obj-133",
+         "id": "obj-154",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5652,7 +6649,7 @@
        },
        {
         "box": {
-         "id": "obj-134",
+         "id": "obj-155",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 0,
@@ -5667,7 +6664,7 @@
        },
        {
         "box": {
-         "id": "obj-241",
+         "id": "obj-264",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5683,7 +6680,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-271",
+         "id": "obj-297",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5698,7 +6695,7 @@
        {
         "box": {
          "comment": "writewave <file>, replace <file>",
-         "id": "obj-315",
+         "id": "obj-345",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5716,7 +6713,7 @@
        {
         "box": {
          "comment": "open\u2026",
-         "id": "obj-316",
+         "id": "obj-346",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5734,7 +6731,7 @@
        {
         "box": {
          "comment": "play",
-         "id": "obj-317",
+         "id": "obj-347",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5752,7 +6749,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-318",
+         "id": "obj-348",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5770,7 +6767,7 @@
        {
         "box": {
          "comment": "loop on/off",
-         "id": "obj-319",
+         "id": "obj-349",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5790,11 +6787,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-124",
+          "obj-145",
           0
          ],
          "source": [
-          "obj-316",
+          "obj-346",
           0
          ]
         }
@@ -5802,11 +6799,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-143",
           0
          ],
          "source": [
-          "obj-124",
+          "obj-145",
           0
          ]
         }
@@ -5814,11 +6811,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-123",
+          "obj-144",
           0
          ],
          "source": [
-          "obj-122",
+          "obj-143",
           1
          ]
         }
@@ -5826,11 +6823,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-271",
+          "obj-297",
           0
          ],
          "source": [
-          "obj-123",
+          "obj-144",
           0
          ]
         }
@@ -5838,11 +6835,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-127",
+          "obj-148",
           0
          ],
          "source": [
-          "obj-317",
+          "obj-347",
           0
          ]
         }
@@ -5850,11 +6847,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-128",
+          "obj-149",
           0
          ],
          "source": [
-          "obj-127",
+          "obj-148",
           1
          ]
         }
@@ -5862,11 +6859,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-129",
+          "obj-150",
           0
          ],
          "source": [
-          "obj-127",
+          "obj-148",
           0
          ]
         }
@@ -5874,11 +6871,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-126",
+          "obj-147",
           0
          ],
          "source": [
-          "obj-128",
+          "obj-149",
           0
          ]
         }
@@ -5886,11 +6883,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-130",
+          "obj-151",
           0
          ],
          "source": [
-          "obj-318",
+          "obj-348",
           0
          ]
         }
@@ -5898,11 +6895,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-126",
+          "obj-147",
           0
          ],
          "source": [
-          "obj-130",
+          "obj-151",
           0
          ]
         }
@@ -5910,11 +6907,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-131",
+          "obj-152",
           0
          ],
          "source": [
-          "obj-319",
+          "obj-349",
           0
          ]
         }
@@ -5922,11 +6919,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-125",
+          "obj-146",
           0
          ],
          "source": [
-          "obj-129",
+          "obj-150",
           0
          ]
         }
@@ -5934,11 +6931,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-125",
+          "obj-146",
           0
          ],
          "source": [
-          "obj-131",
+          "obj-152",
           0
          ]
         }
@@ -5946,11 +6943,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-125",
+          "obj-146",
           0
          ],
          "source": [
-          "obj-132",
+          "obj-153",
           0
          ]
         }
@@ -5958,11 +6955,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-125",
+          "obj-146",
           0
          ],
          "source": [
-          "obj-126",
+          "obj-147",
           0
          ]
         }
@@ -5970,11 +6967,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-133",
+          "obj-154",
           0
          ],
          "source": [
-          "obj-125",
+          "obj-146",
           0
          ]
         }
@@ -5982,11 +6979,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-134",
+          "obj-155",
           0
          ],
          "source": [
-          "obj-133",
+          "obj-154",
           0
          ]
         }
@@ -5994,11 +6991,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-134",
+          "obj-155",
           1
          ],
          "source": [
-          "obj-133",
+          "obj-154",
           0
          ]
         }
@@ -6006,11 +7003,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
+          "obj-143",
           0
          ],
          "source": [
-          "obj-315",
+          "obj-345",
           0
          ]
         }
@@ -6028,7 +7025,7 @@
    },
    {
     "box": {
-     "id": "obj-233",
+     "id": "obj-255",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 8,
@@ -6084,7 +7081,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-135",
+         "id": "obj-156",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6103,7 +7100,7 @@
        },
        {
         "box": {
-         "id": "obj-136",
+         "id": "obj-157",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6121,7 +7118,7 @@
        },
        {
         "box": {
-         "id": "obj-137",
+         "id": "obj-158",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 6,
@@ -6144,7 +7141,7 @@
        },
        {
         "box": {
-         "id": "obj-138",
+         "id": "obj-159",
          "maxclass": "newobj",
          "numinlets": 5,
          "numoutlets": 1,
@@ -6162,7 +7159,7 @@
        },
        {
         "box": {
-         "id": "obj-139",
+         "id": "obj-160",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6180,7 +7177,7 @@
        },
        {
         "box": {
-         "id": "obj-140",
+         "id": "obj-161",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6198,7 +7195,7 @@
        },
        {
         "box": {
-         "id": "obj-141",
+         "id": "obj-162",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6217,7 +7214,7 @@
        },
        {
         "box": {
-         "id": "obj-142",
+         "id": "obj-163",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6235,7 +7232,7 @@
        },
        {
         "box": {
-         "id": "obj-143",
+         "id": "obj-164",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6253,7 +7250,7 @@
        },
        {
         "box": {
-         "id": "obj-144",
+         "id": "obj-165",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6271,7 +7268,7 @@
        },
        {
         "box": {
-         "id": "obj-145",
+         "id": "obj-166",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -6289,7 +7286,7 @@
        },
        {
         "box": {
-         "id": "obj-146",
+         "id": "obj-167",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -6307,7 +7304,7 @@
        },
        {
         "box": {
-         "id": "obj-147",
+         "id": "obj-168",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6325,7 +7322,7 @@
        },
        {
         "box": {
-         "id": "obj-148",
+         "id": "obj-169",
          "maxclass": "newobj",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6343,7 +7340,7 @@
        },
        {
         "box": {
-         "id": "obj-149",
+         "id": "obj-170",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -6363,7 +7360,7 @@
        },
        {
         "box": {
-         "id": "obj-150",
+         "id": "obj-171",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6381,7 +7378,7 @@
        },
        {
         "box": {
-         "id": "obj-151",
+         "id": "obj-172",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6399,7 +7396,7 @@
        },
        {
         "box": {
-         "id": "obj-152",
+         "id": "obj-173",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6418,7 +7415,7 @@
        },
        {
         "box": {
-         "id": "obj-153",
+         "id": "obj-174",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6437,7 +7434,7 @@
        },
        {
         "box": {
-         "id": "obj-154",
+         "id": "obj-175",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6456,7 +7453,7 @@
        },
        {
         "box": {
-         "id": "obj-155",
+         "id": "obj-176",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6475,7 +7472,7 @@
        },
        {
         "box": {
-         "id": "obj-156",
+         "id": "obj-177",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6493,7 +7490,7 @@
        },
        {
         "box": {
-         "id": "obj-157",
+         "id": "obj-178",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -6511,7 +7508,7 @@
        },
        {
         "box": {
-         "id": "obj-242",
+         "id": "obj-265",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6527,7 +7524,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-272",
+         "id": "obj-298",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6542,7 +7539,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-273",
+         "id": "obj-299",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6557,7 +7554,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-274",
+         "id": "obj-300",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6572,7 +7569,7 @@
        {
         "box": {
          "comment": "bang: strength",
-         "id": "obj-275",
+         "id": "obj-301",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6587,7 +7584,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-276",
+         "id": "obj-302",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6602,7 +7599,7 @@
        {
         "box": {
          "comment": "bang: seed",
-         "id": "obj-277",
+         "id": "obj-303",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6617,7 +7614,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-278",
+         "id": "obj-304",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6632,7 +7629,7 @@
        {
         "box": {
          "comment": "writewave <file>",
-         "id": "obj-279",
+         "id": "obj-305",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6647,7 +7644,7 @@
        {
         "box": {
          "comment": "Transform",
-         "id": "obj-320",
+         "id": "obj-350",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6665,7 +7662,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-321",
+         "id": "obj-351",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6683,7 +7680,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-322",
+         "id": "obj-352",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6701,7 +7698,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-323",
+         "id": "obj-353",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6719,7 +7716,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-324",
+         "id": "obj-354",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -6739,11 +7736,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-135",
+          "obj-156",
           0
          ],
          "source": [
-          "obj-320",
+          "obj-350",
           0
          ]
         }
@@ -6751,11 +7748,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-136",
+          "obj-157",
           0
          ],
          "source": [
-          "obj-135",
+          "obj-156",
           1
          ]
         }
@@ -6763,11 +7760,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-274",
+          "obj-300",
           0
          ],
          "source": [
-          "obj-136",
+          "obj-157",
           0
          ]
         }
@@ -6775,11 +7772,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-137",
+          "obj-158",
           0
          ],
          "source": [
-          "obj-135",
+          "obj-156",
           0
          ]
         }
@@ -6787,11 +7784,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-278",
+          "obj-304",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-158",
           5
          ]
         }
@@ -6799,11 +7796,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-277",
+          "obj-303",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-158",
           4
          ]
         }
@@ -6811,11 +7808,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-276",
+          "obj-302",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-158",
           3
          ]
         }
@@ -6823,11 +7820,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-275",
+          "obj-301",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-158",
           2
          ]
         }
@@ -6835,11 +7832,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-272",
+          "obj-298",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-158",
           0
          ]
         }
@@ -6847,11 +7844,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-138",
+          "obj-159",
           0
          ],
          "source": [
-          "obj-321",
+          "obj-351",
           0
          ]
         }
@@ -6859,11 +7856,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-138",
+          "obj-159",
           2
          ],
          "source": [
-          "obj-322",
+          "obj-352",
           0
          ]
         }
@@ -6871,11 +7868,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-138",
+          "obj-159",
           3
          ],
          "source": [
-          "obj-323",
+          "obj-353",
           0
          ]
         }
@@ -6883,11 +7880,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-138",
+          "obj-159",
           4
          ],
          "source": [
-          "obj-324",
+          "obj-354",
           0
          ]
         }
@@ -6895,11 +7892,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-139",
+          "obj-160",
           0
          ],
          "source": [
-          "obj-138",
+          "obj-159",
           0
          ]
         }
@@ -6907,11 +7904,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-140",
+          "obj-161",
           0
          ],
          "source": [
-          "obj-137",
+          "obj-158",
           1
          ]
         }
@@ -6919,11 +7916,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-141",
+          "obj-162",
           0
          ],
          "source": [
-          "obj-140",
+          "obj-161",
           0
          ]
         }
@@ -6931,11 +7928,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-142",
+          "obj-163",
           0
          ],
          "source": [
-          "obj-141",
+          "obj-162",
           1
          ]
         }
@@ -6943,11 +7940,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-140",
+          "obj-161",
           1
          ],
          "source": [
-          "obj-142",
+          "obj-163",
           0
          ]
         }
@@ -6955,11 +7952,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-143",
+          "obj-164",
           0
          ],
          "source": [
-          "obj-141",
+          "obj-162",
           0
          ]
         }
@@ -6967,11 +7964,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-144",
+          "obj-165",
           0
          ],
          "source": [
-          "obj-143",
+          "obj-164",
           0
          ]
         }
@@ -6979,11 +7976,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-145",
+          "obj-166",
           0
          ],
          "source": [
-          "obj-144",
+          "obj-165",
           0
          ]
         }
@@ -6991,11 +7988,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-147",
+          "obj-168",
           0
          ],
          "source": [
-          "obj-146",
+          "obj-167",
           0
          ]
         }
@@ -7003,11 +8000,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-149",
+          "obj-170",
           0
          ],
          "source": [
-          "obj-148",
+          "obj-169",
           0
          ]
         }
@@ -7015,11 +8012,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-150",
+          "obj-171",
           0
          ],
          "source": [
-          "obj-149",
+          "obj-170",
           0
          ]
         }
@@ -7027,71 +8024,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-151",
+          "obj-172",
           0
          ],
          "source": [
-          "obj-149",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-152",
-          0
-         ],
-         "source": [
-          "obj-150",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-152",
-          0
-         ],
-         "source": [
-          "obj-151",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-152",
-          1
-         ],
-         "source": [
-          "obj-145",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-153",
-          0
-         ],
-         "source": [
-          "obj-152",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-154",
-          0
-         ],
-         "source": [
-          "obj-152",
+          "obj-170",
           1
          ]
         }
@@ -7099,11 +8036,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-155",
+          "obj-173",
           0
          ],
          "source": [
-          "obj-153",
+          "obj-171",
           0
          ]
         }
@@ -7111,11 +8048,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-155",
+          "obj-173",
           0
          ],
          "source": [
-          "obj-154",
+          "obj-172",
           0
          ]
         }
@@ -7123,11 +8060,35 @@
        {
         "patchline": {
          "destination": [
-          "obj-156",
+          "obj-173",
+          1
+         ],
+         "source": [
+          "obj-166",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-174",
           0
          ],
          "source": [
-          "obj-155",
+          "obj-173",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-175",
+          0
+         ],
+         "source": [
+          "obj-173",
           1
          ]
         }
@@ -7135,11 +8096,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-138",
+          "obj-176",
+          0
+         ],
+         "source": [
+          "obj-174",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-176",
+          0
+         ],
+         "source": [
+          "obj-175",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-177",
+          0
+         ],
+         "source": [
+          "obj-176",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-159",
           1
          ],
          "source": [
-          "obj-155",
+          "obj-176",
           0
          ]
         }
@@ -7147,11 +8144,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-279",
+          "obj-305",
           0
          ],
          "source": [
-          "obj-156",
+          "obj-177",
           0
          ]
         }
@@ -7159,11 +8156,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-157",
+          "obj-178",
           0
          ],
          "source": [
-          "obj-139",
+          "obj-160",
           0
          ]
         }
@@ -7171,11 +8168,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-273",
+          "obj-299",
           0
          ],
          "source": [
-          "obj-157",
+          "obj-178",
           0
          ]
         }
@@ -7193,7 +8190,7 @@
    },
    {
     "box": {
-     "id": "obj-234",
+     "id": "obj-256",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 7,
@@ -7248,7 +8245,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-158",
+         "id": "obj-179",
          "maxclass": "newobj",
          "numinlets": 10,
          "numoutlets": 10,
@@ -7275,7 +8272,7 @@
        },
        {
         "box": {
-         "id": "obj-159",
+         "id": "obj-180",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7293,7 +8290,7 @@
        },
        {
         "box": {
-         "id": "obj-160",
+         "id": "obj-181",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7311,7 +8308,7 @@
        },
        {
         "box": {
-         "id": "obj-161",
+         "id": "obj-182",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7329,7 +8326,7 @@
        },
        {
         "box": {
-         "id": "obj-162",
+         "id": "obj-183",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7348,7 +8345,7 @@
        },
        {
         "box": {
-         "id": "obj-163",
+         "id": "obj-184",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7367,7 +8364,7 @@
        },
        {
         "box": {
-         "id": "obj-164",
+         "id": "obj-185",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7385,7 +8382,7 @@
        },
        {
         "box": {
-         "id": "obj-165",
+         "id": "obj-186",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7403,7 +8400,7 @@
        },
        {
         "box": {
-         "id": "obj-166",
+         "id": "obj-187",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7422,7 +8419,7 @@
        },
        {
         "box": {
-         "id": "obj-167",
+         "id": "obj-188",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -7442,7 +8439,7 @@
        },
        {
         "box": {
-         "id": "obj-168",
+         "id": "obj-189",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7460,7 +8457,7 @@
        },
        {
         "box": {
-         "id": "obj-169",
+         "id": "obj-190",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7479,7 +8476,7 @@
        },
        {
         "box": {
-         "id": "obj-170",
+         "id": "obj-191",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7497,7 +8494,7 @@
        },
        {
         "box": {
-         "id": "obj-171",
+         "id": "obj-192",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7515,7 +8512,7 @@
        },
        {
         "box": {
-         "id": "obj-172",
+         "id": "obj-193",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7534,7 +8531,7 @@
        },
        {
         "box": {
-         "id": "obj-173",
+         "id": "obj-194",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7552,7 +8549,7 @@
        },
        {
         "box": {
-         "id": "obj-174",
+         "id": "obj-195",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7570,7 +8567,7 @@
        },
        {
         "box": {
-         "id": "obj-175",
+         "id": "obj-196",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -7588,7 +8585,7 @@
        },
        {
         "box": {
-         "id": "obj-176",
+         "id": "obj-197",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7606,7 +8603,7 @@
        },
        {
         "box": {
-         "id": "obj-177",
+         "id": "obj-198",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7624,7 +8621,7 @@
        },
        {
         "box": {
-         "id": "obj-178",
+         "id": "obj-199",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7639,7 +8636,7 @@
        },
        {
         "box": {
-         "id": "obj-243",
+         "id": "obj-266",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7655,7 +8652,7 @@
        {
         "box": {
          "comment": "set engine ready/absent",
-         "id": "obj-280",
+         "id": "obj-306",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7670,7 +8667,7 @@
        {
         "box": {
          "comment": "set <status>",
-         "id": "obj-281",
+         "id": "obj-307",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7685,7 +8682,7 @@
        {
         "box": {
          "comment": "progress in %",
-         "id": "obj-282",
+         "id": "obj-308",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7700,7 +8697,7 @@
        {
         "box": {
          "comment": "the take menu: clear, append <file>, 0",
-         "id": "obj-283",
+         "id": "obj-309",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7715,7 +8712,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-284",
+         "id": "obj-310",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7730,7 +8727,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-285",
+         "id": "obj-311",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7745,7 +8742,7 @@
        {
         "box": {
          "comment": "set <error>",
-         "id": "obj-286",
+         "id": "obj-312",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7760,7 +8757,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-325",
+         "id": "obj-355",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -7778,7 +8775,7 @@
        {
         "box": {
          "comment": "the take picked",
-         "id": "obj-326",
+         "id": "obj-356",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -7798,11 +8795,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-158",
+          "obj-179",
           0
          ],
          "source": [
-          "obj-325",
+          "obj-355",
           0
          ]
         }
@@ -7810,11 +8807,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-159",
+          "obj-180",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           0
          ]
         }
@@ -7822,11 +8819,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-280",
+          "obj-306",
           0
          ],
          "source": [
-          "obj-159",
+          "obj-180",
           0
          ]
         }
@@ -7834,11 +8831,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-160",
+          "obj-181",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           2
          ]
         }
@@ -7846,11 +8843,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-161",
+          "obj-182",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           3
          ]
         }
@@ -7858,11 +8855,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-166",
+          "obj-187",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           5
          ]
         }
@@ -7870,11 +8867,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-176",
+          "obj-197",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           6
          ]
         }
@@ -7882,11 +8879,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-198",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           7
          ]
         }
@@ -7894,11 +8891,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-281",
+          "obj-307",
           0
          ],
          "source": [
-          "obj-160",
+          "obj-181",
           0
          ]
         }
@@ -7906,11 +8903,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-281",
+          "obj-307",
           0
          ],
          "source": [
-          "obj-161",
+          "obj-182",
           0
          ]
         }
@@ -7918,11 +8915,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-281",
+          "obj-307",
           0
          ],
          "source": [
-          "obj-176",
+          "obj-197",
           0
          ]
         }
@@ -7930,11 +8927,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-281",
+          "obj-307",
           0
          ],
          "source": [
-          "obj-177",
+          "obj-198",
           0
          ]
         }
@@ -7942,11 +8939,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-162",
+          "obj-183",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           4
          ]
         }
@@ -7954,11 +8951,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-163",
+          "obj-184",
           0
          ],
          "source": [
-          "obj-162",
+          "obj-183",
           1
          ]
         }
@@ -7966,59 +8963,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-165",
+          "obj-186",
           1
          ],
          "source": [
-          "obj-163",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-164",
-          0
-         ],
-         "source": [
-          "obj-163",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-165",
-          0
-         ],
-         "source": [
-          "obj-164",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-282",
-          0
-         ],
-         "source": [
-          "obj-165",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-167",
-          0
-         ],
-         "source": [
-          "obj-166",
+          "obj-184",
           1
          ]
         }
@@ -8026,11 +8975,59 @@
        {
         "patchline": {
          "destination": [
-          "obj-171",
+          "obj-185",
           0
          ],
          "source": [
-          "obj-167",
+          "obj-184",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-186",
+          0
+         ],
+         "source": [
+          "obj-185",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-308",
+          0
+         ],
+         "source": [
+          "obj-186",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-188",
+          0
+         ],
+         "source": [
+          "obj-187",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-192",
+          0
+         ],
+         "source": [
+          "obj-188",
           2
          ]
         }
@@ -8038,11 +9035,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-169",
+          "obj-190",
           0
          ],
          "source": [
-          "obj-167",
+          "obj-188",
           1
          ]
         }
@@ -8050,11 +9047,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-170",
+          "obj-191",
           0
          ],
          "source": [
-          "obj-169",
+          "obj-190",
           0
          ]
         }
@@ -8062,11 +9059,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-168",
+          "obj-189",
           0
          ],
          "source": [
-          "obj-167",
+          "obj-188",
           0
          ]
         }
@@ -8074,11 +9071,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-283",
+          "obj-309",
           0
          ],
          "source": [
-          "obj-171",
+          "obj-192",
           0
          ]
         }
@@ -8086,11 +9083,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-283",
+          "obj-309",
           0
          ],
          "source": [
-          "obj-170",
+          "obj-191",
           0
          ]
         }
@@ -8098,11 +9095,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-283",
+          "obj-309",
           0
          ],
          "source": [
-          "obj-168",
+          "obj-189",
           0
          ]
         }
@@ -8110,11 +9107,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-172",
+          "obj-193",
           0
          ],
          "source": [
-          "obj-326",
+          "obj-356",
           0
          ]
         }
@@ -8122,11 +9119,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-173",
+          "obj-194",
           0
          ],
          "source": [
-          "obj-172",
+          "obj-193",
           1
          ]
         }
@@ -8134,11 +9131,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-285",
+          "obj-311",
           0
          ],
          "source": [
-          "obj-173",
+          "obj-194",
           0
          ]
         }
@@ -8146,11 +9143,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-174",
+          "obj-195",
           0
          ],
          "source": [
-          "obj-172",
+          "obj-193",
           0
          ]
         }
@@ -8158,11 +9155,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-284",
+          "obj-310",
           0
          ],
          "source": [
-          "obj-174",
+          "obj-195",
           0
          ]
         }
@@ -8170,11 +9167,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-175",
+          "obj-196",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           6
          ]
         }
@@ -8182,11 +9179,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-286",
+          "obj-312",
           0
          ],
          "source": [
-          "obj-175",
+          "obj-196",
           0
          ]
         }
@@ -8194,11 +9191,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-178",
+          "obj-199",
           0
          ],
          "source": [
-          "obj-158",
+          "obj-179",
           8
          ]
         }
@@ -8216,7 +9213,7 @@
    },
    {
     "box": {
-     "id": "obj-235",
+     "id": "obj-257",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 5,
@@ -8269,7 +9266,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-187",
+         "id": "obj-208",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8288,7 +9285,7 @@
        },
        {
         "box": {
-         "id": "obj-188",
+         "id": "obj-209",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8307,7 +9304,7 @@
        },
        {
         "box": {
-         "id": "obj-189",
+         "id": "obj-210",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8325,7 +9322,7 @@
        },
        {
         "box": {
-         "id": "obj-190",
+         "id": "obj-211",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -8343,7 +9340,7 @@
        },
        {
         "box": {
-         "id": "obj-191",
+         "id": "obj-212",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8361,7 +9358,7 @@
        },
        {
         "box": {
-         "id": "obj-192",
+         "id": "obj-213",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8380,7 +9377,7 @@
        },
        {
         "box": {
-         "id": "obj-193",
+         "id": "obj-214",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8398,7 +9395,7 @@
        },
        {
         "box": {
-         "id": "obj-194",
+         "id": "obj-215",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8416,7 +9413,7 @@
        },
        {
         "box": {
-         "id": "obj-195",
+         "id": "obj-216",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8434,7 +9431,7 @@
        },
        {
         "box": {
-         "id": "obj-196",
+         "id": "obj-217",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 3,
@@ -8454,7 +9451,7 @@
        },
        {
         "box": {
-         "id": "obj-197",
+         "id": "obj-218",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8473,7 +9470,7 @@
        },
        {
         "box": {
-         "id": "obj-198",
+         "id": "obj-219",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8492,7 +9489,7 @@
        },
        {
         "box": {
-         "id": "obj-199",
+         "id": "obj-220",
          "maxclass": "newobj",
          "numinlets": 6,
          "numoutlets": 6,
@@ -8515,7 +9512,7 @@
        },
        {
         "box": {
-         "id": "obj-200",
+         "id": "obj-221",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8534,7 +9531,7 @@
        },
        {
         "box": {
-         "id": "obj-201",
+         "id": "obj-222",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -8552,7 +9549,7 @@
        },
        {
         "box": {
-         "id": "obj-202",
+         "id": "obj-223",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -8570,7 +9567,7 @@
        },
        {
         "box": {
-         "id": "obj-203",
+         "id": "obj-224",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8588,7 +9585,7 @@
        },
        {
         "box": {
-         "id": "obj-204",
+         "id": "obj-225",
          "maxclass": "newobj",
          "numinlets": 4,
          "numoutlets": 1,
@@ -8606,7 +9603,7 @@
        },
        {
         "box": {
-         "id": "obj-205",
+         "id": "obj-226",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8625,7 +9622,7 @@
        },
        {
         "box": {
-         "id": "obj-206",
+         "id": "obj-227",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8644,7 +9641,7 @@
        },
        {
         "box": {
-         "id": "obj-207",
+         "id": "obj-228",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8662,7 +9659,7 @@
        },
        {
         "box": {
-         "id": "obj-208",
+         "id": "obj-229",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8681,7 +9678,7 @@
        },
        {
         "box": {
-         "id": "obj-209",
+         "id": "obj-230",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8700,7 +9697,7 @@
        },
        {
         "box": {
-         "id": "obj-210",
+         "id": "obj-231",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 1,
@@ -8718,7 +9715,7 @@
        },
        {
         "box": {
-         "id": "obj-211",
+         "id": "obj-232",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 1,
@@ -8736,7 +9733,7 @@
        },
        {
         "box": {
-         "id": "obj-212",
+         "id": "obj-233",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8754,7 +9751,7 @@
        },
        {
         "box": {
-         "id": "obj-213",
+         "id": "obj-234",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8773,7 +9770,7 @@
        },
        {
         "box": {
-         "id": "obj-214",
+         "id": "obj-235",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8792,7 +9789,7 @@
        },
        {
         "box": {
-         "id": "obj-215",
+         "id": "obj-236",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -8812,7 +9809,7 @@
        },
        {
         "box": {
-         "id": "obj-216",
+         "id": "obj-237",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8830,7 +9827,7 @@
        },
        {
         "box": {
-         "id": "obj-217",
+         "id": "obj-238",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8849,7 +9846,7 @@
        },
        {
         "box": {
-         "id": "obj-218",
+         "id": "obj-239",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8868,7 +9865,7 @@
        },
        {
         "box": {
-         "id": "obj-219",
+         "id": "obj-240",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8887,7 +9884,7 @@
        },
        {
         "box": {
-         "id": "obj-220",
+         "id": "obj-241",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8905,7 +9902,7 @@
        },
        {
         "box": {
-         "id": "obj-221",
+         "id": "obj-242",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8924,7 +9921,7 @@
        },
        {
         "box": {
-         "id": "obj-222",
+         "id": "obj-243",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8942,7 +9939,7 @@
        },
        {
         "box": {
-         "id": "obj-223",
+         "id": "obj-244",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8960,7 +9957,7 @@
        },
        {
         "box": {
-         "id": "obj-224",
+         "id": "obj-245",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8979,7 +9976,7 @@
        },
        {
         "box": {
-         "id": "obj-225",
+         "id": "obj-246",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8997,7 +9994,7 @@
        },
        {
         "box": {
-         "id": "obj-226",
+         "id": "obj-247",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -9015,7 +10012,7 @@
        },
        {
         "box": {
-         "id": "obj-244",
+         "id": "obj-267",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -9031,7 +10028,7 @@
        {
         "box": {
          "comment": "clear, append <label>",
-         "id": "obj-287",
+         "id": "obj-313",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -9046,7 +10043,7 @@
        {
         "box": {
          "comment": "history \u2026",
-         "id": "obj-288",
+         "id": "obj-314",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -9061,7 +10058,7 @@
        {
         "box": {
          "comment": "set <what the search found>",
-         "id": "obj-289",
+         "id": "obj-315",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -9076,7 +10073,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-290",
+         "id": "obj-316",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -9091,7 +10088,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-291",
+         "id": "obj-317",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -9106,7 +10103,7 @@
        {
         "box": {
          "comment": "the search box",
-         "id": "obj-327",
+         "id": "obj-357",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -9124,7 +10121,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-328",
+         "id": "obj-358",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -9142,7 +10139,7 @@
        {
         "box": {
          "comment": "the entry picked",
-         "id": "obj-329",
+         "id": "obj-359",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -9162,11 +10159,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-187",
+          "obj-208",
           0
          ],
          "source": [
-          "obj-327",
+          "obj-357",
           0
          ]
         }
@@ -9174,11 +10171,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-188",
+          "obj-209",
           0
          ],
          "source": [
-          "obj-187",
+          "obj-208",
           0
          ]
         }
@@ -9186,11 +10183,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-189",
+          "obj-210",
           0
          ],
          "source": [
-          "obj-188",
+          "obj-209",
           0
          ]
         }
@@ -9198,11 +10195,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-190",
+          "obj-211",
           0
          ],
          "source": [
-          "obj-188",
+          "obj-209",
           1
          ]
         }
@@ -9210,83 +10207,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-191",
+          "obj-212",
           0
          ],
          "source": [
-          "obj-190",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-192",
-          0
-         ],
-         "source": [
-          "obj-189",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-192",
-          0
-         ],
-         "source": [
-          "obj-191",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-193",
-          0
-         ],
-         "source": [
-          "obj-192",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-194",
-          0
-         ],
-         "source": [
-          "obj-192",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-195",
-          0
-         ],
-         "source": [
-          "obj-192",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-287",
-          0
-         ],
-         "source": [
-          "obj-193",
+          "obj-211",
           0
          ]
         }
@@ -9298,7 +10223,19 @@
           0
          ],
          "source": [
-          "obj-194",
+          "obj-210",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-213",
+          0
+         ],
+         "source": [
+          "obj-212",
           0
          ]
         }
@@ -9310,67 +10247,7 @@
           0
          ],
          "source": [
-          "obj-194",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-289",
-          0
-         ],
-         "source": [
-          "obj-195",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-288",
-          0
-         ],
-         "source": [
-          "obj-192",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-196",
-          0
-         ],
-         "source": [
-          "obj-328",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-197",
-          0
-         ],
-         "source": [
-          "obj-196",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-198",
-          0
-         ],
-         "source": [
-          "obj-197",
+          "obj-213",
           1
          ]
         }
@@ -9378,47 +10255,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-199",
+          "obj-215",
           0
          ],
          "source": [
-          "obj-198",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-201",
-          0
-         ],
-         "source": [
-          "obj-199",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-204",
-          1
-         ],
-         "source": [
-          "obj-201",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-204",
-          2
-         ],
-         "source": [
-          "obj-199",
+          "obj-213",
           1
          ]
         }
@@ -9426,23 +10267,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-202",
+          "obj-216",
           0
          ],
          "source": [
-          "obj-199",
-          2
+          "obj-213",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-204",
-          3
+          "obj-313",
+          0
          ],
          "source": [
-          "obj-202",
+          "obj-214",
           0
          ]
         }
@@ -9450,11 +10291,167 @@
        {
         "patchline": {
          "destination": [
+          "obj-234",
+          0
+         ],
+         "source": [
+          "obj-215",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-235",
+          0
+         ],
+         "source": [
+          "obj-215",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-315",
+          0
+         ],
+         "source": [
+          "obj-216",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-314",
+          0
+         ],
+         "source": [
           "obj-213",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-217",
+          0
          ],
          "source": [
-          "obj-199",
+          "obj-358",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-218",
+          0
+         ],
+         "source": [
+          "obj-217",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-219",
+          0
+         ],
+         "source": [
+          "obj-218",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-220",
+          0
+         ],
+         "source": [
+          "obj-219",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-222",
+          0
+         ],
+         "source": [
+          "obj-220",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-225",
+          1
+         ],
+         "source": [
+          "obj-222",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-225",
+          2
+         ],
+         "source": [
+          "obj-220",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-223",
+          0
+         ],
+         "source": [
+          "obj-220",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-225",
+          3
+         ],
+         "source": [
+          "obj-223",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-234",
+          0
+         ],
+         "source": [
+          "obj-220",
           3
          ]
         }
@@ -9462,11 +10459,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-200",
+          "obj-221",
           0
          ],
          "source": [
-          "obj-199",
+          "obj-220",
           4
          ]
         }
@@ -9474,11 +10471,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-214",
+          "obj-235",
           0
          ],
          "source": [
-          "obj-200",
+          "obj-221",
           1
          ]
         }
@@ -9486,11 +10483,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-203",
+          "obj-224",
           1
          ],
          "source": [
-          "obj-200",
+          "obj-221",
           0
          ]
         }
@@ -9498,11 +10495,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-203",
+          "obj-224",
           0
          ],
          "source": [
-          "obj-197",
+          "obj-218",
           0
          ]
         }
@@ -9510,11 +10507,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-204",
+          "obj-225",
           0
          ],
          "source": [
-          "obj-203",
+          "obj-224",
           0
          ]
         }
@@ -9522,11 +10519,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-205",
+          "obj-226",
           0
          ],
          "source": [
-          "obj-204",
+          "obj-225",
           0
          ]
         }
@@ -9534,59 +10531,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-206",
+          "obj-227",
           0
          ],
          "source": [
-          "obj-205",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-207",
-          0
-         ],
-         "source": [
-          "obj-206",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-209",
-          0
-         ],
-         "source": [
-          "obj-207",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-208",
-          0
-         ],
-         "source": [
-          "obj-205",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-209",
-          1
-         ],
-         "source": [
-          "obj-208",
+          "obj-226",
           1
          ]
         }
@@ -9594,11 +10543,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-210",
+          "obj-228",
           0
          ],
          "source": [
-          "obj-209",
+          "obj-227",
           0
          ]
         }
@@ -9606,11 +10555,35 @@
        {
         "patchline": {
          "destination": [
-          "obj-211",
+          "obj-230",
           0
          ],
          "source": [
-          "obj-209",
+          "obj-228",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-229",
+          0
+         ],
+         "source": [
+          "obj-226",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-230",
+          1
+         ],
+         "source": [
+          "obj-229",
           1
          ]
         }
@@ -9618,11 +10591,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-212",
+          "obj-231",
           0
          ],
          "source": [
-          "obj-210",
+          "obj-230",
           0
          ]
         }
@@ -9630,35 +10603,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-212",
+          "obj-232",
           0
          ],
          "source": [
-          "obj-211",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-287",
-          0
-         ],
-         "source": [
-          "obj-212",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-215",
-          0
-         ],
-         "source": [
-          "obj-196",
+          "obj-230",
           1
          ]
         }
@@ -9666,11 +10615,59 @@
        {
         "patchline": {
          "destination": [
-          "obj-216",
+          "obj-233",
           0
          ],
          "source": [
-          "obj-215",
+          "obj-231",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-233",
+          0
+         ],
+         "source": [
+          "obj-232",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-313",
+          0
+         ],
+         "source": [
+          "obj-233",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-236",
+          0
+         ],
+         "source": [
+          "obj-217",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-237",
+          0
+         ],
+         "source": [
+          "obj-236",
           2
          ]
         }
@@ -9678,11 +10675,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-289",
+          "obj-315",
           0
          ],
          "source": [
-          "obj-216",
+          "obj-237",
           0
          ]
         }
@@ -9690,11 +10687,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-214",
+          "obj-235",
           0
          ],
          "source": [
-          "obj-215",
+          "obj-236",
           1
          ]
         }
@@ -9702,11 +10699,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-213",
+          "obj-234",
           0
          ],
          "source": [
-          "obj-215",
+          "obj-236",
           0
          ]
         }
@@ -9714,11 +10711,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-217",
+          "obj-238",
           1
          ],
          "source": [
-          "obj-213",
+          "obj-234",
           0
          ]
         }
@@ -9726,11 +10723,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-218",
+          "obj-239",
           1
          ],
          "source": [
-          "obj-214",
+          "obj-235",
           0
          ]
         }
@@ -9738,11 +10735,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-219",
+          "obj-240",
           0
          ],
          "source": [
-          "obj-329",
+          "obj-359",
           0
          ]
         }
@@ -9750,119 +10747,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-218",
+          "obj-239",
           0
          ],
          "source": [
-          "obj-219",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-220",
-          0
-         ],
-         "source": [
-          "obj-218",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-221",
-          0
-         ],
-         "source": [
-          "obj-218",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-222",
-          0
-         ],
-         "source": [
-          "obj-221",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-289",
-          0
-         ],
-         "source": [
-          "obj-222",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-223",
-          0
-         ],
-         "source": [
-          "obj-220",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-217",
-          0
-         ],
-         "source": [
-          "obj-219",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-223",
-          1
-         ],
-         "source": [
-          "obj-217",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-224",
-          0
-         ],
-         "source": [
-          "obj-223",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-226",
-          0
-         ],
-         "source": [
-          "obj-224",
+          "obj-240",
           1
          ]
         }
@@ -9870,11 +10759,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-291",
+          "obj-241",
           0
          ],
          "source": [
-          "obj-226",
+          "obj-239",
           0
          ]
         }
@@ -9882,11 +10771,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-225",
+          "obj-242",
           0
          ],
          "source": [
-          "obj-224",
+          "obj-239",
           0
          ]
         }
@@ -9894,11 +10783,119 @@
        {
         "patchline": {
          "destination": [
-          "obj-290",
+          "obj-243",
           0
          ],
          "source": [
-          "obj-225",
+          "obj-242",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-315",
+          0
+         ],
+         "source": [
+          "obj-243",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-244",
+          0
+         ],
+         "source": [
+          "obj-241",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-238",
+          0
+         ],
+         "source": [
+          "obj-240",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-244",
+          1
+         ],
+         "source": [
+          "obj-238",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-245",
+          0
+         ],
+         "source": [
+          "obj-244",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-247",
+          0
+         ],
+         "source": [
+          "obj-245",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-317",
+          0
+         ],
+         "source": [
+          "obj-247",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-246",
+          0
+         ],
+         "source": [
+          "obj-245",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-316",
+          0
+         ],
+         "source": [
+          "obj-246",
           0
          ]
         }
@@ -9923,7 +10920,7 @@
       0
      ],
      "source": [
-      "obj-227",
+      "obj-248",
       1
      ]
     }
@@ -9931,7 +10928,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-227",
+      "obj-248",
       0
      ],
      "source": [
@@ -9943,7 +10940,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-227",
+      "obj-248",
       1
      ],
      "source": [
@@ -9959,7 +10956,7 @@
       0
      ],
      "source": [
-      "obj-228",
+      "obj-249",
       0
      ]
     }
@@ -9971,7 +10968,7 @@
       0
      ],
      "source": [
-      "obj-228",
+      "obj-249",
       1
      ]
     }
@@ -9983,7 +10980,7 @@
       0
      ],
      "source": [
-      "obj-228",
+      "obj-249",
       2
      ]
     }
@@ -9995,7 +10992,7 @@
       0
      ],
      "source": [
-      "obj-228",
+      "obj-249",
       3
      ]
     }
@@ -10003,11 +11000,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-66",
+      "obj-70",
       0
      ],
      "source": [
-      "obj-227",
+      "obj-248",
       0
      ]
     }
@@ -10015,7 +11012,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-229",
+      "obj-250",
       1
      ],
      "source": [
@@ -10031,7 +11028,7 @@
       0
      ],
      "source": [
-      "obj-229",
+      "obj-250",
       1
      ]
     }
@@ -10043,7 +11040,7 @@
       0
      ],
      "source": [
-      "obj-229",
+      "obj-250",
       3
      ]
     }
@@ -10055,7 +11052,7 @@
       0
      ],
      "source": [
-      "obj-229",
+      "obj-250",
       2
      ]
     }
@@ -10063,7 +11060,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-229",
+      "obj-250",
       3
      ],
      "source": [
@@ -10075,7 +11072,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-229",
+      "obj-250",
       4
      ],
      "source": [
@@ -10087,7 +11084,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-229",
+      "obj-250",
       5
      ],
      "source": [
@@ -10103,7 +11100,7 @@
       0
      ],
      "source": [
-      "obj-229",
+      "obj-250",
       5
      ]
     }
@@ -10111,7 +11108,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       0
      ],
      "source": [
@@ -10123,11 +11120,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-229",
+      "obj-250",
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       10
      ]
     }
@@ -10135,11 +11132,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-229",
+      "obj-250",
       2
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       9
      ]
     }
@@ -10151,7 +11148,7 @@
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       8
      ]
     }
@@ -10163,7 +11160,7 @@
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       6
      ]
     }
@@ -10175,7 +11172,7 @@
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       5
      ]
     }
@@ -10187,7 +11184,7 @@
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       2
      ]
     }
@@ -10199,7 +11196,7 @@
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       0
      ]
     }
@@ -10207,7 +11204,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       1
      ],
      "source": [
@@ -10223,7 +11220,7 @@
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       4
      ]
     }
@@ -10231,7 +11228,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       3
      ],
      "source": [
@@ -10243,11 +11240,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       5
      ],
      "source": [
-      "obj-229",
+      "obj-250",
       0
      ]
     }
@@ -10255,11 +11252,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       6
      ],
      "source": [
-      "obj-229",
+      "obj-250",
       4
      ]
     }
@@ -10267,7 +11264,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       7
      ],
      "source": [
@@ -10279,7 +11276,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       8
      ],
      "source": [
@@ -10291,7 +11288,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       10
      ],
      "source": [
@@ -10303,11 +11300,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-66",
+      "obj-70",
       0
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       7
      ]
     }
@@ -10315,7 +11312,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       4
      ],
      "source": [
@@ -10327,7 +11324,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       11
      ],
      "source": [
@@ -10339,11 +11336,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-108",
+      "obj-62",
       0
      ],
      "source": [
-      "obj-110",
+      "obj-252",
       0
      ]
     }
@@ -10351,47 +11348,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-231",
+      "obj-64",
       0
      ],
      "source": [
-      "obj-230",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-106",
-      0
-     ],
-     "source": [
-      "obj-231",
-      1
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-231",
-      1
-     ],
-     "source": [
-      "obj-106",
-      0
-     ]
-    }
-   },
-   {
-    "patchline": {
-     "destination": [
-      "obj-108",
-      0
-     ],
-     "source": [
-      "obj-231",
+      "obj-252",
       2
      ]
     }
@@ -10399,11 +11360,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-231",
-      2
+      "obj-252",
+      0
      ],
      "source": [
-      "obj-108",
+      "obj-62",
       0
      ]
     }
@@ -10411,11 +11372,119 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-252",
+      2
+     ],
+     "source": [
+      "obj-64",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-252",
+      3
+     ],
+     "source": [
+      "obj-64",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-252",
+      1
+     ],
+     "source": [
+      "obj-251",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-129",
+      0
+     ],
+     "source": [
+      "obj-131",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-253",
+      0
+     ],
+     "source": [
+      "obj-252",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-127",
+      0
+     ],
+     "source": [
+      "obj-253",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-253",
+      1
+     ],
+     "source": [
+      "obj-127",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-129",
+      0
+     ],
+     "source": [
+      "obj-253",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-253",
+      2
+     ],
+     "source": [
+      "obj-129",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-251",
       9
      ],
      "source": [
-      "obj-231",
+      "obj-253",
       0
      ]
     }
@@ -10423,7 +11492,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       1
      ],
      "source": [
@@ -10439,7 +11508,7 @@
       0
      ],
      "source": [
-      "obj-232",
+      "obj-254",
       0
      ]
     }
@@ -10447,7 +11516,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       2
      ],
      "source": [
@@ -10459,7 +11528,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       3
      ],
      "source": [
@@ -10471,7 +11540,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       4
      ],
      "source": [
@@ -10483,7 +11552,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-233",
+      "obj-255",
       0
      ],
      "source": [
@@ -10495,11 +11564,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       2
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       2
      ]
     }
@@ -10511,7 +11580,7 @@
       0
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       6
      ]
     }
@@ -10523,7 +11592,7 @@
       0
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       5
      ]
     }
@@ -10535,7 +11604,7 @@
       0
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       4
      ]
     }
@@ -10547,7 +11616,7 @@
       0
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       3
      ]
     }
@@ -10559,7 +11628,7 @@
       0
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       0
      ]
     }
@@ -10567,11 +11636,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-233",
+      "obj-255",
       1
      ],
      "source": [
-      "obj-230",
+      "obj-251",
       3
      ]
     }
@@ -10579,7 +11648,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-233",
+      "obj-255",
       2
      ],
      "source": [
@@ -10591,7 +11660,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-233",
+      "obj-255",
       3
      ],
      "source": [
@@ -10603,7 +11672,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-233",
+      "obj-255",
       4
      ],
      "source": [
@@ -10615,11 +11684,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       0
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       7
      ]
     }
@@ -10627,11 +11696,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-230",
+      "obj-251",
       9
      ],
      "source": [
-      "obj-233",
+      "obj-255",
       1
      ]
     }
@@ -10639,11 +11708,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-234",
+      "obj-256",
       0
      ],
      "source": [
-      "obj-66",
+      "obj-70",
       0
      ]
     }
@@ -10655,7 +11724,7 @@
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       0
      ]
     }
@@ -10667,7 +11736,7 @@
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       1
      ]
     }
@@ -10679,7 +11748,7 @@
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       2
      ]
     }
@@ -10691,7 +11760,7 @@
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       3
      ]
     }
@@ -10699,7 +11768,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-234",
+      "obj-256",
       1
      ],
      "source": [
@@ -10715,7 +11784,7 @@
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       5
      ]
     }
@@ -10723,11 +11792,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       4
      ]
     }
@@ -10739,7 +11808,7 @@
       0
      ],
      "source": [
-      "obj-234",
+      "obj-256",
       6
      ]
     }
@@ -10747,11 +11816,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-179",
+      "obj-200",
       0
      ],
      "source": [
-      "obj-181",
+      "obj-202",
       0
      ]
     }
@@ -10759,11 +11828,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-235",
+      "obj-257",
       0
      ],
      "source": [
-      "obj-179",
+      "obj-200",
       0
      ]
     }
@@ -10771,11 +11840,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-183",
+      "obj-204",
       0
      ],
      "source": [
-      "obj-235",
+      "obj-257",
       0
      ]
     }
@@ -10783,11 +11852,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-185",
+      "obj-206",
       0
      ],
      "source": [
-      "obj-235",
+      "obj-257",
       2
      ]
     }
@@ -10795,11 +11864,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-66",
+      "obj-70",
       0
      ],
      "source": [
-      "obj-235",
+      "obj-257",
       1
      ]
     }
@@ -10807,11 +11876,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-235",
+      "obj-257",
       1
      ],
      "source": [
-      "obj-66",
+      "obj-70",
       0
      ]
     }
@@ -10819,11 +11888,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-235",
+      "obj-257",
       2
      ],
      "source": [
-      "obj-183",
+      "obj-204",
       0
      ]
     }
@@ -10835,7 +11904,7 @@
       0
      ],
      "source": [
-      "obj-235",
+      "obj-257",
       4
      ]
     }
@@ -10843,11 +11912,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-232",
+      "obj-254",
       0
      ],
      "source": [
-      "obj-235",
+      "obj-257",
       3
      ]
     }

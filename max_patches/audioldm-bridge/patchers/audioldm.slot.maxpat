@@ -562,7 +562,7 @@
        100.0,
        100.0,
        704.0,
-       672.0
+       692.0
       ],
       "bglocked": 0,
       "openinpresentation": 0,
@@ -599,7 +599,7 @@
          ],
          "patching_rect": [
           20.0,
-          500.0,
+          520.0,
           200.0,
           22.0
          ],
@@ -617,11 +617,11 @@
          ],
          "patching_rect": [
           20.0,
-          540.0,
-          500.0,
+          560.0,
+          560.0,
           22.0
          ],
-         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1"
+         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1 tempo_lock auto"
         }
        },
        {
@@ -635,8 +635,8 @@
           ""
          ],
          "patching_rect": [
-          528.0,
-          520.0,
+          588.0,
+          540.0,
           49.0,
           22.0
          ],
@@ -657,7 +657,7 @@
          ],
          "patching_rect": [
           20.0,
-          380.0,
+          400.0,
           120.0,
           22.0
          ],
@@ -683,7 +683,7 @@
          ],
          "patching_rect": [
           170.0,
-          410.0,
+          430.0,
           120.0,
           22.0
          ],
@@ -701,7 +701,7 @@
          ],
          "patching_rect": [
           320.0,
-          440.0,
+          460.0,
           168.0,
           22.0
          ],
@@ -719,7 +719,7 @@
          ],
          "patching_rect": [
           170.0,
-          470.0,
+          490.0,
           112.0,
           22.0
          ],
@@ -738,7 +738,7 @@
          ],
          "patching_rect": [
           20.0,
-          440.0,
+          460.0,
           56.0,
           22.0
          ],
@@ -756,7 +756,7 @@
          ],
          "patching_rect": [
           20.0,
-          470.0,
+          490.0,
           70.0,
           22.0
          ],
@@ -775,7 +775,7 @@
          ],
          "patching_rect": [
           400.0,
-          140.0,
+          160.0,
           84.0,
           22.0
          ],
@@ -794,7 +794,7 @@
          ],
          "patching_rect": [
           400.0,
-          170.0,
+          190.0,
           84.0,
           22.0
          ],
@@ -812,7 +812,7 @@
          ],
          "patching_rect": [
           470.0,
-          200.0,
+          220.0,
           70.0,
           22.0
          ],
@@ -831,7 +831,7 @@
          ],
          "patching_rect": [
           470.0,
-          230.0,
+          250.0,
           49.0,
           22.0
          ],
@@ -849,7 +849,7 @@
          ],
          "patching_rect": [
           470.0,
-          270.0,
+          290.0,
           42.0,
           22.0
          ],
@@ -868,7 +868,7 @@
          ],
          "patching_rect": [
           470.0,
-          300.0,
+          320.0,
           49.0,
           22.0
          ],
@@ -886,7 +886,7 @@
          ],
          "patching_rect": [
           580.0,
-          270.0,
+          290.0,
           84.0,
           22.0
          ],
@@ -905,7 +905,7 @@
          ],
          "patching_rect": [
           580.0,
-          300.0,
+          320.0,
           49.0,
           22.0
          ],
@@ -922,9 +922,9 @@
           20.0,
           10.0,
           644.0,
-          60.0
+          80.0
          ],
-         "text": "Render: a new prompt renders at once with live priority; evolve re-renders in the background lane. Priority first, then the transport's tempo and signature, bars, a fresh seed, and the prompt last (hot)."
+         "text": "Render: a new prompt renders at once with live priority; evolve re-renders in the background lane. Priority first, then the transport's tempo and signature, bars, a fresh seed, and the prompt last (hot). tempo_lock auto: a loop with a clear beat is warped onto the transport's grid, a beatless texture left unwarped (it is exactly the bars long anyway)."
         }
        },
        {
@@ -936,7 +936,7 @@
          "numoutlets": 0,
          "patching_rect": [
           20.0,
-          602.0,
+          622.0,
           30.0,
           30.0
          ]
@@ -951,7 +951,7 @@
          "numoutlets": 0,
          "patching_rect": [
           86.66666666666667,
-          602.0,
+          622.0,
           30.0,
           30.0
          ]
@@ -965,8 +965,8 @@
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          528.0,
-          602.0,
+          588.0,
+          622.0,
           30.0,
           30.0
          ]
@@ -984,7 +984,7 @@
          ],
          "patching_rect": [
           56.0,
-          80.0,
+          100.0,
           30.0,
           30.0
          ]
@@ -1002,7 +1002,7 @@
          ],
          "patching_rect": [
           400.0,
-          80.0,
+          100.0,
           30.0,
           30.0
          ]
@@ -1020,7 +1020,7 @@
          ],
          "patching_rect": [
           580.0,
-          80.0,
+          100.0,
           30.0,
           30.0
          ]
@@ -3617,8 +3617,8 @@
       "rect": [
        100.0,
        100.0,
-       620.0,
-       512.0
+       660.0,
+       492.0
       ],
       "bglocked": 0,
       "openinpresentation": 0,
@@ -3656,7 +3656,7 @@
          ],
          "patching_rect": [
           20.0,
-          180.0,
+          160.0,
           49.0,
           22.0
          ],
@@ -3675,7 +3675,7 @@
          ],
          "patching_rect": [
           20.0,
-          300.0,
+          280.0,
           56.0,
           22.0
          ],
@@ -3694,7 +3694,7 @@
          ],
          "patching_rect": [
           120.0,
-          210.0,
+          190.0,
           84.0,
           22.0
          ],
@@ -3713,7 +3713,7 @@
          ],
          "patching_rect": [
           120.0,
-          240.0,
+          220.0,
           84.0,
           22.0
          ],
@@ -3731,7 +3731,7 @@
          ],
          "patching_rect": [
           220.0,
-          240.0,
+          220.0,
           70.0,
           22.0
          ],
@@ -3751,7 +3751,7 @@
          ],
          "patching_rect": [
           220.0,
-          270.0,
+          250.0,
           63.0,
           22.0
          ],
@@ -3769,7 +3769,7 @@
          ],
          "patching_rect": [
           20.0,
-          340.0,
+          320.0,
           200.0,
           22.0
          ],
@@ -3787,11 +3787,11 @@
          ],
          "patching_rect": [
           20.0,
-          380.0,
-          560.0,
+          360.0,
+          600.0,
           22.0
          ],
-         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority background seed $6 loop 1 sweep 5 morph_to $7"
+         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority background seed $6 loop 1 tempo_lock auto sweep 5 morph_to $7"
         }
        },
        {
@@ -3805,7 +3805,7 @@
          ],
          "patching_rect": [
           320.0,
-          300.0,
+          280.0,
           40.0,
           22.0
          ],
@@ -3821,8 +3821,8 @@
          "patching_rect": [
           20.0,
           10.0,
-          560.0,
-          100.0
+          600.0,
+          80.0
          ],
          "text": "The sweep: after each render of the slot (its values, its seed) and on Return in the morph target, a background request for 5 points from the prompt (amount 0) to the target (amount 1). An empty target renders nothing. A new target or render makes the old points stale: the dial stops choosing until the new ones are loaded."
         }
@@ -3836,7 +3836,7 @@
          "numoutlets": 0,
          "patching_rect": [
           20.0,
-          442.0,
+          422.0,
           30.0,
           30.0
          ]
@@ -3851,7 +3851,7 @@
          "numoutlets": 0,
          "patching_rect": [
           58.0,
-          442.0,
+          422.0,
           30.0,
           30.0
          ]
@@ -3866,7 +3866,7 @@
          "numoutlets": 0,
          "patching_rect": [
           320.0,
-          442.0,
+          422.0,
           30.0,
           30.0
          ]
@@ -3884,7 +3884,7 @@
          ],
          "patching_rect": [
           20.0,
-          120.0,
+          100.0,
           30.0,
           30.0
          ]
@@ -3902,7 +3902,7 @@
          ],
          "patching_rect": [
           120.0,
-          120.0,
+          100.0,
           30.0,
           30.0
          ]
