@@ -185,6 +185,13 @@ class BridgeClient:
     def status(self) -> dict:
         return self.call({"op": "status"})
 
+    def embed(self, prompt: str) -> dict:
+        """A prompt's embedding (the ``embedding`` event: dtype, shape, base64 data) for ``prompt_embeds``."""
+        reply = self.call({"op": "embed", "prompt": prompt})
+        if reply.get("event") == "error":
+            raise EngineError(reply["message"], code=reply["code"])
+        return reply
+
     def cancel(self, job_id: str) -> dict:
         """The job's final event: ``cancelled``, how it had already ended, or an error (``not_found``)."""
         reply = self.call({"op": "cancel", "id": job_id})

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 from engine.checks import check_number
 from engine.errors import EngineError, InvalidInput
 from engine.length import DEFAULT_LIMITS, LengthLimits, MusicalLength
+from engine.prompts import encode_embeds, nested_fields
 
 from .security import confine
 
@@ -32,8 +33,8 @@ PROTOCOL_VERSION = 1
 ERROR_CODES = ("bad_request", "busy", "not_found", "not_cancellable", "cancelled", "model_unavailable",
                "shutting_down", "out_of_memory", "disk_full", "history_unavailable", "internal", "timeout", "unreachable",
                "interrupted")
-EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status")
-OPS = ("generate", "cancel", "status", "ping", "fetch", "upload", "history")
+EVENTS = ("accepted", "started", "progress", "done", "error", "cancelled", "pong", "status", "embedding")
+OPS = ("generate", "cancel", "status", "ping", "fetch", "upload", "history", "embed")
 PRIORITIES = ("live", "normal", "background")
 
 MAX_MESSAGE_BYTES = 64 * 1024
@@ -44,6 +45,15 @@ FIELDS = {
     "id": (str, "client-chosen job id (1–64 of A–Z a–z 0–9 _ . : -); assigned if absent"),
     "prompt": (str, "what to generate"),
     "negative_prompt": (str, "what to avoid (default empty)"),
+    "prompts": (list, "ZeroMQ: weighted prompts [{\"text\": …, \"weight\": w}, …] in place of prompt, blended"),
+    "negative_prompts": (list, "ZeroMQ: weighted negative prompts, in place of negative_prompt"),
+    "morph_to": (str, "a second prompt: the blend from prompt to it by morph (or a sweep of points)"),
+    "morph": (float, "how far from prompt to morph_to, 0..1 (ZeroMQ also {\"to\": …, \"amount\": a})"),
+    "sweep": (int, "points 2..16 from prompt (0) to morph_to (1), one file each, one seed (ZeroMQ also "
+                   "{\"to\": …, \"points\": N})"),
+    "prompt_embeds": (dict, "ZeroMQ: the condition itself, {\"dtype\": \"float32\", \"shape\": [1, D], "
+                            "\"data\": base64}"),
+    "audio_prompt": (str, "absolute path of a sound to condition on (more like this; needs a matching CLAP)"),
     "seconds": (float, "length in seconds — or bars/beats with bpm and time_sig"),
     "bars": (float, "length in bars"),
     "beats": (float, "extra beats (units of the time signature's denominator)"),
@@ -82,7 +92,8 @@ FIELDS = {
 }
 _RENDER_FIELDS = {"negative_prompt", "steps", "guidance", "variations", "seed", "scheduler", "eta", "sample_rate",
                   "channels", "format", "loudness", "target", "loop", "strength", "init_start", "init_end", "repaint_start", "repaint_end",
-                  "best_of", "align", "tempo_lock", "key", "key_lock"}
+                  "best_of", "align", "prompts", "negative_prompts", "morph_to", "morph", "sweep", "prompt_embeds",
+                  "tempo_lock", "key", "key_lock"}
 
 
 def error(code: str, message: str) -> EngineError:
@@ -159,6 +170,10 @@ def coerce(name: str, value):
     1.0 for 1. Strings are never parsed as numbers: a wrong type is named, not guessed.
     """
     kind = FIELDS[name][0]
+    if kind in (list, dict):
+        if not isinstance(value, kind):
+            raise InvalidInput(f"{name} must be {'a list' if kind is list else 'an object'}, got {value!r:.80}")
+        return value
     if kind is str:
         if not isinstance(value, str):
             raise InvalidInput(f"{name} must be text, got {value!r:.80}")
@@ -190,6 +205,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
 
     if not isinstance(fields, dict):
         raise InvalidInput(f"a request must be an object of fields, got {type(fields).__name__}")
+    fields = nested_fields(fields)  # morph/sweep's ZeroMQ objects → morph_to + morph/sweep
     unknown = sorted(set(fields) - set(FIELDS) - {"op"})
     if unknown:
         raise InvalidInput(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}")
@@ -197,7 +213,7 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
 
     job_id = check_id(values["id"]) if "id" in values else new_id()
     prompt = values.get("prompt", "")
-    if not prompt.strip():
+    if not prompt.strip() and not {"prompts", "prompt_embeds", "audio_prompt"} & set(values):
         raise InvalidInput(f"prompt must be non-empty text, got {prompt!r}")
     priority = values.get("priority", "normal")
     if priority not in PRIORITIES:
@@ -230,6 +246,8 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
         name_hint=values.get("name"), ceiling_dbtp=values.get("ceiling", -1.0),
         init_audio=check_input_file(values["init_audio"], roots if input_roots is None else input_roots, input_also)
         if "init_audio" in values else None, extend=extend,
+        audio_prompt=check_input_file(values["audio_prompt"], roots if input_roots is None else input_roots,
+                                      input_also, what="audio_prompt") if "audio_prompt" in values else None,
         **{k: v for k, v in values.items() if k in _RENDER_FIELDS},
     )
     render.check_inputs()
@@ -239,17 +257,17 @@ def parse_request(fields: dict, default_out_dir: Path, limits: LengthLimits = DE
 
 
 def check_input_file(value: str, roots: list[Path] | None = None,
-                     also: Callable[[Path], bool] | None = None) -> Path:
+                     also: Callable[[Path], bool] | None = None, what: str = "init_audio") -> Path:
     """An input file named by a client: an existing regular file, resolved inside ``roots`` (None:
     the form only, for in-process use) or one ``also`` admits (an upload, a result of this engine)."""
     try:
-        return confine(value, roots, what="init_audio", kind="file", must_exist=True,
+        return confine(value, roots, what=what, kind="file", must_exist=True,
                        hint="the engine's --allow-out adds folders; a client on another machine sends its "
                             "file with the upload op (`audioldm-bridge request --init-audio` does)")
     except InvalidInput as refused:
         if also is not None and roots is not None:
             try:
-                path = confine(value, None, what="init_audio", kind="file", must_exist=True)
+                path = confine(value, None, what=what, kind="file", must_exist=True)
             except InvalidInput:
                 raise refused from None
             if also(path):
@@ -289,6 +307,11 @@ def failed(job_id: str | None, err: EngineError) -> dict:
 
 def cancelled(job_id: str) -> dict:
     return {"event": "cancelled", "id": job_id}
+
+
+def embedding(array) -> dict:
+    """The ``embed`` op's reply: a prompt's condition, (1, D) float32 as base64 (engine.prompts.encode_embeds)."""
+    return {"event": "embedding", "id": "", **encode_embeds(array)}
 
 
 def pong(state: str = "ready") -> dict:

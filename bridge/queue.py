@@ -25,7 +25,6 @@ Nothing here touches the model: the queue imports no torch.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
@@ -81,8 +80,7 @@ class Part:
     variations: list[int]
 
     def sampling_job(self):
-        job = self.job.request.render.sampling_job()
-        return dataclasses.replace(job, seeds=[job.seeds[i] for i in self.variations])
+        return self.job.request.render.sampling_job().select(self.variations)
 
 
 def rows_per_variation(request: JobRequest) -> int:

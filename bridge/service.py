@@ -320,6 +320,20 @@ class BridgeService:
     def ping(self) -> list[dict]:
         return [protocol.pong(self.state())]
 
+    def embed(self, message: dict) -> dict:
+        """The ``embed`` op: ``prompt``'s condition as the sampler uses it (engine.Engine.embed)."""
+        with self._lock:
+            engine = None if self.loading is not None else self.engine
+        if engine is None:
+            raise protocol.error("model_unavailable", "the model is still loading: ask for the embedding again soon")
+        if not hasattr(engine.components, "text_encoder"):  # serve --ray: the model lives on the replicas
+            raise protocol.error("model_unavailable", "the embed op needs the model in the engine's own process "
+                                                      "(it is not served with --ray)")
+        unknown = sorted(set(message) - {"op", "prompt", "id"})
+        if unknown:
+            raise protocol.error("bad_request", f"unknown field(s) {', '.join(unknown)} for embed; it takes prompt")
+        return protocol.embedding(engine.embed(message.get("prompt")))
+
     # -- events ----------------------------------------------------------------------------------------
 
     def publish(self, job: Job, event: dict) -> None:

@@ -195,6 +195,8 @@ class ZmqTransport:
                 return [self.service.status(origin)]
             if op == "ping":
                 return self.service.ping()
+            if op == "embed":
+                return [self.service.embed(message)]
             if op == "fetch":
                 return [self.service.files.chunk(message, self.service.owner_of(origin))]
             if op == "history":

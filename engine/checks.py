@@ -20,6 +20,11 @@ def refuse(name: str, must: str, value, width: int | None = None):
     raise InvalidInput(f"{name} must be {must}, got {shown}")
 
 
+def is_finite_number(value) -> bool:
+    """An int or float (never a bool) that is finite."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def check_int(name: str, value, lo: int | None = None, hi: int | None = None, must: str = "an integer",
               kinds=numbers.Integral) -> int:
     """An integer (of ``kinds``; never a bool) within [lo, hi] where given."""

@@ -26,6 +26,7 @@ from .errors import EngineError
 from .init_audio import stitch
 from .length import MODEL_RATE
 from .loudness import LoudnessReport, integrated_lufs, normalize, true_peak_dbtp
+from .prompts import name_tag
 from .request import RenderRequest
 from .resample import resample
 from .writer import clean_stale_parts_once, output_name, publish_with_sidecar, stage_audio
@@ -151,8 +152,8 @@ def deliver(request: RenderRequest, wave16k: np.ndarray, seed: int, variation: i
                            f"{request.ceiling_dbtp:g} dBTP ceiling, which holds for the new audio")
         lap("write")
         for _ in range(NAME_ATTEMPTS):
-            path = out_dir / output_name(request.prompt, seed, uuid.uuid4().hex[:6], request.format,
-                                         name_hint=request.name_hint)
+            short_id = name_tag(request, variation) + uuid.uuid4().hex[:6]  # a sweep's files sort in order
+            path = out_dir / output_name(request.prompt, seed, short_id, request.format, name_hint=request.name_hint)
             meta = {**metadata(request, components, path, seed, variation, report, measured, written.shape[0],
                                timings), **extra}
             try:

@@ -26,6 +26,7 @@ from .deliver import RenderedFile
 from .errors import InvalidInput
 from .length import DEFAULT_LIMITS, MODEL_RATE, LengthLimits, MusicalLength
 from .models import AudioLDMComponents, load_model
+from .prompts import point_metadata
 from .request import RenderRequest, file_stamp
 from .sampler import AudioLDMSampler, SamplingJob
 
@@ -127,6 +128,8 @@ class Engine:
         replica that samples the batch, where the front (bridge.ray_backend) holds no model."""
         if request.best_of is not None:
             self.ranker  # noqa: B018
+        if request.audio_prompt is not None and request.audio_embeds is None:
+            request.audio_embeds = self.audio_condition(Path(request.audio_prompt))
         if request.plan is None or request.init_latents is not None:
             return
         if request.plan.mode == "transfer" and request.sampling_job().first_step() == 0:
@@ -146,6 +149,24 @@ class Engine:
         keep = request.plan.keep_mask(frames)
         request.keep = None if keep is None else torch.from_numpy(keep)
 
+    def audio_condition(self, path: Path) -> np.ndarray:
+        """A sound's CLAP audio embedding (engine.audio_prompt), refused unless the CLAP's text tower is the model's."""
+        from .audio_prompt import audio_condition, check_towers
+
+        if not getattr(self, "_towers_match", False):
+            check_towers(self.ranker, self.components)
+            self._towers_match = True
+        return audio_condition(self.ranker, path)
+
+    def embed(self, text: str) -> np.ndarray:
+        """A prompt's condition as the sampler uses it: (1, D) float32 (the ``embed`` op). Shares no state
+        with a running batch (its own cache), so a transport thread may call it."""
+        from .conditioning import EmbeddingCache, encode_texts
+        from .prompts import check_text
+
+        embed = encode_texts(self.components, [check_text("prompt", text)], EmbeddingCache(size=1))
+        return embed.float().cpu().numpy().reshape(1, -1)
+
     def sample_jobs(self, jobs: Sequence[SamplingJob], progress: ProgressCallback | None = None,
                     should_cancel: Callable[[], bool] | None = None) -> tuple[list[list[np.ndarray]], float]:
         """Sample validated jobs as one batch: waveforms per job and variation, and the time it took."""
@@ -155,12 +176,12 @@ class Engine:
 
     def deliver_all(self, request: RenderRequest, waves: Sequence[np.ndarray],
                     sampling_seconds: float = 0.0) -> list[RenderedFile]:
-        seeds, extras = list(request.seeds), [{} for _ in waves]
+        seeds, extras = list(request.seeds), [point_metadata(request, k) for k in range(len(waves))]
         # 4. Rank: best_of candidates scored by CLAP, the best `variations` kept.
         if request.best_of is not None:
             picks, scores = self.rank(request, waves)
             waves, seeds = [waves[i] for i in picks], [seeds[i] for i in picks]
-            extras = [{"best_of": request.best_of, "rank": rank + 1, "clap_score": round(scores[i], 6),
+            extras = [{**extras[i], "best_of": request.best_of, "rank": rank + 1, "clap_score": round(scores[i], 6),
                        "clap_model": self.ranking_model} for rank, i in enumerate(picks)]
         # 5. Deliver: each kept waveform post-processed into a published file with its sidecar.
         try:

@@ -19,6 +19,7 @@ from .errors import InvalidInput
 from .init_audio import DEFAULT_STRENGTH, EditPlan, PreparedInit, plan_edit
 from .length import MODEL_RATE, LengthLimits, MusicalLength, exact, frames_for_samples, seconds_to_frames
 from .loudness import check_settings
+from .prompts import check_conditioning, negative_condition, row_conditions
 from .resample import check_rate
 from .sampler import MAX_VARIATIONS, SEED_RANGE, SamplingJob, check_job, normalize_scheduler_name
 from .writer import check_format
@@ -64,6 +65,15 @@ class RenderRequest:
     extend: MusicalLength | None = None  # appended after init_audio
     best_of: int | None = None  # candidates ranked by CLAP; the best `variations` are kept
     align: str = "none"  # onset: the first strong onset moved to sample 0
+    # The condition beyond one prompt (engine.prompts): weighted texts, a morph or sweep, an embedding, a sound.
+    prompts: list | None = None  # [{"text": ..., "weight": ...}] in place of prompt
+    negative_prompts: list | None = None
+    morph_to: str | None = None
+    morph: float | None = None  # 0 = prompt, 1 = morph_to
+    sweep: int | None = None  # points from prompt to morph_to, one file each, same seed
+    prompt_embeds: object = None  # a (1, D) float32 array (or its wire form)
+    audio_prompt: Path | None = None
+    audio_embeds: object = field(default=None, init=False, repr=False)  # filled by Engine.prepare
     # Musical fit (engine.fit): tempo_lock/key_lock off|auto|on|report; key like "D minor".
     tempo_lock: str | None = None  # default auto when the length has a bpm
     key: str | None = None
@@ -80,6 +90,7 @@ class RenderRequest:
 
     def check_inputs(self) -> None:
         """Validate and normalize in place; every message names the field and its bad value."""
+        check_conditioning(self)  # prompts, morph, sweep, prompt_embeds, audio_prompt
         check_int("variations", self.variations, 1, MAX_VARIATIONS, f"an integer 1..{MAX_VARIATIONS}", kinds=int)
         if self.best_of is not None:
             check_int("best_of", self.best_of, self.variations, MAX_VARIATIONS,
@@ -110,7 +121,8 @@ class RenderRequest:
         self.scheduler = normalize_scheduler_name(self.scheduler)
         if not self.seeds:
             base = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
-            self.seeds = [(base + k) % SEED_RANGE for k in range(self.best_of or self.variations)]
+            step = 0 if self.sweep else 1  # a sweep's points share one seed
+            self.seeds = [(base + step * k) % SEED_RANGE for k in range(self.best_of or self.variations)]
         check_job(self.sampling_job())  # prompt, steps, guidance, eta…: refused now, not after queuing
 
     def _check_fit(self) -> None:
@@ -253,6 +265,7 @@ class RenderRequest:
             seeds=list(self.seeds), steps=self.steps, guidance=self.guidance, eta=self.eta, scheduler=self.scheduler,
             strength=self.strength if self.plan is not None else 1.0,
             init_latents=self.init_latents, keep=self.keep,
+            conditions=row_conditions(self), negative=negative_condition(self),
         )
 
 

@@ -4,14 +4,15 @@ It follows diffusers' deprecated ``AudioLDMPipeline`` step by step (a conformanc
 that pipeline: same seed → same audio) and adds what a server needs:
 
 * prompts padded to the longest prompt of the batch instead of to 512 tokens (identical
-  embeddings thanks to the attention mask, ~20× cheaper) and an LRU cache of prompt embeddings;
+  embeddings thanks to the attention mask, ~20× cheaper) and an LRU cache of prompt embeddings
+  (:mod:`engine.conditioning`);
 * several jobs in one batch, each with its own random generators, so a job's audio does not
   depend on what it was batched with — bit for bit where :attr:`AudioLDMSampler.batch_invariant`
   (reduced precision on the CPU, see there), up to float rounding (~1e-6) elsewhere;
 * a progress callback and cancellation between steps;
 * exact integer frame counts (the caller passes frames, see :mod:`engine.length`);
 * on the CPU, channels-last (NHWC) activations for the UNet and the VAE and a HiFi-GAN forward
-  that runs its 1-D convolutions as NHWC 2-D convolutions: oneDNN's fastest layout, ~10 % less
+  that runs its 1-D convolutions as NHWC 2-D convolutions (:mod:`engine.hifigan`): oneDNN's fastest layout, ~10 % less
   time per stage on a 2-core EPYC, same weights, results within ~1e-5 (see BENCHMARKS.md);
 * each stage in its own dtype (:attr:`AudioLDMComponents.stage_dtypes`, e.g. a bf16 UNet with an
   fp32 text encoder); latents, guidance and the scheduler's arithmetic stay in fp32 whatever the
@@ -22,19 +23,20 @@ that pipeline: same seed → same audio) and adds what a server needs:
 from __future__ import annotations
 
 import inspect
-import math
 import time
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
+from .checks import check_int, check_number, is_finite_number, refuse
+from .conditioning import EmbeddingCache, check_condition, encode_texts, row_embeddings
 from .errors import Cancelled, InvalidInput
+from .hifigan import hifigan_forward, hifigan_supported
 from .length import FRAME_MULTIPLE, HOP_SAMPLES
 from .models import AudioLDMComponents
+from .prompts import Blend
 
 #: Scheduler names accepted on the wire → (diffusers class name, config overrides).
 SCHEDULERS = {
@@ -72,14 +74,30 @@ class SamplingJob:
     strength: float = 1.0
     init_latents: torch.Tensor | None = None
     keep: torch.Tensor | None = None
+    #: Per variation, a condition other than ``prompt`` (engine.prompts: a Blend of weighted texts, or a
+    #: given (1, D) embedding); ``negative`` a Blend in place of ``negative_prompt``. None: the texts.
+    conditions: list | None = None
+    negative: object = None
+
+    def __post_init__(self):
+        # dataclasses.asdict (how serve --ray ships a job to a replica) turns each Blend into a dict
+        if self.conditions is not None:
+            self.conditions = [Blend(**c) if isinstance(c, dict) else c for c in self.conditions]
+        if isinstance(self.negative, dict):
+            self.negative = Blend(**self.negative)
 
     @property
     def variations(self) -> int:
         return len(self.seeds)
 
+    def select(self, indices: Sequence[int]) -> "SamplingJob":
+        """The same job for some of its variations (a batch part): their seeds and conditions."""
+        conditions = None if self.conditions is None else [self.conditions[i] for i in indices]
+        return replace(self, seeds=[self.seeds[i] for i in indices], conditions=conditions)
+
     def first_step(self) -> int:
         """Where in the schedule denoising starts: 0 for generation; strength s skips the first (1 − s)."""
-        if not _is_number(self.strength) or isinstance(self.steps, bool) or not isinstance(self.steps, int):
+        if not is_finite_number(self.strength) or isinstance(self.steps, bool) or not isinstance(self.steps, int):
             return 0  # check_inputs names the bad value
         return self.steps - min(int(self.steps * self.strength + 1e-9), self.steps)
 
@@ -89,30 +107,6 @@ class SamplingJob:
 
 
 ProgressCallback = Callable[[int, int], None]
-
-
-@dataclass
-class _EmbeddingCache:
-    """A small LRU of normalized CLAP text embeddings keyed by text."""
-
-    size: int = 64
-    entries: OrderedDict = field(default_factory=OrderedDict)
-    hits: int = 0
-    misses: int = 0
-
-    def get(self, text: str):
-        if text in self.entries:
-            self.entries.move_to_end(text)
-            self.hits += 1
-            return self.entries[text]
-        self.misses += 1
-        return None
-
-    def put(self, text: str, embedding: torch.Tensor) -> None:
-        self.entries[text] = embedding
-        self.entries.move_to_end(text)
-        while len(self.entries) > self.size:
-            self.entries.popitem(last=False)
 
 
 def normalize_scheduler_name(name: str) -> str:
@@ -133,22 +127,17 @@ def check_job(job: SamplingJob, frame_multiple: int = FRAME_MULTIPLE) -> None:
     if not isinstance(job.negative_prompt, str) or len(job.negative_prompt) > MAX_PROMPT_CHARS:
         raise InvalidInput(f"negative prompt must be text of at most {MAX_PROMPT_CHARS} characters, "
                            f"got {job.negative_prompt!r:.60}")
-    if not isinstance(job.frames, int) or job.frames <= 0 or job.frames % frame_multiple:
-        raise InvalidInput(f"frames must be a positive multiple of {frame_multiple}, got {job.frames!r}")
-    if isinstance(job.steps, bool) or not isinstance(job.steps, int) or not 1 <= job.steps <= MAX_STEPS:
-        raise InvalidInput(f"steps must be an integer 1..{MAX_STEPS}, got {job.steps!r}")
-    if not _is_number(job.guidance) or not 0 <= job.guidance <= 30:
-        raise InvalidInput(f"guidance must be a number 0..30, got {job.guidance!r}")
-    if not _is_number(job.eta) or not 0 <= job.eta <= 1:
-        raise InvalidInput(f"eta must be a number 0..1, got {job.eta!r}")
-    if not 1 <= len(job.seeds) <= MAX_VARIATIONS:
-        raise InvalidInput(f"variations must be 1..{MAX_VARIATIONS}, got {len(job.seeds)}")
+    frames_must = f"a positive multiple of {frame_multiple}"
+    if check_int("frames", job.frames, lo=1, must=frames_must, kinds=int) % frame_multiple:
+        refuse("frames", frames_must, job.frames)
+    check_int("steps", job.steps, 1, MAX_STEPS, must=f"an integer 1..{MAX_STEPS}", kinds=int)
+    check_number("guidance", job.guidance, 0, 30, must="a number 0..30", kinds=(int, float), finite=True)
+    check_number("eta", job.eta, 0, 1, must="a number 0..1", kinds=(int, float), finite=True)
+    check_int("variations", len(job.seeds), 1, MAX_VARIATIONS, must=f"1..{MAX_VARIATIONS}")
     for seed in job.seeds:
-        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < SEED_RANGE:
-            raise InvalidInput(f"seed must be an integer 0..{SEED_RANGE - 1}, got {seed!r}")
+        check_int("seed", seed, 0, SEED_RANGE - 1, must=f"an integer 0..{SEED_RANGE - 1}", kinds=int)
     normalize_scheduler_name(job.scheduler)
-    if not _is_number(job.strength) or not 0 <= job.strength <= 1:
-        raise InvalidInput(f"strength must be a number 0..1, got {job.strength!r}")
+    check_number("strength", job.strength, 0, 1, must="a number 0..1", kinds=(int, float), finite=True)
 
 
 class AudioLDMSampler:
@@ -156,7 +145,7 @@ class AudioLDMSampler:
 
     def __init__(self, components: AudioLDMComponents, embedding_cache_size: int = 64):
         self.components = components
-        self.embedding_cache = _EmbeddingCache(size=embedding_cache_size)
+        self.embedding_cache = EmbeddingCache(size=embedding_cache_size)
         vae = components.vae
         self.vae_scale_factor = 2 ** (len(vae.config.block_out_channels) - 1)
         self.mel_bins = int(components.vocoder.config.model_in_dim)
@@ -168,7 +157,7 @@ class AudioLDMSampler:
         #: (on CUDA cuDNN picks its own layouts; a compiled vocoder runs its own generated kernels).
         self.channels_last = components.device.type == "cpu"
         self.fast_vocoder = (self.channels_last and not components.compiled
-                             and _hifigan_supported(components.vocoder))
+                             and hifigan_supported(components.vocoder))
         #: Run every stage one variation at a time (its guidance pair for the UNet) and encode each
         #: text alone, so that a variation's computation has the same shapes whatever the batch
         #: holds: bit-identical to rendering that seed alone. Batched kernels round differently
@@ -190,6 +179,7 @@ class AudioLDMSampler:
         for job in jobs:
             check_job(job, self.vae_scale_factor)
             self._check_init(job)
+            check_condition(job, self.components.unet.config.projection_class_embeddings_input_dim)
         keys = {job.batch_key() for job in jobs}
         if len(keys) > 1:
             raise InvalidInput(f"jobs in one batch must share frames/steps/guidance/eta/scheduler, got {sorted(keys)}")
@@ -210,26 +200,10 @@ class AudioLDMSampler:
 
     # -- 2. text ---------------------------------------------------------------------------------
 
-    @torch.inference_mode()
     def encode_texts(self, texts: Sequence[str]) -> torch.Tensor:
-        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache.
-
-        Misses are encoded in one call padded to the longest text (not 512): with the attention
-        mask the pooled embedding is the same, at a fraction of the cost.
-        """
-        c = self.components
-        # this call's embeddings, kept here: a batch may hold more distinct texts than the cache keeps
-        found = {t: self.embedding_cache.get(t) for t in dict.fromkeys(texts)}
-        missing = [t for t, embed in found.items() if embed is None]
-        for chunk in ([[t] for t in missing] if self.batch_invariant else [missing] if missing else []):
-            tokens = c.tokenizer(chunk, padding="longest", truncation=True,
-                                 max_length=c.tokenizer.model_max_length, return_tensors="pt")
-            output = c.text_encoder(tokens.input_ids.to(c.device), attention_mask=tokens.attention_mask.to(c.device))
-            embeds = F.normalize(output.text_embeds, dim=-1).to(dtype=c.stage_dtype("unet"))
-            for text, embed in zip(chunk, embeds):
-                found[text] = embed
-                self.embedding_cache.put(text, embed)
-        return torch.stack([found[t] for t in texts])
+        """Normalized CLAP text embeddings (len(texts), dim), via the LRU cache
+        (:func:`engine.conditioning.encode_texts`)."""
+        return encode_texts(self.components, texts, self.embedding_cache, one_at_a_time=self.batch_invariant)
 
     def make_scheduler(self, name: str):
         """A fresh scheduler per batch: multistep schedulers keep state between steps."""
@@ -253,10 +227,9 @@ class AudioLDMSampler:
         first = jobs[0]
         do_cfg = first.guidance > 1.0
 
-        # 2. Encode prompts; one row per variation, unconditional rows first (as the pipeline)
-        cond_texts = [job.prompt for job in jobs for _ in job.seeds]
-        uncond_texts = [job.negative_prompt for job in jobs for _ in job.seeds]
-        embeds = self.encode_texts(uncond_texts + cond_texts if do_cfg else cond_texts)
+        # 2. Encode prompts (blends, given embeddings: engine.conditioning); one row per variation,
+        #    unconditional rows first (as the pipeline)
+        embeds = row_embeddings(jobs, self.encode_texts, do_cfg, c.device, c.stage_dtype("unet"))
         clock = self._lap("text", clock)
 
         # 3. Prepare timesteps on a scheduler of our own (a lower strength starts later: img2img's slicing)
@@ -320,7 +293,7 @@ class AudioLDMSampler:
             part = latents[r].contiguous(memory_format=torch.channels_last) if self.channels_last else latents[r]
             mels.append(c.vae.decode(part).sample.squeeze(1).to(c.stage_dtype("vocoder")))
         clock = self._lap("vae", clock)
-        waves = [_hifigan_forward(c.vocoder, mel) if self.fast_vocoder else c.vocoder(mel) for mel in mels]
+        waves = [hifigan_forward(c.vocoder, mel) if self.fast_vocoder else c.vocoder(mel) for mel in mels]
         waveforms = torch.cat(waves).float().cpu().numpy()
         self._lap("vocoder", clock)
 
@@ -378,74 +351,3 @@ class AudioLDMSampler:
         if "generator" in accepted:
             kwargs["generator"] = generators
         return kwargs
-
-
-# --- HiFi-GAN with its 1-D convolutions run as NHWC 2-D convolutions --------------------------------
-
-
-def _hifigan_supported(vocoder) -> bool:
-    """True for a SpeechT5HifiGan whose structure :func:`_hifigan_forward` reproduces exactly."""
-    try:
-        from transformers import SpeechT5HifiGan
-        from transformers.models.speecht5.modeling_speecht5 import HifiGanResidualBlock
-    except ImportError:
-        return False
-    if type(vocoder) is not SpeechT5HifiGan or type(vocoder).forward.__qualname__ != "SpeechT5HifiGan.forward":
-        return False
-    if type(vocoder).__call__ is not torch.nn.Module.__call__ or vocoder._forward_hooks or vocoder._forward_pre_hooks:
-        return False
-    convs = [m for m in vocoder.modules() if isinstance(m, (torch.nn.Conv1d, torch.nn.ConvTranspose1d))]
-    return (
-        all(type(block) is HifiGanResidualBlock for block in vocoder.resblocks)
-        and all(m.padding_mode == "zeros" and m.groups == 1 and not m._forward_hooks and not m._forward_pre_hooks
-                for m in convs)
-        and all(m.output_padding == (0,) for m in vocoder.upsampler)
-        and len(vocoder.resblocks) == vocoder.num_upsamples * vocoder.num_kernels
-    )
-
-
-def _conv(conv, x: torch.Tensor) -> torch.Tensor:
-    """``conv`` (Conv1d or ConvTranspose1d) applied to x of shape (N, C, 1, L) in channels-last."""
-    weight = conv.weight.unsqueeze(2)  # (out, in, 1, k) or (in, out, 1, k)
-    if isinstance(conv, torch.nn.ConvTranspose1d):
-        return F.conv_transpose2d(x, weight, conv.bias, stride=(1, conv.stride[0]), padding=(0, conv.padding[0]),
-                                  dilation=(1, conv.dilation[0]))
-    return F.conv2d(x, weight, conv.bias, stride=(1, conv.stride[0]), padding=(0, conv.padding[0]),
-                    dilation=(1, conv.dilation[0]))
-
-
-def _hifigan_forward(vocoder, spectrogram: torch.Tensor) -> torch.Tensor:
-    """``SpeechT5HifiGan.forward`` for a batched (batch, frames, mel bins) input, step for step.
-
-    oneDNN runs NHWC 2-D convolutions faster than 1-D ones on the CPU: same weights, same
-    operations, differences at float rounding level.
-    """
-    cfg = vocoder.config
-    if cfg.normalize_before:
-        spectrogram = (spectrogram - vocoder.mean) / vocoder.scale
-    x = spectrogram.transpose(2, 1).unsqueeze(2).contiguous(memory_format=torch.channels_last)
-    x = _conv(vocoder.conv_pre, x)
-    for i in range(vocoder.num_upsamples):
-        x = F.leaky_relu(x, cfg.leaky_relu_slope)
-        x = _conv(vocoder.upsampler[i], x)
-        res_state = None
-        for j in range(vocoder.num_kernels):
-            out = _resblock(vocoder.resblocks[i * vocoder.num_kernels + j], x)
-            res_state = out if res_state is None else res_state.add_(out)
-        x = res_state / vocoder.num_kernels
-    x = F.leaky_relu(x)
-    x = _conv(vocoder.conv_post, x)
-    return torch.tanh(x).reshape(x.shape[0], -1)
-
-
-def _resblock(block, x: torch.Tensor) -> torch.Tensor:
-    for conv1, conv2 in zip(block.convs1, block.convs2):
-        residual = x
-        x = _conv(conv1, F.leaky_relu(x, block.leaky_relu_slope))
-        x = _conv(conv2, F.leaky_relu(x, block.leaky_relu_slope))
-        x = x + residual
-    return x
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

@@ -2,6 +2,8 @@
 -- @author audioldm-bridge developers
 -- @version 0.2.0
 -- @changelog
+--   Morph between two selected items (N points from one prompt to the other, one item of takes) and
+--   more like the selected item (its sound as the condition).
 --   Edits of the selected item, each a new take: transform (prompt + strength), repaint the
 --   time selection in it, extend it to the time selection's end or by N bars along the tempo map.
 -- @about
@@ -17,6 +19,8 @@
 --   [main] AudioLDM - Repaint time selection in item.lua
 --   [main] AudioLDM - Extend selected item.lua
 --   [main] AudioLDM - History.lua
+--   [main] AudioLDM - Morph between selected items.lua
+--   [main] AudioLDM - More like selected item.lua
 --   [main] AudioLDM - Settings.lua
 --   [nomain] lib/audioldm.lua
 --   [nomain] lib/util.lua
@@ -29,6 +33,7 @@
 --   [nomain] lib/insert.lua
 --   [nomain] lib/actions.lua
 --   [nomain] lib/history.lua
+--   [nomain] lib/morph.lua
 --   [nomain] lib/json.lua
 
 -- N bars from the edit cursor, counted along the project's tempo map (tempo and time signature

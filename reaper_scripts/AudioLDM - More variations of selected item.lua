@@ -27,15 +27,8 @@ local function run()
   if not answers then return end
   local n = math.tointeger(tonumber(A.trim(answers[1])))
   if not n or n < 1 or n > 16 then return A.message("Variations must be a whole number 1..16.") end
-  local fields = {
-    prompt = sidecar.prompt, negative_prompt = sidecar.negative_prompt, seconds = sidecar.seconds + 0.0,
-    variations = n, steps = sidecar.steps, guidance = sidecar.guidance, scheduler = sidecar.scheduler,
-    eta = sidecar.eta, sample_rate = sidecar.sample_rate, channels = sidecar.channels, format = sidecar.format,
-    loop = sidecar.loop, ceiling = sidecar.true_peak_ceiling_dbtp, priority = "live",
-    name = A.name_hint(sidecar.prompt),
-    loudness = sidecar.loudness_mode,
-    target = sidecar.loudness_mode ~= "off" and sidecar.loudness_target or nil,
-  }
+  local fields = A.fields_like(sidecar) -- prompt, settings, loudness
+  fields.seconds, fields.variations = sidecar.seconds + 0.0, n
   local edit, prefix = A.edit_from_sidecar(sidecar)
   if edit then -- an edited take: the same edit again (its length is the input's, plus any extension)
     fields.seconds = nil

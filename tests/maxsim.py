@@ -47,6 +47,9 @@ It follows Max's documented message semantics (docs.cycling74.com/reference):
 - [fromsymbol @separator c]: a symbol split at c (default: space) into numbers and words;
 - [umenu]: ``clear``, ``append <item>``, an int selects an item and sends index and text out;
   ``set <index>`` selects without output;
+- [ctlin] (all controllers, all channels): channel, controller number, value, right to left; [change]:
+  a number only when it differs from the last ([set] without output); [dial]: a number clipped to
+  ``min`` .. ``min + size - 1`` shown and sent, ``set`` shows it silently;
 - [udpsend]: ``host``/``port`` change where it sends; [udpreceive]: ``port`` listens elsewhere;
 - [p name] subpatchers (the patcher saved in the box) and abstractions: inlets and outlets numbered
   left to right by x; a subpatcher shares its parent's ``#0`` (the glossary: "unique to each instance
@@ -991,6 +994,66 @@ class NoteIn(Obj):
         self.out(0, Msg("int", (pitch,)))
 
 
+class CtlIn(Obj):
+    """[ctlin] (no arguments: every controller on every channel): a control change goes out right to
+    left — channel, controller number, value."""
+
+    def control(self, value: int, controller: int, channel: int = 1) -> None:
+        """What a MIDI control change does."""
+        self.out(2, Msg("int", (channel,)))
+        self.out(1, Msg("int", (controller,)))
+        self.out(0, Msg("int", (value,)))
+
+
+class Change(Obj):
+    """[change initial]: a number goes out only if it differs from the stored one, which it replaces
+    (initial value: the argument, else 0); ``set n`` replaces it without output. The outlets for zero
+    transitions are not modelled (nothing here uses them)."""
+
+    def setup(self):
+        self.value = self.args[0] if self.args else 0
+
+    def receive(self, inlet, msg):
+        if msg.selector == "set":
+            self.value = msg.args[0]
+            return
+        if msg.selector not in ("int", "float"):
+            raise NotImplementedError(f"change got {msg!r}")
+        if msg.args[0] != self.value:
+            self.value = msg.args[0]
+            self.out(0, msg)
+
+
+class Dial(Obj):
+    """[dial]: a number (clipped to its range: ``min`` .. ``min`` + ``size`` − 1, or + ``size`` with
+    floatoutput; defaults 0 and 128) is shown and goes out; ``set n`` shows it without output; bang
+    sends what it shows. ``turn(v)`` is what a user's drag does."""
+
+    def setup(self):
+        self.floatoutput = bool(self.box.get("floatoutput", 0))
+        self.low = self.box.get("min", 0)
+        size = self.box.get("size", 128.0)
+        self.high = self.low + (size if self.floatoutput else size - 1)
+        self.value = 0.0 if self.floatoutput else 0
+
+    def _store(self, value):
+        value = min(max(value, self.low), self.high)
+        self.value = float(value) if self.floatoutput else int(value)
+
+    def turn(self, value) -> None:
+        self.receive(0, Msg("float" if isinstance(value, float) else "int", (value,)))
+
+    def receive(self, inlet, msg):
+        if msg.selector == "set":
+            self._store(msg.args[0])
+            return
+        if msg.selector in ("int", "float"):
+            self._store(msg.args[0])
+        elif msg.selector != "bang":
+            raise NotImplementedError(f"dial got {msg!r}")
+        self.out(0, Msg("float" if self.floatoutput else "int", (self.value,)))
+
+
 class Buffer(Obj):
     """[buffer~ name]: ``replace <file>`` reads the file (soundfile) and bangs the right outlet;
     ``writewave <file>`` writes the samples it holds, at its sample rate, as a WAVE file."""
@@ -1225,13 +1288,14 @@ class UdpReceive(Obj):
 CLASSES = {
     "message": Message, "comment": Comment, "button": Button, "toggle": Toggle, "number": Number,
     "flonum": Number, "textedit": TextEdit, "inlet": Inlet, "outlet": Outlet, "bpatcher": Abstraction,
-    "slider": Sink, "waveform~": Sink, "ezdac~": Sink, "panel": Sink, "umenu": UMenu,
+    "slider": Sink, "dial": Dial, "waveform~": Sink, "ezdac~": Sink, "panel": Sink, "umenu": UMenu,
 }
 OBJECTS = {
     "route": Route, "sel": Select, "select": Select, "t": Trigger, "trigger": Trigger, "prepend": Prepend,
     "tosymbol": ToSymbol, "sprintf": Sprintf, "pack": Pack, "unpack": Unpack, "zl": Zl, "gate": Gate,
     "loadbang": LoadBang, "loadmess": LoadMess, "random": Random, "i": Int, "int": Int,
     "transport": Transport, "delay": Delay, "metro": Metro, "stripnote": StripNote, "notein": NoteIn,
+    "ctlin": CtlIn, "change": Change,
     "buffer~": Buffer, "udpsend": UdpSend, "udpreceive": UdpReceive, "r": Receive, "receive": Receive,
     "deferlow": DeferLow, "conformpath": ConformPath, "groove~": Groove, "sig~": Sig,
     "patcherargs": PatcherArgs, "fromsymbol": FromSymbol,

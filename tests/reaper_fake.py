@@ -312,6 +312,8 @@ class FakeReaper:
         "GetSelectedTrack", "GetSelectedMediaItem", "CountSelectedMediaItems", "GetMediaItemInfo_Value",
         "GetMediaItemTakeInfo_Value", "SetMediaItemTakeInfo_Value", "TakeIsMIDI", "GetTakeNumStretchMarkers", "GetMediaSourceType",
         "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath", "GetMousePosition",
+        "GetMediaSourceParent", "PCM_Source_GetSectionInfo", "GetResourcePath", "GetMediaItem_Track",
+        "GetMediaTrackInfo_Value",
     ]
 
     def _install(self):
@@ -593,6 +595,14 @@ class FakeReaper:
             self._mutating("naming a track")
             track.name = value
         return True, track.name
+
+    def GetMediaTrackInfo_Value(self, track, parm):
+        if parm != "IP_TRACKNUMBER":
+            raise FakeFailure(f"track attribute {parm} not faked")
+        return float(self.tracks.index(track) + 1)  # 1-based; 0 would be none, -1 the master
+
+    def GetMediaItem_Track(self, item):
+        return item.track
 
     def ValidatePtr2(self, proj, pointer, kind):
         if kind == "MediaTrack*":

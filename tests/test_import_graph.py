@@ -96,6 +96,21 @@ def test_the_graph_covers_the_render_stages():
     assert "engine.checks" in edges["bridge.protocol"]
 
 
+def test_the_graph_covers_the_sampler_and_loader_parts():
+    """engine/sampler.py takes its condition from engine/conditioning.py, its CPU vocoder path from
+    engine/hifigan.py and its value checks from engine/checks.py; engine/models.py finds checkpoints
+    through engine/checkpoints.py. None of them imports the sampler or the loader back."""
+    edges = graph()
+    assert {"engine.conditioning", "engine.hifigan", "engine.checks"} <= edges["engine.sampler"]
+    assert "engine.checkpoints" in edges["engine.models"]
+    for part in ("engine.conditioning", "engine.hifigan", "engine.checkpoints", "engine.prompts",
+                 "engine.audio_prompt"):
+        assert not {"engine.sampler", "engine.models", "engine.render"} & edges[part], part
+    # what a request is conditioned on is checked where it arrives: the protocol uses engine/prompts.py,
+    # which the client loads too (test_the_client_path_imports_no_torch)
+    assert "engine.prompts" in edges["bridge.protocol"] and "engine.prompts" in edges["engine.conditioning"]
+
+
 def test_the_graph_covers_the_cli_package():
     """bridge/cli/ is a package: its parser wires in one module per concern, and no module of it imports
     the package (its __init__) back; only __main__ does."""

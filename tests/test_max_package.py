@@ -13,8 +13,8 @@ import soundfile as sf
 
 from bridge import history_ops, protocol
 from bridge.osc_transport import to_osc
-from maxpatches import (ABSTRACTIONS, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener, abstraction_ports, boxes_of,
-                        engine_service, levels, lines_of, ports_of, send_osc)
+from maxpatches import (ABSTRACTIONS, PACKAGE, PATCH_FILES, PATCHERS, PROMPT, Listener,
+                        abstraction_ports, boxes_of, engine_service, levels, lines_of, ports_of, send_osc)
 import build  # noqa: E402
 from maxobjects import shape  # noqa: E402
 from maxsim import parse  # noqa: E402
@@ -142,7 +142,9 @@ def test_routes_cover_exactly_what_the_engine_sends():
               if box.get("text", "").startswith("route ") for arg in box["text"].split()[1:] if arg.startswith("/")}
     samples = {"accepted": {"position": 1}, "progress": {"step": 1, "total": 10}, "done": {"paths": ["/x.wav"]},
                "error": {"code": "busy", "message": "m"}, "status": {}}
-    sent = {to_osc({"event": kind, "id": "j1", **samples.get(kind, {})})[0] for kind in protocol.EVENTS}
+    # embedding answers the embed op, which is ZeroMQ only (an array; OSC has no form for it)
+    sent = {to_osc({"event": kind, "id": "j1", **samples.get(kind, {})})[0] for kind in protocol.EVENTS
+            if kind != "embedding"}
     entry = {"entry": 1, "created": "2026-12-07T02:00:00Z", "prompt": "p", "path": "/x.wav", "seconds": 1.0,
              "seed": 1, "missing": False}
     sent |= {address for address, _ in history_ops.osc_messages({"entries": [entry]})}  # the history op's replies
@@ -162,9 +164,10 @@ def test_the_patches_send_the_four_request_addresses_and_nothing_else():
                 addresses.add(atoms[1])
             elif box["maxclass"] == "newobj" and atoms[:1] == ["udpsend"]:
                 assert atoms[1:] == ["127.0.0.1", 18000] and path.name == "audioldm.client.maxpat", path.name
-    # fetch streams file bytes: a ZeroMQ-only op, never sent over OSC; history: the generator's history menu
-    served = {f"/audioldm/{op}" for op in protocol.OPS if op not in ("fetch", "upload")}
-    assert addresses == served  # each is sent to the engine below
+    # fetch and upload stream file bytes, embed answers with an array: ZeroMQ-only ops, never sent over OSC;
+    # history: the generator's history menu
+    zmq_only = ("fetch", "upload", "embed")
+    assert addresses == {f"/audioldm/{op}" for op in protocol.OPS if op not in zmq_only}  # each is sent to the engine below
 
 
 # --- against the running engine ------------------------------------------------------------------------
@@ -173,6 +176,19 @@ def test_the_patches_send_the_four_request_addresses_and_nothing_else():
 def wired_into(path: Path, box_id: str, inlet: int) -> list[dict]:
     by_id = {b["id"]: b for b in boxes_of(path)}
     return [by_id[line["source"][0]] for line in lines_of(path) if line["destination"] == [box_id, inlet]]
+
+
+def packs_into(path: Path, box_id: str) -> list[dict]:
+    """The boxes wired into a message box's left inlet, looking through [t l …] / [t a …] (which pass the
+    list on unchanged) to what feeds them."""
+    found = []
+    for source in wired_into(path, box_id, 0):
+        words = source.get("text", "").split()
+        if source["maxclass"] == "newobj" and words[:1] == ["t"] and set(words[1:]) <= {"l", "a"}:
+            found += packs_into(path, source["id"])
+        else:
+            found.append(source)
+    return found
 
 
 def generate_templates(init_audio: str) -> list[tuple[str, list]]:
@@ -193,7 +209,7 @@ def generate_templates(init_audio: str) -> list[tuple[str, list]]:
             if not any(isinstance(a, str) and a.startswith("$") for a in template):
                 found.append((f"{path.name}: {box['text']}", template))
                 continue
-            [pack] = [b for b in wired_into(path, box["id"], 0) if b["text"].startswith("pack ")]
+            [pack] = [b for b in packs_into(path, box["id"]) if b["text"].startswith("pack ")]
             defaults = [PROMPT if a == "s" else a for a in parse(pack["text"])[1:]]
             for key, value in zip(template, template[1:]):
                 if key == "init_audio":
@@ -209,6 +225,9 @@ def generate_templates(init_audio: str) -> list[tuple[str, list]]:
                 negative = [b for b in boxes_of(path) if b.get("text") == "negative_prompt $1"]
                 if negative and values is defaults:
                     found.append((f"{path.name}: + negative_prompt", filled + ["negative_prompt", "muddy, distorted"]))
+                morph = [b for b in boxes_of(path) if b.get("text") == "morph_to $1 morph $2"]
+                if morph and values is defaults and "init_audio" not in template:
+                    found.append((f"{path.name}: + morph", filled + ["morph_to", "distant thunder", "morph", 0.5]))
     return found
 
 
@@ -238,8 +257,9 @@ def test_every_generate_request_the_patches_form_is_accepted(engine_service, tmp
     try:
         address = client_box("prepend /audioldm/generate").get("text").split()[1]
         templates = generate_templates(str(take))
-        # generator Generate (+negative) and Transform, slot live/background, three help examples
+        # generator Generate (+negative, +morph) and Transform, slot live/background and its sweep, three help examples
         assert len(templates) >= 8 and any("init_audio" in fields for _, fields in templates)
+        assert any("sweep" in fields for _, fields in templates) and any("morph" in fields for _, fields in templates)
         sent = {}
         for n, (where, fields) in enumerate(templates, start=1):
             atoms = fields + client_tail(listener.port, n)

@@ -207,3 +207,33 @@ def test_evaluator_runs_subpatchers_as_max_does(tmp_path):
     assert captured(patcher, probe)[3:] == [Msg("right", ("hello",)), Msg("left", ("hello", abstraction.instance))]
     assert abstraction.named("child").box["text"] == "child" and len(abstraction.find(text="loadbang")) == 2
     assert not patcher.find(text="loadbang")  # the abstraction is another file
+
+
+def test_evaluator_ctlin_change_and_dial(tmp_path):
+    """[ctlin]: channel, controller, value out right to left; [change]: only a differing number (initial value
+    its argument), ``set`` silently; [dial]: a number clipped to 0..size-1 shown and sent, ``set`` silently."""
+    def mini(p):
+        ctlin = p.obj("ctlin", 20, 20, 60)
+        change = p.obj("change -1", 20, 100)
+        dial = p.ui("dial", 200, 100, 30, 30, parameter_enable=0)
+        probe = p.obj("print probe", 20, 200)
+        for i in range(3):
+            p.wire(ctlin, i, probe)
+        p.wire(change, 0, probe)
+        p.wire(dial, 0, probe)
+        return [ctlin, change, dial, probe]
+
+    rt, patcher, (ctlin, change, dial, probe) = run_mini(tmp_path, mini)
+    patcher.objects[ctlin].control(64, 21, channel=3)
+    assert captured(patcher, probe) == [Msg("int", (3,)), Msg("int", (21,)), Msg("int", (64,))]
+    patcher.objects[probe].received.clear()
+    for n in (0, 0, 2, 2, -1):
+        patcher.objects[change].receive(0, Msg("int", (n,)))
+    patcher.objects[change].receive(0, Msg("set", (5,)))
+    patcher.objects[change].receive(0, Msg("int", (5,)))
+    assert captured(patcher, probe) == [Msg("int", (0,)), Msg("int", (2,)), Msg("int", (-1,))]
+    patcher.objects[probe].received.clear()
+    patcher.objects[dial].turn(200)
+    patcher.objects[dial].receive(0, Msg("set", (10,)))
+    patcher.objects[dial].receive(0, BANG)
+    assert captured(patcher, probe) == [Msg("int", (127,)), Msg("int", (10,))]

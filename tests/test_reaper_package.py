@@ -16,7 +16,8 @@ from reaper_support import (  # noqa: F401  (fixtures: one engine per module)
 )
 
 #: The shared library: its entry, the parts it loads (in this order) and the JSON module.
-PARTS = ("util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions", "history")
+PARTS = ("util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions", "history",
+         "morph")
 LIBRARY = ["lib/audioldm.lua", *(f"lib/{part}.lua" for part in PARTS), "lib/json.lua"]
 
 
@@ -32,7 +33,8 @@ def test_the_entry_loads_every_part_into_one_table(make_fake):
     assert [lib.PARTS[i] for i in range(1, len(lib.PARTS) + 1)] == list(PARTS)
     lua_type = fake.lua.eval("type")
     for name in ("message", "load_settings", "generate_dialog", "bars_span", "frames", "request_fields",
-                 "command_line", "start_job", "insert_item", "generate_action", "edit_action", "history_action"):
+                 "command_line", "start_job", "insert_item", "generate_action", "edit_action", "history_action",
+                 "morph_action", "more_like_action"):
         assert lua_type(lib[name]) == "function", name
 
 
@@ -77,7 +79,9 @@ def header(path):
 def test_every_action_has_a_reapack_header_and_the_package_provides_them_all():
     assert [p.name for p in ACTIONS] == ["AudioLDM - Extend selected item.lua", "AudioLDM - Generate at edit cursor.lua",
                                          "AudioLDM - Generate for time selection.lua", "AudioLDM - History.lua",
+                                         "AudioLDM - More like selected item.lua",
                                          "AudioLDM - More variations of selected item.lua",
+                                         "AudioLDM - Morph between selected items.lua",
                                          "AudioLDM - Repaint time selection in item.lua", "AudioLDM - Settings.lua",
                                          "AudioLDM - Transform selected item.lua"]
     main = header(MAIN)

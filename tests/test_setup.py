@@ -86,14 +86,14 @@ def test_setup_reaper_then_the_first_action_asks_nothing_and_inserts_an_item(tmp
     endpoint = engine_service.endpoints()["zmq"]["requests"]
     assert main(["setup", "reaper", "--reaper-resource", str(resource), "--endpoint", endpoint]) == 0
     out = capsys.readouterr().out
-    assert "8 actions" in out and str(command_on_path) in out
+    assert f"{len(ACTIONS)} actions" in out and str(command_on_path) in out
 
     # the scripts and their library, where ReaPack puts them
     for name in [*ACTIONS, "lib/audioldm.lua", "lib/json.lua"]:
         assert (resource / INSTALLED / name).read_bytes() == (SCRIPTS / name).read_bytes(), name
     # every action registered once, in the Main section, by its path below Scripts/
     lines = scr_lines(resource)
-    assert len(lines) == len(ACTIONS) == 8
+    assert len(lines) == len(ACTIONS) == 10
     for name in ACTIONS:
         [line] = [line for line in lines if f'"Custom: {name}"' in line]
         tokens = reaper_kb.split_tokens(line)
@@ -139,7 +139,7 @@ def test_rerun_updates_in_place_and_uninstall_leaves_the_rest_of_the_ini_files(t
     (resource / INSTALLED / "lib" / "audioldm.lua").write_text("-- old\n", encoding="utf-8")
 
     assert main(args) == 0
-    assert "0 added, 8 already there" in capsys.readouterr().out
+    assert f"0 added, {len(ACTIONS)} already there" in capsys.readouterr().out
     kb = (resource / "reaper-kb.ini").read_text(encoding="utf-8")
     assert scr_lines(resource) == first  # once each, same ids
     assert kb.startswith(USER_KB) and f"KEY 9 71 _{generate_id} 0" in kb
@@ -165,7 +165,7 @@ def test_an_action_registered_by_hand_or_reapack_is_kept_not_duplicated(tmp_path
     assert main(["setup", "reaper", "--reaper-resource", str(resource)]) == 0
     kb = (resource / "reaper-kb.ini").read_bytes().decode("utf-8")
     assert kb.count("AudioLDM - Settings.lua\"\r\n") == 1 and own in kb  # its id kept
-    assert kb.count("\r\n") == 8 and "\n" not in kb.replace("\r\n", "")
+    assert kb.count("\r\n") == len(ACTIONS) and "\n" not in kb.replace("\r\n", "")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="starts a process named reaper (Linux /proc)")
@@ -181,7 +181,7 @@ def test_setup_reaper_refuses_while_reaper_runs(tmp_path, command_on_path):
         assert "REAPER is running: quit it first" in result.stderr.decode()
         assert not any(resource.iterdir())
         assert cli(["setup", "reaper", "--reaper-resource", str(resource), "--force"]).returncode == 0
-        assert len(scr_lines(resource)) == 8
+        assert len(scr_lines(resource)) == len(ACTIONS)
     finally:
         proc.kill()
         proc.wait()
@@ -396,4 +396,4 @@ def test_a_non_editable_install_carries_the_reaper_scripts_and_the_max_package(t
     result = cli(["setup", "reaper", "--reaper-resource", str(run / "REAPER"), "--command", sys.executable],
                  cwd=run, pythonpath=target)
     assert result.returncode == 0, result.stderr.decode()
-    assert len(scr_lines(run / "REAPER")) == 8
+    assert len(scr_lines(run / "REAPER")) == len(ACTIONS)

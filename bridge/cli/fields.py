@@ -26,7 +26,10 @@ def request_fields(args, require_length: bool = True) -> dict:
         "sample_rate": args.sample_rate, "channels": 2 if args.stereo else None, "format": args.format,
         "ceiling": args.ceiling, "loop": True if args.loop else None, "name": args.name_hint,
         "seconds": args.seconds, "bars": args.bars, "beats": args.beats, "bpm": args.bpm, "time_sig": args.time_sig,
+        "morph_to": args.morph_to, "morph": args.morph, "sweep": args.sweep,
     }
+    if args.audio_prompt is not None:  # absolute, as init_audio; `request --upload` sends the file instead
+        fields["audio_prompt"] = str(args.audio_prompt.expanduser().resolve())
     if args.no_normalize:
         fields["loudness"] = "off"
     elif args.peak is not None:

@@ -82,6 +82,15 @@ def add_render_options(parser: argparse.ArgumentParser, prompt_optional: bool = 
                       "--bpm/--time-sig (default: none)")
     edit.add_argument("--extend-seconds", type=float, metavar="S",
                       help="continue the input by S seconds (default: none)")
+    blend = parser.add_argument_group("between prompts (docs/PROTOCOL.md: Between prompts)")
+    blend.add_argument("--morph-to", metavar="TEXT", help="a second prompt: blend from PROMPT to it by --morph, "
+                       "or render a --sweep (default: none)")
+    blend.add_argument("--morph", type=float, metavar="AMOUNT", help="0 is PROMPT, 1 is --morph-to, exactly "
+                       "(default: none)")
+    blend.add_argument("--sweep", type=int, metavar="N", help="N files from PROMPT to --morph-to, one seed, in "
+                       "order (default: none)")
+    blend.add_argument("--audio-prompt", type=Path, metavar="FILE", help="more like this sound (needs a CLAP whose "
+                       "text tower is the model's; PROMPT then only names the files; default: none)")
     parser.add_argument("--best-of", type=int, metavar="N",
                         help="generate N candidates, keep the --variations best by CLAP audio-text similarity "
                              "(default: off, no ranking)")

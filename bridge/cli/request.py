@@ -41,7 +41,8 @@ def add_request_options(req) -> None:
                           "printed paths and --result-file then name the local copies (default: none, the "
                           "engine's paths)")
     req.add_argument("--upload", action="store_true",
-                     help="send --init-audio through the ZeroMQ connection instead of naming its path (automatic "
+                     help="send --init-audio (and --audio-prompt) through the ZeroMQ connection instead of naming "
+                          "its path (automatic "
                           "with --server-key: a remote engine cannot read this machine's files)")
 
 
@@ -63,8 +64,9 @@ def cmd_request(args) -> int:
         if args.ping_timeout is not None:
             _check_reachable(args)
         with connect(args) as client:
-            if "init_audio" in fields and (args.upload or args.server_key is not None):
-                fields["init_audio"] = _upload(client, fields["init_audio"])
+            for name in ("init_audio", "audio_prompt"):  # a remote engine gets the files themselves
+                if name in fields and (args.upload or args.server_key is not None):
+                    fields[name] = _upload(client, fields[name])
             sent = True
             for event in client.events(fields, deadline_s=args.timeout):
                 if bar is not None:

@@ -7,7 +7,8 @@ files are what it writes). The modules:
 - ``maxobjects.py``: each Max object's inlets/outlets, from Max's reference;
 - ``maxdsl.py``: ``Patch``, the patch-building language (boxes, cords, presentation, subpatchers);
 - ``package.py``: ports, the MIDI map, the bar clock, package-info.json, the engine host/port controls;
-- ``client.py``, ``slot.py``, ``generator.py``, ``live.py``: one patcher each;
+- ``client.py``, ``slot.py``, ``generator.py``, ``live.py``: one patcher each (``morph.py``: the morph
+  parts of the generator and the slot);
 - ``helps.py``: the help patches.
 """
 

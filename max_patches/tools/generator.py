@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 from history import history_menu
 from maxdsl import Patch
+from morph import generator_controls, generator_morph
 from package import GENERATOR_PORT, engine_controls, wire_take_path
 
 
@@ -96,6 +97,7 @@ def generator(abstractions) -> Patch:
     p.wire(c.port, 0, engine, port="port <n>")
     tempo = tempo_path(p, c)
     request = request_path(p, c, tempo, engine)
+    generator_morph(p, generator_controls(p), request.generate, request.choose)  # Generate → [p morph] → …
     take = player(p, c)
     transform_path(p, c, request, take)
     replies(p, c, engine, take)
@@ -221,7 +223,7 @@ def request_path(p: Patch, c, tempo, engine: str) -> SimpleNamespace:
     p.wire(negative_field, 0, append, 1)
     p.wire(negative_t, 0, with_)
     p.wire(with_, 0, r.choose, 0)
-    p.wire(request, 0, r.choose, 1)
+    r.generate = request  # Generate's request goes on through [p morph] (morph.py) into r.choose
     p.wire(r.choose, 1, append, 0)
     p.wire(r.choose, 0, engine, port="generate …, cancel")
     p.wire(append, 0, engine, port="generate …, cancel")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from maxdsl import Patch
-from package import BAR_CLOCK, ENGINE_PORT, FIRST_NOTE, HELP_PORT, REPLY_PORT, SLOTS, wire_take_path
+from package import (BAR_CLOCK, ENGINE_PORT, FIRST_NOTE, HELP_PORT, MORPH_PORT_OFFSET, REPLY_PORT, SLOT_STRIP, SLOTS,
+                     wire_take_path)
 
 
 def client_help(abstractions) -> Patch:
@@ -146,8 +147,10 @@ def live_help(abstractions) -> Patch:
               "it loops in sync ([groove~] loop 1, loopinterp 1) and is silent until then (its speed is 0 until a "
               "start). evolve renders a new seed in the background lane; the new take swaps in at the next bar. "
               "panic stops all and cancels the renders still running (finished takes stay ready, empty slots "
-              "send nothing). engine host/port: where the engine runs. Slots listen on ports 7411–7418 and show "
-              "empty / queued / rendering n of N / ready / cancelled / error.", 20, 10, 860, 90)
+              "send nothing). engine host/port: where the engine runs. Slots listen on ports 7411–7418 (their morph "
+              "sweeps on 7511–7518) and show empty / queued / rendering n of N / ready / cancelled / error. Morph: "
+              "a slot's morph target gets a background sweep of 5 points after each render; its dial (learn: a MIDI "
+              "CC) swaps the nearest point in at the next bar.", 20, 10, 860, 90)
     opener(p, "audioldm.live", 20, 110)
     p.comment("One slot, wired as audioldm.live wires it (port 7431): start the transport, type a prompt, "
               "press Return, then play note 60 or click play.", 20, 175, 860)
@@ -166,20 +169,21 @@ def live_help(abstractions) -> Patch:
     p.wire(notes, 0, note_on, 0)
     p.wire(note_on, 0, first)
     p.wire(first, 0, trigger)
-    strip = p.bpatcher("audioldm.slot", [1, 7431], 20, 380, 560, 56)
+    strip = p.bpatcher("audioldm.slot", [1, 7431, 7431 + MORPH_PORT_OFFSET], 20, 380, *SLOT_STRIP)
     p.wire(trigger, 0, strip)
     p.wire(bar, 0, strip)
-    p.box("ezdac~", 620, 380, 45, 45)
+    p.box("ezdac~", 880, 380, 45, 45)
     return p
 
 
 def slot_help(abstractions) -> Patch:
     p = Patch(900, 300, abstractions)
-    p.comment("audioldm.slot N PORT — one slot of audioldm.live (used there as a bpatcher). In: trigger "
+    p.comment("audioldm.slot N PORT MORPH_PORT — one slot of audioldm.live (used there as a bpatcher; "
+              "MORPH_PORT: its morph sweeps' client). In: trigger "
               "(start at the next bar), evolve, stop (the take is kept), panic (stop, and cancel the render if "
               "it still runs), bar (the bar clock), host <name> / port <n> (the engine's address).",
               20, 10, 860, 40)
-    strip = p.bpatcher("audioldm.slot", [1, 7430], 20, 120, 560, 56)
+    strip = p.bpatcher("audioldm.slot", [1, 7430, 7430 + MORPH_PORT_OFFSET], 20, 120, *SLOT_STRIP)
     for i, text in enumerate(["trigger", "evolve", "stop", "panic", "bar", "host 127.0.0.1", f"port {ENGINE_PORT}"]):
         box = p.msg(text, 20 + 80 * i, 70)
         p.wire(box, 0, strip)

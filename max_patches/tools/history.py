@@ -20,14 +20,14 @@ HISTORY_LIMIT = 25  # entries asked for: one menu
 def history_controls(p: Patch) -> SimpleNamespace:
     """The search box, its button, the menu and the history status, in the patching view and the panel."""
     h = SimpleNamespace()
-    h.search = p.ui("textedit", 20, 700, 300, 22, panel=(20, 470), keymode=1, lines=1, text="",
+    h.search = p.ui("textedit", 20, 700, 300, 22, panel=(20, 530), keymode=1, lines=1, text="",
                     varname="history_search")
     p.label("history: search the prompts of everything made (Return; empty: the latest)", h.search, 0, -20, 480)
-    h.find = p.ui("button", 330, 700, panel=(330, 470), varname="history_find")
+    h.find = p.ui("button", 330, 700, panel=(330, 530), varname="history_find")
     p.label("search", h.find, 26, 2, 50)
-    h.menu = p.ui("umenu", 420, 700, 440, 22, panel=(420, 470), parameter_enable=0, varname="history")
+    h.menu = p.ui("umenu", 420, 700, 440, 22, panel=(420, 530), parameter_enable=0, varname="history")
     p.label("pick one to load it into the take", h.menu, 0, 26, 240)
-    h.status = p.msg("", 880, 700, 180, panel=(880, 470), varname="history_status")
+    h.status = p.msg("", 880, 700, 180, panel=(880, 530), varname="history_status")
     p.label("found", h.status, 0, -20, 60)
     return h
 

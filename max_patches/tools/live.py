@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from maxdsl import Patch
-from package import BAR_CLOCK, FIRST_NOTE, SLOT_BASE_PORT, SLOTS, engine_controls
+from package import BAR_CLOCK, FIRST_NOTE, MORPH_PORT_OFFSET, SLOT_BASE_PORT, SLOT_STRIP, SLOTS, engine_controls
 
 
 def live(abstractions) -> Patch:
@@ -46,7 +46,8 @@ def live(abstractions) -> Patch:
     p.wire(note_on, 0, mapping)
     for i in range(SLOTS):
         y = 150 + 62 * i
-        strip = p.bpatcher("audioldm.slot", [i + 1, SLOT_BASE_PORT + i + 1], 300, 120 + y, 560, 56,
+        port = SLOT_BASE_PORT + i + 1
+        strip = p.bpatcher("audioldm.slot", [i + 1, port, port + MORPH_PORT_OFFSET], 300, 120 + y, *SLOT_STRIP,
                            panel=(20, y))
         p.wire(mapping, i, triggers[i])
         p.wire(triggers[i], 0, strip, port=f"trigger slot {i + 1}")

@@ -35,6 +35,7 @@ FIXED = {
     "textedit": (1, ["", "int", "", ""]),  # text, key typed, item clicked, textchanged
     "umenu": (1, ["int", "", ""]),  # index, item text, dumpout
     "slider": (1, [""]),
+    "dial": (1, ["float"]),  # Max saves "float" whatever its floatoutput
     "waveform~": (5, ["float", "float", "float", "float", "list", ""]),
     "ezdac~": (2, []),
     "panel": (1, []),
@@ -51,6 +52,8 @@ FIXED = {
     "buffer~": (1, ["float", "bang"]),
     "transport": (2, ["int", "int", "float", "float", "float", "", "int", "float", ""]),
     "notein": (1, ["int", "int", "int"]),
+    "ctlin": (1, ["int", "int", "int"]),  # value, controller number, channel (no arguments: all of them)
+    "change": (1, ["", "int", "int"]),  # the changed number; 1 on zero → non-zero; 1 on non-zero → zero
     "stripnote": (2, ["int", "int"]),
     "metro": (2, ["bang"]),
     "loadbang": (1, ["bang"]),

@@ -11,6 +11,9 @@ GENERATOR_PORT = 7401  # each client instance listens on its own port: replies a
 SLOT_BASE_PORT = 7410  # live slot n (1..8) listens on 7410 + n
 HELP_PORT = 7420
 SLOTS = 8
+SLOT_STRIP = (830, 56)  # a slot's strip (its presentation) as audioldm.live and the helps show it
+MORPH_POINTS = 5  # a slot's morph sweep: amounts 0, 0.25 … 1, rendered in one request
+MORPH_PORT_OFFSET = 100  # a slot's sweep client listens on the slot's reply port + 100 (7511–7518)
 FIRST_NOTE = 60  # C3 (Max/Live naming; C4 in others) triggers slot 1, one semitone per slot
 # The bar clock: one bar of the transport's time signature, on the bar lines. A bars.beats.units
 # interval is tempo-relative and counts bars of the current signature (Max's "Time Value Syntax":

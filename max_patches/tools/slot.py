@@ -3,11 +3,15 @@ on a bar line."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from maxdsl import Patch
+from morph import slot_controls, slot_morph
 
 
 def slot(abstractions) -> Patch:
-    """bpatcher args: slot number, reply port. In: trigger | evolve | stop | panic | bar | host <name> | port <n>
+    """bpatcher args: slot number, reply port, the morph sweeps' reply port.
+    In: trigger | evolve | stop | panic | bar | host <name> | port <n>
 
     Its presentation is the strip audioldm.live shows (a bpatcher shows the presentation of a patch that
     opens in presentation): the slot's name, prompt, bars, play · evolve · stop and its state."""
@@ -22,6 +26,7 @@ def slot(abstractions) -> Patch:
     state = p.msg("empty", 64, 30, 300, panel=(64, 30), varname="status")
     p.comment("bars · play · evolve · stop", 370, 30, 190, panel=(370, 30))
     p.wire(p.obj("loadmess 1", 560, 2), 0, bars)
+    morph = slot_controls(p)
 
     inlet = p.box("inlet", 0, 80, 30, 30, comment="trigger, evolve, stop, panic, bar, host <name>, port <n>")
     commands = p.obj("route trigger evolve stop panic bar host port", 0, 120, 300)
@@ -39,6 +44,7 @@ def slot(abstractions) -> Patch:
                  "and the prompt last (hot)."):
         fields = p.obj("pack s 1 120. 4/4 live 0", 0, 480, 200)
         request = p.msg("generate prompt $1 bars $2 bpm $3 time_sig $4 priority $5 seed $6 loop 1", 0, 520, 500)
+        fields_t = p.obj("t l l", 0, 500)  # the render's request first, then its morph sweep
         steps = p.obj("t b b b b", 0, 360, 120)
         transport = p.obj("transport", 150, 390, 120)
         sig_text = p.obj("sprintf symout %ld/%ld", 300, 420)
@@ -64,7 +70,8 @@ def slot(abstractions) -> Patch:
     p.wire(steps, 0, stored)
     p.wire(stored, 0, to_symbol)
     p.wire(to_symbol, 0, fields, 0)
-    p.chain(fields, request)
+    p.chain(fields, fields_t)
+    p.wire(fields_t, 1, request)
     p.wire(request, 0, engine, port="generate …")
     p.wire(prompt, 0, prompt_text, port="the prompt (Return)")
     p.wire(prompt_text, 0, prompt_empty)
@@ -212,4 +219,6 @@ def slot(abstractions) -> Patch:
     p.wire(panic_t, 1, cancel)
     p.wire(cancel, 0, engine, port="cancel")
     p.wire(panic_t, 0, stop_t)
+    slot_morph(p, morph, SimpleNamespace(fields=fields_t, host=host, port=port, cancel=cancel, pending=pending,
+                                         open_swap=open_swap, state=state))
     return p

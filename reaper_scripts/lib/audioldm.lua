@@ -12,6 +12,7 @@
 --   insert.lua    the result inserted as items or takes, one undo step
 --   actions.lua   what the actions do: generate, and transform / repaint / extend the selected item
 --   history.lua   the History action: search the history, insert / add as a take / regenerate an entry
+--   morph.lua     morph between two selected items (a sweep as takes), more like the selected item
 --
 -- Each part returns a function that adds its fields to ``A``; parts call each other through ``A``
 -- only when they run, so the order below matters for nothing but reading.
@@ -26,7 +27,8 @@ A.SECTION = "AudioLDM" -- ExtState section
 A.TITLE = "AudioLDM"   -- message boxes' title
 A.TOLERANCE = 1e-7     -- seconds: a cursor this close to a bar line is on it (2.3999999 s counts as 2.4)
 
-A.PARTS = { "util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions", "history" }
+A.PARTS = { "util", "settings", "dialogs", "tempo", "request", "cmdline", "job", "insert", "actions", "history",
+            "morph" }
 for _, part in ipairs(A.PARTS) do
   dofile(lib_dir .. part .. ".lua")(A)
 end

@@ -20,15 +20,16 @@ return function(A)
     return sources
   end
 
-  --- One take per file (named with ``options.name_prefix``, take properties ``options.take_values``),
-  -- the first made active.
+  --- One take per file (named ``options.names[i]``, else with ``options.name_prefix``; take properties
+  -- ``options.take_values``), the first made active.
   local function add_takes(item, files, sources, options)
     options = options or {}
     local first
     for i, file in ipairs(files) do
       local take = reaper.AddTakeToMediaItem(item)
       reaper.SetMediaItemTake_Source(take, sources[i])
-      reaper.GetSetMediaItemTakeInfo_String(take, "P_NAME", A.take_name(file, options.name_prefix), true)
+      local name = options.names and options.names[i] or A.take_name(file, options.name_prefix)
+      reaper.GetSetMediaItemTakeInfo_String(take, "P_NAME", name, true)
       for parm, value in pairs(options.take_values or {}) do
         reaper.SetMediaItemTakeInfo_Value(take, parm, value)
       end
@@ -48,24 +49,26 @@ return function(A)
   end
 
   --- One item of ``length`` at ``position`` on ``track`` (a new track named after the prompt when
-  -- nil or gone), one take per file, the first active; one undo point.
-  function A.insert_item(track, position, length, files, prompt)
+  -- nil or gone), one take per file, the first active; one undo point. ``options``: as add_takes, plus
+  -- ``track_index`` / ``track_name`` (where the new track goes, 0-based, and its name) and ``description``.
+  function A.insert_item(track, position, length, files, prompt, options)
+    options = options or {}
     local sources, problem = sources_for(files)
     if not sources then error(problem, 0) end
     reaper.Undo_BeginBlock2(0)
     reaper.PreventUIRefresh(1)
     if not track or not reaper.ValidatePtr2(0, track, "MediaTrack*") then
-      local index = reaper.CountTracks(0)
+      local index = options.track_index or reaper.CountTracks(0)
       reaper.InsertTrackAtIndex(index, true)
       track = reaper.GetTrack(0, index)
-      reaper.GetSetMediaTrackInfo_String(track, "P_NAME", A.shorten(prompt, 40), true)
+      reaper.GetSetMediaTrackInfo_String(track, "P_NAME", options.track_name or A.shorten(prompt, 40), true)
     end
     local item = reaper.AddMediaItemToTrack(track)
     reaper.SetMediaItemInfo_Value(item, "D_POSITION", position)
     reaper.SetMediaItemInfo_Value(item, "D_LENGTH", length)
     reaper.SetMediaItemInfo_Value(item, "B_LOOPSRC", 0)
-    add_takes(item, files, sources)
-    finish_insert(item, "AudioLDM: insert " .. A.shorten(prompt, 40))
+    add_takes(item, files, sources, options)
+    finish_insert(item, options.description or ("AudioLDM: insert " .. A.shorten(prompt, 40)))
     return item
   end
 

@@ -1,6 +1,6 @@
 -- @noindex
 -- Part of lib/audioldm.lua: what a request carries. Protocol fields from the settings and the dialog's
--- answers, where its files go, and the edit a sidecar records.
+-- answers, where its files go, the edit a sidecar records, and an item's sidecar rendered like again.
 
 return function(A)
   --- Where files go: the project's media folder under AudioLDM/, or the configured folder.
@@ -70,5 +70,33 @@ return function(A)
     if type(sidecar.extend) == "table" then fields.extend_seconds = sidecar.extend.seconds end
     local verb = sidecar.edit == "transfer" and "transform" or sidecar.edit
     return fields, verb .. ": "
+  end
+
+  --- The sidecar of an item's active take (the JSON next to its file): table and the take's file, or nil and
+  -- the reason.
+  function A.item_sidecar(item)
+    local take = reaper.GetActiveTake(item)
+    if not take or reaper.TakeIsMIDI(take) then return nil, "it has no audio take" end
+    local path = reaper.GetMediaSourceFileName(reaper.GetMediaItemTake_Source(take)) or ""
+    if path == "" then return nil, "its take plays no file" end
+    local sidecar_path = path:gsub("%.[^./\\]*$", "") .. ".json"
+    local sidecar = A.read_json(sidecar_path)
+    if type(sidecar) ~= "table" or type(sidecar.prompt) ~= "string" or type(sidecar.seconds) ~= "number" then
+      return nil, "it was not made by AudioLDM (no sidecar " .. sidecar_path .. ")"
+    end
+    return sidecar, path
+  end
+
+  --- Protocol fields that render like the sidecar's take (prompt, settings, loudness; no length, no seed).
+  function A.fields_like(sidecar)
+    return {
+      prompt = sidecar.prompt, negative_prompt = sidecar.negative_prompt,
+      steps = sidecar.steps, guidance = sidecar.guidance, scheduler = sidecar.scheduler, eta = sidecar.eta,
+      sample_rate = sidecar.sample_rate, channels = sidecar.channels, format = sidecar.format,
+      loop = sidecar.loop, ceiling = sidecar.true_peak_ceiling_dbtp, priority = "live",
+      name = A.name_hint(sidecar.prompt),
+      loudness = sidecar.loudness_mode,
+      target = sidecar.loudness_mode ~= "off" and sidecar.loudness_target or nil,
+    }
   end
 end

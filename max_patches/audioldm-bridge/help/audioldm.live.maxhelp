@@ -12,7 +12,7 @@
   "rect": [
    60.0,
    80.0,
-   920.0,
+   965.0,
    476.0
   ],
   "bglocked": 0,
@@ -51,7 +51,7 @@
       860.0,
       90.0
      ],
-     "text": "audioldm.live \u2014 8 slots, each a prompt and a length in bars. Return in a prompt box renders it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note (60\u201367) or the slot's play button starts it at the next bar line of the transport's time signature ([metro @interval 1.0.0 @quantize 1.0.0]: one bar, 1440 ticks in 3/4, 1920 in 4/4); it loops in sync ([groove~] loop 1, loopinterp 1) and is silent until then (its speed is 0 until a start). evolve renders a new seed in the background lane; the new take swaps in at the next bar. panic stops all and cancels the renders still running (finished takes stay ready, empty slots send nothing). engine host/port: where the engine runs. Slots listen on ports 7411\u20137418 and show empty / queued / rendering n of N / ready / cancelled / error."
+     "text": "audioldm.live \u2014 8 slots, each a prompt and a length in bars. Return in a prompt box renders it at once (priority live, loop 1, the transport's tempo and signature). A MIDI note (60\u201367) or the slot's play button starts it at the next bar line of the transport's time signature ([metro @interval 1.0.0 @quantize 1.0.0]: one bar, 1440 ticks in 3/4, 1920 in 4/4); it loops in sync ([groove~] loop 1, loopinterp 1) and is silent until then (its speed is 0 until a start). evolve renders a new seed in the background lane; the new take swaps in at the next bar. panic stops all and cancels the renders still running (finished takes stay ready, empty slots send nothing). engine host/port: where the engine runs. Slots listen on ports 7411\u20137418 (their morph sweeps on 7511\u20137518) and show empty / queued / rendering n of N / ready / cancelled / error. Morph: a slot's morph target gets a background sweep of 5 points after each render; its dial (learn: a MIDI CC) swaps the nearest point in at the next bar."
     }
    },
    {
@@ -280,7 +280,8 @@
     "box": {
      "args": [
       1,
-      7431
+      7431,
+      7531
      ],
      "bgmode": 0,
      "border": 1,
@@ -300,7 +301,7 @@
      "patching_rect": [
       20.0,
       380.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -313,7 +314,7 @@
      "numinlets": 2,
      "numoutlets": 0,
      "patching_rect": [
-      620.0,
+      880.0,
       380.0,
       45.0,
       45.0

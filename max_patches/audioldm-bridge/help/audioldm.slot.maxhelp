@@ -51,14 +51,15 @@
       860.0,
       40.0
      ],
-     "text": "audioldm.slot N PORT \u2014 one slot of audioldm.live (used there as a bpatcher). In: trigger (start at the next bar), evolve, stop (the take is kept), panic (stop, and cancel the render if it still runs), bar (the bar clock), host <name> / port <n> (the engine's address)."
+     "text": "audioldm.slot N PORT MORPH_PORT \u2014 one slot of audioldm.live (used there as a bpatcher; MORPH_PORT: its morph sweeps' client). In: trigger (start at the next bar), evolve, stop (the take is kept), panic (stop, and cancel the render if it still runs), bar (the bar clock), host <name> / port <n> (the engine's address)."
     }
    },
    {
     "box": {
      "args": [
       1,
-      7430
+      7430,
+      7530
      ],
      "bgmode": 0,
      "border": 1,
@@ -78,7 +79,7 @@
      "patching_rect": [
       20.0,
       120.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1

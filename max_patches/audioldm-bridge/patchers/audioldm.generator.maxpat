@@ -13,7 +13,7 @@
    60.0,
    80.0,
    1160.0,
-   536.0
+   596.0
   ],
   "bglocked": 0,
   "openinpresentation": 1,
@@ -1440,7 +1440,131 @@
    },
    {
     "box": {
-     "id": "obj-163",
+     "hint": "blend the prompt toward this text (empty: no morph)",
+     "id": "obj-106",
+     "keymode": 0,
+     "lines": 1,
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      1280.0,
+      160.0,
+      300.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      445.0,
+      300.0,
+      22.0
+     ],
+     "text": "",
+     "varname": "morph_to"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-107",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      1280.0,
+      140.0,
+      440.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      20.0,
+      425.0,
+      440.0,
+      20.0
+     ],
+     "text": "morph to (optional): the prompt blends toward this text by the amount"
+    }
+   },
+   {
+    "box": {
+     "format": 6,
+     "id": "obj-108",
+     "maxclass": "flonum",
+     "maximum": 1.0,
+     "minimum": 0.0,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      1600.0,
+      160.0,
+      60.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      340.0,
+      445.0,
+      60.0,
+      22.0
+     ],
+     "varname": "morph"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-109",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      1666.0,
+      162.0,
+      90.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      406.0,
+      447.0,
+      90.0,
+      20.0
+     ],
+     "text": "amount 0..1"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-110",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      1728.0,
+      130.0,
+      98.0,
+      22.0
+     ],
+     "text": "loadmess 0.5"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-179",
      "keymode": 1,
      "lines": 1,
      "maxclass": "textedit",
@@ -1461,7 +1585,7 @@
      "presentation": 1,
      "presentation_rect": [
       20.0,
-      470.0,
+      530.0,
       300.0,
       22.0
      ],
@@ -1471,7 +1595,7 @@
    },
    {
     "box": {
-     "id": "obj-164",
+     "id": "obj-180",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1484,7 +1608,7 @@
      "presentation": 1,
      "presentation_rect": [
       20.0,
-      450.0,
+      510.0,
       480.0,
       20.0
      ],
@@ -1493,7 +1617,7 @@
    },
    {
     "box": {
-     "id": "obj-165",
+     "id": "obj-181",
      "maxclass": "button",
      "numinlets": 1,
      "numoutlets": 1,
@@ -1510,7 +1634,7 @@
      "presentation": 1,
      "presentation_rect": [
       330.0,
-      470.0,
+      530.0,
       24.0,
       24.0
      ],
@@ -1519,7 +1643,7 @@
    },
    {
     "box": {
-     "id": "obj-166",
+     "id": "obj-182",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1532,7 +1656,7 @@
      "presentation": 1,
      "presentation_rect": [
       356.0,
-      472.0,
+      532.0,
       50.0,
       20.0
      ],
@@ -1541,7 +1665,7 @@
    },
    {
     "box": {
-     "id": "obj-167",
+     "id": "obj-183",
      "maxclass": "umenu",
      "numinlets": 1,
      "numoutlets": 3,
@@ -1560,7 +1684,7 @@
      "presentation": 1,
      "presentation_rect": [
       420.0,
-      470.0,
+      530.0,
       440.0,
       22.0
      ],
@@ -1569,7 +1693,7 @@
    },
    {
     "box": {
-     "id": "obj-168",
+     "id": "obj-184",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1582,7 +1706,7 @@
      "presentation": 1,
      "presentation_rect": [
       420.0,
-      496.0,
+      556.0,
       240.0,
       20.0
      ],
@@ -1591,7 +1715,7 @@
    },
    {
     "box": {
-     "id": "obj-169",
+     "id": "obj-185",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -1607,7 +1731,7 @@
      "presentation": 1,
      "presentation_rect": [
       880.0,
-      470.0,
+      530.0,
       180.0,
       22.0
      ],
@@ -1617,7 +1741,7 @@
    },
    {
     "box": {
-     "id": "obj-170",
+     "id": "obj-186",
      "maxclass": "comment",
      "numinlets": 1,
      "numoutlets": 0,
@@ -1630,7 +1754,7 @@
      "presentation": 1,
      "presentation_rect": [
       880.0,
-      450.0,
+      510.0,
       60.0,
       20.0
      ],
@@ -1639,7 +1763,7 @@
    },
    {
     "box": {
-     "id": "obj-211",
+     "id": "obj-227",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 2,
@@ -1781,7 +1905,7 @@
        },
        {
         "box": {
-         "id": "obj-219",
+         "id": "obj-236",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1797,7 +1921,7 @@
        {
         "box": {
          "comment": "host <name>, port <n>",
-         "id": "obj-227",
+         "id": "obj-245",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1812,7 +1936,7 @@
        {
         "box": {
          "comment": "set 18000",
-         "id": "obj-228",
+         "id": "obj-246",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1827,7 +1951,7 @@
        {
         "box": {
          "comment": "the host box (Return)",
-         "id": "obj-270",
+         "id": "obj-292",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1845,7 +1969,7 @@
        {
         "box": {
          "comment": "the port box",
-         "id": "obj-271",
+         "id": "obj-293",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1865,7 +1989,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-228",
+          "obj-246",
           0
          ],
          "source": [
@@ -1881,7 +2005,7 @@
           0
          ],
          "source": [
-          "obj-270",
+          "obj-292",
           0
          ]
         }
@@ -1917,7 +2041,7 @@
           0
          ],
          "source": [
-          "obj-271",
+          "obj-293",
           0
          ]
         }
@@ -1925,7 +2049,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-227",
+          "obj-245",
           0
          ],
          "source": [
@@ -1937,7 +2061,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-227",
+          "obj-245",
           0
          ],
          "source": [
@@ -1959,7 +2083,7 @@
    },
    {
     "box": {
-     "id": "obj-212",
+     "id": "obj-228",
      "maxclass": "newobj",
      "numinlets": 0,
      "numoutlets": 4,
@@ -2083,7 +2207,7 @@
        },
        {
         "box": {
-         "id": "obj-220",
+         "id": "obj-237",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2099,7 +2223,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-229",
+         "id": "obj-247",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2114,7 +2238,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-230",
+         "id": "obj-248",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2129,7 +2253,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-231",
+         "id": "obj-249",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2144,7 +2268,7 @@
        {
         "box": {
          "comment": "follow",
-         "id": "obj-232",
+         "id": "obj-250",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2161,7 +2285,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-229",
+          "obj-247",
           0
          ],
          "source": [
@@ -2173,7 +2297,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-230",
+          "obj-248",
           0
          ],
          "source": [
@@ -2185,7 +2309,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-231",
+          "obj-249",
           0
          ],
          "source": [
@@ -2197,7 +2321,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-232",
+          "obj-250",
           0
          ],
          "source": [
@@ -2219,7 +2343,7 @@
    },
    {
     "box": {
-     "id": "obj-213",
+     "id": "obj-229",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 6,
@@ -2596,7 +2720,7 @@
        },
        {
         "box": {
-         "id": "obj-221",
+         "id": "obj-238",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2612,7 +2736,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-233",
+         "id": "obj-251",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2627,7 +2751,7 @@
        {
         "box": {
          "comment": "set <the transport's tempo>",
-         "id": "obj-234",
+         "id": "obj-252",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2642,7 +2766,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-235",
+         "id": "obj-253",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2657,7 +2781,7 @@
        {
         "box": {
          "comment": "set <the transport's signature>",
-         "id": "obj-236",
+         "id": "obj-254",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2672,7 +2796,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-237",
+         "id": "obj-255",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2687,7 +2811,7 @@
        {
         "box": {
          "comment": "0: stop following",
-         "id": "obj-238",
+         "id": "obj-256",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2702,7 +2826,7 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-272",
+         "id": "obj-294",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2720,7 +2844,7 @@
        {
         "box": {
          "comment": "follow transport",
-         "id": "obj-273",
+         "id": "obj-295",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2738,7 +2862,7 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-274",
+         "id": "obj-296",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2756,7 +2880,7 @@
        {
         "box": {
          "comment": "a typed BPM",
-         "id": "obj-275",
+         "id": "obj-297",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2774,7 +2898,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-276",
+         "id": "obj-298",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2792,7 +2916,7 @@
        {
         "box": {
          "comment": "a typed signature",
-         "id": "obj-277",
+         "id": "obj-299",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2816,7 +2940,7 @@
           0
          ],
          "source": [
-          "obj-273",
+          "obj-295",
           0
          ]
         }
@@ -2896,7 +3020,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-234",
+          "obj-252",
           0
          ],
          "source": [
@@ -2956,7 +3080,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-236",
+          "obj-254",
           0
          ],
          "source": [
@@ -3004,7 +3128,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-235",
+          "obj-253",
           0
          ],
          "source": [
@@ -3044,7 +3168,7 @@
           0
          ],
          "source": [
-          "obj-275",
+          "obj-297",
           0
          ]
         }
@@ -3068,7 +3192,7 @@
           0
          ],
          "source": [
-          "obj-276",
+          "obj-298",
           0
          ]
         }
@@ -3104,7 +3228,7 @@
           0
          ],
          "source": [
-          "obj-277",
+          "obj-299",
           0
          ]
         }
@@ -3136,7 +3260,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-238",
+          "obj-256",
           0
          ],
          "source": [
@@ -3152,7 +3276,7 @@
           0
          ],
          "source": [
-          "obj-272",
+          "obj-294",
           0
          ]
         }
@@ -3164,7 +3288,7 @@
           0
          ],
          "source": [
-          "obj-274",
+          "obj-296",
           0
          ]
         }
@@ -3172,7 +3296,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-233",
+          "obj-251",
           0
          ],
          "source": [
@@ -3184,7 +3308,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-233",
+          "obj-251",
           0
          ],
          "source": [
@@ -3196,7 +3320,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-237",
+          "obj-255",
           0
          ],
          "source": [
@@ -3218,11 +3342,12 @@
    },
    {
     "box": {
-     "id": "obj-214",
+     "id": "obj-230",
      "maxclass": "newobj",
      "numinlets": 12,
-     "numoutlets": 10,
+     "numoutlets": 11,
      "outlettype": [
+      "",
       "",
       "",
       "",
@@ -3687,7 +3812,7 @@
        },
        {
         "box": {
-         "id": "obj-222",
+         "id": "obj-239",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3703,7 +3828,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-239",
+         "id": "obj-257",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -3717,13 +3842,28 @@
        },
        {
         "box": {
-         "comment": "bang: seed, a new seed",
-         "id": "obj-240",
+         "comment": "generate \u2026",
+         "id": "obj-258",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          66.66666666666666,
+          58.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: seed, a new seed",
+         "id": "obj-259",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          96.0,
           462.0,
           30.0,
           30.0
@@ -3733,12 +3873,12 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-241",
+         "id": "obj-260",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          104.66666666666666,
+          134.0,
           462.0,
           30.0,
           30.0
@@ -3748,12 +3888,12 @@
        {
         "box": {
          "comment": "set type a prompt first",
-         "id": "obj-242",
+         "id": "obj-261",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          142.66666666666666,
+          172.0,
           462.0,
           30.0,
           30.0
@@ -3763,12 +3903,12 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-243",
+         "id": "obj-262",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          180.66666666666666,
+          210.0,
           462.0,
           30.0,
           30.0
@@ -3778,12 +3918,12 @@
        {
         "box": {
          "comment": "bang: bars",
-         "id": "obj-244",
+         "id": "obj-263",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          218.66666666666666,
+          248.0,
           462.0,
           30.0,
           30.0
@@ -3793,12 +3933,12 @@
        {
         "box": {
          "comment": "generate \u2026, cancel",
-         "id": "obj-245",
+         "id": "obj-264",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          256.66666666666663,
+          286.0,
           462.0,
           30.0,
           30.0
@@ -3808,12 +3948,12 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-246",
+         "id": "obj-265",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          294.66666666666663,
+          324.0,
           462.0,
           30.0,
           30.0
@@ -3823,12 +3963,12 @@
        {
         "box": {
          "comment": "bang: the signature",
-         "id": "obj-247",
+         "id": "obj-266",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          332.66666666666663,
+          362.0,
           462.0,
           30.0,
           30.0
@@ -3838,12 +3978,12 @@
        {
         "box": {
          "comment": "bang: the transport's tempo and signature",
-         "id": "obj-248",
+         "id": "obj-267",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
          "patching_rect": [
-          370.66666666666663,
+          400.0,
           462.0,
           30.0,
           30.0
@@ -3853,7 +3993,7 @@
        {
         "box": {
          "comment": "Generate",
-         "id": "obj-278",
+         "id": "obj-300",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3871,7 +4011,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-279",
+         "id": "obj-301",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3889,7 +4029,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-280",
+         "id": "obj-302",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3907,7 +4047,7 @@
        {
         "box": {
          "comment": "bars",
-         "id": "obj-281",
+         "id": "obj-303",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3925,7 +4065,7 @@
        {
         "box": {
          "comment": "Cancel",
-         "id": "obj-282",
+         "id": "obj-304",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3943,7 +4083,7 @@
        {
         "box": {
          "comment": "the tempo",
-         "id": "obj-283",
+         "id": "obj-305",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3961,7 +4101,7 @@
        {
         "box": {
          "comment": "the time signature",
-         "id": "obj-284",
+         "id": "obj-306",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3979,7 +4119,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-285",
+         "id": "obj-307",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -3997,7 +4137,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-286",
+         "id": "obj-308",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4014,8 +4154,8 @@
        },
        {
         "box": {
-         "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-287",
+         "comment": "generate \u2026 [morph_to \u2026 morph \u2026], generate \u2026 init_audio \u2026",
+         "id": "obj-309",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4033,7 +4173,7 @@
        {
         "box": {
          "comment": "the negative prompt",
-         "id": "obj-288",
+         "id": "obj-310",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4051,7 +4191,7 @@
        {
         "box": {
          "comment": "new seed",
-         "id": "obj-289",
+         "id": "obj-311",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4075,7 +4215,7 @@
           0
          ],
          "source": [
-          "obj-278",
+          "obj-300",
           0
          ]
         }
@@ -4119,7 +4259,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-248",
+          "obj-267",
           0
          ],
          "source": [
@@ -4131,7 +4271,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-247",
+          "obj-266",
           0
          ],
          "source": [
@@ -4143,7 +4283,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-246",
+          "obj-265",
           0
          ],
          "source": [
@@ -4155,7 +4295,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-244",
+          "obj-263",
           0
          ],
          "source": [
@@ -4167,7 +4307,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-243",
+          "obj-262",
           0
          ],
          "source": [
@@ -4179,7 +4319,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-240",
+          "obj-259",
           0
          ],
          "source": [
@@ -4191,7 +4331,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-239",
+          "obj-257",
           0
          ],
          "source": [
@@ -4207,7 +4347,7 @@
           0
          ],
          "source": [
-          "obj-279",
+          "obj-301",
           0
          ]
         }
@@ -4239,7 +4379,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-242",
+          "obj-261",
           0
          ],
          "source": [
@@ -4291,7 +4431,7 @@
           1
          ],
          "source": [
-          "obj-281",
+          "obj-303",
           0
          ]
         }
@@ -4303,7 +4443,7 @@
           2
          ],
          "source": [
-          "obj-283",
+          "obj-305",
           0
          ]
         }
@@ -4315,7 +4455,7 @@
           3
          ],
          "source": [
-          "obj-284",
+          "obj-306",
           0
          ]
         }
@@ -4327,7 +4467,7 @@
           4
          ],
          "source": [
-          "obj-285",
+          "obj-307",
           0
          ]
         }
@@ -4339,7 +4479,7 @@
           5
          ],
          "source": [
-          "obj-286",
+          "obj-308",
           0
          ]
         }
@@ -4363,7 +4503,7 @@
           0
          ],
          "source": [
-          "obj-288",
+          "obj-310",
           0
          ]
         }
@@ -4479,18 +4619,6 @@
        {
         "patchline": {
          "destination": [
-          "obj-101",
-          1
-         ],
-         "source": [
-          "obj-87",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-102",
           0
          ],
@@ -4503,7 +4631,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-245",
+          "obj-264",
           0
          ],
          "source": [
@@ -4515,7 +4643,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-245",
+          "obj-264",
           0
          ],
          "source": [
@@ -4531,7 +4659,7 @@
           0
          ],
          "source": [
-          "obj-282",
+          "obj-304",
           0
          ]
         }
@@ -4539,7 +4667,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-245",
+          "obj-264",
           0
          ],
          "source": [
@@ -4555,7 +4683,7 @@
           0
          ],
          "source": [
-          "obj-289",
+          "obj-311",
           0
          ]
         }
@@ -4575,7 +4703,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-240",
+          "obj-259",
           0
          ],
          "source": [
@@ -4587,24 +4715,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-91",
+          "obj-258",
           0
          ],
          "source": [
-          "obj-280",
+          "obj-87",
           0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-241",
-          0
-         ],
-         "source": [
-          "obj-91",
-          1
          ]
         }
        },
@@ -4615,8 +4731,32 @@
           1
          ],
          "source": [
-          "obj-287",
+          "obj-309",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          0
+         ],
+         "source": [
+          "obj-302",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-260",
+          0
+         ],
+         "source": [
+          "obj-91",
+          1
          ]
         }
        }
@@ -4633,7 +4773,618 @@
    },
    {
     "box": {
-     "id": "obj-215",
+     "id": "obj-231",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       480.0,
+       532.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-111",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          140.0,
+          49.0,
+          22.0
+         ],
+         "text": "t a b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-112",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          170.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-113",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          200.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-114",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          230.0,
+          40.0,
+          22.0
+         ],
+         "text": "1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-115",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          230.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-116",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          220.0,
+          260.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b s b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-117",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          280.0,
+          300.0,
+          84.0,
+          22.0
+         ],
+         "text": "pack s 0.5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-118",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          280.0,
+          330.0,
+          160.0,
+          22.0
+         ],
+         "text": "morph_to $1 morph $2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-119",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          300.0,
+          40.0,
+          22.0
+         ],
+         "text": "2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-120",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          370.0,
+          70.0,
+          22.0
+         ],
+         "text": "gate 2 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-121",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          80.0,
+          400.0,
+          63.0,
+          22.0
+         ],
+         "text": "zl join"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-240",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          420.0,
+          60.0
+         ],
+         "text": "Morph: Generate's request gathers the morph target first; an empty target passes the request on as it is, else morph_to <target> morph <amount> is appended."
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026 [morph_to \u2026 morph \u2026]",
+         "id": "obj-268",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the morph target",
+         "id": "obj-269",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the amount",
+         "id": "obj-270",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          263.0,
+          462.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026",
+         "id": "obj-312",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the morph target",
+         "id": "obj-313",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the amount",
+         "id": "obj-314",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          344.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-111",
+          0
+         ],
+         "source": [
+          "obj-312",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-269",
+          0
+         ],
+         "source": [
+          "obj-111",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-112",
+          0
+         ],
+         "source": [
+          "obj-313",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-113",
+          0
+         ],
+         "source": [
+          "obj-112",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-114",
+          0
+         ],
+         "source": [
+          "obj-113",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-114",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-115",
+          0
+         ],
+         "source": [
+          "obj-113",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          0
+         ],
+         "source": [
+          "obj-115",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-270",
+          0
+         ],
+         "source": [
+          "obj-116",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          1
+         ],
+         "source": [
+          "obj-314",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          0
+         ],
+         "source": [
+          "obj-116",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          0
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          1
+         ],
+         "source": [
+          "obj-118",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-119",
+          0
+         ],
+         "source": [
+          "obj-116",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          1
+         ],
+         "source": [
+          "obj-111",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-268",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          0
+         ],
+         "source": [
+          "obj-120",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-268",
+          0
+         ],
+         "source": [
+          "obj-121",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      1150.0,
+      290.0,
+      63.0,
+      22.0
+     ],
+     "text": "p morph"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-232",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 1,
@@ -4682,7 +5433,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-106",
+         "id": "obj-122",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4701,7 +5452,7 @@
        },
        {
         "box": {
-         "id": "obj-107",
+         "id": "obj-123",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4719,7 +5470,7 @@
        },
        {
         "box": {
-         "id": "obj-108",
+         "id": "obj-124",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4737,7 +5488,7 @@
        },
        {
         "box": {
-         "id": "obj-109",
+         "id": "obj-125",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 2,
@@ -4756,7 +5507,7 @@
        },
        {
         "box": {
-         "id": "obj-110",
+         "id": "obj-126",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4774,7 +5525,7 @@
        },
        {
         "box": {
-         "id": "obj-111",
+         "id": "obj-127",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -4793,7 +5544,7 @@
        },
        {
         "box": {
-         "id": "obj-112",
+         "id": "obj-128",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4811,7 +5562,7 @@
        },
        {
         "box": {
-         "id": "obj-113",
+         "id": "obj-129",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4829,7 +5580,7 @@
        },
        {
         "box": {
-         "id": "obj-114",
+         "id": "obj-130",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4847,7 +5598,7 @@
        },
        {
         "box": {
-         "id": "obj-115",
+         "id": "obj-131",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4865,7 +5616,7 @@
        },
        {
         "box": {
-         "id": "obj-116",
+         "id": "obj-132",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -4883,7 +5634,7 @@
        },
        {
         "box": {
-         "id": "obj-117",
+         "id": "obj-133",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -4901,7 +5652,7 @@
        },
        {
         "box": {
-         "id": "obj-118",
+         "id": "obj-134",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 0,
@@ -4916,7 +5667,7 @@
        },
        {
         "box": {
-         "id": "obj-223",
+         "id": "obj-241",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4932,7 +5683,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-249",
+         "id": "obj-271",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -4947,7 +5698,7 @@
        {
         "box": {
          "comment": "writewave <file>, replace <file>",
-         "id": "obj-290",
+         "id": "obj-315",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4965,7 +5716,7 @@
        {
         "box": {
          "comment": "open\u2026",
-         "id": "obj-291",
+         "id": "obj-316",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -4983,7 +5734,7 @@
        {
         "box": {
          "comment": "play",
-         "id": "obj-292",
+         "id": "obj-317",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5001,7 +5752,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-293",
+         "id": "obj-318",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5019,7 +5770,7 @@
        {
         "box": {
          "comment": "loop on/off",
-         "id": "obj-294",
+         "id": "obj-319",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5039,11 +5790,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-108",
+          "obj-124",
           0
          ],
          "source": [
-          "obj-291",
+          "obj-316",
           0
          ]
         }
@@ -5051,11 +5802,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-106",
+          "obj-122",
           0
          ],
          "source": [
-          "obj-108",
+          "obj-124",
           0
          ]
         }
@@ -5063,11 +5814,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-107",
+          "obj-123",
           0
          ],
          "source": [
-          "obj-106",
+          "obj-122",
           1
          ]
         }
@@ -5075,11 +5826,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-249",
+          "obj-271",
           0
          ],
          "source": [
-          "obj-107",
+          "obj-123",
           0
          ]
         }
@@ -5087,11 +5838,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-111",
+          "obj-127",
           0
          ],
          "source": [
-          "obj-292",
+          "obj-317",
           0
          ]
         }
@@ -5099,11 +5850,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-112",
+          "obj-128",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-127",
           1
          ]
         }
@@ -5111,11 +5862,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-113",
+          "obj-129",
           0
          ],
          "source": [
-          "obj-111",
+          "obj-127",
           0
          ]
         }
@@ -5123,11 +5874,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-110",
+          "obj-126",
           0
          ],
          "source": [
-          "obj-112",
+          "obj-128",
           0
          ]
         }
@@ -5135,11 +5886,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-114",
+          "obj-130",
           0
          ],
          "source": [
-          "obj-293",
+          "obj-318",
           0
          ]
         }
@@ -5147,11 +5898,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-110",
+          "obj-126",
           0
          ],
          "source": [
-          "obj-114",
+          "obj-130",
           0
          ]
         }
@@ -5159,11 +5910,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-115",
+          "obj-131",
           0
          ],
          "source": [
-          "obj-294",
+          "obj-319",
           0
          ]
         }
@@ -5171,11 +5922,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-113",
+          "obj-129",
           0
          ]
         }
@@ -5183,11 +5934,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-115",
+          "obj-131",
           0
          ]
         }
@@ -5195,11 +5946,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-116",
+          "obj-132",
           0
          ]
         }
@@ -5207,11 +5958,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-109",
+          "obj-125",
           0
          ],
          "source": [
-          "obj-110",
+          "obj-126",
           0
          ]
         }
@@ -5219,11 +5970,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-117",
+          "obj-133",
           0
          ],
          "source": [
-          "obj-109",
+          "obj-125",
           0
          ]
         }
@@ -5231,11 +5982,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-118",
+          "obj-134",
           0
          ],
          "source": [
-          "obj-117",
+          "obj-133",
           0
          ]
         }
@@ -5243,11 +5994,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-118",
+          "obj-134",
           1
          ],
          "source": [
-          "obj-117",
+          "obj-133",
           0
          ]
         }
@@ -5255,11 +6006,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-106",
+          "obj-122",
           0
          ],
          "source": [
-          "obj-290",
+          "obj-315",
           0
          ]
         }
@@ -5277,7 +6028,7 @@
    },
    {
     "box": {
-     "id": "obj-216",
+     "id": "obj-233",
      "maxclass": "newobj",
      "numinlets": 5,
      "numoutlets": 8,
@@ -5333,7 +6084,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-119",
+         "id": "obj-135",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5352,7 +6103,7 @@
        },
        {
         "box": {
-         "id": "obj-120",
+         "id": "obj-136",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5370,7 +6121,7 @@
        },
        {
         "box": {
-         "id": "obj-121",
+         "id": "obj-137",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 6,
@@ -5393,7 +6144,7 @@
        },
        {
         "box": {
-         "id": "obj-122",
+         "id": "obj-138",
          "maxclass": "newobj",
          "numinlets": 5,
          "numoutlets": 1,
@@ -5411,7 +6162,7 @@
        },
        {
         "box": {
-         "id": "obj-123",
+         "id": "obj-139",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5429,7 +6180,7 @@
        },
        {
         "box": {
-         "id": "obj-124",
+         "id": "obj-140",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5447,7 +6198,7 @@
        },
        {
         "box": {
-         "id": "obj-125",
+         "id": "obj-141",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5466,7 +6217,7 @@
        },
        {
         "box": {
-         "id": "obj-126",
+         "id": "obj-142",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5484,7 +6235,7 @@
        },
        {
         "box": {
-         "id": "obj-127",
+         "id": "obj-143",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5502,7 +6253,7 @@
        },
        {
         "box": {
-         "id": "obj-128",
+         "id": "obj-144",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5520,7 +6271,7 @@
        },
        {
         "box": {
-         "id": "obj-129",
+         "id": "obj-145",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5538,7 +6289,7 @@
        },
        {
         "box": {
-         "id": "obj-130",
+         "id": "obj-146",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5556,7 +6307,7 @@
        },
        {
         "box": {
-         "id": "obj-131",
+         "id": "obj-147",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5574,7 +6325,7 @@
        },
        {
         "box": {
-         "id": "obj-132",
+         "id": "obj-148",
          "maxclass": "newobj",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5592,7 +6343,7 @@
        },
        {
         "box": {
-         "id": "obj-133",
+         "id": "obj-149",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -5612,7 +6363,7 @@
        },
        {
         "box": {
-         "id": "obj-134",
+         "id": "obj-150",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5630,7 +6381,7 @@
        },
        {
         "box": {
-         "id": "obj-135",
+         "id": "obj-151",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5648,7 +6399,7 @@
        },
        {
         "box": {
-         "id": "obj-136",
+         "id": "obj-152",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -5667,7 +6418,7 @@
        },
        {
         "box": {
-         "id": "obj-137",
+         "id": "obj-153",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5686,7 +6437,7 @@
        },
        {
         "box": {
-         "id": "obj-138",
+         "id": "obj-154",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5705,7 +6456,7 @@
        },
        {
         "box": {
-         "id": "obj-139",
+         "id": "obj-155",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -5724,7 +6475,7 @@
        },
        {
         "box": {
-         "id": "obj-140",
+         "id": "obj-156",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -5742,7 +6493,7 @@
        },
        {
         "box": {
-         "id": "obj-141",
+         "id": "obj-157",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -5760,7 +6511,7 @@
        },
        {
         "box": {
-         "id": "obj-224",
+         "id": "obj-242",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5776,7 +6527,7 @@
        {
         "box": {
          "comment": "bang: the prompt",
-         "id": "obj-250",
+         "id": "obj-272",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5791,7 +6542,7 @@
        {
         "box": {
          "comment": "generate \u2026 init_audio \u2026",
-         "id": "obj-251",
+         "id": "obj-273",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5806,7 +6557,7 @@
        {
         "box": {
          "comment": "2: the prompt to Transform",
-         "id": "obj-252",
+         "id": "obj-274",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5821,7 +6572,7 @@
        {
         "box": {
          "comment": "bang: strength",
-         "id": "obj-253",
+         "id": "obj-275",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5836,7 +6587,7 @@
        {
         "box": {
          "comment": "bang: variations",
-         "id": "obj-254",
+         "id": "obj-276",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5851,7 +6602,7 @@
        {
         "box": {
          "comment": "bang: seed",
-         "id": "obj-255",
+         "id": "obj-277",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5866,7 +6617,7 @@
        {
         "box": {
          "comment": "bang: the negative prompt",
-         "id": "obj-256",
+         "id": "obj-278",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5881,7 +6632,7 @@
        {
         "box": {
          "comment": "writewave <file>",
-         "id": "obj-257",
+         "id": "obj-279",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -5896,7 +6647,7 @@
        {
         "box": {
          "comment": "Transform",
-         "id": "obj-295",
+         "id": "obj-320",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5914,7 +6665,7 @@
        {
         "box": {
          "comment": "the prompt",
-         "id": "obj-296",
+         "id": "obj-321",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5932,7 +6683,7 @@
        {
         "box": {
          "comment": "strength",
-         "id": "obj-297",
+         "id": "obj-322",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5950,7 +6701,7 @@
        {
         "box": {
          "comment": "variations",
-         "id": "obj-298",
+         "id": "obj-323",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5968,7 +6719,7 @@
        {
         "box": {
          "comment": "seed",
-         "id": "obj-299",
+         "id": "obj-324",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -5988,11 +6739,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-119",
+          "obj-135",
           0
          ],
          "source": [
-          "obj-295",
+          "obj-320",
           0
          ]
         }
@@ -6000,11 +6751,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-120",
+          "obj-136",
           0
          ],
          "source": [
-          "obj-119",
+          "obj-135",
           1
          ]
         }
@@ -6012,11 +6763,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-252",
+          "obj-274",
           0
          ],
          "source": [
-          "obj-120",
+          "obj-136",
           0
          ]
         }
@@ -6024,11 +6775,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-121",
+          "obj-137",
           0
          ],
          "source": [
-          "obj-119",
+          "obj-135",
           0
          ]
         }
@@ -6036,11 +6787,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-256",
+          "obj-278",
           0
          ],
          "source": [
-          "obj-121",
+          "obj-137",
           5
          ]
         }
@@ -6048,287 +6799,47 @@
        {
         "patchline": {
          "destination": [
-          "obj-255",
+          "obj-277",
           0
          ],
          "source": [
-          "obj-121",
-          4
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-254",
-          0
-         ],
-         "source": [
-          "obj-121",
-          3
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-253",
-          0
-         ],
-         "source": [
-          "obj-121",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-250",
-          0
-         ],
-         "source": [
-          "obj-121",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          0
-         ],
-         "source": [
-          "obj-296",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          2
-         ],
-         "source": [
-          "obj-297",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          3
-         ],
-         "source": [
-          "obj-298",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-122",
-          4
-         ],
-         "source": [
-          "obj-299",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-123",
-          0
-         ],
-         "source": [
-          "obj-122",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-124",
-          0
-         ],
-         "source": [
-          "obj-121",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-125",
-          0
-         ],
-         "source": [
-          "obj-124",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-126",
-          0
-         ],
-         "source": [
-          "obj-125",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-124",
-          1
-         ],
-         "source": [
-          "obj-126",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-127",
-          0
-         ],
-         "source": [
-          "obj-125",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-128",
-          0
-         ],
-         "source": [
-          "obj-127",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-129",
-          0
-         ],
-         "source": [
-          "obj-128",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-131",
-          0
-         ],
-         "source": [
-          "obj-130",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-133",
-          0
-         ],
-         "source": [
-          "obj-132",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-134",
-          0
-         ],
-         "source": [
-          "obj-133",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-135",
-          0
-         ],
-         "source": [
-          "obj-133",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          0
-         ],
-         "source": [
-          "obj-134",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          0
-         ],
-         "source": [
-          "obj-135",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-136",
-          1
-         ],
-         "source": [
-          "obj-129",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-137",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-276",
           0
          ],
          "source": [
-          "obj-136",
+          "obj-137",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-275",
+          0
+         ],
+         "source": [
+          "obj-137",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-272",
+          0
+         ],
+         "source": [
+          "obj-137",
           0
          ]
         }
@@ -6340,19 +6851,43 @@
           0
          ],
          "source": [
-          "obj-136",
-          1
+          "obj-321",
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-139",
-          0
+          "obj-138",
+          2
          ],
          "source": [
-          "obj-137",
+          "obj-322",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          3
+         ],
+         "source": [
+          "obj-323",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          4
+         ],
+         "source": [
+          "obj-324",
           0
          ]
         }
@@ -6376,7 +6911,7 @@
           0
          ],
          "source": [
-          "obj-139",
+          "obj-137",
           1
          ]
         }
@@ -6384,19 +6919,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-122",
-          1
-         ],
-         "source": [
-          "obj-139",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-257",
+          "obj-141",
           0
          ],
          "source": [
@@ -6408,11 +6931,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-141",
+          "obj-142",
           0
          ],
          "source": [
-          "obj-123",
+          "obj-141",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-140",
+          1
+         ],
+         "source": [
+          "obj-142",
           0
          ]
         }
@@ -6420,11 +6955,227 @@
        {
         "patchline": {
          "destination": [
-          "obj-251",
+          "obj-143",
           0
          ],
          "source": [
           "obj-141",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-144",
+          0
+         ],
+         "source": [
+          "obj-143",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-145",
+          0
+         ],
+         "source": [
+          "obj-144",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-147",
+          0
+         ],
+         "source": [
+          "obj-146",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-149",
+          0
+         ],
+         "source": [
+          "obj-148",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-150",
+          0
+         ],
+         "source": [
+          "obj-149",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-151",
+          0
+         ],
+         "source": [
+          "obj-149",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          0
+         ],
+         "source": [
+          "obj-150",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          0
+         ],
+         "source": [
+          "obj-151",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-152",
+          1
+         ],
+         "source": [
+          "obj-145",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-153",
+          0
+         ],
+         "source": [
+          "obj-152",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-154",
+          0
+         ],
+         "source": [
+          "obj-152",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-155",
+          0
+         ],
+         "source": [
+          "obj-153",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-155",
+          0
+         ],
+         "source": [
+          "obj-154",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-156",
+          0
+         ],
+         "source": [
+          "obj-155",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          1
+         ],
+         "source": [
+          "obj-155",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-279",
+          0
+         ],
+         "source": [
+          "obj-156",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-157",
+          0
+         ],
+         "source": [
+          "obj-139",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-273",
+          0
+         ],
+         "source": [
+          "obj-157",
           0
          ]
         }
@@ -6442,7 +7193,7 @@
    },
    {
     "box": {
-     "id": "obj-217",
+     "id": "obj-234",
      "maxclass": "newobj",
      "numinlets": 2,
      "numoutlets": 7,
@@ -6497,7 +7248,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-142",
+         "id": "obj-158",
          "maxclass": "newobj",
          "numinlets": 10,
          "numoutlets": 10,
@@ -6524,7 +7275,7 @@
        },
        {
         "box": {
-         "id": "obj-143",
+         "id": "obj-159",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6542,7 +7293,7 @@
        },
        {
         "box": {
-         "id": "obj-144",
+         "id": "obj-160",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6560,7 +7311,7 @@
        },
        {
         "box": {
-         "id": "obj-145",
+         "id": "obj-161",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6578,7 +7329,7 @@
        },
        {
         "box": {
-         "id": "obj-146",
+         "id": "obj-162",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6597,7 +7348,7 @@
        },
        {
         "box": {
-         "id": "obj-147",
+         "id": "obj-163",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6616,7 +7367,7 @@
        },
        {
         "box": {
-         "id": "obj-148",
+         "id": "obj-164",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6634,7 +7385,7 @@
        },
        {
         "box": {
-         "id": "obj-149",
+         "id": "obj-165",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6652,7 +7403,7 @@
        },
        {
         "box": {
-         "id": "obj-150",
+         "id": "obj-166",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6671,7 +7422,7 @@
        },
        {
         "box": {
-         "id": "obj-151",
+         "id": "obj-167",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -6691,7 +7442,7 @@
        },
        {
         "box": {
-         "id": "obj-152",
+         "id": "obj-168",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6709,7 +7460,7 @@
        },
        {
         "box": {
-         "id": "obj-153",
+         "id": "obj-169",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -6728,7 +7479,7 @@
        },
        {
         "box": {
-         "id": "obj-154",
+         "id": "obj-170",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6746,7 +7497,7 @@
        },
        {
         "box": {
-         "id": "obj-155",
+         "id": "obj-171",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6764,7 +7515,7 @@
        },
        {
         "box": {
-         "id": "obj-156",
+         "id": "obj-172",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -6783,7 +7534,7 @@
        },
        {
         "box": {
-         "id": "obj-157",
+         "id": "obj-173",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6801,7 +7552,7 @@
        },
        {
         "box": {
-         "id": "obj-158",
+         "id": "obj-174",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6819,7 +7570,7 @@
        },
        {
         "box": {
-         "id": "obj-159",
+         "id": "obj-175",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -6837,7 +7588,7 @@
        },
        {
         "box": {
-         "id": "obj-160",
+         "id": "obj-176",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6855,7 +7606,7 @@
        },
        {
         "box": {
-         "id": "obj-161",
+         "id": "obj-177",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -6873,7 +7624,7 @@
        },
        {
         "box": {
-         "id": "obj-162",
+         "id": "obj-178",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6888,7 +7639,7 @@
        },
        {
         "box": {
-         "id": "obj-225",
+         "id": "obj-243",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6904,7 +7655,7 @@
        {
         "box": {
          "comment": "set engine ready/absent",
-         "id": "obj-258",
+         "id": "obj-280",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6919,7 +7670,7 @@
        {
         "box": {
          "comment": "set <status>",
-         "id": "obj-259",
+         "id": "obj-281",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6934,7 +7685,7 @@
        {
         "box": {
          "comment": "progress in %",
-         "id": "obj-260",
+         "id": "obj-282",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6949,7 +7700,7 @@
        {
         "box": {
          "comment": "the take menu: clear, append <file>, 0",
-         "id": "obj-261",
+         "id": "obj-283",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6964,7 +7715,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-262",
+         "id": "obj-284",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6979,7 +7730,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-263",
+         "id": "obj-285",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -6994,7 +7745,7 @@
        {
         "box": {
          "comment": "set <error>",
-         "id": "obj-264",
+         "id": "obj-286",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -7009,7 +7760,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-300",
+         "id": "obj-325",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -7027,7 +7778,7 @@
        {
         "box": {
          "comment": "the take picked",
-         "id": "obj-301",
+         "id": "obj-326",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -7047,11 +7798,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-142",
+          "obj-158",
           0
          ],
          "source": [
-          "obj-300",
+          "obj-325",
           0
          ]
         }
@@ -7059,11 +7810,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-143",
+          "obj-159",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           0
          ]
         }
@@ -7071,11 +7822,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-258",
+          "obj-280",
           0
          ],
          "source": [
-          "obj-143",
+          "obj-159",
           0
          ]
         }
@@ -7083,11 +7834,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-144",
+          "obj-160",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           2
          ]
         }
@@ -7095,11 +7846,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-145",
+          "obj-161",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           3
          ]
         }
@@ -7107,11 +7858,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-150",
+          "obj-166",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           5
          ]
         }
@@ -7119,11 +7870,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-160",
+          "obj-176",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           6
          ]
         }
@@ -7131,11 +7882,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-161",
+          "obj-177",
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
           7
          ]
         }
@@ -7143,31 +7894,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
-          0
-         ],
-         "source": [
-          "obj-144",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-259",
-          0
-         ],
-         "source": [
-          "obj-145",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-259",
+          "obj-281",
           0
          ],
          "source": [
@@ -7179,7 +7906,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-259",
+          "obj-281",
           0
          ],
          "source": [
@@ -7191,47 +7918,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-146",
+          "obj-281",
           0
          ],
          "source": [
-          "obj-142",
-          4
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-147",
-          0
-         ],
-         "source": [
-          "obj-146",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-149",
-          1
-         ],
-         "source": [
-          "obj-147",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-148",
-          0
-         ],
-         "source": [
-          "obj-147",
+          "obj-176",
           0
          ]
         }
@@ -7239,203 +7930,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-149",
+          "obj-281",
           0
          ],
          "source": [
-          "obj-148",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-260",
-          0
-         ],
-         "source": [
-          "obj-149",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-151",
-          0
-         ],
-         "source": [
-          "obj-150",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-155",
-          0
-         ],
-         "source": [
-          "obj-151",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-153",
-          0
-         ],
-         "source": [
-          "obj-151",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-154",
-          0
-         ],
-         "source": [
-          "obj-153",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-152",
-          0
-         ],
-         "source": [
-          "obj-151",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-261",
-          0
-         ],
-         "source": [
-          "obj-155",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-261",
-          0
-         ],
-         "source": [
-          "obj-154",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-261",
-          0
-         ],
-         "source": [
-          "obj-152",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-156",
-          0
-         ],
-         "source": [
-          "obj-301",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-157",
-          0
-         ],
-         "source": [
-          "obj-156",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-263",
-          0
-         ],
-         "source": [
-          "obj-157",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-158",
-          0
-         ],
-         "source": [
-          "obj-156",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-262",
-          0
-         ],
-         "source": [
-          "obj-158",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-159",
-          0
-         ],
-         "source": [
-          "obj-142",
-          6
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-264",
-          0
-         ],
-         "source": [
-          "obj-159",
+          "obj-177",
           0
          ]
         }
@@ -7447,7 +7946,259 @@
           0
          ],
          "source": [
-          "obj-142",
+          "obj-158",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-163",
+          0
+         ],
+         "source": [
+          "obj-162",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-165",
+          1
+         ],
+         "source": [
+          "obj-163",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-164",
+          0
+         ],
+         "source": [
+          "obj-163",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-165",
+          0
+         ],
+         "source": [
+          "obj-164",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-282",
+          0
+         ],
+         "source": [
+          "obj-165",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-167",
+          0
+         ],
+         "source": [
+          "obj-166",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-171",
+          0
+         ],
+         "source": [
+          "obj-167",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-169",
+          0
+         ],
+         "source": [
+          "obj-167",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-170",
+          0
+         ],
+         "source": [
+          "obj-169",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-168",
+          0
+         ],
+         "source": [
+          "obj-167",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-283",
+          0
+         ],
+         "source": [
+          "obj-171",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-283",
+          0
+         ],
+         "source": [
+          "obj-170",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-283",
+          0
+         ],
+         "source": [
+          "obj-168",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-326",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-173",
+          0
+         ],
+         "source": [
+          "obj-172",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-285",
+          0
+         ],
+         "source": [
+          "obj-173",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-174",
+          0
+         ],
+         "source": [
+          "obj-172",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-284",
+          0
+         ],
+         "source": [
+          "obj-174",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-175",
+          0
+         ],
+         "source": [
+          "obj-158",
+          6
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-286",
+          0
+         ],
+         "source": [
+          "obj-175",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-178",
+          0
+         ],
+         "source": [
+          "obj-158",
           8
          ]
         }
@@ -7465,7 +8216,7 @@
    },
    {
     "box": {
-     "id": "obj-218",
+     "id": "obj-235",
      "maxclass": "newobj",
      "numinlets": 3,
      "numoutlets": 5,
@@ -7518,7 +8269,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-171",
+         "id": "obj-187",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7537,7 +8288,7 @@
        },
        {
         "box": {
-         "id": "obj-172",
+         "id": "obj-188",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7556,7 +8307,7 @@
        },
        {
         "box": {
-         "id": "obj-173",
+         "id": "obj-189",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7574,7 +8325,7 @@
        },
        {
         "box": {
-         "id": "obj-174",
+         "id": "obj-190",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -7592,7 +8343,7 @@
        },
        {
         "box": {
-         "id": "obj-175",
+         "id": "obj-191",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7610,7 +8361,7 @@
        },
        {
         "box": {
-         "id": "obj-176",
+         "id": "obj-192",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7629,7 +8380,7 @@
        },
        {
         "box": {
-         "id": "obj-177",
+         "id": "obj-193",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7647,7 +8398,7 @@
        },
        {
         "box": {
-         "id": "obj-178",
+         "id": "obj-194",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7665,7 +8416,7 @@
        },
        {
         "box": {
-         "id": "obj-179",
+         "id": "obj-195",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7683,7 +8434,7 @@
        },
        {
         "box": {
-         "id": "obj-180",
+         "id": "obj-196",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 3,
@@ -7703,7 +8454,7 @@
        },
        {
         "box": {
-         "id": "obj-181",
+         "id": "obj-197",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7722,7 +8473,7 @@
        },
        {
         "box": {
-         "id": "obj-182",
+         "id": "obj-198",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7741,7 +8492,7 @@
        },
        {
         "box": {
-         "id": "obj-183",
+         "id": "obj-199",
          "maxclass": "newobj",
          "numinlets": 6,
          "numoutlets": 6,
@@ -7764,7 +8515,7 @@
        },
        {
         "box": {
-         "id": "obj-184",
+         "id": "obj-200",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7783,7 +8534,7 @@
        },
        {
         "box": {
-         "id": "obj-185",
+         "id": "obj-201",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -7801,7 +8552,7 @@
        },
        {
         "box": {
-         "id": "obj-186",
+         "id": "obj-202",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -7819,7 +8570,7 @@
        },
        {
         "box": {
-         "id": "obj-187",
+         "id": "obj-203",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7837,7 +8588,7 @@
        },
        {
         "box": {
-         "id": "obj-188",
+         "id": "obj-204",
          "maxclass": "newobj",
          "numinlets": 4,
          "numoutlets": 1,
@@ -7855,7 +8606,7 @@
        },
        {
         "box": {
-         "id": "obj-189",
+         "id": "obj-205",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -7874,7 +8625,7 @@
        },
        {
         "box": {
-         "id": "obj-190",
+         "id": "obj-206",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7893,7 +8644,7 @@
        },
        {
         "box": {
-         "id": "obj-191",
+         "id": "obj-207",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -7911,7 +8662,7 @@
        },
        {
         "box": {
-         "id": "obj-192",
+         "id": "obj-208",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7930,7 +8681,7 @@
        },
        {
         "box": {
-         "id": "obj-193",
+         "id": "obj-209",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -7949,7 +8700,7 @@
        },
        {
         "box": {
-         "id": "obj-194",
+         "id": "obj-210",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 1,
@@ -7967,7 +8718,7 @@
        },
        {
         "box": {
-         "id": "obj-195",
+         "id": "obj-211",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 1,
@@ -7985,7 +8736,7 @@
        },
        {
         "box": {
-         "id": "obj-196",
+         "id": "obj-212",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8003,7 +8754,7 @@
        },
        {
         "box": {
-         "id": "obj-197",
+         "id": "obj-213",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8022,7 +8773,7 @@
        },
        {
         "box": {
-         "id": "obj-198",
+         "id": "obj-214",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8041,7 +8792,7 @@
        },
        {
         "box": {
-         "id": "obj-199",
+         "id": "obj-215",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -8061,7 +8812,7 @@
        },
        {
         "box": {
-         "id": "obj-200",
+         "id": "obj-216",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8079,7 +8830,7 @@
        },
        {
         "box": {
-         "id": "obj-201",
+         "id": "obj-217",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8098,7 +8849,7 @@
        },
        {
         "box": {
-         "id": "obj-202",
+         "id": "obj-218",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8117,7 +8868,7 @@
        },
        {
         "box": {
-         "id": "obj-203",
+         "id": "obj-219",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8136,7 +8887,7 @@
        },
        {
         "box": {
-         "id": "obj-204",
+         "id": "obj-220",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8154,7 +8905,7 @@
        },
        {
         "box": {
-         "id": "obj-205",
+         "id": "obj-221",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -8173,7 +8924,7 @@
        },
        {
         "box": {
-         "id": "obj-206",
+         "id": "obj-222",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8191,7 +8942,7 @@
        },
        {
         "box": {
-         "id": "obj-207",
+         "id": "obj-223",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8209,7 +8960,7 @@
        },
        {
         "box": {
-         "id": "obj-208",
+         "id": "obj-224",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -8228,7 +8979,7 @@
        },
        {
         "box": {
-         "id": "obj-209",
+         "id": "obj-225",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8246,7 +8997,7 @@
        },
        {
         "box": {
-         "id": "obj-210",
+         "id": "obj-226",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -8264,7 +9015,7 @@
        },
        {
         "box": {
-         "id": "obj-226",
+         "id": "obj-244",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8280,7 +9031,7 @@
        {
         "box": {
          "comment": "clear, append <label>",
-         "id": "obj-265",
+         "id": "obj-287",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8295,7 +9046,7 @@
        {
         "box": {
          "comment": "history \u2026",
-         "id": "obj-266",
+         "id": "obj-288",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8310,7 +9061,7 @@
        {
         "box": {
          "comment": "set <what the search found>",
-         "id": "obj-267",
+         "id": "obj-289",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8325,7 +9076,7 @@
        {
         "box": {
          "comment": "replace <file>",
-         "id": "obj-268",
+         "id": "obj-290",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8340,7 +9091,7 @@
        {
         "box": {
          "comment": "set <file>",
-         "id": "obj-269",
+         "id": "obj-291",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -8355,7 +9106,7 @@
        {
         "box": {
          "comment": "the search box",
-         "id": "obj-302",
+         "id": "obj-327",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -8373,7 +9124,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-303",
+         "id": "obj-328",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -8391,7 +9142,7 @@
        {
         "box": {
          "comment": "the entry picked",
-         "id": "obj-304",
+         "id": "obj-329",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -8411,11 +9162,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-171",
+          "obj-187",
           0
          ],
          "source": [
-          "obj-302",
+          "obj-327",
           0
          ]
         }
@@ -8423,11 +9174,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-172",
+          "obj-188",
           0
          ],
          "source": [
-          "obj-171",
+          "obj-187",
           0
          ]
         }
@@ -8435,11 +9186,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-173",
+          "obj-189",
           0
          ],
          "source": [
-          "obj-172",
+          "obj-188",
           0
          ]
         }
@@ -8447,11 +9198,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-174",
+          "obj-190",
           0
          ],
          "source": [
-          "obj-172",
+          "obj-188",
           1
          ]
         }
@@ -8459,11 +9210,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-175",
+          "obj-191",
           0
          ],
          "source": [
-          "obj-174",
+          "obj-190",
           0
          ]
         }
@@ -8471,11 +9222,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-176",
+          "obj-192",
           0
          ],
          "source": [
-          "obj-173",
+          "obj-189",
           0
          ]
         }
@@ -8483,11 +9234,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-176",
+          "obj-192",
           0
          ],
          "source": [
-          "obj-175",
+          "obj-191",
           0
          ]
         }
@@ -8495,11 +9246,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-177",
+          "obj-193",
           0
          ],
          "source": [
-          "obj-176",
+          "obj-192",
           1
          ]
         }
@@ -8507,11 +9258,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-178",
+          "obj-194",
           0
          ],
          "source": [
-          "obj-176",
+          "obj-192",
           1
          ]
         }
@@ -8519,11 +9270,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-179",
+          "obj-195",
           0
          ],
          "source": [
-          "obj-176",
+          "obj-192",
           1
          ]
         }
@@ -8531,11 +9282,71 @@
        {
         "patchline": {
          "destination": [
-          "obj-265",
+          "obj-287",
           0
          ],
          "source": [
-          "obj-177",
+          "obj-193",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-213",
+          0
+         ],
+         "source": [
+          "obj-194",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-214",
+          0
+         ],
+         "source": [
+          "obj-194",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-289",
+          0
+         ],
+         "source": [
+          "obj-195",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-288",
+          0
+         ],
+         "source": [
+          "obj-192",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-196",
+          0
+         ],
+         "source": [
+          "obj-328",
           0
          ]
         }
@@ -8547,7 +9358,7 @@
           0
          ],
          "source": [
-          "obj-178",
+          "obj-196",
           0
          ]
         }
@@ -8559,151 +9370,91 @@
           0
          ],
          "source": [
-          "obj-178",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-267",
-          0
-         ],
-         "source": [
-          "obj-179",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-266",
-          0
-         ],
-         "source": [
-          "obj-176",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-180",
-          0
-         ],
-         "source": [
-          "obj-303",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-181",
-          0
-         ],
-         "source": [
-          "obj-180",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-182",
-          0
-         ],
-         "source": [
-          "obj-181",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-183",
-          0
-         ],
-         "source": [
-          "obj-182",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-185",
-          0
-         ],
-         "source": [
-          "obj-183",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-188",
-          1
-         ],
-         "source": [
-          "obj-185",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-188",
-          2
-         ],
-         "source": [
-          "obj-183",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-186",
-          0
-         ],
-         "source": [
-          "obj-183",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-188",
-          3
-         ],
-         "source": [
-          "obj-186",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-197",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-199",
           0
          ],
          "source": [
-          "obj-183",
+          "obj-198",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-201",
+          0
+         ],
+         "source": [
+          "obj-199",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          1
+         ],
+         "source": [
+          "obj-201",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          2
+         ],
+         "source": [
+          "obj-199",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-202",
+          0
+         ],
+         "source": [
+          "obj-199",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          3
+         ],
+         "source": [
+          "obj-202",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-213",
+          0
+         ],
+         "source": [
+          "obj-199",
           3
          ]
         }
@@ -8711,11 +9462,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-184",
+          "obj-200",
           0
          ],
          "source": [
-          "obj-183",
+          "obj-199",
           4
          ]
         }
@@ -8723,11 +9474,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-198",
+          "obj-214",
           0
          ],
          "source": [
-          "obj-184",
+          "obj-200",
           1
          ]
         }
@@ -8735,191 +9486,191 @@
        {
         "patchline": {
          "destination": [
-          "obj-187",
+          "obj-203",
           1
          ],
          "source": [
-          "obj-184",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-187",
-          0
-         ],
-         "source": [
-          "obj-181",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-188",
-          0
-         ],
-         "source": [
-          "obj-187",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-189",
-          0
-         ],
-         "source": [
-          "obj-188",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-190",
-          0
-         ],
-         "source": [
-          "obj-189",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-191",
-          0
-         ],
-         "source": [
-          "obj-190",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-193",
-          0
-         ],
-         "source": [
-          "obj-191",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-192",
-          0
-         ],
-         "source": [
-          "obj-189",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-193",
-          1
-         ],
-         "source": [
-          "obj-192",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-194",
-          0
-         ],
-         "source": [
-          "obj-193",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-195",
-          0
-         ],
-         "source": [
-          "obj-193",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-196",
-          0
-         ],
-         "source": [
-          "obj-194",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-196",
-          0
-         ],
-         "source": [
-          "obj-195",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-265",
-          0
-         ],
-         "source": [
-          "obj-196",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-199",
-          0
-         ],
-         "source": [
-          "obj-180",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-200",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-203",
+          0
          ],
          "source": [
-          "obj-199",
+          "obj-197",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-204",
+          0
+         ],
+         "source": [
+          "obj-203",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-205",
+          0
+         ],
+         "source": [
+          "obj-204",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-206",
+          0
+         ],
+         "source": [
+          "obj-205",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-207",
+          0
+         ],
+         "source": [
+          "obj-206",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          0
+         ],
+         "source": [
+          "obj-207",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-208",
+          0
+         ],
+         "source": [
+          "obj-205",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-209",
+          1
+         ],
+         "source": [
+          "obj-208",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-210",
+          0
+         ],
+         "source": [
+          "obj-209",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-211",
+          0
+         ],
+         "source": [
+          "obj-209",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-212",
+          0
+         ],
+         "source": [
+          "obj-210",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-212",
+          0
+         ],
+         "source": [
+          "obj-211",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-287",
+          0
+         ],
+         "source": [
+          "obj-212",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-215",
+          0
+         ],
+         "source": [
+          "obj-196",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-216",
+          0
+         ],
+         "source": [
+          "obj-215",
           2
          ]
         }
@@ -8927,11 +9678,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-267",
+          "obj-289",
           0
          ],
          "source": [
-          "obj-200",
+          "obj-216",
           0
          ]
         }
@@ -8939,11 +9690,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-198",
+          "obj-214",
           0
          ],
          "source": [
-          "obj-199",
+          "obj-215",
           1
          ]
         }
@@ -8951,11 +9702,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-197",
+          "obj-213",
           0
          ],
          "source": [
-          "obj-199",
+          "obj-215",
           0
          ]
         }
@@ -8963,11 +9714,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-201",
+          "obj-217",
           1
          ],
          "source": [
-          "obj-197",
+          "obj-213",
           0
          ]
         }
@@ -8975,11 +9726,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-202",
+          "obj-218",
           1
          ],
          "source": [
-          "obj-198",
+          "obj-214",
           0
          ]
         }
@@ -8987,11 +9738,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-203",
+          "obj-219",
           0
          ],
          "source": [
-          "obj-304",
+          "obj-329",
           0
          ]
         }
@@ -8999,119 +9750,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-202",
+          "obj-218",
           0
          ],
          "source": [
-          "obj-203",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-204",
-          0
-         ],
-         "source": [
-          "obj-202",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-205",
-          0
-         ],
-         "source": [
-          "obj-202",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-206",
-          0
-         ],
-         "source": [
-          "obj-205",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-267",
-          0
-         ],
-         "source": [
-          "obj-206",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-207",
-          0
-         ],
-         "source": [
-          "obj-204",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-201",
-          0
-         ],
-         "source": [
-          "obj-203",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-207",
-          1
-         ],
-         "source": [
-          "obj-201",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-208",
-          0
-         ],
-         "source": [
-          "obj-207",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-210",
-          0
-         ],
-         "source": [
-          "obj-208",
+          "obj-219",
           1
          ]
         }
@@ -9119,11 +9762,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-269",
+          "obj-220",
           0
          ],
          "source": [
-          "obj-210",
+          "obj-218",
           0
          ]
         }
@@ -9131,11 +9774,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-209",
+          "obj-221",
           0
          ],
          "source": [
-          "obj-208",
+          "obj-218",
           0
          ]
         }
@@ -9143,11 +9786,119 @@
        {
         "patchline": {
          "destination": [
-          "obj-268",
+          "obj-222",
           0
          ],
          "source": [
-          "obj-209",
+          "obj-221",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-289",
+          0
+         ],
+         "source": [
+          "obj-222",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-223",
+          0
+         ],
+         "source": [
+          "obj-220",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-217",
+          0
+         ],
+         "source": [
+          "obj-219",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-223",
+          1
+         ],
+         "source": [
+          "obj-217",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-224",
+          0
+         ],
+         "source": [
+          "obj-223",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-226",
+          0
+         ],
+         "source": [
+          "obj-224",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-291",
+          0
+         ],
+         "source": [
+          "obj-226",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-225",
+          0
+         ],
+         "source": [
+          "obj-224",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-290",
+          0
+         ],
+         "source": [
+          "obj-225",
           0
          ]
         }
@@ -9172,7 +9923,7 @@
       0
      ],
      "source": [
-      "obj-211",
+      "obj-227",
       1
      ]
     }
@@ -9180,7 +9931,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-227",
       0
      ],
      "source": [
@@ -9192,7 +9943,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-211",
+      "obj-227",
       1
      ],
      "source": [
@@ -9208,7 +9959,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-228",
       0
      ]
     }
@@ -9220,7 +9971,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-228",
       1
      ]
     }
@@ -9232,7 +9983,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-228",
       2
      ]
     }
@@ -9244,7 +9995,7 @@
       0
      ],
      "source": [
-      "obj-212",
+      "obj-228",
       3
      ]
     }
@@ -9256,7 +10007,7 @@
       0
      ],
      "source": [
-      "obj-211",
+      "obj-227",
       0
      ]
     }
@@ -9264,7 +10015,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-229",
       1
      ],
      "source": [
@@ -9280,7 +10031,7 @@
       0
      ],
      "source": [
-      "obj-213",
+      "obj-229",
       1
      ]
     }
@@ -9292,7 +10043,7 @@
       0
      ],
      "source": [
-      "obj-213",
+      "obj-229",
       3
      ]
     }
@@ -9304,7 +10055,7 @@
       0
      ],
      "source": [
-      "obj-213",
+      "obj-229",
       2
      ]
     }
@@ -9312,7 +10063,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-229",
       3
      ],
      "source": [
@@ -9324,7 +10075,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-229",
       4
      ],
      "source": [
@@ -9336,7 +10087,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-229",
       5
      ],
      "source": [
@@ -9352,7 +10103,7 @@
       0
      ],
      "source": [
-      "obj-213",
+      "obj-229",
       5
      ]
     }
@@ -9360,7 +10111,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       0
      ],
      "source": [
@@ -9372,24 +10123,24 @@
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-229",
       0
      ],
      "source": [
-      "obj-214",
-      9
+      "obj-230",
+      10
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-213",
+      "obj-229",
       2
      ],
      "source": [
-      "obj-214",
-      8
+      "obj-230",
+      9
      ]
     }
    },
@@ -9400,8 +10151,8 @@
       0
      ],
      "source": [
-      "obj-214",
-      7
+      "obj-230",
+      8
      ]
     }
    },
@@ -9412,8 +10163,8 @@
       0
      ],
      "source": [
-      "obj-214",
-      5
+      "obj-230",
+      6
      ]
     }
    },
@@ -9424,8 +10175,8 @@
       0
      ],
      "source": [
-      "obj-214",
-      4
+      "obj-230",
+      5
      ]
     }
    },
@@ -9436,8 +10187,8 @@
       0
      ],
      "source": [
-      "obj-214",
-      1
+      "obj-230",
+      2
      ]
     }
    },
@@ -9448,7 +10199,7 @@
       0
      ],
      "source": [
-      "obj-214",
+      "obj-230",
       0
      ]
     }
@@ -9456,7 +10207,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       1
      ],
      "source": [
@@ -9472,15 +10223,15 @@
       0
      ],
      "source": [
-      "obj-214",
-      3
+      "obj-230",
+      4
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       3
      ],
      "source": [
@@ -9492,11 +10243,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       5
      ],
      "source": [
-      "obj-213",
+      "obj-229",
       0
      ]
     }
@@ -9504,11 +10255,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       6
      ],
      "source": [
-      "obj-213",
+      "obj-229",
       4
      ]
     }
@@ -9516,7 +10267,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       7
      ],
      "source": [
@@ -9528,7 +10279,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       8
      ],
      "source": [
@@ -9540,7 +10291,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       10
      ],
      "source": [
@@ -9556,15 +10307,15 @@
       0
      ],
      "source": [
-      "obj-214",
-      6
+      "obj-230",
+      7
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       4
      ],
      "source": [
@@ -9576,7 +10327,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       11
      ],
      "source": [
@@ -9588,7 +10339,91 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-108",
+      0
+     ],
+     "source": [
+      "obj-110",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-231",
+      0
+     ],
+     "source": [
+      "obj-230",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-106",
+      0
+     ],
+     "source": [
+      "obj-231",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-231",
+      1
+     ],
+     "source": [
+      "obj-106",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-108",
+      0
+     ],
+     "source": [
+      "obj-231",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-231",
+      2
+     ],
+     "source": [
+      "obj-108",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-230",
+      9
+     ],
+     "source": [
+      "obj-231",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-232",
       1
      ],
      "source": [
@@ -9604,7 +10439,7 @@
       0
      ],
      "source": [
-      "obj-215",
+      "obj-232",
       0
      ]
     }
@@ -9612,7 +10447,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-232",
       2
      ],
      "source": [
@@ -9624,7 +10459,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-232",
       3
      ],
      "source": [
@@ -9636,7 +10471,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-232",
       4
      ],
      "source": [
@@ -9648,7 +10483,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-233",
       0
      ],
      "source": [
@@ -9660,11 +10495,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       2
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       2
      ]
     }
@@ -9676,7 +10511,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       6
      ]
     }
@@ -9688,7 +10523,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       5
      ]
     }
@@ -9700,7 +10535,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       4
      ]
     }
@@ -9712,7 +10547,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       3
      ]
     }
@@ -9724,7 +10559,7 @@
       0
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       0
      ]
     }
@@ -9732,19 +10567,19 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-233",
       1
      ],
      "source": [
-      "obj-214",
-      2
+      "obj-230",
+      3
      ]
     }
    },
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-233",
       2
      ],
      "source": [
@@ -9756,7 +10591,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-233",
       3
      ],
      "source": [
@@ -9768,7 +10603,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-216",
+      "obj-233",
       4
      ],
      "source": [
@@ -9780,11 +10615,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-232",
       0
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       7
      ]
     }
@@ -9792,11 +10627,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-214",
+      "obj-230",
       9
      ],
      "source": [
-      "obj-216",
+      "obj-233",
       1
      ]
     }
@@ -9804,7 +10639,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-217",
+      "obj-234",
       0
      ],
      "source": [
@@ -9820,7 +10655,7 @@
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       0
      ]
     }
@@ -9832,7 +10667,7 @@
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       1
      ]
     }
@@ -9844,7 +10679,7 @@
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       2
      ]
     }
@@ -9856,7 +10691,7 @@
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       3
      ]
     }
@@ -9864,7 +10699,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-217",
+      "obj-234",
       1
      ],
      "source": [
@@ -9880,7 +10715,7 @@
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       5
      ]
     }
@@ -9888,11 +10723,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-232",
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       4
      ]
     }
@@ -9904,7 +10739,7 @@
       0
      ],
      "source": [
-      "obj-217",
+      "obj-234",
       6
      ]
     }
@@ -9912,11 +10747,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-163",
+      "obj-179",
       0
      ],
      "source": [
-      "obj-165",
+      "obj-181",
       0
      ]
     }
@@ -9924,11 +10759,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-218",
+      "obj-235",
       0
      ],
      "source": [
-      "obj-163",
+      "obj-179",
       0
      ]
     }
@@ -9936,11 +10771,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-167",
+      "obj-183",
       0
      ],
      "source": [
-      "obj-218",
+      "obj-235",
       0
      ]
     }
@@ -9948,11 +10783,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-169",
+      "obj-185",
       0
      ],
      "source": [
-      "obj-218",
+      "obj-235",
       2
      ]
     }
@@ -9964,7 +10799,7 @@
       0
      ],
      "source": [
-      "obj-218",
+      "obj-235",
       1
      ]
     }
@@ -9972,7 +10807,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-218",
+      "obj-235",
       1
      ],
      "source": [
@@ -9984,11 +10819,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-218",
+      "obj-235",
       2
      ],
      "source": [
-      "obj-167",
+      "obj-183",
       0
      ]
     }
@@ -10000,7 +10835,7 @@
       0
      ],
      "source": [
-      "obj-218",
+      "obj-235",
       4
      ]
     }
@@ -10008,11 +10843,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-215",
+      "obj-232",
       0
      ],
      "source": [
-      "obj-218",
+      "obj-235",
       3
      ]
     }

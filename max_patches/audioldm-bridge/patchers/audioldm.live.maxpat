@@ -304,7 +304,8 @@
     "box": {
      "args": [
       1,
-      7411
+      7411,
+      7511
      ],
      "bgmode": 0,
      "border": 1,
@@ -324,14 +325,14 @@
      "patching_rect": [
       300.0,
       270.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       150.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -341,7 +342,8 @@
     "box": {
      "args": [
       2,
-      7412
+      7412,
+      7512
      ],
      "bgmode": 0,
      "border": 1,
@@ -361,14 +363,14 @@
      "patching_rect": [
       300.0,
       332.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       212.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -378,7 +380,8 @@
     "box": {
      "args": [
       3,
-      7413
+      7413,
+      7513
      ],
      "bgmode": 0,
      "border": 1,
@@ -398,14 +401,14 @@
      "patching_rect": [
       300.0,
       394.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       274.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -415,7 +418,8 @@
     "box": {
      "args": [
       4,
-      7414
+      7414,
+      7514
      ],
      "bgmode": 0,
      "border": 1,
@@ -435,14 +439,14 @@
      "patching_rect": [
       300.0,
       456.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       336.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -452,7 +456,8 @@
     "box": {
      "args": [
       5,
-      7415
+      7415,
+      7515
      ],
      "bgmode": 0,
      "border": 1,
@@ -472,14 +477,14 @@
      "patching_rect": [
       300.0,
       518.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       398.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -489,7 +494,8 @@
     "box": {
      "args": [
       6,
-      7416
+      7416,
+      7516
      ],
      "bgmode": 0,
      "border": 1,
@@ -509,14 +515,14 @@
      "patching_rect": [
       300.0,
       580.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       460.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -526,7 +532,8 @@
     "box": {
      "args": [
       7,
-      7417
+      7417,
+      7517
      ],
      "bgmode": 0,
      "border": 1,
@@ -546,14 +553,14 @@
      "patching_rect": [
       300.0,
       642.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       522.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1
@@ -563,7 +570,8 @@
     "box": {
      "args": [
       8,
-      7418
+      7418,
+      7518
      ],
      "bgmode": 0,
      "border": 1,
@@ -583,14 +591,14 @@
      "patching_rect": [
       300.0,
       704.0,
-      560.0,
+      830.0,
       56.0
      ],
      "presentation": 1,
      "presentation_rect": [
       20.0,
       584.0,
-      560.0,
+      830.0,
       56.0
      ],
      "viewvisibility": 1

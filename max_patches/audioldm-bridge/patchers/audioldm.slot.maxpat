@@ -12,7 +12,7 @@
   "rect": [
    60.0,
    80.0,
-   580.0,
+   844.0,
    72.0
   ],
   "bglocked": 0,
@@ -271,8 +271,161 @@
    },
    {
     "box": {
-     "comment": "trigger, evolve, stop, panic, bar, host <name>, port <n>",
+     "hint": "morph target: Return renders the sweep toward it (empty: no morph)",
      "id": "obj-10",
+     "keymode": 1,
+     "lines": 1,
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "patching_rect": [
+      652.0,
+      2.0,
+      150.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      570.0,
+      2.0,
+      150.0,
+      22.0
+     ],
+     "text": "",
+     "varname": "morph_to"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-11",
+     "maxclass": "dial",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "float"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      810.0,
+      0.0,
+      26.0,
+      26.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      726.0,
+      0.0,
+      26.0,
+      26.0
+     ],
+     "varname": "position"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-12",
+     "maxclass": "toggle",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      "int"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      844.0,
+      2.0,
+      22.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      758.0,
+      2.0,
+      22.0,
+      22.0
+     ],
+     "varname": "learn"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-13",
+     "maxclass": "number",
+     "maximum": 127,
+     "minimum": -1,
+     "numinlets": 1,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      "bang"
+     ],
+     "parameter_enable": 0,
+     "patching_rect": [
+      874.0,
+      2.0,
+      40.0,
+      22.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      784.0,
+      2.0,
+      40.0,
+      22.0
+     ],
+     "varname": "cc"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-14",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      570.0,
+      30.0,
+      250.0,
+      20.0
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      570.0,
+      30.0,
+      250.0,
+      20.0
+     ],
+     "text": "morph to \u00b7 position \u00b7 learn \u00b7 CC"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-15",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      922.0,
+      2.0,
+      91.0,
+      22.0
+     ],
+     "text": "loadmess -1"
+    }
+   },
+   {
+    "box": {
+     "comment": "trigger, evolve, stop, panic, bar, host <name>, port <n>",
+     "id": "obj-16",
      "maxclass": "inlet",
      "numinlets": 0,
      "numoutlets": 1,
@@ -289,7 +442,7 @@
    },
    {
     "box": {
-     "id": "obj-11",
+     "id": "obj-17",
      "maxclass": "newobj",
      "numinlets": 8,
      "numoutlets": 8,
@@ -314,7 +467,7 @@
    },
    {
     "box": {
-     "id": "obj-12",
+     "id": "obj-18",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 1,
@@ -332,7 +485,7 @@
    },
    {
     "box": {
-     "id": "obj-13",
+     "id": "obj-19",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -350,7 +503,7 @@
    },
    {
     "box": {
-     "id": "obj-14",
+     "id": "obj-20",
      "maxclass": "message",
      "numinlets": 2,
      "numoutlets": 1,
@@ -368,11 +521,30 @@
    },
    {
     "box": {
-     "id": "obj-77",
+     "id": "obj-84",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "outlettype": [
+      ""
+     ],
+     "patching_rect": [
+      560.0,
+      240.0,
+      150.0,
+      22.0
+     ],
+     "text": "audioldm.client #3"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-144",
      "maxclass": "newobj",
      "numinlets": 3,
-     "numoutlets": 2,
+     "numoutlets": 3,
      "outlettype": [
+      "",
       "",
       ""
      ],
@@ -418,7 +590,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-15",
+         "id": "obj-21",
          "maxclass": "newobj",
          "numinlets": 6,
          "numoutlets": 1,
@@ -436,7 +608,7 @@
        },
        {
         "box": {
-         "id": "obj-16",
+         "id": "obj-22",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -454,7 +626,26 @@
        },
        {
         "box": {
-         "id": "obj-17",
+         "id": "obj-23",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          528.0,
+          520.0,
+          49.0,
+          22.0
+         ],
+         "text": "t l l"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-24",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 4,
@@ -475,7 +666,7 @@
        },
        {
         "box": {
-         "id": "obj-18",
+         "id": "obj-25",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 9,
@@ -501,7 +692,7 @@
        },
        {
         "box": {
-         "id": "obj-19",
+         "id": "obj-26",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -519,7 +710,7 @@
        },
        {
         "box": {
-         "id": "obj-20",
+         "id": "obj-27",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -537,7 +728,7 @@
        },
        {
         "box": {
-         "id": "obj-21",
+         "id": "obj-28",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -556,7 +747,7 @@
        },
        {
         "box": {
-         "id": "obj-22",
+         "id": "obj-29",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -574,7 +765,7 @@
        },
        {
         "box": {
-         "id": "obj-23",
+         "id": "obj-30",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -593,7 +784,7 @@
        },
        {
         "box": {
-         "id": "obj-24",
+         "id": "obj-31",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -612,7 +803,7 @@
        },
        {
         "box": {
-         "id": "obj-25",
+         "id": "obj-32",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -630,7 +821,7 @@
        },
        {
         "box": {
-         "id": "obj-26",
+         "id": "obj-33",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -649,7 +840,7 @@
        },
        {
         "box": {
-         "id": "obj-27",
+         "id": "obj-34",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -667,7 +858,7 @@
        },
        {
         "box": {
-         "id": "obj-28",
+         "id": "obj-35",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -686,7 +877,7 @@
        },
        {
         "box": {
-         "id": "obj-29",
+         "id": "obj-36",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -704,7 +895,7 @@
        },
        {
         "box": {
-         "id": "obj-30",
+         "id": "obj-37",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -723,7 +914,7 @@
        },
        {
         "box": {
-         "id": "obj-81",
+         "id": "obj-152",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -739,7 +930,7 @@
        {
         "box": {
          "comment": "generate \u2026",
-         "id": "obj-85",
+         "id": "obj-160",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -754,7 +945,7 @@
        {
         "box": {
          "comment": "bars: bang",
-         "id": "obj-86",
+         "id": "obj-161",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -768,8 +959,23 @@
        },
        {
         "box": {
+         "comment": "a render's values: prompt bars bpm time_sig priority seed",
+         "id": "obj-162",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          528.0,
+          602.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
          "comment": "bars",
-         "id": "obj-93",
+         "id": "obj-180",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -787,7 +993,7 @@
        {
         "box": {
          "comment": "the prompt (Return)",
-         "id": "obj-94",
+         "id": "obj-181",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -805,7 +1011,7 @@
        {
         "box": {
          "comment": "evolve",
-         "id": "obj-95",
+         "id": "obj-182",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -825,192 +1031,24 @@
        {
         "patchline": {
          "destination": [
-          "obj-18",
-          0
-         ],
-         "source": [
-          "obj-17",
-          3
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-15",
-          2
-         ],
-         "source": [
-          "obj-18",
-          4
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-19",
-          0
-         ],
-         "source": [
-          "obj-18",
-          5
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-15",
-          3
-         ],
-         "source": [
-          "obj-19",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-86",
-          0
-         ],
-         "source": [
-          "obj-17",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-15",
-          1
-         ],
-         "source": [
-          "obj-93",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-20",
-          0
-         ],
-         "source": [
-          "obj-17",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-15",
-          5
-         ],
-         "source": [
-          "obj-20",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-21",
-          0
-         ],
-         "source": [
-          "obj-17",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-22",
-          0
-         ],
-         "source": [
-          "obj-21",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-15",
-          0
-         ],
-         "source": [
-          "obj-22",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-16",
-          0
-         ],
-         "source": [
-          "obj-15",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-85",
-          0
-         ],
-         "source": [
-          "obj-16",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-23",
-          0
-         ],
-         "source": [
-          "obj-94",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-24",
-          0
-         ],
-         "source": [
-          "obj-23",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-25",
           0
          ],
          "source": [
           "obj-24",
-          1
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-21",
+          2
+         ],
+         "source": [
+          "obj-25",
+          4
          ]
         }
        },
@@ -1022,7 +1060,31 @@
          ],
          "source": [
           "obj-25",
+          5
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-21",
+          3
+         ],
+         "source": [
+          "obj-26",
           0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-161",
+          0
+         ],
+         "source": [
+          "obj-24",
+          2
          ]
         }
        },
@@ -1033,19 +1095,7 @@
           1
          ],
          "source": [
-          "obj-26",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-28",
-          0
-         ],
-         "source": [
-          "obj-26",
+          "obj-180",
           0
          ]
         }
@@ -1057,7 +1107,7 @@
           0
          ],
          "source": [
-          "obj-28",
+          "obj-24",
           1
          ]
         }
@@ -1065,8 +1115,8 @@
        {
         "patchline": {
          "destination": [
-          "obj-15",
-          4
+          "obj-21",
+          5
          ],
          "source": [
           "obj-27",
@@ -1077,7 +1127,19 @@
        {
         "patchline": {
          "destination": [
-          "obj-17",
+          "obj-28",
+          0
+         ],
+         "source": [
+          "obj-24",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-29",
           0
          ],
          "source": [
@@ -1089,11 +1151,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-30",
+          "obj-21",
           0
          ],
          "source": [
-          "obj-95",
+          "obj-29",
           0
          ]
         }
@@ -1101,11 +1163,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-29",
+          "obj-23",
           0
          ],
          "source": [
-          "obj-30",
+          "obj-21",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-22",
+          0
+         ],
+         "source": [
+          "obj-23",
           1
          ]
         }
@@ -1113,11 +1187,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-15",
-          4
+          "obj-160",
+          0
          ],
          "source": [
-          "obj-29",
+          "obj-22",
           0
          ]
         }
@@ -1125,11 +1199,167 @@
        {
         "patchline": {
          "destination": [
-          "obj-17",
+          "obj-30",
+          0
+         ],
+         "source": [
+          "obj-181",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-31",
           0
          ],
          "source": [
           "obj-30",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-32",
+          0
+         ],
+         "source": [
+          "obj-31",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-33",
+          0
+         ],
+         "source": [
+          "obj-32",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-28",
+          1
+         ],
+         "source": [
+          "obj-33",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-35",
+          0
+         ],
+         "source": [
+          "obj-33",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-34",
+          0
+         ],
+         "source": [
+          "obj-35",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-21",
+          4
+         ],
+         "source": [
+          "obj-34",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-24",
+          0
+         ],
+         "source": [
+          "obj-35",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-37",
+          0
+         ],
+         "source": [
+          "obj-182",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-36",
+          0
+         ],
+         "source": [
+          "obj-37",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-21",
+          4
+         ],
+         "source": [
+          "obj-36",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-24",
+          0
+         ],
+         "source": [
+          "obj-37",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-162",
+          0
+         ],
+         "source": [
+          "obj-23",
           0
          ]
         }
@@ -1147,7 +1377,7 @@
    },
    {
     "box": {
-     "id": "obj-78",
+     "id": "obj-145",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 2,
@@ -1197,7 +1427,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-31",
+         "id": "obj-38",
          "maxclass": "newobj",
          "numinlets": 6,
          "numoutlets": 6,
@@ -1220,7 +1450,7 @@
        },
        {
         "box": {
-         "id": "obj-32",
+         "id": "obj-39",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1238,7 +1468,7 @@
        },
        {
         "box": {
-         "id": "obj-33",
+         "id": "obj-40",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1256,7 +1486,7 @@
        },
        {
         "box": {
-         "id": "obj-34",
+         "id": "obj-41",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -1274,7 +1504,7 @@
        },
        {
         "box": {
-         "id": "obj-35",
+         "id": "obj-42",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1292,7 +1522,7 @@
        },
        {
         "box": {
-         "id": "obj-36",
+         "id": "obj-43",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -1311,7 +1541,7 @@
        },
        {
         "box": {
-         "id": "obj-82",
+         "id": "obj-153",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1327,7 +1557,7 @@
        {
         "box": {
          "comment": "set <state>",
-         "id": "obj-87",
+         "id": "obj-163",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1342,7 +1572,7 @@
        {
         "box": {
          "comment": "a finished take's file",
-         "id": "obj-88",
+         "id": "obj-164",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1357,7 +1587,7 @@
        {
         "box": {
          "comment": "the client's events",
-         "id": "obj-96",
+         "id": "obj-183",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1377,11 +1607,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-31",
+          "obj-38",
           0
          ],
          "source": [
-          "obj-96",
+          "obj-183",
           0
          ]
         }
@@ -1389,11 +1619,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-32",
+          "obj-39",
           0
          ],
          "source": [
-          "obj-31",
+          "obj-38",
           0
          ]
         }
@@ -1401,11 +1631,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-33",
+          "obj-40",
           0
          ],
          "source": [
-          "obj-31",
+          "obj-38",
           1
          ]
         }
@@ -1413,11 +1643,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-34",
+          "obj-41",
           0
          ],
          "source": [
-          "obj-31",
+          "obj-38",
           3
          ]
         }
@@ -1425,11 +1655,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-35",
+          "obj-42",
           0
          ],
          "source": [
-          "obj-31",
+          "obj-38",
           4
          ]
         }
@@ -1437,11 +1667,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-87",
+          "obj-163",
           0
          ],
          "source": [
-          "obj-32",
+          "obj-39",
           0
          ]
         }
@@ -1449,11 +1679,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-87",
+          "obj-163",
           0
          ],
          "source": [
-          "obj-33",
+          "obj-40",
           0
          ]
         }
@@ -1461,11 +1691,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-87",
+          "obj-163",
           0
          ],
          "source": [
-          "obj-34",
+          "obj-41",
           0
          ]
         }
@@ -1473,11 +1703,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-87",
+          "obj-163",
           0
          ],
          "source": [
-          "obj-35",
+          "obj-42",
           0
          ]
         }
@@ -1485,11 +1715,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-36",
+          "obj-43",
           0
          ],
          "source": [
-          "obj-31",
+          "obj-38",
           2
          ]
         }
@@ -1497,11 +1727,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-88",
+          "obj-164",
           0
          ],
          "source": [
-          "obj-36",
+          "obj-43",
           0
          ]
         }
@@ -1519,7 +1749,7 @@
    },
    {
     "box": {
-     "id": "obj-79",
+     "id": "obj-146",
      "maxclass": "newobj",
      "numinlets": 1,
      "numoutlets": 3,
@@ -1570,7 +1800,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-37",
+         "id": "obj-44",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -1589,7 +1819,7 @@
        },
        {
         "box": {
-         "id": "obj-38",
+         "id": "obj-45",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1607,7 +1837,7 @@
        },
        {
         "box": {
-         "id": "obj-39",
+         "id": "obj-46",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1625,7 +1855,7 @@
        },
        {
         "box": {
-         "id": "obj-40",
+         "id": "obj-47",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1643,7 +1873,7 @@
        },
        {
         "box": {
-         "id": "obj-41",
+         "id": "obj-48",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -1662,7 +1892,7 @@
        },
        {
         "box": {
-         "id": "obj-42",
+         "id": "obj-49",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -1681,7 +1911,7 @@
        },
        {
         "box": {
-         "id": "obj-43",
+         "id": "obj-50",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -1700,7 +1930,7 @@
        },
        {
         "box": {
-         "id": "obj-44",
+         "id": "obj-51",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -1720,7 +1950,7 @@
        },
        {
         "box": {
-         "id": "obj-45",
+         "id": "obj-52",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -1740,7 +1970,7 @@
        },
        {
         "box": {
-         "id": "obj-46",
+         "id": "obj-53",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1758,7 +1988,7 @@
        },
        {
         "box": {
-         "id": "obj-47",
+         "id": "obj-54",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1776,7 +2006,7 @@
        },
        {
         "box": {
-         "id": "obj-48",
+         "id": "obj-55",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1794,7 +2024,7 @@
        },
        {
         "box": {
-         "id": "obj-49",
+         "id": "obj-56",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1812,7 +2042,7 @@
        },
        {
         "box": {
-         "id": "obj-50",
+         "id": "obj-57",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -1830,7 +2060,7 @@
        },
        {
         "box": {
-         "id": "obj-83",
+         "id": "obj-154",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1846,7 +2076,7 @@
        {
         "box": {
          "comment": "set <the new take's buffer~>",
-         "id": "obj-89",
+         "id": "obj-165",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1861,7 +2091,7 @@
        {
         "box": {
          "comment": "a new take is ready",
-         "id": "obj-90",
+         "id": "obj-166",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1876,7 +2106,7 @@
        {
         "box": {
          "comment": "set ready",
-         "id": "obj-91",
+         "id": "obj-167",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -1891,7 +2121,7 @@
        {
         "box": {
          "comment": "a finished take's file",
-         "id": "obj-97",
+         "id": "obj-184",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -1911,108 +2141,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-37",
-          0
-         ],
-         "source": [
-          "obj-97",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-38",
-          0
-         ],
-         "source": [
-          "obj-37",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-39",
-          0
-         ],
-         "source": [
-          "obj-38",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-41",
-          0
-         ],
-         "source": [
-          "obj-39",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-40",
-          0
-         ],
-         "source": [
-          "obj-37",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-41",
-          1
-         ],
-         "source": [
-          "obj-40",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-42",
-          0
-         ],
-         "source": [
-          "obj-41",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-43",
-          0
-         ],
-         "source": [
-          "obj-41",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-44",
           0
          ],
          "source": [
-          "obj-42",
-          1
+          "obj-184",
+          0
          ]
         }
        },
@@ -2023,32 +2157,8 @@
           0
          ],
          "source": [
-          "obj-43",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-48",
-          0
-         ],
-         "source": [
           "obj-44",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-38",
           1
-         ],
-         "source": [
-          "obj-48",
-          0
          ]
         }
        },
@@ -2059,66 +2169,6 @@
           0
          ],
          "source": [
-          "obj-44",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-49",
-          0
-         ],
-         "source": [
-          "obj-45",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-38",
-          1
-         ],
-         "source": [
-          "obj-49",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-47",
-          0
-         ],
-         "source": [
-          "obj-45",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-50",
-          0
-         ],
-         "source": [
-          "obj-44",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-50",
-          0
-         ],
-         "source": [
           "obj-45",
           0
          ]
@@ -2127,19 +2177,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-91",
-          0
-         ],
-         "source": [
-          "obj-50",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-89",
+          "obj-48",
           0
          ],
          "source": [
@@ -2151,19 +2189,7 @@
        {
         "patchline": {
          "destination": [
-          "obj-89",
-          0
-         ],
-         "source": [
           "obj-47",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-90",
           0
          ],
          "source": [
@@ -2175,11 +2201,215 @@
        {
         "patchline": {
          "destination": [
-          "obj-90",
+          "obj-48",
+          1
+         ],
+         "source": [
+          "obj-47",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-49",
           0
          ],
          "source": [
+          "obj-48",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-50",
+          0
+         ],
+         "source": [
+          "obj-48",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-51",
+          0
+         ],
+         "source": [
+          "obj-49",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-52",
+          0
+         ],
+         "source": [
+          "obj-50",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-55",
+          0
+         ],
+         "source": [
+          "obj-51",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-45",
+          1
+         ],
+         "source": [
+          "obj-55",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-53",
+          0
+         ],
+         "source": [
+          "obj-51",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-56",
+          0
+         ],
+         "source": [
+          "obj-52",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-45",
+          1
+         ],
+         "source": [
+          "obj-56",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-54",
+          0
+         ],
+         "source": [
+          "obj-52",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-57",
+          0
+         ],
+         "source": [
+          "obj-51",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-57",
+          0
+         ],
+         "source": [
+          "obj-52",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-167",
+          0
+         ],
+         "source": [
+          "obj-57",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-165",
+          0
+         ],
+         "source": [
+          "obj-53",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-165",
+          0
+         ],
+         "source": [
+          "obj-54",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-166",
+          0
+         ],
+         "source": [
+          "obj-51",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-166",
+          0
+         ],
+         "source": [
+          "obj-52",
           0
          ]
         }
@@ -2197,7 +2427,7 @@
    },
    {
     "box": {
-     "id": "obj-80",
+     "id": "obj-147",
      "maxclass": "newobj",
      "numinlets": 6,
      "numoutlets": 1,
@@ -2246,7 +2476,7 @@
       "boxes": [
        {
         "box": {
-         "id": "obj-51",
+         "id": "obj-58",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 2,
@@ -2265,7 +2495,7 @@
        },
        {
         "box": {
-         "id": "obj-52",
+         "id": "obj-59",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2283,7 +2513,7 @@
        },
        {
         "box": {
-         "id": "obj-53",
+         "id": "obj-60",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2301,7 +2531,7 @@
        },
        {
         "box": {
-         "id": "obj-54",
+         "id": "obj-61",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2319,7 +2549,7 @@
        },
        {
         "box": {
-         "id": "obj-55",
+         "id": "obj-62",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2337,7 +2567,7 @@
        },
        {
         "box": {
-         "id": "obj-56",
+         "id": "obj-63",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2356,7 +2586,7 @@
        },
        {
         "box": {
-         "id": "obj-57",
+         "id": "obj-64",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -2376,7 +2606,7 @@
        },
        {
         "box": {
-         "id": "obj-58",
+         "id": "obj-65",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2394,7 +2624,7 @@
        },
        {
         "box": {
-         "id": "obj-59",
+         "id": "obj-66",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2412,7 +2642,7 @@
        },
        {
         "box": {
-         "id": "obj-60",
+         "id": "obj-67",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 4,
@@ -2433,7 +2663,7 @@
        },
        {
         "box": {
-         "id": "obj-61",
+         "id": "obj-68",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2451,7 +2681,7 @@
        },
        {
         "box": {
-         "id": "obj-62",
+         "id": "obj-69",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2469,7 +2699,7 @@
        },
        {
         "box": {
-         "id": "obj-63",
+         "id": "obj-70",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2487,7 +2717,7 @@
        },
        {
         "box": {
-         "id": "obj-64",
+         "id": "obj-71",
          "maxclass": "newobj",
          "numinlets": 3,
          "numoutlets": 2,
@@ -2506,7 +2736,7 @@
        },
        {
         "box": {
-         "id": "obj-65",
+         "id": "obj-72",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2524,7 +2754,7 @@
        },
        {
         "box": {
-         "id": "obj-66",
+         "id": "obj-73",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2542,7 +2772,7 @@
        },
        {
         "box": {
-         "id": "obj-67",
+         "id": "obj-74",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 1,
@@ -2560,7 +2790,7 @@
        },
        {
         "box": {
-         "id": "obj-68",
+         "id": "obj-75",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2578,7 +2808,7 @@
        },
        {
         "box": {
-         "id": "obj-69",
+         "id": "obj-76",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2596,7 +2826,7 @@
        },
        {
         "box": {
-         "id": "obj-70",
+         "id": "obj-77",
          "maxclass": "newobj",
          "numinlets": 2,
          "numoutlets": 0,
@@ -2611,7 +2841,7 @@
        },
        {
         "box": {
-         "id": "obj-71",
+         "id": "obj-78",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 3,
@@ -2631,7 +2861,7 @@
        },
        {
         "box": {
-         "id": "obj-72",
+         "id": "obj-79",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2649,7 +2879,7 @@
        },
        {
         "box": {
-         "id": "obj-73",
+         "id": "obj-80",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2667,7 +2897,7 @@
        },
        {
         "box": {
-         "id": "obj-74",
+         "id": "obj-81",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2685,7 +2915,7 @@
        },
        {
         "box": {
-         "id": "obj-75",
+         "id": "obj-82",
          "maxclass": "newobj",
          "numinlets": 1,
          "numoutlets": 2,
@@ -2704,7 +2934,7 @@
        },
        {
         "box": {
-         "id": "obj-76",
+         "id": "obj-83",
          "maxclass": "message",
          "numinlets": 2,
          "numoutlets": 1,
@@ -2722,7 +2952,7 @@
        },
        {
         "box": {
-         "id": "obj-84",
+         "id": "obj-155",
          "maxclass": "comment",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2737,8 +2967,8 @@
        },
        {
         "box": {
-         "comment": "cancel",
-         "id": "obj-92",
+         "comment": "cancel, host <name>, port <n>, cancel",
+         "id": "obj-168",
          "maxclass": "outlet",
          "numinlets": 1,
          "numoutlets": 0,
@@ -2752,8 +2982,8 @@
        },
        {
         "box": {
-         "comment": "set <the new take's buffer~>",
-         "id": "obj-98",
+         "comment": "set <the new take's buffer~>, set <the point's buffer~>",
+         "id": "obj-185",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2770,8 +3000,8 @@
        },
        {
         "box": {
-         "comment": "a new take is ready",
-         "id": "obj-99",
+         "comment": "a new take is ready, a point is ready",
+         "id": "obj-186",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2789,7 +3019,7 @@
        {
         "box": {
          "comment": "bar",
-         "id": "obj-100",
+         "id": "obj-187",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2807,7 +3037,7 @@
        {
         "box": {
          "comment": "trigger",
-         "id": "obj-101",
+         "id": "obj-188",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2825,7 +3055,7 @@
        {
         "box": {
          "comment": "stop",
-         "id": "obj-102",
+         "id": "obj-189",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2843,7 +3073,7 @@
        {
         "box": {
          "comment": "panic",
-         "id": "obj-103",
+         "id": "obj-190",
          "maxclass": "inlet",
          "numinlets": 0,
          "numoutlets": 1,
@@ -2863,144 +3093,12 @@
        {
         "patchline": {
          "destination": [
-          "obj-51",
-          1
-         ],
-         "source": [
-          "obj-98",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-52",
-          0
-         ],
-         "source": [
-          "obj-99",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-53",
-          0
-         ],
-         "source": [
-          "obj-52",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-55",
-          0
-         ],
-         "source": [
-          "obj-101",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-54",
-          0
-         ],
-         "source": [
-          "obj-55",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-56",
-          0
-         ],
-         "source": [
-          "obj-100",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-53",
-          1
-         ],
-         "source": [
-          "obj-56",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-54",
-          1
-         ],
-         "source": [
-          "obj-56",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-57",
-          0
-         ],
-         "source": [
-          "obj-53",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
           "obj-58",
-          0
-         ],
-         "source": [
-          "obj-57",
-          2
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-53",
-          0
-         ],
-         "source": [
-          "obj-58",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-51",
-          0
-         ],
-         "source": [
-          "obj-57",
           1
+         ],
+         "source": [
+          "obj-185",
+          0
          ]
         }
        },
@@ -3008,10 +3106,10 @@
         "patchline": {
          "destination": [
           "obj-59",
-          1
+          0
          ],
          "source": [
-          "obj-57",
+          "obj-186",
           0
          ]
         }
@@ -3023,31 +3121,7 @@
           0
          ],
          "source": [
-          "obj-54",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-61",
-          0
-         ],
-         "source": [
-          "obj-60",
-          3
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-54",
-          0
-         ],
-         "source": [
-          "obj-61",
+          "obj-59",
           0
          ]
         }
@@ -3059,15 +3133,15 @@
           0
          ],
          "source": [
-          "obj-60",
-          2
+          "obj-188",
+          0
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-59",
+          "obj-61",
           0
          ],
          "source": [
@@ -3083,19 +3157,31 @@
           0
          ],
          "source": [
+          "obj-187",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-60",
-          0
+          1
+         ],
+         "source": [
+          "obj-63",
+          1
          ]
         }
        },
        {
         "patchline": {
          "destination": [
-          "obj-63",
-          0
+          "obj-61",
+          1
          ],
          "source": [
-          "obj-59",
+          "obj-63",
           0
          ]
         }
@@ -3107,19 +3193,7 @@
           0
          ],
          "source": [
-          "obj-51",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-64",
-          0
-         ],
-         "source": [
-          "obj-63",
+          "obj-60",
           0
          ]
         }
@@ -3128,6 +3202,126 @@
         "patchline": {
          "destination": [
           "obj-65",
+          0
+         ],
+         "source": [
+          "obj-64",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-60",
+          0
+         ],
+         "source": [
+          "obj-65",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-58",
+          0
+         ],
+         "source": [
+          "obj-64",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-66",
+          1
+         ],
+         "source": [
+          "obj-64",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-67",
+          0
+         ],
+         "source": [
+          "obj-61",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-68",
+          0
+         ],
+         "source": [
+          "obj-67",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-61",
+          0
+         ],
+         "source": [
+          "obj-68",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-69",
+          0
+         ],
+         "source": [
+          "obj-67",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-66",
+          0
+         ],
+         "source": [
+          "obj-69",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-70",
+          0
+         ],
+         "source": [
+          "obj-67",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-70",
           0
          ],
          "source": [
@@ -3139,83 +3333,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-64",
+          "obj-71",
           0
          ],
          "source": [
-          "obj-65",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-64",
-          0
-         ],
-         "source": [
-          "obj-67",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-68",
-          0
-         ],
-         "source": [
-          "obj-60",
-          1
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-67",
-          0
-         ],
-         "source": [
-          "obj-68",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-69",
-          0
-         ],
-         "source": [
-          "obj-64",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-70",
-          0
-         ],
-         "source": [
-          "obj-69",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-70",
-          1
-         ],
-         "source": [
-          "obj-69",
+          "obj-58",
           0
          ]
         }
@@ -3227,7 +3349,7 @@
           0
          ],
          "source": [
-          "obj-102",
+          "obj-70",
           0
          ]
         }
@@ -3239,7 +3361,115 @@
           0
          ],
          "source": [
+          "obj-73",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
           "obj-71",
+          0
+         ],
+         "source": [
+          "obj-72",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-71",
+          0
+         ],
+         "source": [
+          "obj-74",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-75",
+          0
+         ],
+         "source": [
+          "obj-67",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-74",
+          0
+         ],
+         "source": [
+          "obj-75",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-76",
+          0
+         ],
+         "source": [
+          "obj-71",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-77",
+          0
+         ],
+         "source": [
+          "obj-76",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-77",
+          1
+         ],
+         "source": [
+          "obj-76",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-78",
+          0
+         ],
+         "source": [
+          "obj-189",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-79",
+          0
+         ],
+         "source": [
+          "obj-78",
           2
          ]
         }
@@ -3247,11 +3477,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-59",
+          "obj-66",
           0
          ],
          "source": [
-          "obj-72",
+          "obj-79",
           0
          ]
         }
@@ -3259,11 +3489,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-73",
+          "obj-80",
           0
          ],
          "source": [
-          "obj-71",
+          "obj-78",
           1
          ]
         }
@@ -3271,11 +3501,23 @@
        {
         "patchline": {
          "destination": [
-          "obj-54",
+          "obj-61",
           0
          ],
          "source": [
-          "obj-73",
+          "obj-80",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-81",
+          0
+         ],
+         "source": [
+          "obj-78",
           0
          ]
         }
@@ -3287,7 +3529,7 @@
           0
          ],
          "source": [
-          "obj-71",
+          "obj-81",
           0
          ]
         }
@@ -3295,11 +3537,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-67",
+          "obj-82",
           0
          ],
          "source": [
-          "obj-74",
+          "obj-190",
           0
          ]
         }
@@ -3307,23 +3549,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-75",
+          "obj-83",
           0
          ],
          "source": [
-          "obj-103",
-          0
-         ]
-        }
-       },
-       {
-        "patchline": {
-         "destination": [
-          "obj-76",
-          0
-         ],
-         "source": [
-          "obj-75",
+          "obj-82",
           1
          ]
         }
@@ -3331,11 +3561,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-92",
+          "obj-168",
           0
          ],
          "source": [
-          "obj-76",
+          "obj-83",
           0
          ]
         }
@@ -3343,11 +3573,11 @@
        {
         "patchline": {
          "destination": [
-          "obj-71",
+          "obj-78",
           0
          ],
          "source": [
-          "obj-75",
+          "obj-82",
           0
          ]
         }
@@ -3361,6 +3591,2826 @@
       22.0
      ],
      "text": "p player"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-148",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       620.0,
+       512.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-85",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          180.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b l"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-86",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          300.0,
+          56.0,
+          22.0
+         ],
+         "text": "zl reg"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-87",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          210.0,
+          84.0,
+          22.0
+         ],
+         "text": "route text"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-88",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          240.0,
+          84.0,
+          22.0
+         ],
+         "text": "route bang"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-89",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          240.0,
+          70.0,
+          22.0
+         ],
+         "text": "tosymbol"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-90",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          220.0,
+          270.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b s b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-91",
+         "maxclass": "newobj",
+         "numinlets": 7,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          340.0,
+          200.0,
+          22.0
+         ],
+         "text": "pack s 1 120. 4/4 live 0 s"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-92",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          380.0,
+          560.0,
+          22.0
+         ],
+         "text": "generate prompt $1 bars $2 bpm $3 time_sig $4 priority background seed $6 loop 1 sweep 5 morph_to $7"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-93",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          320.0,
+          300.0,
+          40.0,
+          22.0
+         ],
+         "text": "0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-156",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          560.0,
+          100.0
+         ],
+         "text": "The sweep: after each render of the slot (its values, its seed) and on Return in the morph target, a background request for 5 points from the prompt (amount 0) to the target (amount 1). An empty target renders nothing. A new target or render makes the old points stale: the dial stops choosing until the new ones are loaded."
+        }
+       },
+       {
+        "box": {
+         "comment": "bang: the morph target",
+         "id": "obj-169",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          442.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "generate \u2026 sweep \u2026 morph_to \u2026",
+         "id": "obj-170",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          442.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "0: the points are stale",
+         "id": "obj-171",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          320.0,
+          442.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "a render's values: prompt bars bpm time_sig priority seed",
+         "id": "obj-191",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the morph target (Return)",
+         "id": "obj-192",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-85",
+          0
+         ],
+         "source": [
+          "obj-191",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-86",
+          1
+         ],
+         "source": [
+          "obj-85",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-169",
+          0
+         ],
+         "source": [
+          "obj-85",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-87",
+          0
+         ],
+         "source": [
+          "obj-192",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-88",
+          0
+         ],
+         "source": [
+          "obj-87",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          0
+         ],
+         "source": [
+          "obj-88",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-89",
+          0
+         ],
+         "source": [
+          "obj-88",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-90",
+          0
+         ],
+         "source": [
+          "obj-89",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-93",
+          0
+         ],
+         "source": [
+          "obj-90",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          6
+         ],
+         "source": [
+          "obj-90",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-86",
+          0
+         ],
+         "source": [
+          "obj-90",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-91",
+          0
+         ],
+         "source": [
+          "obj-86",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-92",
+          0
+         ],
+         "source": [
+          "obj-91",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-170",
+          0
+         ],
+         "source": [
+          "obj-92",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-171",
+          0
+         ],
+         "source": [
+          "obj-93",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      560.0,
+      180.0,
+      63.0,
+      22.0
+     ],
+     "text": "p sweep"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-149",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       672.0,
+       682.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-94",
+         "maxclass": "newobj",
+         "numinlets": 6,
+         "numoutlets": 6,
+         "outlettype": [
+          "",
+          "",
+          "",
+          "",
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          140.0,
+          330.0,
+          22.0
+         ],
+         "text": "route accepted progress done error cancelled"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-95",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          170.0,
+          126.0,
+          22.0
+         ],
+         "text": "set morph queued"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-96",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          154.0,
+          170.0,
+          140.0,
+          22.0
+         ],
+         "text": "set morph $2 of $3"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-97",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          302.0,
+          170.0,
+          175.0,
+          22.0
+         ],
+         "text": "prepend set morph error"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-98",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          485.0,
+          170.0,
+          147.0,
+          22.0
+         ],
+         "text": "set morph cancelled"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-99",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          200.0,
+          49.0,
+          22.0
+         ],
+         "text": "t l b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-100",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          100.0,
+          230.0,
+          40.0,
+          22.0
+         ],
+         "text": "0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-101",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 5,
+         "outlettype": [
+          "",
+          "",
+          "",
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          260.0,
+          200.0,
+          22.0
+         ],
+         "text": "t l l l l l"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-102",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          400.0,
+          40.0,
+          22.0
+         ],
+         "text": "i 0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-103",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          430.0,
+          40.0,
+          22.0
+         ],
+         "text": "+ 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-104",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          460.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-105",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          490.0,
+          49.0,
+          22.0
+         ],
+         "text": "sel 5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-106",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "bang",
+          "bang",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          520.0,
+          63.0,
+          22.0
+         ],
+         "text": "t b b b"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-107",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          220.0,
+          550.0,
+          189.0,
+          22.0
+         ],
+         "text": "set morph ready: 5 points"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-108",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          160.0,
+          550.0,
+          56.0,
+          22.0
+         ],
+         "text": "set -1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-109",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          100.0,
+          550.0,
+          40.0,
+          22.0
+         ],
+         "text": "1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-110",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          300.0,
+          70.0,
+          22.0
+         ],
+         "text": "zl mth 1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-111",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          330.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-112",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          20.0,
+          360.0,
+          85.0,
+          22.0
+         ],
+         "text": "buffer~ #0-m1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-113",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          110.0,
+          300.0,
+          70.0,
+          22.0
+         ],
+         "text": "zl mth 2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-114",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          110.0,
+          330.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-115",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          110.0,
+          360.0,
+          85.0,
+          22.0
+         ],
+         "text": "buffer~ #0-m2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-116",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          300.0,
+          70.0,
+          22.0
+         ],
+         "text": "zl mth 3"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-117",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          200.0,
+          330.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-118",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          200.0,
+          360.0,
+          85.0,
+          22.0
+         ],
+         "text": "buffer~ #0-m3"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-119",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          290.0,
+          300.0,
+          70.0,
+          22.0
+         ],
+         "text": "zl mth 4"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-120",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          290.0,
+          330.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-121",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          290.0,
+          360.0,
+          85.0,
+          22.0
+         ],
+         "text": "buffer~ #0-m4"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-122",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 2,
+         "outlettype": [
+          "",
+          ""
+         ],
+         "patching_rect": [
+          380.0,
+          300.0,
+          70.0,
+          22.0
+         ],
+         "text": "zl mth 5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-123",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          380.0,
+          330.0,
+          84.0,
+          22.0
+         ],
+         "text": "replace $1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-124",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "float",
+          "bang"
+         ],
+         "patching_rect": [
+          380.0,
+          360.0,
+          85.0,
+          22.0
+         ],
+         "text": "buffer~ #0-m5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-157",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          567.0,
+          60.0
+         ],
+         "text": "The sweep's events \u2192 the slot's state; its 5 files (in order, amount 0 first) load into buffer~ #0-m1 \u2026 m5; when all are loaded the dial chooses again (from its next move: a sweep arriving swaps nothing in by itself)."
+        }
+       },
+       {
+        "box": {
+         "comment": "set <state>",
+         "id": "obj-172",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          612.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "to gate",
+         "id": "obj-173",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          100.0,
+          612.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "to change -1",
+         "id": "obj-174",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          160.0,
+          612.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the sweep client's events",
+         "id": "obj-193",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          80.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-110",
+          0
+         ],
+         "source": [
+          "obj-101",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-111",
+          0
+         ],
+         "source": [
+          "obj-110",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-112",
+          0
+         ],
+         "source": [
+          "obj-111",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-113",
+          0
+         ],
+         "source": [
+          "obj-101",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-114",
+          0
+         ],
+         "source": [
+          "obj-113",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-115",
+          0
+         ],
+         "source": [
+          "obj-114",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-116",
+          0
+         ],
+         "source": [
+          "obj-101",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-117",
+          0
+         ],
+         "source": [
+          "obj-116",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-118",
+          0
+         ],
+         "source": [
+          "obj-117",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-119",
+          0
+         ],
+         "source": [
+          "obj-101",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-120",
+          0
+         ],
+         "source": [
+          "obj-119",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-121",
+          0
+         ],
+         "source": [
+          "obj-120",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-122",
+          0
+         ],
+         "source": [
+          "obj-101",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-123",
+          0
+         ],
+         "source": [
+          "obj-122",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-124",
+          0
+         ],
+         "source": [
+          "obj-123",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-94",
+          0
+         ],
+         "source": [
+          "obj-193",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-95",
+          0
+         ],
+         "source": [
+          "obj-94",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-96",
+          0
+         ],
+         "source": [
+          "obj-94",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-97",
+          0
+         ],
+         "source": [
+          "obj-94",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-98",
+          0
+         ],
+         "source": [
+          "obj-94",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-95",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-96",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-97",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-98",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-172",
+          0
+         ],
+         "source": [
+          "obj-107",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-99",
+          0
+         ],
+         "source": [
+          "obj-94",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-100",
+          0
+         ],
+         "source": [
+          "obj-99",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          1
+         ],
+         "source": [
+          "obj-100",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-101",
+          0
+         ],
+         "source": [
+          "obj-99",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          0
+         ],
+         "source": [
+          "obj-112",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          0
+         ],
+         "source": [
+          "obj-115",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          0
+         ],
+         "source": [
+          "obj-118",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          0
+         ],
+         "source": [
+          "obj-121",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          0
+         ],
+         "source": [
+          "obj-124",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-103",
+          0
+         ],
+         "source": [
+          "obj-102",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-104",
+          0
+         ],
+         "source": [
+          "obj-103",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-102",
+          1
+         ],
+         "source": [
+          "obj-104",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-105",
+          0
+         ],
+         "source": [
+          "obj-104",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-106",
+          0
+         ],
+         "source": [
+          "obj-105",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-107",
+          0
+         ],
+         "source": [
+          "obj-106",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-108",
+          0
+         ],
+         "source": [
+          "obj-106",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-174",
+          0
+         ],
+         "source": [
+          "obj-108",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-109",
+          0
+         ],
+         "source": [
+          "obj-106",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-173",
+          0
+         ],
+         "source": [
+          "obj-109",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      560.0,
+      280.0,
+      70.0,
+      22.0
+     ],
+     "text": "p points"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-150",
+     "maxclass": "newobj",
+     "numinlets": 3,
+     "numoutlets": 2,
+     "outlettype": [
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       460.0,
+       522.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-125",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          160.0,
+          40.0,
+          22.0
+         ],
+         "text": "* 4"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-126",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          190.0,
+          42.0,
+          22.0
+         ],
+         "text": "+ 63"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-127",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "/ 127"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-128",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          250.0,
+          42.0,
+          22.0
+         ],
+         "text": "gate"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-129",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "",
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          280.0,
+          77.0,
+          22.0
+         ],
+         "text": "change -1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-130",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 6,
+         "outlettype": [
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          310.0,
+          200.0,
+          22.0
+         ],
+         "text": "sel 0 1 2 3 4"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-131",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          390.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b l"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-132",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          350.0,
+          77.0,
+          22.0
+         ],
+         "text": "set #0-m1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-133",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          100.0,
+          350.0,
+          77.0,
+          22.0
+         ],
+         "text": "set #0-m2"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-134",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          180.0,
+          350.0,
+          77.0,
+          22.0
+         ],
+         "text": "set #0-m3"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-135",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          260.0,
+          350.0,
+          77.0,
+          22.0
+         ],
+         "text": "set #0-m4"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-136",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          340.0,
+          350.0,
+          77.0,
+          22.0
+         ],
+         "text": "set #0-m5"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-158",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          400.0,
+          80.0
+         ],
+         "text": "The dial (0..127) \u2192 the nearest of the 5 points, (v\u00b74 + 63) / 127 in whole numbers; a new point (only a change) becomes the slot's pending take and swaps in at the next bar, as a new take does. Closed while no points are loaded."
+        }
+       },
+       {
+        "box": {
+         "comment": "a point is ready",
+         "id": "obj-175",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          452.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "set <the point's buffer~>",
+         "id": "obj-176",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          58.0,
+          452.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the dial",
+         "id": "obj-194",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          100.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "0: the points are stale",
+         "id": "obj-195",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          58.0,
+          100.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "from set -1",
+         "id": "obj-196",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          96.0,
+          100.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-132",
+          0
+         ],
+         "source": [
+          "obj-130",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-131",
+          0
+         ],
+         "source": [
+          "obj-132",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-133",
+          0
+         ],
+         "source": [
+          "obj-130",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-131",
+          0
+         ],
+         "source": [
+          "obj-133",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-134",
+          0
+         ],
+         "source": [
+          "obj-130",
+          2
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-131",
+          0
+         ],
+         "source": [
+          "obj-134",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-135",
+          0
+         ],
+         "source": [
+          "obj-130",
+          3
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-131",
+          0
+         ],
+         "source": [
+          "obj-135",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-136",
+          0
+         ],
+         "source": [
+          "obj-130",
+          4
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-131",
+          0
+         ],
+         "source": [
+          "obj-136",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-125",
+          0
+         ],
+         "source": [
+          "obj-194",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-126",
+          0
+         ],
+         "source": [
+          "obj-125",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-127",
+          0
+         ],
+         "source": [
+          "obj-126",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-128",
+          1
+         ],
+         "source": [
+          "obj-127",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-129",
+          0
+         ],
+         "source": [
+          "obj-128",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-130",
+          0
+         ],
+         "source": [
+          "obj-129",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-176",
+          0
+         ],
+         "source": [
+          "obj-131",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-175",
+          0
+         ],
+         "source": [
+          "obj-131",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-128",
+          0
+         ],
+         "source": [
+          "obj-195",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-129",
+          0
+         ],
+         "source": [
+          "obj-196",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      700.0,
+      180.0,
+      84.0,
+      22.0
+     ],
+     "text": "p position"
+    }
+   },
+   {
+    "box": {
+     "id": "obj-151",
+     "maxclass": "newobj",
+     "numinlets": 2,
+     "numoutlets": 3,
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "patcher": {
+      "fileversion": 1,
+      "appversion": {
+       "major": 8,
+       "minor": 6,
+       "revision": 0,
+       "architecture": "x64",
+       "modernui": 1
+      },
+      "classnamespace": "box",
+      "rect": [
+       100.0,
+       100.0,
+       460.0,
+       472.0
+      ],
+      "bglocked": 0,
+      "openinpresentation": 0,
+      "default_fontsize": 12.0,
+      "default_fontface": 0,
+      "default_fontname": "Arial",
+      "gridonopen": 1,
+      "gridsize": [
+       15.0,
+       15.0
+      ],
+      "gridsnaponopen": 1,
+      "objectsnaponopen": 1,
+      "statusbarvisible": 2,
+      "toolbarvisible": 1,
+      "boxanimatetime": 200,
+      "enablehscroll": 1,
+      "enablevscroll": 1,
+      "description": "",
+      "digest": "",
+      "tags": "",
+      "style": "",
+      "subpatcher_template": "",
+      "assistshowspatchername": 0,
+      "boxes": [
+       {
+        "box": {
+         "id": "obj-137",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 3,
+         "outlettype": [
+          "int",
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          180.0,
+          60.0,
+          22.0
+         ],
+         "text": "ctlin"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-138",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "int",
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          220.0,
+          49.0,
+          22.0
+         ],
+         "text": "t i i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-139",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          250.0,
+          42.0,
+          22.0
+         ],
+         "text": "gate"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-140",
+         "maxclass": "newobj",
+         "numinlets": 1,
+         "numoutlets": 2,
+         "outlettype": [
+          "bang",
+          "int"
+         ],
+         "patching_rect": [
+          120.0,
+          280.0,
+          49.0,
+          22.0
+         ],
+         "text": "t b i"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-141",
+         "maxclass": "message",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          310.0,
+          40.0,
+          22.0
+         ],
+         "text": "0"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-142",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          "int"
+         ],
+         "patching_rect": [
+          20.0,
+          280.0,
+          49.0,
+          22.0
+         ],
+         "text": "== -1"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-143",
+         "maxclass": "newobj",
+         "numinlets": 2,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          20.0,
+          340.0,
+          42.0,
+          22.0
+         ],
+         "text": "gate"
+        }
+       },
+       {
+        "box": {
+         "id": "obj-159",
+         "maxclass": "comment",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          10.0,
+          400.0,
+          100.0
+         ],
+         "text": "MIDI CC: [ctlin] takes every controller on every channel (channel, controller, value: right to left). While learn is on, the next controller moved becomes the slot's CC (shown; learn turns off). The value of the slot's CC (0..127) moves the dial."
+        }
+       },
+       {
+        "box": {
+         "comment": "the CC's value",
+         "id": "obj-177",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          20.0,
+          402.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "0: learnt",
+         "id": "obj-178",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          120.0,
+          402.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the learnt CC",
+         "id": "obj-179",
+         "maxclass": "outlet",
+         "numinlets": 1,
+         "numoutlets": 0,
+         "patching_rect": [
+          158.0,
+          402.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "the slot's CC",
+         "id": "obj-197",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          49.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       },
+       {
+        "box": {
+         "comment": "learn on/off",
+         "id": "obj-198",
+         "maxclass": "inlet",
+         "numinlets": 0,
+         "numoutlets": 1,
+         "outlettype": [
+          ""
+         ],
+         "patching_rect": [
+          120.0,
+          120.0,
+          30.0,
+          30.0
+         ]
+        }
+       }
+      ],
+      "lines": [
+       {
+        "patchline": {
+         "destination": [
+          "obj-138",
+          0
+         ],
+         "source": [
+          "obj-137",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-139",
+          1
+         ],
+         "source": [
+          "obj-138",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-139",
+          0
+         ],
+         "source": [
+          "obj-198",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-140",
+          0
+         ],
+         "source": [
+          "obj-139",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-179",
+          0
+         ],
+         "source": [
+          "obj-140",
+          1
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-141",
+          0
+         ],
+         "source": [
+          "obj-140",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-178",
+          0
+         ],
+         "source": [
+          "obj-141",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-142",
+          1
+         ],
+         "source": [
+          "obj-197",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-142",
+          0
+         ],
+         "source": [
+          "obj-138",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-143",
+          0
+         ],
+         "source": [
+          "obj-142",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-143",
+          1
+         ],
+         "source": [
+          "obj-137",
+          0
+         ]
+        }
+       },
+       {
+        "patchline": {
+         "destination": [
+          "obj-177",
+          0
+         ],
+         "source": [
+          "obj-143",
+          0
+         ]
+        }
+       }
+      ]
+     },
+     "patching_rect": [
+      840.0,
+      180.0,
+      63.0,
+      22.0
+     ],
+     "text": "p learn"
     }
    }
   ],
@@ -3380,11 +6430,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-11",
+      "obj-13",
       0
      ],
      "source": [
-      "obj-10",
+      "obj-15",
       0
      ]
     }
@@ -3392,11 +6442,23 @@
    {
     "patchline": {
      "destination": [
-      "obj-13",
+      "obj-17",
       0
      ],
      "source": [
-      "obj-11",
+      "obj-16",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-19",
+      0
+     ],
+     "source": [
+      "obj-17",
       5
      ]
     }
@@ -3404,11 +6466,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-14",
+      "obj-20",
       0
      ],
      "source": [
-      "obj-11",
+      "obj-17",
       6
      ]
     }
@@ -3416,11 +6478,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-12",
+      "obj-18",
       0
      ],
      "source": [
-      "obj-13",
+      "obj-19",
       0
      ]
     }
@@ -3428,11 +6490,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-12",
+      "obj-18",
       0
      ],
      "source": [
-      "obj-14",
+      "obj-20",
       0
      ]
     }
@@ -3444,7 +6506,7 @@
       0
      ],
      "source": [
-      "obj-77",
+      "obj-144",
       1
      ]
     }
@@ -3452,7 +6514,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-77",
+      "obj-144",
       0
      ],
      "source": [
@@ -3464,11 +6526,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-12",
+      "obj-18",
       0
      ],
      "source": [
-      "obj-77",
+      "obj-144",
       0
      ]
     }
@@ -3476,7 +6538,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-77",
+      "obj-144",
       1
      ],
      "source": [
@@ -3488,11 +6550,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-77",
+      "obj-144",
       2
      ],
      "source": [
-      "obj-11",
+      "obj-17",
       1
      ]
     }
@@ -3500,7 +6562,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-77",
+      "obj-144",
       2
      ],
      "source": [
@@ -3512,11 +6574,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-78",
+      "obj-145",
       0
      ],
      "source": [
-      "obj-12",
+      "obj-18",
       0
      ]
     }
@@ -3528,7 +6590,7 @@
       0
      ],
      "source": [
-      "obj-78",
+      "obj-145",
       0
      ]
     }
@@ -3536,11 +6598,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-79",
+      "obj-146",
       0
      ],
      "source": [
-      "obj-78",
+      "obj-145",
       1
      ]
     }
@@ -3552,7 +6614,7 @@
       0
      ],
      "source": [
-      "obj-79",
+      "obj-146",
       2
      ]
     }
@@ -3560,11 +6622,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       0
      ],
      "source": [
-      "obj-79",
+      "obj-146",
       0
      ]
     }
@@ -3572,11 +6634,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       1
      ],
      "source": [
-      "obj-79",
+      "obj-146",
       1
      ]
     }
@@ -3584,11 +6646,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       3
      ],
      "source": [
-      "obj-11",
+      "obj-17",
       0
      ]
     }
@@ -3596,7 +6658,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       3
      ],
      "source": [
@@ -3608,11 +6670,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       2
      ],
      "source": [
-      "obj-11",
+      "obj-17",
       4
      ]
     }
@@ -3620,11 +6682,11 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       4
      ],
      "source": [
-      "obj-11",
+      "obj-17",
       2
      ]
     }
@@ -3632,7 +6694,7 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       4
      ],
      "source": [
@@ -3644,12 +6706,228 @@
    {
     "patchline": {
      "destination": [
-      "obj-80",
+      "obj-147",
       5
      ],
      "source": [
-      "obj-11",
+      "obj-17",
       3
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-18",
+      0
+     ],
+     "source": [
+      "obj-147",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-19",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-20",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-147",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-148",
+      0
+     ],
+     "source": [
+      "obj-144",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-10",
+      0
+     ],
+     "source": [
+      "obj-148",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-148",
+      1
+     ],
+     "source": [
+      "obj-10",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-84",
+      0
+     ],
+     "source": [
+      "obj-148",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-149",
+      0
+     ],
+     "source": [
+      "obj-84",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-7",
+      0
+     ],
+     "source": [
+      "obj-149",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-150",
+      0
+     ],
+     "source": [
+      "obj-11",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-147",
+      0
+     ],
+     "source": [
+      "obj-150",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-147",
+      1
+     ],
+     "source": [
+      "obj-150",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-150",
+      1
+     ],
+     "source": [
+      "obj-148",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-150",
+      2
+     ],
+     "source": [
+      "obj-149",
+      2
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-150",
+      1
+     ],
+     "source": [
+      "obj-149",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-151",
+      1
+     ],
+     "source": [
+      "obj-12",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-13",
+      0
+     ],
+     "source": [
+      "obj-151",
+      2
      ]
     }
    },
@@ -3660,7 +6938,31 @@
       0
      ],
      "source": [
-      "obj-80",
+      "obj-151",
+      1
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-151",
+      0
+     ],
+     "source": [
+      "obj-13",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "destination": [
+      "obj-11",
+      0
+     ],
+     "source": [
+      "obj-151",
       0
      ]
     }
