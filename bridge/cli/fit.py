@@ -18,25 +18,26 @@ LOCK_CHOICES = ("off", "auto", "on", "report")
 
 def add_fit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, help="any audio file soundfile reads (wav, flac, ogg, mp3…)")
-    p.add_argument("--bpm", type=float, help="the grid's tempo (quarter notes per minute)")
-    p.add_argument("--bars", type=float, help="output length in bars (at --bpm and --time-sig)")
-    p.add_argument("--beats", type=float, help="extra beats (units of the time signature's denominator)")
+    p.add_argument("--bpm", type=float, help="the grid's tempo (quarter notes per minute; default: none, no tempo lock)")
+    p.add_argument("--bars", type=float, help="output length in bars at --bpm and --time-sig (default: none, see --seconds)")
+    p.add_argument("--beats", type=float, help="extra beats, units of the time signature's denominator (default: none)")
     p.add_argument("--seconds", type=float, help="output length in seconds (default: the file's own length)")
     p.add_argument("--time-sig", default="4/4", help="time signature N/D (default 4/4)")
-    p.add_argument("--key", help="the song's key, e.g. 'F major', 'D minor', 'F#', 'Bbm'")
+    p.add_argument("--key", help="the song's key, e.g. 'F major', 'D minor', 'F#', 'Bbm' (default: none, no key lock)")
     p.add_argument("--tempo-lock", choices=LOCK_CHOICES, help="default auto with --bpm: warp where the beat is clear")
     p.add_argument("--key-lock", choices=LOCK_CHOICES, help="default auto with --key: shift where the audio is tonal")
     p.add_argument("--stretch", default=None, metavar="METHOD",
                    help="transient (default), wsola, pv, rubberband (needs the GPL extra [rubberband])")
     p.add_argument("--sample-rate", type=int, help="output rate (default: the file's own)")
-    p.add_argument("--format", default="wav24", help="wav24 (default), wav16, wav32f, flac")
-    p.add_argument("--loudness", default="off", help="off (default: the file keeps its level), lufs, peak")
+    p.add_argument("--format", default="wav24", help="wav24, wav16, wav32f or flac (default wav24)")
+    p.add_argument("--loudness", default="off", help="off (the file keeps its level), lufs or peak (default off)")
     p.add_argument("--target", type=float, help="LUFS target (default -14) or peak dBFS (default -1)")
     p.add_argument("--out", type=Path, help="output folder (default: your Music folder/audioldm-bridge)")
     p.add_argument("--analyze", action="store_true", help="write no audio: only measure tempo, beats and key")
     p.add_argument("--json", action="store_true", help="print the file's metadata (with --analyze: {\"fit\": …})")
     p.add_argument("--result-file", type=Path,
-                   help="write the final event here as JSON, atomically: done (paths, files / fit) or error")
+                   help="write the final event here as JSON, atomically: done (paths, files / fit) or error "
+                        "(default: none)")
 
 
 def cmd_fit(args) -> int:
