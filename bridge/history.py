@@ -132,12 +132,13 @@ def _has_fts(conn: sqlite3.Connection) -> bool:
 
 
 def utc_stamp(value) -> str:
-    """A time (datetime, or ISO text from a sidecar) as ``2026-12-07T02:00:00Z``."""
+    """A time (datetime, or ISO text from a sidecar) as ``2026-12-07T02:00:00.123Z``: milliseconds, so
+    that files made within one second sort by when they were made (text order is time order)."""
     if isinstance(value, str):
         value = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     if value.tzinfo is None:
         value = value.replace(tzinfo=_dt.timezone.utc)
-    return value.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.astimezone(_dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 _RELATIVE = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|w)", re.I)

@@ -202,7 +202,7 @@ def metadata(request: RenderRequest, components, path, seed, variation, report, 
         "device": str(c.device),
         "dtype": c.dtype_name,
         "timings_s": {k: round(v, 6) for k, v in timings.items()},
-        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds"),
         "engine": f"audioldm-bridge {__version__}",
     }
     if c.is_test_model:

@@ -361,13 +361,13 @@ def test_without_fts5_prompts_are_searched_with_like(tmp_path, monkeypatch):
 
 
 def test_since_forms():
-    assert history.parse_since("2026-12-01T14:30Z") == "2026-12-01T14:30:00Z"
-    assert history.parse_since("2026-12-01 14:30+01:00") == "2026-12-01T13:30:00Z"
+    assert history.parse_since("2026-12-01T14:30Z") == "2026-12-01T14:30:00.000Z"
+    assert history.parse_since("2026-12-01 14:30+01:00") == "2026-12-01T13:30:00.000Z"
     import datetime as dt
 
     now = dt.datetime(2026, 12, 8, 12, 0, tzinfo=dt.timezone.utc)
-    assert history.parse_since("7d", now=now) == "2026-12-01T12:00:00Z"
-    assert history.parse_since("12h", now=now) == "2026-12-08T00:00:00Z"
+    assert history.parse_since("7d", now=now) == "2026-12-01T12:00:00.000Z"
+    assert history.parse_since("12h", now=now) == "2026-12-08T00:00:00.000Z"
     for bad in ("", "yesterday", "2026-02-30", 5, None):
         with pytest.raises(InvalidInput, match="since must be a date"):
             history.parse_since(bad)
@@ -575,3 +575,17 @@ def test_a_remote_osc_sender_sees_only_its_own_entries(engine, tmp_path):
         assert sorted(prompts("127.0.0.1")) == ["my rain", "their rain"]
     finally:
         svc.history.close()
+
+
+def test_entries_made_in_the_same_second_keep_their_order_when_rebuilt_in_another(tmp_path):
+    """`history rebuild` indexes older files after newer ones already known: within one second the
+    creation time, not the order of insertion, decides which is newest."""
+    db = tmp_path / "history.sqlite3"
+    conn = history.connect(db)
+    for prompt, created in (("newer", "2026-12-07T10:00:00.900+00:00"), ("older", "2026-12-07T10:00:00.100+00:00")):
+        file = {"path": str(tmp_path / f"{prompt}.wav"), "sidecar": None, "prompt": prompt, "seed": 1,
+                "seconds": 1.0, "created": created, "model": "tiny"}
+        history.insert(conn, [history.entry_from_file(file, {"prompt": prompt, "seconds": 1.0})], "local")
+    conn.close()
+    assert [e["prompt"] for e in history_ops.read(db)] == ["newer", "older"]
+    assert [e["prompt"] for e in history_ops.read(db, since="2026-12-07T10:00:00.500Z")] == ["newer"]
