@@ -3,8 +3,9 @@
 One :class:`~engine.request.RenderRequest` becomes ``variations`` files. The data path, one module
 per stage:
 
-    request (check_inputs, edit plan) → [audio_in → init_audio: an init audio's latents]
-    → sampler (16 kHz) → [ranking: best of N by CLAP] → deliver: resample (soxr) → [align: onset to
+    request (check_inputs, edit plan) → prompts / conditioning (text, blends, an audio prompt)
+    → [audio_in → init_audio: an init audio's latents] → sampler (16 kHz) → [ranking: best of N by CLAP]
+    → deliver: resample (soxr) → [fit: beats, key, stretch — tempo and key lock] → [align: onset to
     sample 0] → edit (exact length, loop or fades; init_audio: stitch a repaint/extend) → loudness → writer
 
 :class:`Engine` holds the model and runs the model's part (prepare, sample, rank);
