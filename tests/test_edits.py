@@ -440,8 +440,9 @@ def test_an_aligned_loop_starts_on_its_onset_and_still_crossfades_into_it(engine
     from engine.edit import loop_crossfade_samples
     from engine.resample import resample
 
+    # tempo_lock off: the onset alignment alone (a tempo lock puts the downbeat on sample 0 itself: below)
     req = RenderRequest(prompt="drum loop", length=MusicalLength.from_bars(1, 120), out_dir=tmp_path, seeds=[1],
-                        loop=True, align="onset", loudness="off", format="wav32f")
+                        loop=True, align="onset", loudness="off", format="wav32f", tempo_lock="off")
     req.check_inputs()
     clicks = 0.6 * click_track(16000, lead_in=round(lead_in_s * 16000),
                                seconds=req.sampling_job().frames * 160 / 16000)
@@ -458,6 +459,21 @@ def test_an_aligned_loop_starts_on_its_onset_and_still_crossfades_into_it(engine
     assert out.metadata["align"]["loop_crossfade_ms"] == pytest.approx(p * 1000 / rate, abs=1e-3)
     np.testing.assert_array_equal(loop[:96000 - p], source[onset:onset + 96000 - p])  # the downbeat as generated
     assert loop[-1] == pytest.approx(source[onset - 1], abs=1e-6)  # ...and the seam's end is the pre-roll's
+
+
+def test_a_tempo_locked_aligned_loop_starts_on_its_first_hit_too(engine, tmp_path):
+    """bars at a BPM lock the tempo by default (tempo_lock auto): the warp puts the first downbeat on
+    sample 0, so the loop still starts on its hit and keeps its exact length."""
+    req = RenderRequest(prompt="drum loop", length=MusicalLength.from_bars(1, 120), out_dir=tmp_path, seeds=[1],
+                        loop=True, align="onset", loudness="off", format="wav32f")
+    req.check_inputs()
+    assert req.fit is not None and req.fit.tempo_lock == "auto"
+    clicks = 0.6 * click_track(16000, lead_in=round(0.3 * 16000), seconds=req.sampling_job().frames * 160 / 16000)
+    out = engine.deliver(req, clicks, seed=1, variation=0)
+    loop, rate = sf.read(out.path, dtype="float32")
+    assert len(loop) == 96000
+    assert int(np.argmax(np.abs(loop) > 0.1)) <= 0.003 * rate
+    assert out.metadata["fit"]["tempo"]["lock"] == "auto"
 
 
 # --- best of N --------------------------------------------------------------------------------------
