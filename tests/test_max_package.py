@@ -5,6 +5,7 @@ can form, sent to the running tiny-model engine."""
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,9 @@ def test_package_layout_and_info():
     assert info["name"] == PACKAGE.name == "audioldm-bridge"
     assert (PATCHERS / info["homepatcher"]).is_file()
     assert {"author", "description", "version", "max_version_min", "os", "tags"} <= set(info)
+    # the package's version is this release's, as the REAPER scripts' @version is (doctor compares them)
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text())
+    assert ".".join(map(str, info["version"])) == pyproject["project"]["version"]
     for patcher in PACKAGE.glob("patchers/*.maxpat"):
         assert (PACKAGE / "help" / f"{patcher.stem}.maxhelp").is_file(), f"no help for {patcher.name}"
     assert (PACKAGE / "docs" / "README.md").is_file()

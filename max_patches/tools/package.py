@@ -3,6 +3,9 @@ engine host/port controls of the generator and the live patch, the take-path wir
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 from maxdsl import Patch
 
 ENGINE_PORT = 18000
@@ -23,6 +26,9 @@ FIRST_NOTE = 60  # C3 (Max/Live naming; C4 in others) triggers slot 1, one semit
 BAR_CLOCK = "metro @interval 1.0.0 @quantize 1.0.0"
 
 
+#: The release the package belongs to: pyproject.toml's version (one number for Python, REAPER and Max).
+RELEASE = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]["version"]
+
 PACKAGE_INFO = {
     "author": "audioldm-bridge developers",
     "description": "Text-to-audio (AudioLDM) in Max: a generator and a live-performance patch talking to the "
@@ -34,7 +40,7 @@ PACKAGE_INFO = {
            "windows": {"platform": ["x64"], "min_version": "none"}},
     "package_extra": {"reverse_domain": "org.audioldm-bridge", "copyright": "MIT (patches)"},
     "tags": ["audio", "generative", "osc", "AI"],
-    "version": [0, 1, 0],
+    "version": [int(part) for part in RELEASE.split(".")],  # this release's, as the REAPER scripts' @version
     "website": "",
 }
 
