@@ -235,7 +235,10 @@ def test_ctrl_c_on_request_cancels_the_job_it_started_and_says_so(service, tmp_p
     proc = subprocess.Popen([sys.executable, "-m", "bridge.cli", "request", "long", "--seconds", "0.5", "--steps", "500",
                              "--id", "ctrl-c", "--reply-timeout", "60", "--result-file", str(result),
                              "--endpoint", endpoint(service)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+                            # as at a terminal: a test run started in the background (`&`) ignores SIGINT, and
+                            # a child would inherit that (Python then installs no KeyboardInterrupt)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     wait_for_result(result)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
