@@ -11,22 +11,12 @@ import pytest
 import soundfile as sf
 
 from bridge.cli import build_parser, main
-from bridge.service import ServiceConfig, serving
-from engine.render import Engine
+from cli_support import endpoint, service
+
+__all__ = ["service"]  # the fixture
 
 REPO = Path(__file__).resolve().parents[1]
 VAR = "AUDIOLDM_BRIDGE_ENDPOINT"
-
-
-@pytest.fixture(scope="module")
-def service(tiny_components, tmp_path_factory):
-    config = ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out"), allow_out=(tmp_path_factory.getbasetemp(),))
-    with serving(Engine(tiny_components), config, shutdown_grace_s=5) as svc:
-        yield svc
-
-
-def endpoint(svc) -> str:
-    return svc.endpoints()["zmq"]["requests"]
 
 
 def cli(*args, env_extra):

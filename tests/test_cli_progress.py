@@ -14,20 +14,14 @@ import pytest
 
 from bridge.cli import main
 from bridge.cli.progress import wants_bar
-from bridge.service import ServiceConfig, serving
-from engine.render import Engine
+from cli_support import service
+
+__all__ = ["service"]  # the fixture
 from engine.tiny import TEST_MODEL_LABEL
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
 ETA = re.compile(r"\d+/\d+ \[\d\d:\d\d<\d\d:\d\d")  # "3/3 [00:01<00:00": steps, elapsed < remaining
-
-
-@pytest.fixture(scope="module")
-def service(tiny_components, tmp_path_factory):
-    config = ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out"), allow_out=(tmp_path_factory.getbasetemp(),))
-    with serving(Engine(tiny_components), config, shutdown_grace_s=5) as svc:
-        yield svc
 
 
 @contextlib.contextmanager

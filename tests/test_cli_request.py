@@ -11,29 +11,18 @@ from pathlib import Path
 import pytest
 import soundfile as sf
 
-from bridge.service import ServiceConfig, serving
-from engine.render import Engine
+from cli_support import endpoint, service
+
+__all__ = ["service"]  # the fixture
 
 REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 AWKWARD = 'say "hi", it\'s a\nnew line — café ☕ 雨'
 
 
-@pytest.fixture(scope="module")
-def service(tiny_components, tmp_path_factory):
-    # Requests name out_dirs in their own tmp folders, as REAPER names the project's: allowed like --allow-out.
-    config = ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out"), allow_out=(tmp_path_factory.getbasetemp(),))
-    with serving(Engine(tiny_components), config, shutdown_grace_s=5) as svc:
-        yield svc
-
-
 def cli(*args, timeout=120):
     return subprocess.run([sys.executable, "-m", "bridge.cli", *map(str, args)], capture_output=True, text=True,
                           env=ENV, timeout=timeout)
-
-
-def endpoint(svc):
-    return svc.endpoints()["zmq"]["requests"]
 
 
 def watch(path: Path, stop: threading.Event, seen: list):

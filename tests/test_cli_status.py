@@ -3,19 +3,11 @@
 import json
 import re
 
-import pytest
-
 from bridge.cli import main
 from bridge.cli.status_table import duration, format_status
-from bridge.service import ServiceConfig, serving
-from engine.render import Engine
+from cli_support import service
 
-
-@pytest.fixture(scope="module")
-def service(tiny_components, tmp_path_factory):
-    config = ServiceConfig.on_free_ports(tmp_path_factory.mktemp("out"))
-    with serving(Engine(tiny_components), config, shutdown_grace_s=5) as svc:
-        yield svc
+__all__ = ["service"]  # the fixture
 
 
 def table(text: str) -> dict:
