@@ -54,6 +54,15 @@ def graph() -> dict[str, set[str]]:
     return {name: project_imports(path) - {name} for name, path in modules.items()}
 
 
+def loaded_after(code: str, watched: tuple[str, ...]) -> list[str]:
+    """Which of the ``watched`` modules a fresh interpreter has loaded once it has run ``code``."""
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in {watched!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip())
+
+
 def find_cycle(edges):
     state, stack = {}, []
 
@@ -140,17 +149,13 @@ def test_every_package_folder_is_packaged():
 def test_the_client_path_imports_no_torch():
     """bridge.protocol (with engine.checks, engine.length) is what a client loads: no torch behind it —
     nor behind bridge.client, the CLI's client commands, or `audioldm-bridge request/ping/status --help`."""
-    code = ("import contextlib, io, sys, bridge.protocol, bridge.client, engine.checks, engine.length, engine.writer\n"
+    code = ("import contextlib, io, bridge.protocol, bridge.client, engine.checks, engine.length, engine.writer\n"
             "import bridge.cli, bridge.cli.request, bridge.cli.client_cmds, bridge.cli.fields, bridge.cli.result_file\n"
             "for command in ('request', 'ping', 'status', 'cancel'):\n"
             "    with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
             "        bridge.cli.main([command, '--help'])\n"
-            "    assert 'usage: audioldm-bridge ' + command in out.getvalue(), command\n"
-            "print(sorted(m for m in ('torch', 'diffusers', 'transformers') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+            "    assert 'usage: audioldm-bridge ' + command in out.getvalue(), command\n")
+    assert loaded_after(code, ("torch", "diffusers", "transformers")) == []
 
 
 def imports_of(path: Path) -> set[str]:
@@ -194,11 +199,6 @@ def test_the_graph_covers_the_split_service_modules():
 def test_the_queue_osc_and_setup_modules_import_no_torch():
     """The queue, the OSC transport, REAPER setup and fault classification load without the engine's model
     code (torch costs seconds and a thin client may not have it); only the worker runs the model."""
-    code = ("import sys, bridge.queue, bridge.osc_args, bridge.osc_transport, bridge.reaper_kb, bridge.setup_reaper\n"
-            "from engine.errors import is_disk_full, is_out_of_memory\n"
-            "print(sorted(m for m in ('torch', 'diffusers', 'transformers', 'engine.render', 'bridge.worker') "
-            "if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    code = ("import bridge.queue, bridge.osc_args, bridge.osc_transport, bridge.reaper_kb, bridge.setup_reaper\n"
+            "from engine.errors import is_disk_full, is_out_of_memory\n")
+    assert loaded_after(code, ("torch", "diffusers", "transformers", "engine.render", "bridge.worker")) == []
